@@ -1,0 +1,45 @@
+// Owns the Electron app lifecycle: scheme registration, session guards, services, IPC and
+// the main window. Everything else lives in modules that do not import electron.
+import { app, BrowserWindow, session, shell } from 'electron';
+import { join } from 'node:path';
+import { createDispatcher } from './ipc/dispatch';
+import { registerIpc } from './ipc/register';
+import { createHandlerTable } from './ipc/table';
+import { openServices, startupProblems } from './services';
+import { registerAppScheme, serveRenderer } from './windows/app-protocol';
+import { guardContents, guardSession } from './windows/guards';
+import { createMainWindow } from './windows/main-window';
+
+const here = import.meta.dirname;
+const rendererDir = join(here, '../renderer');
+const preloadPath = join(here, '../preload/index.cjs');
+const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  app.on('web-contents-created', (_event, contents) => guardContents(contents));
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(async () => {
+    guardSession(session.defaultSession);
+    serveRenderer(session.defaultSession, rendererDir);
+    const services = await openServices({
+      resourcesDir,
+      dataDir: app.getPath('userData'),
+      openExternal: (url) => shell.openExternal(url),
+    });
+    for (const problem of startupProblems(services)) console.warn(problem);
+    registerIpc(createDispatcher(createHandlerTable(services), (line) => console.error(line)));
+    createMainWindow(preloadPath);
+  });
+}

@@ -1,0 +1,23 @@
+// Owns the handler table: one function per capability of the contract, over the services.
+// Imports nothing from electron, so the browser host serves the very same table.
+import type { CapabilityName } from '../shared/channels';
+import type { OutputOf, ParsedInputOf } from '../shared/contract';
+import { ok, type Result } from '../shared/result';
+import type { Services } from '../services';
+
+export type HandlerTable = {
+  readonly [K in CapabilityName]: (
+    input: ParsedInputOf<K>,
+  ) => Promise<Result<OutputOf<K>>> | Result<OutputOf<K>>;
+};
+
+export function createHandlerTable(services: Services): HandlerTable {
+  const { library, settings, externalLinks } = services;
+  return {
+    listDocuments: () => ok(library.list()),
+    getDocument: ({ id }) => library.get(id),
+    getSettings: () => ok(settings.get()),
+    updateSettings: async (patch) => ok(await settings.update(patch)),
+    openExternal: ({ url }) => externalLinks.open(url),
+  };
+}

@@ -1,0 +1,16 @@
+// Owns the names of the IPC capabilities and their channels. Kept free of zod so the
+// sandboxed preload and the browser host's bridge can import it without the schemas.
+
+export const CHANNELS = {
+  listDocuments: 'library:list',
+  getDocument: 'library:get',
+  getSettings: 'settings:get',
+  updateSettings: 'settings:update',
+  openExternal: 'shell:open-external',
+} as const;
+
+export type CapabilityName = keyof typeof CHANNELS;
+export type Channel = (typeof CHANNELS)[CapabilityName];
+
+/** The global the preload (Electron) or the bridge script (browser host) defines. */
+export const API_GLOBAL = 'lasaren';

@@ -1,0 +1,50 @@
+// Owns the one typed IPC contract: for each capability its channel, the schema its payload
+// must pass in main, and the type of the value it resolves to. Both hosts (Electron's
+// preload and the browser host's bridge) expose exactly these capabilities.
+import { z } from 'zod';
+import { CHANNELS, type CapabilityName } from './channels';
+import { DOCUMENT_ID_PATTERN, type DocumentSummary, type LibraryDocument } from './model';
+import type { Result } from './result';
+import { SettingsPatchSchema, type Settings } from './settings';
+
+interface Call<I extends z.ZodType, O> {
+  readonly input: I;
+  /** Phantom field: carries the output type only. */
+  readonly output?: O;
+}
+
+function call<O>() {
+  return <I extends z.ZodType>(input: I): Call<I, O> => ({ input });
+}
+
+const NoInput = z.undefined({ error: 'Den här funktionen tar inga argument.' });
+
+export const DocumentIdSchema = z
+  .string({ error: 'Dokument-id måste vara text.' })
+  .regex(DOCUMENT_ID_PATTERN, {
+    error: 'Ogiltigt dokument-id: bara små bokstäver, siffror, _ och - (högst 64 tecken).',
+  });
+
+export const ExternalUrlSchema = z.string().min(1).max(4096);
+
+export const contract = {
+  listDocuments: call<DocumentSummary[]>()(NoInput),
+  getDocument: call<LibraryDocument>()(z.strictObject({ id: DocumentIdSchema })),
+  getSettings: call<Settings>()(NoInput),
+  updateSettings: call<Settings>()(SettingsPatchSchema),
+  openExternal: call<{ readonly opened: boolean }>()(z.strictObject({ url: ExternalUrlSchema })),
+} as const satisfies Record<CapabilityName, Call<z.ZodType, unknown>>;
+
+export type Contract = typeof contract;
+export type InputOf<K extends CapabilityName> = z.input<Contract[K]['input']>;
+export type ParsedInputOf<K extends CapabilityName> = z.output<Contract[K]['input']>;
+export type OutputOf<K extends CapabilityName> = NonNullable<Contract[K]['output']>;
+
+/** The API object the renderer sees as `window.lasaren`. */
+export type LasarenApi = {
+  readonly [K in CapabilityName]: undefined extends InputOf<K>
+    ? (input?: InputOf<K>) => Promise<Result<OutputOf<K>>>
+    : (input: InputOf<K>) => Promise<Result<OutputOf<K>>>;
+};
+
+export { CHANNELS };

@@ -1,0 +1,41 @@
+// Owns the open document: loading it from main (with a small cache so switching back and
+// forth is instant) and remembering it as the last-read document.
+import type { LibraryDocument } from '../../../src-main/shared/model';
+import { call } from '../../lib/api';
+
+class ReaderState {
+  document = $state.raw<LibraryDocument | null>(null);
+  error = $state<string | null>(null);
+  loading = $state(false);
+  #cache = new Map<string, LibraryDocument>();
+  #ticket = 0;
+
+  async open(id: string): Promise<void> {
+    const ticket = ++this.#ticket;
+    const cached = this.#cache.get(id);
+    if (cached) {
+      this.document = cached;
+      this.error = null;
+    } else {
+      this.loading = true;
+      const result = await call('getDocument', { id });
+      if (ticket !== this.#ticket) return; // a newer open() won
+      this.loading = false;
+      if (!result.ok) {
+        this.document = null;
+        this.error = result.error.message;
+        return;
+      }
+      this.#cache.set(id, result.value);
+      this.document = result.value;
+      this.error = null;
+    }
+    void call('updateSettings', { lastDocumentId: id });
+  }
+
+  rememberParagraph(paragraph: number): void {
+    void call('updateSettings', { lastParagraph: paragraph });
+  }
+}
+
+export const reader = new ReaderState();

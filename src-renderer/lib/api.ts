@@ -1,0 +1,39 @@
+// The only module that touches the window API defined by the preload (Electron) or the
+// bridge script (browser host). Everything else in the renderer calls through here.
+import { API_GLOBAL } from '../../src-main/shared/channels';
+import type { LasarenApi } from '../../src-main/shared/contract';
+import type { Result } from '../../src-main/shared/result';
+
+function resolveApi(): LasarenApi | null {
+  const candidate = (window as unknown as Record<string, unknown>)[API_GLOBAL];
+  return candidate && typeof candidate === 'object' ? (candidate as LasarenApi) : null;
+}
+
+const api = resolveApi();
+
+/** Missing bridge: the page was opened outside Läsaren (or the preload failed). */
+const NO_BRIDGE: Result<never> = {
+  ok: false,
+  error: {
+    code: 'internal',
+    message: 'Läsaren kunde inte nå sina dokument. Starta om programmet.',
+  },
+};
+
+/** Calls a capability; a rejected promise (a broken bridge) becomes a Result too. */
+export async function call<K extends keyof LasarenApi>(
+  name: K,
+  ...input: Parameters<LasarenApi[K]>
+): Promise<Awaited<ReturnType<LasarenApi[K]>>> {
+  type Out = Awaited<ReturnType<LasarenApi[K]>>;
+  if (!api) return NO_BRIDGE as Out;
+  try {
+    const fn = api[name] as (...args: unknown[]) => Promise<Out>;
+    return await fn(...input);
+  } catch (e) {
+    return {
+      ok: false,
+      error: { code: 'internal', message: `Anropet misslyckades: ${(e as Error).message}` },
+    } as Out;
+  }
+}

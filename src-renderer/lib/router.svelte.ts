@@ -1,0 +1,40 @@
+// Owns the hash route: which view is shown and which document and paragraph it points at.
+// Hash routes keep deep links (#/dokument/<id>/stycke/<n>) working in both hosts.
+
+export type Route =
+  | { readonly view: 'library' }
+  | { readonly view: 'reader'; readonly documentId: string; readonly paragraph: number | null };
+
+const READER = /^#\/dokument\/([a-z0-9_-]+)(?:\/stycke\/(\d{1,7}))?\/?$/;
+
+export function parseHash(hash: string): Route {
+  const m = READER.exec(hash);
+  if (!m?.[1]) return { view: 'library' };
+  return { view: 'reader', documentId: m[1], paragraph: m[2] ? Number(m[2]) : null };
+}
+
+export function hrefFor(route: Route): string {
+  if (route.view === 'library') return '#/';
+  return `#/dokument/${route.documentId}${route.paragraph ? `/stycke/${route.paragraph}` : ''}`;
+}
+
+class Router {
+  route = $state<Route>(parseHash(window.location.hash));
+  /** True when the app was opened without a route (so the last document may be restored). */
+  readonly startedWithoutRoute = window.location.hash === '' || window.location.hash === '#';
+
+  constructor() {
+    window.addEventListener('hashchange', () => {
+      this.route = parseHash(window.location.hash);
+    });
+  }
+
+  go(route: Route, options: { replace?: boolean } = {}): void {
+    const href = hrefFor(route);
+    if (options.replace) window.history.replaceState(null, '', href);
+    else if (window.location.hash !== href) window.history.pushState(null, '', href);
+    this.route = route;
+  }
+}
+
+export const router = new Router();

@@ -1,0 +1,8 @@
+// Renderer entry: global styles and the root component.
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './styles/global.css';
+
+const target = document.getElementById('app');
+if (!target) throw new Error('#app saknas i index.html');
+mount(App, { target });
