@@ -17,6 +17,10 @@ const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPat
 
 registerAppScheme();
 
+// End-to-end tests point the app at a throw-away data folder; users never set this.
+const dataDirOverride = process.env['LASAREN_DATA_DIR'];
+if (dataDirOverride) app.setPath('userData', dataDirOverride);
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

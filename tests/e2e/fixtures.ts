@@ -1,0 +1,167 @@
+// Host-agnostic fixture: every spec gets `app`, a page of Läsaren running either in the real
+// Electron app (when a binary exists) or in Chromium against the browser host, which serves
+// the same renderer and the same main-side handler table. Every request the page makes is
+// recorded so specs can prove the app stays on loopback.
+import { test as base, expect, _electron, chromium, type Browser, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDispatcher } from '../../src-main/ipc/dispatch';
+import { createHandlerTable } from '../../src-main/ipc/table';
+import { openServices } from '../../src-main/services';
+import { startHost, type RunningHost } from '../../src-main/host/server';
+import { CHROMIUM_ARGS, ROOT, findChromium, findElectron } from './hosts';
+
+export type HostKind = 'browser' | 'electron';
+
+export interface App {
+  readonly page: Page;
+  readonly kind: HostKind;
+  readonly dataDir: string;
+  /** Every URL the page requested, in order. */
+  readonly requests: string[];
+  /** Links main was asked to hand to the system browser or mail program. */
+  readonly openedExternally: string[];
+  /** Starts the app again on the same data folder (a relaunch, not just a reload). */
+  restart(): Promise<Page>;
+  /** Path to the first document route, for specs that open one directly. */
+  url(hash?: string): string;
+}
+
+interface WorkerFixtures {
+  hostKind: HostKind;
+  browser: Browser;
+}
+
+const announced = new Set<string>();
+/** Prints a skip reason once per worker, so the log says why without repeating it per test. */
+function announceOnce(reason: string): void {
+  if (announced.has(reason)) return;
+  announced.add(reason);
+  console.log(reason);
+}
+
+const isLoopback = (url: string) =>
+  /^(https?|wss?):\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//.test(url);
+export const leavesApp = (url: string) =>
+  !(
+    isLoopback(url) ||
+    url.startsWith('app://lasaren/') ||
+    url.startsWith('data:') ||
+    url.startsWith('blob:')
+  );
+
+async function startBrowserHost(dataDir: string, opened: string[]): Promise<RunningHost> {
+  const services = await openServices({
+    resourcesDir: join(ROOT, 'resources'),
+    dataDir,
+    openExternal: async (url) => void opened.push(url),
+  });
+  return startHost({
+    host: '127.0.0.1',
+    port: 0,
+    rendererDir: join(ROOT, 'out/renderer'),
+    dispatch: createDispatcher(createHandlerTable(services)),
+  });
+}
+
+export const test = base.extend<{ app: App }, WorkerFixtures>({
+  hostKind: ['browser', { option: true, scope: 'worker' }],
+
+  browser: [
+    async ({ hostKind }, use) => {
+      const found = findChromium();
+      if (hostKind !== 'browser' || 'reason' in found) {
+        await use(undefined as unknown as Browser);
+        return;
+      }
+      const browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  app: async ({ hostKind, browser }, use, testInfo) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'lasaren-e2e-'));
+    const requests: string[] = [];
+    const openedExternally: string[] = [];
+    let cleanup: () => Promise<void>;
+    let page: Page;
+    let restart: () => Promise<Page>;
+    let url: (hash?: string) => string;
+
+    if (hostKind === 'electron') {
+      const found = findElectron();
+      if ('reason' in found) {
+        announceOnce(found.reason);
+        testInfo.skip(true, found.reason);
+        return;
+      }
+      let electronApp = await launchElectron(found.path, dataDir, requests);
+      page = await electronApp.firstWindow();
+      url = (hash = '') => `app://lasaren/index.html${hash}`;
+      restart = async () => {
+        await electronApp.close();
+        electronApp = await launchElectron(found.path, dataDir, requests);
+        page = await electronApp.firstWindow();
+        return page;
+      };
+      cleanup = () => electronApp.close();
+    } else {
+      const found = findChromium();
+      if ('reason' in found) {
+        announceOnce(found.reason);
+        testInfo.skip(true, found.reason);
+        return;
+      }
+      let host = await startBrowserHost(dataDir, openedExternally);
+      const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'sv-SE' });
+      context.on('request', (r) => void requests.push(r.url()));
+      page = await context.newPage();
+      url = (hash = '') => `${host.url}${hash}`;
+      await page.goto(url());
+      restart = async () => {
+        await page.close();
+        await host.close();
+        const port = new URL(host.url).port;
+        host = await startBrowserHost(dataDir, openedExternally);
+        if (new URL(host.url).port !== port) url = (hash = '') => `${host.url}${hash}`;
+        page = await context.newPage();
+        await page.goto(url());
+        return page;
+      };
+      cleanup = async () => {
+        await context.close();
+        await host.close();
+      };
+    }
+
+    const app: App = {
+      get page() {
+        return page;
+      },
+      kind: hostKind,
+      dataDir,
+      requests,
+      openedExternally,
+      restart,
+      url: (hash) => url(hash),
+    };
+    await use(app);
+    await cleanup();
+    await rm(dataDir, { recursive: true, force: true });
+  },
+});
+
+async function launchElectron(executablePath: string, dataDir: string, requests: string[]) {
+  const electronApp = await _electron.launch({
+    executablePath,
+    args: [ROOT],
+    env: { ...process.env, LASAREN_DATA_DIR: dataDir } as Record<string, string>,
+  });
+  electronApp.context().on('request', (r) => void requests.push(r.url()));
+  return electronApp;
+}
+
+export { expect };

@@ -1,0 +1,128 @@
+// The foundation as a user meets it: the library lists the shipped documents, each opens with
+// its text exactly as shipped, links never navigate the app, and nothing leaves loopback.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, leavesApp, test } from './fixtures';
+import { ROOT } from './hosts';
+
+const DOCS_DIR = join(ROOT, 'resources/documents');
+const documents = readdirSync(DOCS_DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => {
+    const id = f.slice(0, -4);
+    const meta = JSON.parse(readFileSync(join(DOCS_DIR, `${id}.json`), 'utf8')) as { title: string };
+    return { id, title: meta.title, source: readFileSync(join(DOCS_DIR, f), 'utf8') };
+  });
+
+/** The resource's visible characters: heading markers dropped, all whitespace removed. */
+const visibleCharacters = (source: string) => source.replace(/^#{1,6}[ \t]+/gm, '').replace(/\s+/g, '');
+
+test('the library lists every shipped document by title', async ({ app }) => {
+  const { page } = app;
+  await page.goto(app.url('#/'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Bibliotek' })).toBeVisible();
+  expect(documents.length).toBe(2);
+  for (const doc of documents) await expect(page.getByRole('link', { name: doc.title })).toBeVisible();
+});
+
+for (const doc of documents) {
+  test(`document ${doc.id} shows exactly the resource text`, async ({ app }) => {
+    const { page } = app;
+    await page.goto(app.url(`#/dokument/${doc.id}`));
+    await expect(page.locator('article.document')).toBeVisible();
+    const blocks = await page
+      .locator('article.document [data-start]')
+      .evaluateAll((els) =>
+        els.map((el) => ({ start: Number(el.getAttribute('data-start')), text: el.textContent ?? '' })),
+      );
+    expect(blocks.length).toBeGreaterThan(5);
+    for (const block of blocks)
+      expect(block.text).toBe(doc.source.slice(block.start, block.start + block.text.length));
+    expect(
+      blocks
+        .map((b) => b.text)
+        .join('')
+        .replace(/\s+/g, ''),
+    ).toBe(visibleCharacters(doc.source));
+    // Paragraph numbers run 1, 2, 3 … in the margin.
+    const numbers = await page.locator('.para .pnum').allTextContents();
+    expect(numbers).toEqual(numbers.map((_, i) => String(i + 1)));
+  });
+}
+
+test('an external link asks first and never navigates the app', async ({ app }) => {
+  const { page } = app;
+  await page.goto(app.url(`#/dokument/000_85e98cc4eb8dedfb`));
+  const before = page.url();
+  const link = page.getByRole('link', { name: /^http:\/\/ec\.europa\.eu/ });
+  await link.click();
+  const dialog = page.getByRole('dialog', { name: 'Öppna länken utanför Läsaren?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Avbryt' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(page.url()).toBe(before);
+
+  await link.click();
+  await dialog.getByRole('button', { name: 'Öppna' }).click();
+  await expect(page.getByRole('status')).toContainText('Länken skickades till webbläsaren');
+  expect(page.url()).toBe(before);
+
+  await page.getByRole('link', { name: 'goran.lindqvist@justice.ministry.se' }).click({ button: 'middle' });
+  await expect(dialog).toContainText('Adressen öppnas i ditt e-postprogram');
+  await dialog.getByRole('button', { name: 'Öppna' }).click();
+  expect(page.url()).toBe(before);
+  if (app.kind === 'browser') {
+    await expect
+      .poll(() => app.openedExternally)
+      .toEqual([
+        'http://ec.europa.eu/justice_home/doc_centre/immigration/integration/doc_immigration_integration_en.htm',
+        'mailto:goran.lindqvist@justice.ministry.se',
+      ]);
+  }
+  expect(app.requests.filter(leavesApp)).toEqual([]);
+});
+
+test('keyboard moves between documents and the last one reopens after a restart', async ({ app }) => {
+  let page = app.page;
+  const [first, second] = documents;
+  await page.goto(app.url(`#/dokument/${first!.id}`));
+  await expect(page.locator('article.document')).toBeVisible();
+  await page.keyboard.press('Alt+PageDown');
+  await expect(page).toHaveURL(new RegExp(`#/dokument/${second!.id}$`));
+  await expect(page.getByRole('link', { name: second!.title })).toHaveAttribute('aria-current', 'page');
+  await page.keyboard.press('Alt+PageUp');
+  await expect(page).toHaveURL(new RegExp(`#/dokument/${first!.id}$`));
+  await page.keyboard.press('Alt+PageDown');
+  await expect(page.locator('h1#doc-title')).toContainText('Meddelande om handlingsplan');
+  // Let the remembered document reach the settings file before relaunching.
+  await expect.poll(() => readFileSync(join(app.dataDir, 'settings.json'), 'utf8')).toContain(second!.id);
+  page = await app.restart();
+  await expect(page.locator('h1#doc-title')).toContainText('Meddelande om handlingsplan');
+});
+
+test('a whole session stays on loopback, and the reader is captured as a screenshot', async ({
+  app,
+}, testInfo) => {
+  const { page } = app;
+  await page.goto(app.url('#/'));
+  for (const doc of documents) {
+    await page.getByRole('link', { name: doc.title }).first().click();
+    await expect(page.locator('article.document')).toBeVisible();
+    await page.getByRole('link', { name: 'Bibliotek' }).first().click();
+  }
+  await page.goto(app.url(`#/dokument/${documents[1]!.id}/stycke/4`));
+  await expect(page.locator('#stycke-4')).toBeFocused();
+  const shot = testInfo.outputPath('reader.png');
+  await page.screenshot({ path: shot });
+  await testInfo.attach('reader', { path: shot, contentType: 'image/png' });
+  expect(app.requests.length).toBeGreaterThan(3);
+  expect(app.requests.filter(leavesApp)).toEqual([]);
+});
+
+test('an unknown document gives a clear message, not a blank page', async ({ app }) => {
+  const { page } = app;
+  await page.goto(app.url('#/dokument/finns_inte'));
+  await expect(page.getByRole('alert')).toContainText('Dokumentet "finns_inte" finns inte i biblioteket.');
+  await expect(page.getByRole('link', { name: 'Till biblioteket' })).toBeVisible();
+});
