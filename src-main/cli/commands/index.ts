@@ -1,0 +1,5 @@
+// The CLI's command table: one module per command, each with its usage and a run function.
+// A new command is one file plus one line here.
+import type { CliCommand } from './types';
+
+export const COMMANDS: readonly CliCommand[] = [];

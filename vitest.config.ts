@@ -1,0 +1,10 @@
+// Unit tests: Node environment, tests/unit mirrors the source tree.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+  },
+});
