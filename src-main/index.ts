@@ -7,6 +7,7 @@ import { registerIpc } from './ipc/register';
 import { createHandlerTable } from './ipc/table';
 import { openServices, startupProblems } from './services';
 import { registerAppScheme, serveRenderer } from './windows/app-protocol';
+import { createDeepLinks, registerProtocolClient } from './windows/deep-links';
 import { guardContents, guardSession } from './windows/guards';
 import { createMainWindow } from './windows/main-window';
 
@@ -24,12 +25,15 @@ if (dataDirOverride) app.setPath('userData', dataDirOverride);
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  // A lasaren:// link the app was started with (Windows, Linux) or is sent (macOS).
+  const deepLinks = createDeepLinks(process.argv);
+  app.on('second-instance', (_event, argv) => {
     const [window] = BrowserWindow.getAllWindows();
     if (window) {
       if (window.isMinimized()) window.restore();
       window.focus();
     }
+    deepLinks.receiveArgv(argv);
   });
   app.on('web-contents-created', (_event, contents) => guardContents(contents));
   app.on('window-all-closed', () => app.quit());
@@ -44,6 +48,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     for (const problem of startupProblems(services)) console.warn(problem);
     registerIpc(createDispatcher(createHandlerTable(services), (line) => console.error(line)));
-    createMainWindow(preloadPath);
+    registerProtocolClient();
+    deepLinks.attach(createMainWindow(preloadPath, deepLinks.takeInitialHash()));
   });
 }
