@@ -2,6 +2,16 @@
 // with URL (never by string prefix), and only after the user has confirmed.
 
 const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+/**
+ * The mailto header fields a mail program may be handed (RFC 6068). Others are refused:
+ * some programs honour `attach=`, which would attach a local file to a message.
+ */
+const MAILTO_FIELDS = new Set(['to', 'cc', 'bcc', 'subject', 'body']);
+
+function isSafeMailto(url: URL): boolean {
+  if (!url.pathname.includes('@')) return false;
+  return [...url.searchParams.keys()].every((key) => MAILTO_FIELDS.has(key.toLowerCase()));
+}
 
 function hasControlCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -21,7 +31,7 @@ export function parseExternalUrl(raw: string): URL | null {
     return null;
   }
   if (!ALLOWED_PROTOCOLS.has(url.protocol)) return null;
-  if (url.protocol === 'mailto:') return url.pathname.includes('@') ? url : null;
+  if (url.protocol === 'mailto:') return isSafeMailto(url) ? url : null;
   // Credentials in a link are a classic phishing disguise (https://gov.se@evil.example).
   if (url.username !== '' || url.password !== '') return null;
   return url.hostname === '' ? null : url;
