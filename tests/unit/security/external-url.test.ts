@@ -60,11 +60,17 @@ describe('parseExternalUrl lets ordinary links through, normalised', () => {
     ['http://ec.europa.eu/justice_home/doc.htm', 'http://ec.europa.eu/justice_home/doc.htm'],
     ['https://www.regeringen.se/', 'https://www.regeringen.se/'],
     ['HTTPS://WWW.Regeringen.SE', 'https://www.regeringen.se/'],
-    ['https://sv.wikipedia.org/wiki/Integration_(sociologi)', 'https://sv.wikipedia.org/wiki/Integration_(sociologi)'],
+    [
+      'https://sv.wikipedia.org/wiki/Integration_(sociologi)',
+      'https://sv.wikipedia.org/wiki/Integration_(sociologi)',
+    ],
     ['https://exempel.se/sök?q=åäö', 'https://exempel.se/s%C3%B6k?q=%C3%A5%C3%A4%C3%B6'],
     ['https://räksmörgås.se/', 'https://xn--rksmrgs-5wao1o.se/'],
     ['mailto:goran.lindqvist@justice.ministry.se', 'mailto:goran.lindqvist@justice.ministry.se'],
-    ['mailto:a@example.se?subject=Hej&body=Se%20stycke%203', 'mailto:a@example.se?subject=Hej&body=Se%20stycke%203'],
+    [
+      'mailto:a@example.se?subject=Hej&body=Se%20stycke%203',
+      'mailto:a@example.se?subject=Hej&body=Se%20stycke%203',
+    ],
   ])('%s', (raw, href) => {
     expect(parseExternalUrl(raw)?.href).toBe(href);
   });
@@ -81,9 +87,12 @@ describe('parseExternalUrl under random input', () => {
     const anything = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 200 }),
       fc.webUrl({ withQueryParameters: true, withFragments: true }),
-      fc.tuple(fc.constantFrom('javascript:', 'data:', 'file:', 'mailto:', 'https://', 'http://u:p@'), fc.string()).map(
-        ([scheme, rest]) => scheme + rest,
-      ),
+      fc
+        .tuple(
+          fc.constantFrom('javascript:', 'data:', 'file:', 'mailto:', 'https://', 'http://u:p@'),
+          fc.string(),
+        )
+        .map(([scheme, rest]) => scheme + rest),
     );
     fc.assert(
       fc.property(anything, (raw) => {
@@ -91,7 +100,7 @@ describe('parseExternalUrl under random input', () => {
         if (!url) return;
         expect(['http:', 'https:', 'mailto:']).toContain(url.protocol);
         expect(url.username + url.password).toBe('');
-        expect(/[\u0000-\u001f\u007f]/.test(url.href)).toBe(false);
+        expect([...url.href].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)).toBe(false);
         if (url.protocol !== 'mailto:') expect(url.hostname).not.toBe('');
       }),
       { numRuns: 3000 },

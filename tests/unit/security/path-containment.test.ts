@@ -63,7 +63,21 @@ describe('resolveInside serves what is inside', () => {
 
   it('never resolves outside the root, whatever the path', () => {
     const segment = fc.oneof(
-      fc.constantFrom('..', '.', '%2e%2e', '%2E.', '%2f', '%5c', '\\', 'C:', '%00', '', 'assets', '..%2f', '%c0%ae'),
+      fc.constantFrom(
+        '..',
+        '.',
+        '%2e%2e',
+        '%2E.',
+        '%2f',
+        '%5c',
+        '\\',
+        'C:',
+        '%00',
+        '',
+        'assets',
+        '..%2f',
+        '%c0%ae',
+      ),
       fc.string({ maxLength: 8 }),
     );
     fc.assert(
@@ -88,7 +102,10 @@ describe('the browser host applies the same containment on the wire', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'lasaren-contain-'));
     await mkdir(join(dir, 'renderer/assets'), { recursive: true });
-    await writeFile(join(dir, 'renderer/index.html'), '<!doctype html><title>Läsaren</title><script></script>');
+    await writeFile(
+      join(dir, 'renderer/index.html'),
+      '<!doctype html><title>Läsaren</title><script></script>',
+    );
     await writeFile(join(dir, 'renderer/assets/app.js'), 'console.log("app");');
     await writeFile(join(dir, 'secret.txt'), 'HEMLIGT');
     host = await startHost({
@@ -107,14 +124,21 @@ describe('the browser host applies the same containment on the wire', () => {
   function get(path: string): Promise<{ status: number; body: string; csp: string | undefined }> {
     const { hostname, port } = new URL(host.url);
     return new Promise((done, failed) => {
-      const req = request({ hostname, port, path, method: 'GET', headers: { host: `${hostname}:${port}` } }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () =>
-          done({ status: res.statusCode ?? 0, body, csp: res.headers['content-security-policy'] as string | undefined }),
-        );
-      });
+      const req = request(
+        { hostname, port, path, method: 'GET', headers: { host: `${hostname}:${port}` } },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () =>
+            done({
+              status: res.statusCode ?? 0,
+              body,
+              csp: res.headers['content-security-policy'] as string | undefined,
+            }),
+          );
+        },
+      );
       req.on('error', failed);
       req.end();
     });
