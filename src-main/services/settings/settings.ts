@@ -37,7 +37,9 @@ export async function openSettings(dataDir: string): Promise<SettingsService> {
     get: () => current,
     update: (patch) =>
       enqueue(async () => {
-        const next = SettingsSchema.parse({ ...current, ...patch });
+        // A key given as undefined means "no change" (the patch schema allows it), never "unset".
+        const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+        const next = SettingsSchema.parse({ ...current, ...given });
         await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
         current = next;
         return next;

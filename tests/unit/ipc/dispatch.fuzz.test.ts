@@ -240,6 +240,17 @@ describe('specific attacks', () => {
     expect(await readFile(file, 'utf8')).toBe(before);
   });
 
+  it('a key given as undefined changes nothing (found by this fuzzer: it used to fail internally)', async () => {
+    const file = join(dataDir, 'settings.json');
+    const before = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    const result = await callChecked(CHANNELS.updateSettings, {
+      lastDocumentId: undefined,
+      lastParagraph: undefined,
+    });
+    expect(result).toEqual({ ok: true, value: before });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(before);
+  });
+
   it('many calls at once all resolve, and the store ends in a valid state', async () => {
     const calls = Array.from({ length: 200 }, (_, i) =>
       i % 3 === 0
