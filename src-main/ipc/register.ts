@@ -3,12 +3,8 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS } from '../shared/channels';
 import { fail } from '../shared/result';
-import { isAppUrl } from '../windows/policy';
 import type { Dispatcher } from './dispatch';
-
-export function isTrustedSender(frameUrl: string | undefined, isMainFrame: boolean): boolean {
-  return isMainFrame && frameUrl !== undefined && isAppUrl(frameUrl);
-}
+import { isTrustedSender } from './sender';
 
 export function registerIpc(dispatch: Dispatcher): void {
   for (const channel of Object.values(CHANNELS)) {
