@@ -4,6 +4,7 @@ import type { CapabilityName } from '../shared/channels';
 import type { OutputOf, ParsedInputOf } from '../shared/contract';
 import { ok, type Result } from '../shared/result';
 import type { Services } from '../services';
+import { annotationHandlers } from './annotations';
 
 export type HandlerTable = {
   readonly [K in CapabilityName]: (
@@ -12,12 +13,13 @@ export type HandlerTable = {
 };
 
 export function createHandlerTable(services: Services): HandlerTable {
-  const { library, settings, externalLinks } = services;
+  const { library, settings, externalLinks, annotations } = services;
   return {
     listDocuments: () => ok(library.list()),
     getDocument: ({ id }) => library.get(id),
     getSettings: () => ok(settings.get()),
     updateSettings: async (patch) => ok(await settings.update(patch)),
     openExternal: ({ url }) => externalLinks.open(url),
+    ...annotationHandlers(annotations, library),
   };
 }

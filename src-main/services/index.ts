@@ -1,6 +1,7 @@
 // Owns assembling the main-side services from a resources folder and a data folder.
 // Shared by the Electron app, the browser host and the CLI so all three run the same code.
 import { join } from 'node:path';
+import { openAnnotationStore, type AnnotationStore } from './annotations/store';
 import { openLibrary, type Library } from './library/library';
 import { openSettings, type SettingsService } from './settings/settings';
 import { createExternalLinks, type ExternalLinks, type SystemOpener } from './shell/external';
@@ -9,6 +10,7 @@ export interface Services {
   readonly library: Library;
   readonly settings: SettingsService;
   readonly externalLinks: ExternalLinks;
+  readonly annotations: AnnotationStore;
 }
 
 export interface ServiceOptions {
@@ -20,14 +22,16 @@ export interface ServiceOptions {
 }
 
 export async function openServices(options: ServiceOptions): Promise<Services> {
-  const [library, settings] = await Promise.all([
+  const [library, settings, annotations] = await Promise.all([
     openLibrary(join(options.resourcesDir, 'documents')),
     openSettings(options.dataDir),
+    openAnnotationStore(options.dataDir),
   ]);
-  return { library, settings, externalLinks: createExternalLinks(options.openExternal) };
+  return { library, settings, annotations, externalLinks: createExternalLinks(options.openExternal) };
 }
 
 /** Startup problems worth a line in the log: files that could not be loaded, settings reset. */
 export function startupProblems(services: Services): string[] {
-  return [...services.library.problems, ...(services.settings.problem ? [services.settings.problem] : [])];
+  const { library, settings, annotations } = services;
+  return [library.problems, settings.problem ?? [], annotations.problem ?? []].flat();
 }

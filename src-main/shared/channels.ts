@@ -7,6 +7,11 @@ export const CHANNELS = {
   getSettings: 'settings:get',
   updateSettings: 'settings:update',
   openExternal: 'shell:open-external',
+  listAnnotations: 'annotations:list',
+  createAnnotation: 'annotations:create',
+  updateAnnotation: 'annotations:update',
+  deleteAnnotation: 'annotations:delete',
+  restoreAnnotations: 'annotations:restore',
 } as const;
 
 export type CapabilityName = keyof typeof CHANNELS;

@@ -2,6 +2,13 @@
 // must pass in main, and the type of the value it resolves to. Both hosts (Electron's
 // preload and the browser host's bridge) expose exactly these capabilities.
 import { z } from 'zod';
+import type { Annotation } from './annotation';
+import {
+  AnnotationBodySchema,
+  AnnotationIdSchema,
+  AnnotationSchema,
+  NewAnnotationSchema,
+} from './annotation-schema';
 import { CHANNELS, type CapabilityName } from './channels';
 import { DOCUMENT_ID_PATTERN, type DocumentSummary, type LibraryDocument } from './model';
 import type { Result } from './result';
@@ -15,6 +22,12 @@ interface Call<I extends z.ZodType, O> {
 
 function call<O>() {
   return <I extends z.ZodType>(input: I): Call<I, O> => ({ input });
+}
+
+export interface AnnotationList {
+  readonly annotations: readonly Annotation[];
+  /** Set when the store had to be recovered at start; shown to the user once. */
+  readonly problem: string | null;
 }
 
 const NoInput = z.undefined({ error: 'Den här funktionen tar inga argument.' });
@@ -33,12 +46,22 @@ export const contract = {
   getSettings: call<Settings>()(NoInput),
   updateSettings: call<Settings>()(SettingsPatchSchema),
   openExternal: call<{ readonly opened: boolean }>()(z.strictObject({ url: ExternalUrlSchema })),
+  listAnnotations: call<AnnotationList>()(NoInput),
+  createAnnotation: call<Annotation>()(NewAnnotationSchema),
+  updateAnnotation: call<Annotation>()(
+    z.strictObject({ id: AnnotationIdSchema, patch: AnnotationBodySchema.partial() }),
+  ),
+  deleteAnnotation: call<Annotation>()(z.strictObject({ id: AnnotationIdSchema })),
+  /** Puts these exact annotations back (undo of a delete or an edit). */
+  restoreAnnotations: call<null>()(
+    z.strictObject({ annotations: z.array(AnnotationSchema).min(1).max(10_000) }),
+  ),
 } as const satisfies Record<CapabilityName, Call<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
 export type InputOf<K extends CapabilityName> = z.input<Contract[K]['input']>;
 export type ParsedInputOf<K extends CapabilityName> = z.output<Contract[K]['input']>;
-export type OutputOf<K extends CapabilityName> = NonNullable<Contract[K]['output']>;
+export type OutputOf<K extends CapabilityName> = Exclude<Contract[K]['output'], undefined>;
 
 /** The API object the renderer sees as `window.lasaren`. */
 export type LasarenApi = {

@@ -126,3 +126,17 @@ test('an unknown document gives a clear message, not a blank page', async ({ app
   await expect(page.getByRole('alert')).toContainText('Dokumentet "finns_inte" finns inte i biblioteket.');
   await expect(page.getByRole('link', { name: 'Till biblioteket' })).toBeVisible();
 });
+
+test('the app reopens at the paragraph the user was reading', async ({ app }) => {
+  let page = app.page;
+  await page.goto(app.url(`#/dokument/${documents[1]!.id}/stycke/3`));
+  await expect(page.locator('#stycke-3')).toBeFocused();
+  await expect
+    .poll(() => JSON.parse(readFileSync(join(app.dataDir, 'settings.json'), 'utf8')).lastParagraph, {
+      timeout: 8000,
+    })
+    .toBe(3);
+  page = await app.restart();
+  await expect(page.locator('#stycke-3')).toBeFocused();
+  await expect(page).toHaveURL(new RegExp(`#/dokument/${documents[1]!.id}/stycke/3$`));
+});

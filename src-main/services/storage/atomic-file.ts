@@ -16,7 +16,16 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export interface AtomicWriteOptions {
+  /** Keep the file being replaced under this name (the previous good version). */
+  readonly backupPath?: string;
+}
+
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', 0o600);
@@ -30,6 +39,13 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   }
   await handle.close();
   try {
+    if (options.backupPath) {
+      // A crash between these renames leaves no target but a backup holding the last
+      // acknowledged version; the store loads it.
+      await rename(path, options.backupPath).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT') throw e;
+      });
+    }
     await rename(temp, path);
   } catch (e) {
     await rm(temp, { force: true });

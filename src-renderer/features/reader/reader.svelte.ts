@@ -30,7 +30,8 @@ class ReaderState {
       this.document = result.value;
       this.error = null;
     }
-    void call('updateSettings', { lastDocumentId: id });
+    // The paragraph is reported again by the reading-position tracker once the page settles.
+    void call('updateSettings', { lastDocumentId: id, lastParagraph: null });
   }
 
   rememberParagraph(paragraph: number): void {

@@ -1,10 +1,24 @@
 // Owns noticing which paragraph the reader is at, so the app can reopen it there.
 // Reports at most once a second, and only when the paragraph changed.
 
+/** A paragraph counts as "being read" once this much of it is below the top edge. */
+const VISIBLE_PART_PX = 48;
+
 export function trackReadingPosition(root: HTMLElement, report: (paragraph: number) => void): () => void {
   const visible = new Set<HTMLElement>();
+  const scroller = root.closest('main') ?? document.documentElement;
   let last = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const current = (): number => {
+    const top = scroller.getBoundingClientRect().top;
+    const candidates = [...visible]
+      .map((el) => ({ el, rect: el.getBoundingClientRect() }))
+      .filter(({ rect }) => rect.bottom > top + VISIBLE_PART_PX)
+      .sort((a, b) => a.rect.top - b.rect.top);
+    return Number(candidates[0]?.el.dataset['paragraph'] ?? 0);
+  };
+
   const observer = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
@@ -14,8 +28,7 @@ export function trackReadingPosition(root: HTMLElement, report: (paragraph: numb
       }
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const first = [...visible].sort((a, b) => a.offsetTop - b.offsetTop)[0];
-        const n = Number(first?.dataset['paragraph'] ?? 0);
+        const n = current();
         if (n > 0 && n !== last) {
           last = n;
           report(n);

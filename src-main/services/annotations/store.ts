@@ -1,0 +1,178 @@
+// Owns the durable annotation store, `<data>/annotations.json`: the user's work product.
+// Every change is one serialized, fsynced, atomic replacement that keeps the previous good
+// version as `annotations.backup.json`; a change is acknowledged only once it is on disk.
+// A file that cannot be read is moved aside (never overwritten) and the backup is loaded,
+// with a message for the user; nothing is ever reset silently.
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  STORE_SCHEMA_VERSION,
+  type Annotation,
+  type AnnotationBody,
+  type AnnotationStoreFile,
+  type AnnotationTarget,
+} from '../../shared/annotation';
+import { StoreFileSchema } from '../../shared/annotation-schema';
+import { fail, ok, type Result } from '../../shared/result';
+import { createSerialQueue, writeFileAtomic } from '../storage/atomic-file';
+
+export const STORE_FILE = 'annotations.json';
+export const BACKUP_FILE = 'annotations.backup.json';
+
+export type NewAnnotation = AnnotationTarget & AnnotationBody;
+
+export interface AnnotationStore {
+  list(): readonly Annotation[];
+  get(id: string): Annotation | undefined;
+  create(input: NewAnnotation): Promise<Result<Annotation>>;
+  update(id: string, patch: Partial<AnnotationBody>): Promise<Result<Annotation>>;
+  remove(id: string): Promise<Result<Annotation>>;
+  /** Puts exactly these annotations in place (by id) in ONE durable write: undo, import. */
+  upsertMany(annotations: readonly Annotation[]): Promise<Result<void>>;
+  onChange(listener: (annotations: readonly Annotation[]) => void): () => void;
+  /** Set when the store file was unusable at open; a Swedish sentence for the user. */
+  readonly problem: string | null;
+}
+
+type Loaded = { annotations: Annotation[] } | { error: string } | { missing: true };
+
+async function readStoreFile(path: string): Promise<Loaded> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
+    return { error: `kunde inte läsas (${(e as Error).message})` };
+  }
+  if (text.trim() === '') return { error: 'är tom' };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { error: 'är skadad eller avkortad (inte giltig JSON)' };
+  }
+  const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (version !== STORE_SCHEMA_VERSION) {
+    return {
+      error: `har en okänd formatversion (${JSON.stringify(version) ?? 'saknas'}; väntade ${STORE_SCHEMA_VERSION})`,
+    };
+  }
+  const parsed = StoreFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { error: `följer inte formatet (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})` };
+  }
+  return { annotations: parsed.data.annotations };
+}
+
+function timestamp(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-');
+}
+
+/** Loads the store, recovering from the backup when the main file is unusable. */
+async function load(dataDir: string): Promise<{ annotations: Annotation[]; problem: string | null }> {
+  const path = join(dataDir, STORE_FILE);
+  const backupPath = join(dataDir, BACKUP_FILE);
+  const main = await readStoreFile(path);
+  if ('annotations' in main) return { annotations: main.annotations, problem: null };
+
+  let problem: string | null = null;
+  if ('error' in main) {
+    const aside = join(dataDir, `annotations.trasig-${timestamp()}.json`);
+    await rename(path, aside);
+    problem = `Anteckningsfilen ${main.error} och har flyttats till ${aside}.`;
+  }
+  const backup = await readStoreFile(backupPath);
+  if ('annotations' in backup) {
+    // Missing main file but a good backup: a save was interrupted between its two renames.
+    if (problem)
+      problem += ` Den senaste säkerhetskopian (${backup.annotations.length} anteckningar) har lästs in.`;
+    return { annotations: backup.annotations, problem };
+  }
+  if ('error' in backup) {
+    const aside = join(dataDir, `annotations.backup.trasig-${timestamp()}.json`);
+    await rename(backupPath, aside);
+    problem =
+      `${problem ?? ''} Säkerhetskopian ${backup.error} och har flyttats till ${aside}. Läsaren startar utan anteckningar; de flyttade filerna finns kvar.`.trim();
+  } else if (problem) {
+    problem +=
+      ' Det fanns ingen säkerhetskopia; Läsaren startar utan anteckningar, den flyttade filen finns kvar.';
+  }
+  return { annotations: [], problem };
+}
+
+export async function openAnnotationStore(dataDir: string): Promise<AnnotationStore> {
+  await mkdir(dataDir, { recursive: true });
+  const path = join(dataDir, STORE_FILE);
+  const backupPath = join(dataDir, BACKUP_FILE);
+  const loaded = await load(dataDir);
+  let annotations: readonly Annotation[] = loaded.annotations;
+  const listeners = new Set<(all: readonly Annotation[]) => void>();
+  const enqueue = createSerialQueue();
+
+  /** Writes `next` durably, then makes it current. Serialized: no two writes interleave. */
+  const commit = <T>(change: (current: readonly Annotation[]) => Result<{ next: Annotation[]; value: T }>) =>
+    enqueue(async (): Promise<Result<T>> => {
+      const result = change(annotations);
+      if (!result.ok) return result;
+      const file: AnnotationStoreFile = {
+        schemaVersion: STORE_SCHEMA_VERSION,
+        annotations: result.value.next,
+      };
+      try {
+        await writeFileAtomic(path, JSON.stringify(file), { backupPath });
+      } catch (e) {
+        return fail(
+          'io',
+          `Anteckningen kunde inte sparas (${(e as Error).message}). Inget har ändrats; försök igen.`,
+        );
+      }
+      annotations = result.value.next;
+      for (const listener of listeners) listener(annotations);
+      return ok(result.value.value);
+    });
+
+  const notFound = (id: string) =>
+    fail<never>(
+      'not-found',
+      `Anteckningen ${id} finns inte längre (den kan ha tagits bort i ett annat fönster).`,
+    );
+
+  return {
+    problem: loaded.problem,
+    list: () => annotations,
+    get: (id) => annotations.find((a) => a.id === id),
+    create: (input) =>
+      commit((current) => {
+        const now = new Date().toISOString();
+        const created: Annotation = { ...input, id: randomUUID(), created: now, modified: now, history: [] };
+        return ok({ next: [...current, created], value: created });
+      }),
+    update: (id, patch) =>
+      commit((current) => {
+        const existing = current.find((a) => a.id === id);
+        if (!existing) return notFound(id);
+        const updated: Annotation = { ...existing, ...patch, modified: new Date().toISOString() };
+        return ok({ next: current.map((a) => (a.id === id ? updated : a)), value: updated });
+      }),
+    remove: (id) =>
+      commit((current) => {
+        const existing = current.find((a) => a.id === id);
+        if (!existing) return notFound(id);
+        return ok({ next: current.filter((a) => a.id !== id), value: existing });
+      }),
+    upsertMany: (incoming) =>
+      commit((current) => {
+        const byId = new Map(incoming.map((a) => [a.id, a]));
+        const next = current.map((a) => byId.get(a.id) ?? a);
+        const present = new Set(current.map((a) => a.id));
+        for (const a of byId.values()) if (!present.has(a.id)) next.push(a);
+        return ok({ next, value: undefined });
+      }),
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
