@@ -1,0 +1,73 @@
+// Owns what happens to a `lasaren://` link once the system has handed it over, whichever way
+// it came: a valid link routes the window to the renderer's hash route (or becomes the first
+// window's starting route), an invalid one is refused with a Swedish message, shown once the
+// window exists. No electron import: deep-links.ts wires it to Electron, tests drive it directly.
+import { parseDeepLink, routeHashFor } from '../shared/deep-link';
+import { APP_ORIGIN } from './policy';
+
+/** The part of a BrowserWindow the router uses. */
+export interface RoutableWindow {
+  isDestroyed(): boolean;
+  isMinimized(): boolean;
+  restore(): void;
+  focus(): void;
+  loadURL(url: string): Promise<void>;
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  on(event: 'closed', listener: () => void): unknown;
+}
+
+export interface DeepLinkRouter {
+  /** A link from the system, or null when there was none. */
+  receive(raw: string | null): void;
+  /** The hash the first window should open at (a link the app was started with), or ''. */
+  takeInitialHash(): string;
+  /** Hands later links to this window and shows any problem found before it existed. */
+  attach(window: RoutableWindow): void;
+}
+
+export type Warn = (window: RoutableWindow, message: string) => void;
+
+export function createDeepLinkRouter(warn: Warn, log: (line: string) => void = console.warn): DeepLinkRouter {
+  let window: RoutableWindow | null = null;
+  let initialHash = '';
+  let pendingProblem: string | null = null;
+  const live = () => (window && !window.isDestroyed() ? window : null);
+
+  return {
+    receive(raw) {
+      if (raw === null) return;
+      const parsed = parseDeepLink(raw);
+      const target = live();
+      if (!parsed.ok) {
+        log(`${parsed.error.message} (${raw.slice(0, 200)})`);
+        if (target) warn(target, parsed.error.message);
+        else pendingProblem = parsed.error.message;
+        return;
+      }
+      const hash = routeHashFor(parsed.value);
+      if (!target) {
+        initialHash = hash;
+        return;
+      }
+      if (target.isMinimized()) target.restore();
+      target.focus();
+      // Only the fragment differs from the loaded page, so this is an in-page navigation: the
+      // renderer's router sees a hashchange and nothing is reloaded.
+      void target.loadURL(`${APP_ORIGIN}/index.html${hash}`);
+    },
+    takeInitialHash() {
+      const hash = initialHash;
+      initialHash = '';
+      return hash;
+    },
+    attach(target) {
+      window = target;
+      target.on('closed', () => {
+        if (window === target) window = null;
+      });
+      const problem = pendingProblem;
+      pendingProblem = null;
+      if (problem) target.once('ready-to-show', () => warn(target, problem));
+    },
+  };
+}
