@@ -14,6 +14,15 @@ const documents = readdirSync(DOCS_DIR)
     return { id, title: meta.title, source: readFileSync(join(DOCS_DIR, f), 'utf8') };
   });
 
+/** settings.json as text, or '' until the app has written it (polling must not fail on ENOENT). */
+const settingsText = (dataDir: string) => {
+  try {
+    return readFileSync(join(dataDir, 'settings.json'), 'utf8');
+  } catch {
+    return '';
+  }
+};
+
 /** The resource's visible characters: heading markers dropped, all whitespace removed. */
 const visibleCharacters = (source: string) => source.replace(/^#{1,6}[ \t]+/gm, '').replace(/\s+/g, '');
 
@@ -96,7 +105,7 @@ test('keyboard moves between documents and the last one reopens after a restart'
   await page.keyboard.press('Alt+PageDown');
   await expect(page.locator('h1#doc-title')).toContainText('Meddelande om handlingsplan');
   // Let the remembered document reach the settings file before relaunching.
-  await expect.poll(() => readFileSync(join(app.dataDir, 'settings.json'), 'utf8')).toContain(second!.id);
+  await expect.poll(() => settingsText(app.dataDir)).toContain(second!.id);
   page = await app.restart();
   await expect(page.locator('h1#doc-title')).toContainText('Meddelande om handlingsplan');
 });
@@ -132,7 +141,7 @@ test('the app reopens at the paragraph the user was reading', async ({ app }) =>
   await page.goto(app.url(`#/dokument/${documents[1]!.id}/stycke/3`));
   await expect(page.locator('#stycke-3')).toBeFocused();
   await expect
-    .poll(() => JSON.parse(readFileSync(join(app.dataDir, 'settings.json'), 'utf8')).lastParagraph, {
+    .poll(() => (JSON.parse(settingsText(app.dataDir) || '{}') as { lastParagraph?: number }).lastParagraph, {
       timeout: 8000,
     })
     .toBe(3);
