@@ -1,10 +1,10 @@
 // `export`: writes notes to a file in one of the six formats, on the same services as the app.
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { EXPORT_FORMATS, type ExportFormat, type ExportScope } from '../../shared/export';
 import { DOCUMENT_ID_PATTERN } from '../../shared/model';
 import { writeExportFile } from '../../services/export/service';
 import { UsageError, dataDirFrom } from '../args';
+import { parseCommandArgs } from './parse';
 import { openCliServices } from './open';
 import type { CliCommand } from './types';
 
@@ -14,23 +14,18 @@ export const exportCommand: CliCommand = {
   words: ['export'],
   usage: `export --format ${EXPORT_FORMATS.join('|')} --out FIL [--document ID] [--tag TAGG] [--data MAPP]`,
   async run(args) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args,
-        options: {
-          format: { type: 'string' },
-          out: { type: 'string' },
-          document: { type: 'string' },
-          tag: { type: 'string' },
-          data: { type: 'string' },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
+    const { values } = parseCommandArgs({
+      args,
+      options: {
+        format: { type: 'string' },
+        out: { type: 'string' },
+        document: { type: 'string' },
+        tag: { type: 'string' },
+        data: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
     const { format, out, document, tag } = values;
     if (!format) throw new UsageError('Ange formatet med --format.');
     if (!isFormat(format)) throw new UsageError(`Okänt format "${format}"; välj ett av ${EXPORT_FORMATS.join(', ')}.`);

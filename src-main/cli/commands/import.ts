@@ -1,8 +1,8 @@
 // `import`: merges a W3C Web Annotation JSON file into the notes (or, with --dry-run, only
 // reports what a merge would do). A bad file changes nothing and exits with 1.
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { UsageError, dataDirFrom } from '../args';
+import { parseCommandArgs } from './parse';
 import { openCliServices } from './open';
 import type { CliCommand } from './types';
 
@@ -10,18 +10,12 @@ export const importCommand: CliCommand = {
   words: ['import'],
   usage: 'import FIL [--data MAPP] [--dry-run]',
   async run(args) {
-    let values;
-    let positionals;
-    try {
-      ({ values, positionals } = parseArgs({
-        args,
-        options: { data: { type: 'string' }, 'dry-run': { type: 'boolean' } },
-        strict: true,
-        allowPositionals: true,
-      }));
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
+    const { values, positionals } = parseCommandArgs({
+      args,
+      options: { data: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+      strict: true,
+      allowPositionals: true,
+    });
     if (positionals.length !== 1 || !positionals[0])
       throw new UsageError(positionals.length ? 'Ange bara en fil.' : 'Ange filen att importera.');
     const file = resolve(positionals[0]);

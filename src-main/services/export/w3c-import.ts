@@ -154,7 +154,9 @@ export function fromW3c(raw: unknown, context: ImportContext): Annotation | Erro
   if (!isObject(raw)) return new Error('är inte ett JSON-objekt');
   if (!typesOf(raw).includes('Annotation')) return new Error('har inte typen Annotation');
 
-  const target = asArray(raw['target']).find((t) => isObject(t) && typeof (t['source'] ?? t['id']) === 'string');
+  const target = asArray(raw['target'])
+    .map((t) => (typeof t === 'string' ? { source: t } : t))
+    .find((t) => isObject(t) && typeof (t['source'] ?? t['id']) === 'string');
   if (!isObject(target))
     return new Error('saknar ett mål (target) med källa; den kan inte knytas till en text');
   const source = String(target['source'] ?? target['id']);
