@@ -3,7 +3,12 @@
 import { join } from 'node:path';
 import { openAnnotationStore, type AnnotationStore } from './annotations/store';
 import type { PdfRenderer } from './export/pdf';
-import { createExportService, exportsFolderHost, type ExportHost, type ExportService } from './export/service';
+import {
+  createExportService,
+  exportsFolderHost,
+  type ExportHost,
+  type ExportService,
+} from './export/service';
 import { openLibrary, type Library } from './library/library';
 import { openSettings, type SettingsService } from './settings/settings';
 import { createExternalLinks, type ExternalLinks, type SystemOpener } from './shell/external';

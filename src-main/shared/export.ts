@@ -82,6 +82,7 @@ export type ExportOutcome = ExportDone | { readonly cancelled: true };
 
 /** Counts shown before an import is merged. */
 export interface ImportPreview {
+  readonly cancelled: false;
   /** Hands the parsed file to importApply; valid until the next preview. */
   readonly token: string;
   readonly fileName: string;

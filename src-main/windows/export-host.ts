@@ -14,7 +14,9 @@ async function printToPdf(html: string): Promise<Uint8Array> {
   });
   try {
     // data: URLs are allowed by the session guard; the HTML carries a CSP that loads nothing.
-    await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+    await window.loadURL(
+      `data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`,
+    );
     const pdf = await window.webContents.printToPDF({
       pageSize: 'A4',
       printBackground: true,
@@ -40,7 +42,9 @@ export function electronExportHost(documentsDir: string): ExportHost {
         filters: [{ name: FORMAT_LABEL[format], extensions: [FORMAT_EXTENSION[format]] }],
       };
       const owner = parent();
-      const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      const result = owner
+        ? await dialog.showSaveDialog(owner, options)
+        : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     revealFile: async (path) => shell.showItemInFolder(path),
@@ -52,7 +56,9 @@ export function electronExportHost(documentsDir: string): ExportHost {
         filters: [{ name: 'W3C Web Annotation (JSON)', extensions: ['json', 'jsonld'] }],
       };
       const owner = parent();
-      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      const result = owner
+        ? await dialog.showOpenDialog(owner, options)
+        : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     renderPdf: printToPdf,

@@ -28,7 +28,8 @@ export const exportCommand: CliCommand = {
     });
     const { format, out, document, tag } = values;
     if (!format) throw new UsageError('Ange formatet med --format.');
-    if (!isFormat(format)) throw new UsageError(`Okänt format "${format}"; välj ett av ${EXPORT_FORMATS.join(', ')}.`);
+    if (!isFormat(format))
+      throw new UsageError(`Okänt format "${format}"; välj ett av ${EXPORT_FORMATS.join(', ')}.`);
     if (!out) throw new UsageError('Ange filen att skriva med --out.');
     if (document !== undefined && !DOCUMENT_ID_PATTERN.test(document))
       throw new UsageError(`Ogiltigt dokument-id "${document}".`);
@@ -41,7 +42,9 @@ export const exportCommand: CliCommand = {
       !services.annotations.list().some((a) => a.documentId === document)
     ) {
       const known = services.library.list().map((d) => d.id);
-      throw new UsageError(`Dokumentet "${document}" finns inte. Dokument i biblioteket: ${known.join(', ')}.`);
+      throw new UsageError(
+        `Dokumentet "${document}" finns inte. Dokument i biblioteket: ${known.join(', ')}.`,
+      );
     }
     const scope: ExportScope = tag
       ? { kind: 'filter', filter: { documentId: document ?? null, tag } }

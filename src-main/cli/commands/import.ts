@@ -27,10 +27,12 @@ export const importCommand: CliCommand = {
     }
     const p = preview.value;
     console.log(
-      `${p.fileName}: ${p.total} anteckningar – ${p.added} nya, ${p.unchanged} finns redan, ${p.conflicts} i konflikt (${p.replaced} ersätts av en nyare version, ${p.conflicts - p.replaced} behålls; den äldre sparas i historiken).`,
+      `${p.fileName}: anteckningar i filen: ${p.total}; nya: ${p.added}, finns redan: ${p.unchanged}, i konflikt: ${p.conflicts} (från filen: ${p.replaced}, dina egna behålls: ${p.conflicts - p.replaced}; den äldre versionen sparas i historiken).`,
     );
     for (const u of p.unknownDocuments)
-      console.log(`Dokumentet ${u.documentId} finns inte i biblioteket: ${u.count} anteckningar sparas och visas som föräldralösa.`);
+      console.log(
+        `Dokumentet ${u.documentId} finns inte i biblioteket; dess anteckningar (${u.count}) sparas och visas som föräldralösa.`,
+      );
     if (values['dry-run']) {
       console.log('Provkörning (--dry-run): inget har ändrats.');
       return 0;
@@ -41,7 +43,9 @@ export const importCommand: CliCommand = {
       return 1;
     }
     const a = applied.value;
-    console.log(`Importerat: ${a.added} nya, ${a.updated} sammanslagna, ${a.unchanged} oförändrade.`);
+    console.log(
+      `Importen är klar. Nya: ${a.added}, sammanslagna: ${a.updated}, fanns redan: ${a.unchanged}.`,
+    );
     return 0;
   },
 };

@@ -20,7 +20,9 @@ import {
 import { formatTimeSv, type ExportEntry, type ExportModel } from './model';
 
 // XML 1.0 forbids these; a lone surrogate cannot be encoded either.
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlSafe(text: string): string {
   return text.replace(NOT_XML, '\uFFFD');
@@ -101,7 +103,10 @@ export async function renderDocx(model: ExportModel): Promise<Uint8Array> {
     new Paragraph({
       spacing: { after: 240 },
       children: [
-        new TextRun({ text: `Exporterad ${model.exportedOn} · ${xmlSafe(model.scopeLabel)} · ${count}`, color: GREY }),
+        new TextRun({
+          text: `Exporterad ${model.exportedOn} · ${xmlSafe(model.scopeLabel)} · ${count}`,
+          color: GREY,
+        }),
       ],
     }),
   ];
@@ -109,7 +114,11 @@ export async function renderDocx(model: ExportModel): Promise<Uint8Array> {
   for (const g of model.groups) {
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(xmlSafe(g.title))] }));
     if (!g.inLibrary)
-      body.push(new Paragraph({ children: [new TextRun({ text: 'Dokumentet finns inte i det här biblioteket.', italics: true })] }));
+      body.push(
+        new Paragraph({
+          children: [new TextRun({ text: 'Dokumentet finns inte i det här biblioteket.', italics: true })],
+        }),
+      );
     for (const e of g.entries) body.push(...entryParagraphs(e));
   }
   const footer = new Footer({
@@ -117,7 +126,11 @@ export async function renderDocx(model: ExportModel): Promise<Uint8Array> {
       new Paragraph({
         alignment: AlignmentType.CENTER,
         children: [
-          new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES], size: SMALL, color: GREY }),
+          new TextRun({
+            children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES],
+            size: SMALL,
+            color: GREY,
+          }),
         ],
       }),
     ],
@@ -139,7 +152,13 @@ export async function renderDocx(model: ExportModel): Promise<Uint8Array> {
         },
       ],
     },
-    sections: [{ properties: { page: { size: { width: 11906, height: 16838 } } }, footers: { default: footer }, children: body }],
+    sections: [
+      {
+        properties: { page: { size: { width: 11906, height: 16838 } } },
+        footers: { default: footer },
+        children: body,
+      },
+    ],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }

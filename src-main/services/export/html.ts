@@ -66,7 +66,9 @@ ${note}<dl class="details"><dt>Taggar:</dt><dd>${tags}</dd><dt>Färg:</dt><dd>${
 export function renderHtml(model: ExportModel): string {
   const groups = model.groups
     .map((g) => {
-      const missing = g.inLibrary ? '' : '<span class="missing">Dokumentet finns inte i det här biblioteket.</span>';
+      const missing = g.inLibrary
+        ? ''
+        : '<span class="missing">Dokumentet finns inte i det här biblioteket.</span>';
       return `<section>\n<h2>${escapeHtml(g.title)}${missing}</h2>\n${g.entries.map(entryHtml).join('\n')}\n</section>`;
     })
     .join('\n');

@@ -15,8 +15,7 @@ export interface MergePlan {
   readonly replaced: number;
 }
 
-const revisionKey = (r: AnnotationRevision) =>
-  JSON.stringify([r.modified, r.colour, r.note, [...r.tags]]);
+const revisionKey = (r: AnnotationRevision) => JSON.stringify([r.modified, r.colour, r.note, [...r.tags]]);
 
 function sameContent(a: Annotation, b: Annotation): boolean {
   return (
@@ -37,7 +36,10 @@ function sameContent(a: Annotation, b: Annotation): boolean {
 const time = (iso: string) => new Date(iso).getTime();
 
 /** The newer wins (a tie keeps `current`); the loser's body joins the combined history. */
-export function resolveConflict(current: Annotation, incoming: Annotation): { merged: Annotation; incomingWon: boolean } {
+export function resolveConflict(
+  current: Annotation,
+  incoming: Annotation,
+): { merged: Annotation; incomingWon: boolean } {
   const incomingWon = time(incoming.modified) > time(current.modified);
   const [winner, loser] = incomingWon ? [incoming, current] : [current, incoming];
   const loserRevision: AnnotationRevision = {
@@ -48,9 +50,7 @@ export function resolveConflict(current: Annotation, incoming: Annotation): { me
   };
   const byKey = new Map<string, AnnotationRevision>();
   for (const r of [...current.history, ...incoming.history, loserRevision]) byKey.set(revisionKey(r), r);
-  const history = [...byKey.values()]
-    .sort((a, b) => time(a.modified) - time(b.modified))
-    .slice(-MAX_HISTORY);
+  const history = [...byKey.values()].sort((a, b) => time(a.modified) - time(b.modified)).slice(-MAX_HISTORY);
   return { merged: { ...winner, history }, incomingWon };
 }
 

@@ -2,12 +2,7 @@
 // in reading order, with everything every format prints (title, paragraph, quote, note,
 // tags, colour name, times, citation and deep link). Every format renders from this alone.
 import type { Annotation, HighlightColour } from '../../shared/annotation';
-import {
-  citation,
-  colourNameSv,
-  paragraphLink,
-  type ExportScope,
-} from '../../shared/export';
+import { citation, colourNameSv, paragraphLink, type ExportScope } from '../../shared/export';
 import { matchesFilter } from '../../shared/notes-filter';
 import type { DocumentSummary } from '../../shared/model';
 
@@ -108,22 +103,20 @@ export function buildExportModel(
           a.position.end - b.position.end ||
           a.created.localeCompare(b.created),
       )
-      .map(
-        (a): ExportEntry => ({
-          id: a.id,
-          paragraph: a.paragraph,
-          quote: a.quote.exact,
-          note: a.note,
-          tags: a.tags,
-          colour: a.colour,
-          colourName: colourNameSv(a.colour),
-          created: a.created,
-          modified: a.modified,
-          citation: citation(title, a.paragraph),
-          link: paragraphLink(documentId, a.paragraph),
-          annotation: a,
-        }),
-      );
+      .map((a): ExportEntry => ({
+        id: a.id,
+        paragraph: a.paragraph,
+        quote: a.quote.exact,
+        note: a.note,
+        tags: a.tags,
+        colour: a.colour,
+        colourName: colourNameSv(a.colour),
+        created: a.created,
+        modified: a.modified,
+        citation: citation(title, a.paragraph),
+        link: paragraphLink(documentId, a.paragraph),
+        annotation: a,
+      }));
     return { documentId, title, inLibrary: titles.has(documentId), entries };
   });
 

@@ -72,7 +72,11 @@ export function exportsFolderHost(dataDir: string, renderPdf: PdfRenderer): Expo
   };
 }
 
-export function createExportService(store: AnnotationStore, library: Library, host: ExportHost): ExportService {
+export function createExportService(
+  store: AnnotationStore,
+  library: Library,
+  host: ExportHost,
+): ExportService {
   const written = new Set<string>();
   let pending: { token: string; fileName: string; annotations: Annotation[] } | null = null;
   const documents = () => new Map(library.documents.map((d) => [d.meta.id, d]));
@@ -89,10 +93,12 @@ export function createExportService(store: AnnotationStore, library: Library, ho
     const plan = planMerge(store.list(), read.value);
     const known = documents();
     const unknown = new Map<string, number>();
-    for (const a of read.value) if (!known.has(a.documentId)) unknown.set(a.documentId, (unknown.get(a.documentId) ?? 0) + 1);
+    for (const a of read.value)
+      if (!known.has(a.documentId)) unknown.set(a.documentId, (unknown.get(a.documentId) ?? 0) + 1);
     const token = randomUUID();
     pending = { token, fileName, annotations: read.value };
     return ok({
+      cancelled: false,
       token,
       fileName,
       total: read.value.length,
@@ -127,7 +133,10 @@ export function createExportService(store: AnnotationStore, library: Library, ho
         await mkdir(dirname(path), { recursive: true });
         await writeFileAtomic(path, bytes);
       } catch (e) {
-        return fail('io', `Filen kunde inte sparas i ${dirname(path)} (${(e as Error).message}). Välj en annan mapp.`);
+        return fail(
+          'io',
+          `Filen kunde inte sparas i ${dirname(path)} (${(e as Error).message}). Välj en annan mapp.`,
+        );
       }
       written.add(resolve(path));
       return ok({
@@ -142,8 +151,10 @@ export function createExportService(store: AnnotationStore, library: Library, ho
 
     async reveal(path) {
       // Only files this session exported: the renderer cannot point the file manager anywhere.
-      if (!written.has(resolve(path))) return fail('forbidden', 'Bara filer som just exporterats kan visas i mappen.');
-      if (!host.revealFile) return fail('io', `Öppna mappen ${dirname(path)} själv; den här värden kan inte visa filer.`);
+      if (!written.has(resolve(path)))
+        return fail('forbidden', 'Bara filer som just exporterats kan visas i mappen.');
+      if (!host.revealFile)
+        return fail('io', `Öppna mappen ${dirname(path)} själv; den här värden kan inte visa filer.`);
       await host.revealFile(path);
       return ok(null);
     },

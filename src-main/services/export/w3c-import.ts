@@ -10,7 +10,12 @@ import {
   type AnnotationRevision,
   type HighlightColour,
 } from '../../shared/annotation';
-import { AnnotationBodySchema, AnnotationSchema, MAX_TAGS, MAX_TAG_LENGTH } from '../../shared/annotation-schema';
+import {
+  AnnotationBodySchema,
+  AnnotationSchema,
+  MAX_TAGS,
+  MAX_TAG_LENGTH,
+} from '../../shared/annotation-schema';
 import { MAX_IMPORT_BYTES } from '../../shared/export';
 import { DOCUMENT_ID_PATTERN, type LibraryDocument } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
@@ -50,7 +55,10 @@ export function decodeImportFile(bytes: Uint8Array): Result<unknown> {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return fail('invalid-request', 'Filen är inte UTF-8-text; den kan inte vara en JSON-export av anteckningar.');
+    return fail(
+      'invalid-request',
+      'Filen är inte UTF-8-text; den kan inte vara en JSON-export av anteckningar.',
+    );
   }
   return parseImportText(text);
 }
@@ -78,7 +86,8 @@ export function collectAnnotations(json: unknown): Result<unknown[]> {
     'invalid-request',
     'Filen är JSON men inte i W3C Web Annotation-formatet: den innehåller ingen Annotation, AnnotationCollection eller AnnotationPage.',
   );
-  if (Array.isArray(json)) return json.length ? ok(json) : fail('invalid-request', 'Filen innehåller inga anteckningar.');
+  if (Array.isArray(json))
+    return json.length ? ok(json) : fail('invalid-request', 'Filen innehåller inga anteckningar.');
   if (!isObject(json)) return wrongFormat;
   const types = typesOf(json);
   if (types.includes('Annotation')) return ok([json]);
@@ -130,7 +139,9 @@ function normaliseTime(value: unknown, what: string): string | Error | undefined
   if (typeof value !== 'string') return new Error(`${what} är inte en tid`);
   if (isoTime.safeParse(value).success) return value;
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? new Error(`${what} "${value.slice(0, 40)}" är inte en tid`) : date.toISOString();
+  return Number.isNaN(date.getTime())
+    ? new Error(`${what} "${value.slice(0, 40)}" är inte en tid`)
+    : date.toISOString();
 }
 
 function paragraphAt(doc: LibraryDocument, offset: number): number {
@@ -162,7 +173,9 @@ export function fromW3c(raw: unknown, context: ImportContext): Annotation | Erro
   const source = String(target['source'] ?? target['id']);
   const m = SOURCE.exec(source);
   if (!m?.[1] || !DOCUMENT_ID_PATTERN.test(m[1]))
-    return new Error(`gäller inte ett dokument i Läsaren (källa ${source.slice(0, 80)}); bara lasaren://document/<id> kan importeras`);
+    return new Error(
+      `gäller inte ett dokument i Läsaren (källa ${source.slice(0, 80)}); bara lasaren://document/<id> kan importeras`,
+    );
   const documentId = m[1];
   const doc = context.documents.get(documentId);
 
@@ -186,7 +199,8 @@ export function fromW3c(raw: unknown, context: ImportContext): Annotation | Erro
   }
 
   const declared = Number(raw['lasaren:paragraph'] ?? m[2]);
-  const paragraph = Number.isInteger(declared) && declared >= 1 ? declared : doc ? paragraphAt(doc, start) : 1;
+  const paragraph =
+    Number.isInteger(declared) && declared >= 1 ? declared : doc ? paragraphAt(doc, start) : 1;
 
   const notes: string[] = [];
   const tags: string[] = [];
@@ -202,13 +216,15 @@ export function fromW3c(raw: unknown, context: ImportContext): Annotation | Erro
       } else notes.push(value);
     }
   }
-  if (tags.length > MAX_TAGS) return new Error(`har ${tags.length} taggar; högst ${MAX_TAGS} går att importera`);
+  if (tags.length > MAX_TAGS)
+    return new Error(`har ${tags.length} taggar; högst ${MAX_TAGS} går att importera`);
   const long = tags.find((t) => t.length > MAX_TAG_LENGTH);
   if (long) return new Error(`har en tagg längre än ${MAX_TAG_LENGTH} tecken ("${long.slice(0, 30)}…")`);
 
   let colour: HighlightColour | null;
   const declaredColour = raw['lasaren:colour'];
-  if (declaredColour === undefined) colour = asArray(raw['motivation']).includes('highlighting') ? 'yellow' : null;
+  if (declaredColour === undefined)
+    colour = asArray(raw['motivation']).includes('highlighting') ? 'yellow' : null;
   else if (declaredColour === null || (HIGHLIGHT_COLOURS as readonly unknown[]).includes(declaredColour))
     colour = declaredColour as HighlightColour | null;
   else return new Error(`har en okänd färg (${JSON.stringify(declaredColour).slice(0, 30)})`);
@@ -225,7 +241,8 @@ export function fromW3c(raw: unknown, context: ImportContext): Annotation | Erro
   if (!historyParsed.success) return new Error('har en ogiltig versionshistorik (lasaren:history)');
   const history: AnnotationRevision[] = historyParsed.data;
 
-  const rawId = typeof raw['id'] === 'string' ? raw['id'] : typeof raw['@id'] === 'string' ? raw['@id'] : null;
+  const rawId =
+    typeof raw['id'] === 'string' ? raw['id'] : typeof raw['@id'] === 'string' ? raw['@id'] : null;
   const uuid = rawId?.replace(/^urn:uuid:/i, '');
   const id = uuid && UUID.test(uuid) ? uuid.toLowerCase() : uuidFromName(rawId ?? JSON.stringify(raw));
 
@@ -245,7 +262,9 @@ export function fromW3c(raw: unknown, context: ImportContext): Annotation | Erro
   const parsed = AnnotationSchema.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return new Error(`följer inte anteckningsformatet (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`);
+    return new Error(
+      `följer inte anteckningsformatet (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`,
+    );
   }
   return parsed.data;
 }

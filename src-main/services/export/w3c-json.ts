@@ -30,7 +30,12 @@ export interface W3cAnnotation {
   readonly target: {
     readonly source: string;
     readonly selector: readonly [
-      { readonly type: 'TextQuoteSelector'; readonly exact: string; readonly prefix: string; readonly suffix: string },
+      {
+        readonly type: 'TextQuoteSelector';
+        readonly exact: string;
+        readonly prefix: string;
+        readonly suffix: string;
+      },
       { readonly type: 'TextPositionSelector'; readonly start: number; readonly end: number },
     ];
   };
@@ -43,8 +48,10 @@ export interface W3cAnnotation {
 
 export function toW3c(a: Annotation, documentTitle?: string): W3cAnnotation {
   const body: W3cTextualBody[] = [];
-  if (a.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain' });
-  for (const tag of a.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag, format: 'text/plain' });
+  if (a.note !== '')
+    body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain' });
+  for (const tag of a.tags)
+    body.push({ type: 'TextualBody', purpose: 'tagging', value: tag, format: 'text/plain' });
   return {
     id: `urn:uuid:${a.id}`,
     type: 'Annotation',

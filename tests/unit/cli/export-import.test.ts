@@ -47,7 +47,9 @@ describe('cli export', () => {
 
   it('limits to a document and a tag', () => {
     const file = join(out, 'dok.md');
-    expect(cli('export', '--format', 'md', '--out', file, '--document', DOC_A, '--data', from.dataDir).code).toBe(0);
+    expect(
+      cli('export', '--format', 'md', '--out', file, '--document', DOC_A, '--data', from.dataDir).code,
+    ).toBe(0);
     expect(readFileSync(file, 'utf8')).not.toContain('Handlingsplan');
     const tagged = join(out, 'tagg.csv');
     const run = cli('export', '--format', 'csv', '--out', tagged, '--tag', 'hälsa', '--data', from.dataDir);
@@ -56,9 +58,15 @@ describe('cli export', () => {
 
   it.each([
     [['export', '--out', 'x.md'], /Ange formatet med --format/],
-    [['export', '--format', 'odt', '--out', 'x'], /Okänt format "odt"; välj ett av docx, pdf, md, html, csv, json/],
+    [
+      ['export', '--format', 'odt', '--out', 'x'],
+      /Okänt format "odt"; välj ett av docx, pdf, md, html, csv, json/,
+    ],
     [['export', '--format', 'md'], /Ange filen att skriva med --out/],
-    [['export', '--format', 'md', '--out', 'x', '--document', 'finns_inte'], /Dokumentet "finns_inte" finns inte/],
+    [
+      ['export', '--format', 'md', '--out', 'x', '--document', 'finns_inte'],
+      /Dokumentet "finns_inte" finns inte/,
+    ],
     [['export', '--format', 'md', '--out', 'x', '--bogus'], /Okänd flagga: --bogus/],
     [['import'], /Ange filen att importera/],
   ])('%j: a message and exit code 2', (args, message) => {
@@ -77,14 +85,15 @@ describe('cli import', () => {
     try {
       const dry = cli('import', file, '--data', to, '--dry-run');
       expect(dry.code).toBe(0);
-      expect(dry.out).toContain('4 anteckningar – 4 nya, 0 finns redan, 0 i konflikt');
+      expect(dry.out).toContain('anteckningar i filen: 4; nya: 4, finns redan: 0, i konflikt: 0');
       expect(dry.out).toContain('inget har ändrats');
       expect(existsSync(join(to, STORE_FILE))).toBe(false);
 
       const real = cli('import', file, '--data', to);
       expect(real.code).toBe(0);
-      expect(real.out).toContain('Importerat: 4 nya, 0 sammanslagna, 0 oförändrade.');
-      const sort = <T extends { id: string }>(l: readonly T[]) => [...l].sort((a, b) => a.id.localeCompare(b.id));
+      expect(real.out).toContain('Importen är klar. Nya: 4, sammanslagna: 0, fanns redan: 0.');
+      const sort = <T extends { id: string }>(l: readonly T[]) =>
+        [...l].sort((a, b) => a.id.localeCompare(b.id));
       const store = await openAnnotationStore(to);
       expect(sort(store.list())).toEqual(sort(from.services.annotations.list()));
 

@@ -16,7 +16,9 @@ describe('deep links', () => {
   });
 
   it('the links the exports write open the paragraph they cite', () => {
-    expect(deepLinkToHash(paragraphLink('000_85e98cc4eb8dedfb', 7))).toBe('#/dokument/000_85e98cc4eb8dedfb/stycke/7');
+    expect(deepLinkToHash(paragraphLink('000_85e98cc4eb8dedfb', 7))).toBe(
+      '#/dokument/000_85e98cc4eb8dedfb/stycke/7',
+    );
   });
 
   it('finds the link among command-line arguments (Windows and Linux)', () => {
@@ -27,6 +29,8 @@ describe('deep links', () => {
   });
 
   it('names export files by date', () => {
-    expect(defaultExportFileName('docx', new Date(2026, 10, 21, 23, 59))).toBe('Anteckningar 2026-11-21.docx');
+    expect(defaultExportFileName('docx', new Date(2026, 10, 21, 23, 59))).toBe(
+      'Anteckningar 2026-11-21.docx',
+    );
   });
 });

@@ -6,7 +6,12 @@ const note: Annotation = {
   id: '5d0c7b7e-6c43-4f0c-9a43-2a3b2b7f6e11',
   documentId: 'doc',
   paragraph: 3,
-  quote: { type: 'TextQuoteSelector', exact: 'Integrationspolitik är ett nationellt ansvar', prefix: '', suffix: '' },
+  quote: {
+    type: 'TextQuoteSelector',
+    exact: 'Integrationspolitik är ett nationellt ansvar',
+    prefix: '',
+    suffix: '',
+  },
   position: { type: 'TextPositionSelector', start: 0, end: 44 },
   colour: null,
   note: 'Följ upp med Åsa',

@@ -54,10 +54,9 @@ describe('Markdown escaping', () => {
     const tokens = md.parse(markdownText('rad ett\n# rad två\n\nnytt stycke', '> '), {});
     expect(tokens.filter((t) => t.type === 'blockquote_open')).toHaveLength(1);
     const inline = tokens.filter((t) => t.type === 'inline');
-    expect(inline.map((t) => t.children!.map((c) => (c.type === 'hardbreak' ? '\n' : c.content)).join(''))).toEqual([
-      'rad ett\n# rad två',
-      'nytt stycke',
-    ]);
+    expect(
+      inline.map((t) => t.children!.map((c) => (c.type === 'hardbreak' ? '\n' : c.content)).join('')),
+    ).toEqual(['rad ett\n# rad två', 'nytt stycke']);
   });
 });
 
@@ -72,7 +71,9 @@ describe('CSV formula neutralisation', () => {
 
 describe('HTML and XML', () => {
   it('escapes the five HTML-significant characters', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
   it('replaces control characters and lone surrogates that XML cannot carry', () => {
     expect(xmlSafe('a\u0000b\u0007c\td\ne\uD800f😀')).toBe('a\uFFFDb\uFFFDc\td\ne\uFFFDf😀');

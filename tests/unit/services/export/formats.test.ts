@@ -138,7 +138,11 @@ describe('CSV', () => {
   it('starts with a BOM and parses to one row per note with every field', async () => {
     const bytes = await render('csv');
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parseCsv(Buffer.from(bytes), { bom: true, delimiter: ';', relax_quotes: false }) as string[][];
+    const rows = parseCsv(Buffer.from(bytes), {
+      bom: true,
+      delimiter: ';',
+      relax_quotes: false,
+    }) as string[][];
     expect(rows[0]).toEqual([...CSV_HEADER]);
     expect(rows).toHaveLength(sandbox.notes.length + 1);
     const byId = new Map(rows.slice(1).map((r) => [r[11], r]));
@@ -195,7 +199,9 @@ describe('HTML', () => {
       expect(seen.scripts).toBe(0);
       expect(seen.bold).toBe(0);
       expect(requests.filter((u) => !u.startsWith('about:'))).toEqual([]);
-      expect(seen.articles.map((a) => a.quote).sort()).toEqual(sandbox.notes.map((a) => a.quote.exact).sort());
+      expect(seen.articles.map((a) => a.quote).sort()).toEqual(
+        sandbox.notes.map((a) => a.quote.exact).sort(),
+      );
       expect(seen.articles.map((a) => a.note)).toContain(HOSTILE_NOTE);
       expect(seen.hrefs.every((h) => h?.startsWith('lasaren://document/'))).toBe(true);
       expectAllFields(seen.text, { wrapped: true });
@@ -207,8 +213,17 @@ describe('HTML', () => {
 
 /** The W3C Web Annotation model as its specification states it, written here independently. */
 const W3cSelector = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1), prefix: z.string(), suffix: z.string() }),
-  z.object({ type: z.literal('TextPositionSelector'), start: z.number().int().min(0), end: z.number().int() }),
+  z.object({
+    type: z.literal('TextQuoteSelector'),
+    exact: z.string().min(1),
+    prefix: z.string(),
+    suffix: z.string(),
+  }),
+  z.object({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int().min(0),
+    end: z.number().int(),
+  }),
 ]);
 const W3cAnnotation = z.object({
   id: z.string().regex(/^urn:uuid:[0-9a-f-]{36}$/),
@@ -250,7 +265,9 @@ describe('W3C JSON', () => {
         { type: 'TextPositionSelector', start: a.position.start, end: a.position.end },
       ]);
       const bodies = item?.body ?? [];
-      expect(bodies.filter((b) => b.purpose === 'commenting').map((b) => b.value)).toEqual(a.note ? [a.note] : []);
+      expect(bodies.filter((b) => b.purpose === 'commenting').map((b) => b.value)).toEqual(
+        a.note ? [a.note] : [],
+      );
       expect(bodies.filter((b) => b.purpose === 'tagging').map((b) => b.value)).toEqual(a.tags);
     }
   });

@@ -7,7 +7,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../../src-main/shared/annotation';
 import { MAX_IMPORT_BYTES } from '../../../../src-main/shared/export';
 import { STORE_FILE } from '../../../../src-main/services/annotations/store';
-import { DOC_A, DOC_B, SAMPLES, annotate, openSandbox, sandboxWithSamples, type Sandbox } from './sample-notes';
+import {
+  DOC_A,
+  DOC_B,
+  SAMPLES,
+  annotate,
+  openSandbox,
+  sandboxWithSamples,
+  type Sandbox,
+} from './sample-notes';
 
 const open: Sandbox[] = [];
 afterEach(async () => {
@@ -184,8 +192,16 @@ describe('bad files change nothing', () => {
     ['truncated', '{"type":"AnnotationCollection","first":{"items":[{"id":"urn:uuid:', /avkortad/],
     ['empty', '   ', /tom/],
     ['wrong format', '{"schemaVersion":1,"notes":[]}', /inte i W3C Web Annotation-formatet/],
-    ['an annotation on a web page', JSON.stringify(foreign({ target: 'https://example.org/page.html' })), /gäller inte ett dokument i Läsaren/],
-    ['no quote', JSON.stringify(foreign({ target: { source: `lasaren://document/${DOC_A}` } })), /saknar citatet/],
+    [
+      'an annotation on a web page',
+      JSON.stringify(foreign({ target: 'https://example.org/page.html' })),
+      /gäller inte ett dokument i Läsaren/,
+    ],
+    [
+      'no quote',
+      JSON.stringify(foreign({ target: { source: `lasaren://document/${DOC_A}` } })),
+      /saknar citatet/,
+    ],
     ['a bad colour', JSON.stringify(foreign({ 'lasaren:colour': 'röd' })), /okänd färg/],
     ['not UTF-8', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), /inte UTF-8/],
     ['huge', new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x20), /för stor \(20,0 MB\); .*högst 20,0 MB/],
@@ -212,7 +228,8 @@ describe('bad files change nothing', () => {
     const bad = foreign({ id: 'urn:x:bad', created: 'igår' });
     const preview = s.services.exports.previewImportContent('blandad.json', JSON.stringify([good, bad]));
     expect(preview.ok).toBe(false);
-    if (!preview.ok) expect(preview.error.message).toMatch(/anteckning 2 created "igår" är inte en tid.*Inget har ändrats/);
+    if (!preview.ok)
+      expect(preview.error.message).toMatch(/anteckning 2 created "igår" är inte en tid.*Inget har ändrats/);
     expect(s.services.annotations.list()).toHaveLength(0);
   });
 
@@ -228,7 +245,8 @@ describe('export files and the file manager', () => {
     const s = await sandbox(true);
     const first = await s.services.exports.exportNotes('md', { kind: 'document', documentId: DOC_A });
     const second = await s.services.exports.exportNotes('md', { kind: 'document', documentId: DOC_A });
-    if (!first.ok || first.value.cancelled || !second.ok || second.value.cancelled) throw new Error('export failed');
+    if (!first.ok || first.value.cancelled || !second.ok || second.value.cancelled)
+      throw new Error('export failed');
     expect(first.value.fileName).toMatch(/^Anteckningar \d{4}-\d{2}-\d{2}\.md$/);
     expect(second.value.fileName).toMatch(/^Anteckningar \d{4}-\d{2}-\d{2} \(2\)\.md$/);
     expect(first.value).toMatchObject({ count: 2, documents: 1, canReveal: false });

@@ -35,7 +35,9 @@ export function pdfText(bytes: Uint8Array): Read {
 /** Number of pages according to poppler's pdfinfo. */
 export function pdfInfo(bytes: Uint8Array): Read {
   if (!tool('pdfinfo')) return { unavailable: 'pdfinfo saknas (Debian-paketet poppler-utils)' };
-  return withTempFile(bytes, 'pdf', (path) => ({ text: execFileSync('pdfinfo', [path], { encoding: 'utf8' }) }));
+  return withTempFile(bytes, 'pdf', (path) => ({
+    text: execFileSync('pdfinfo', [path], { encoding: 'utf8' }),
+  }));
 }
 
 /** Plain text of a .docx through pandoc (Debian package pandoc). */
