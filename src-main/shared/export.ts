@@ -105,5 +105,5 @@ export interface ImportApplied {
   readonly unchanged: number;
 }
 
-/** Largest file import accepts (a 10,000-note export is about 8 MB). */
+/** Largest file import accepts (a 10,000-note JSON export is about 10 MB). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;

@@ -126,9 +126,16 @@ export function createExportService(
     canReveal: host.revealFile !== null,
 
     async exportNotes(format, scope) {
-      const { bytes, model } = await render(format, scope);
+      // Ask first: a cancelled dialog costs no rendering (a PDF takes a second or two).
       const path = await host.chooseSavePath(defaultExportFileName(format), format);
       if (path === null) return ok({ cancelled: true });
+      let rendered: Awaited<ReturnType<typeof render>>;
+      try {
+        rendered = await render(format, scope);
+      } catch (e) {
+        return fail('io', `Filen kunde inte skapas: ${(e as Error).message}`);
+      }
+      const { bytes, model } = rendered;
       try {
         await mkdir(dirname(path), { recursive: true });
         await writeFileAtomic(path, bytes);

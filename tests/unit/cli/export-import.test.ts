@@ -12,9 +12,14 @@ import { DOC_A, ROOT, sandboxWithSamples, type Sandbox } from '../services/expor
 import { pdfText } from '../services/export/readers';
 
 function cli(...args: string[]) {
+  return cliWith({}, ...args);
+}
+
+function cliWith(env: Record<string, string>, ...args: string[]) {
   const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src-main/cli/main.ts'), ...args], {
     encoding: 'utf8',
     cwd: ROOT,
+    env: { ...process.env, ...env },
   });
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
@@ -54,6 +59,23 @@ describe('cli export', () => {
     const tagged = join(out, 'tagg.csv');
     const run = cli('export', '--format', 'csv', '--out', tagged, '--tag', 'hälsa', '--data', from.dataDir);
     expect(run.out).toContain('Exporterade 1 anteckning från 1 dokument');
+  });
+
+  it('says plainly when Chromium is missing for PDF', () => {
+    const file = join(out, 'utan-chromium.pdf');
+    const run = cliWith(
+      { PLAYWRIGHT_CHROMIUM: '/finns/inte/chromium' },
+      'export',
+      '--format',
+      'pdf',
+      '--out',
+      file,
+      '--data',
+      from.dataDir,
+    );
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('PDF kräver Chromium, som inte finns på /finns/inte/chromium');
+    expect(existsSync(file)).toBe(false);
   });
 
   it.each([
