@@ -58,7 +58,7 @@ function entryHtml(e: ExportEntry): string {
   const tags = e.tags.length ? e.tags.map(escapeHtml).join(', ') : '–';
   return `<article id="a-${escapeHtml(e.id)}">
 <blockquote${colourClass}><p>${multiline(e.quote)}</p></blockquote>
-${note}<dl class="details"><dt>Taggar:</dt><dd>${tags}</dd><dt>Färg:</dt><dd>${escapeHtml(e.colourName)}</dd><dt>Skapad:</dt><dd>${escapeHtml(formatTimeSv(e.created))}</dd><dt>Ändrad:</dt><dd>${escapeHtml(formatTimeSv(e.modified))}</dd></dl>
+${note}<dl class="details"><dt>Taggar:</dt><dd>${tags}</dd> <dt>Färg:</dt><dd>${escapeHtml(e.colourName)}</dd> <dt>Skapad:</dt><dd>${escapeHtml(formatTimeSv(e.created))}</dd> <dt>Ändrad:</dt><dd>${escapeHtml(formatTimeSv(e.modified))}</dd></dl>
 <p class="cite">${escapeHtml(e.citation)}<span class="link"><a href="${escapeHtml(e.link)}">${escapeHtml(e.link)}</a> <span class="id">(id ${escapeHtml(e.id)})</span></span></p>
 </article>`;
 }
