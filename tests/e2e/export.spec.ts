@@ -246,3 +246,31 @@ test('the export dialog works by keyboard and starts on this document', async ({
   await expect(dialog).toBeHidden();
   expect(app.requests.filter(leavesApp)).toEqual([]);
 });
+
+test('both dialogs pass an automated accessibility check (axe)', async ({ app }) => {
+  const { page } = app;
+  await page.goto(app.url(`#/dokument/${DOC_A}`));
+  await expect(page.locator('article.document')).toBeVisible();
+  await createNotes(page);
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const check = async (selector: string) =>
+    (await new AxeBuilder({ page }).include(selector).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
+
+  await page.getByRole('button', { name: 'Exportera', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Exportera anteckningar' })).toBeVisible();
+  expect(await check('dialog[aria-labelledby="export-title"]')).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Importera' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Importera anteckningar' });
+  await expect(dialog).toBeVisible();
+  if (app.kind === 'browser') {
+    const json = await page.evaluate(() =>
+      window.lasaren.exportNotes({ format: 'json', scope: { kind: 'all' } }),
+    );
+    if (!json.ok || json.value.cancelled) throw new Error('export failed');
+    await dialog.getByLabel('Fil att importera').setInputFiles(json.value.path);
+    await expect(dialog.getByText('Finns redan', { exact: true })).toBeVisible();
+  }
+  expect(await check('dialog[aria-labelledby="import-title"]')).toEqual([]);
+});
