@@ -7,6 +7,7 @@ import { registerIpc } from './ipc/register';
 import { createHandlerTable } from './ipc/table';
 import { openServices, startupProblems } from './services';
 import { registerAppScheme, serveRenderer } from './windows/app-protocol';
+import { electronExportHost } from './windows/export-host';
 import { createDeepLinks, registerProtocolClient } from './windows/deep-links';
 import { guardContents, guardSession } from './windows/guards';
 import { createMainWindow } from './windows/main-window';
@@ -45,6 +46,7 @@ if (!app.requestSingleInstanceLock()) {
       resourcesDir,
       dataDir: app.getPath('userData'),
       openExternal: (url) => shell.openExternal(url),
+      exportHost: electronExportHost(app.getPath('documents')),
     });
     for (const problem of startupProblems(services)) console.warn(problem);
     registerIpc(createDispatcher(createHandlerTable(services), (line) => console.error(line)));

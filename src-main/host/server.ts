@@ -10,7 +10,8 @@ import { fail } from '../shared/result';
 import { contentTypeFor, resolveInside, securityHeaders } from '../windows/policy';
 import { BRIDGE_PATH, IPC_PATH, bridgeScript } from './bridge';
 
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
+// Room for a 20 MB import file (MAX_IMPORT_BYTES) once JSON-escaped inside the request.
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
@@ -66,7 +67,7 @@ async function handleIpc(
   }
   const body = await readBody(req);
   if (body === null) {
-    sendJson(res, fail('invalid-request', 'Begäran är för stor (högst 8 MB).'));
+    sendJson(res, fail('invalid-request', 'Begäran är för stor (högst 32 MB).'));
     return;
   }
   let message: unknown;

@@ -5,6 +5,7 @@ import type { OutputOf, ParsedInputOf } from '../shared/contract';
 import { ok, type Result } from '../shared/result';
 import type { Services } from '../services';
 import { annotationHandlers } from './annotations';
+import { exportHandlers } from './export';
 
 export type HandlerTable = {
   readonly [K in CapabilityName]: (
@@ -13,7 +14,7 @@ export type HandlerTable = {
 };
 
 export function createHandlerTable(services: Services): HandlerTable {
-  const { library, settings, externalLinks, annotations } = services;
+  const { library, settings, externalLinks, annotations, exports } = services;
   return {
     listDocuments: () => ok(library.list()),
     getDocument: ({ id }) => library.get(id),
@@ -21,5 +22,6 @@ export function createHandlerTable(services: Services): HandlerTable {
     updateSettings: async (patch) => ok(await settings.update(patch)),
     openExternal: ({ url }) => externalLinks.open(url),
     ...annotationHandlers(annotations, library),
+    ...exportHandlers(exports),
   };
 }

@@ -2,6 +2,13 @@
 // Shared by the Electron app, the browser host and the CLI so all three run the same code.
 import { join } from 'node:path';
 import { openAnnotationStore, type AnnotationStore } from './annotations/store';
+import type { PdfRenderer } from './export/pdf';
+import {
+  createExportService,
+  exportsFolderHost,
+  type ExportHost,
+  type ExportService,
+} from './export/service';
 import { openLibrary, type Library } from './library/library';
 import { openSettings, type SettingsService } from './settings/settings';
 import { createExternalLinks, type ExternalLinks, type SystemOpener } from './shell/external';
@@ -11,6 +18,7 @@ export interface Services {
   readonly settings: SettingsService;
   readonly externalLinks: ExternalLinks;
   readonly annotations: AnnotationStore;
+  readonly exports: ExportService;
 }
 
 export interface ServiceOptions {
@@ -19,7 +27,13 @@ export interface ServiceOptions {
   /** Where the user's own files live (Electron's userData, or --data). */
   readonly dataDir: string;
   readonly openExternal: SystemOpener;
+  /** Electron's save/open dialogs, file manager and printToPDF; default: the exports folder. */
+  readonly exportHost?: ExportHost;
 }
+
+/** Chromium through playwright-core, loaded only when a PDF is asked for outside Electron. */
+const chromiumPdf: PdfRenderer = async (html) =>
+  (await import('./export/pdf-chromium')).renderPdfWithChromium(html);
 
 export async function openServices(options: ServiceOptions): Promise<Services> {
   const [library, settings, annotations] = await Promise.all([
@@ -27,7 +41,14 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     openSettings(options.dataDir),
     openAnnotationStore(options.dataDir),
   ]);
-  return { library, settings, annotations, externalLinks: createExternalLinks(options.openExternal) };
+  const exportHost = options.exportHost ?? exportsFolderHost(options.dataDir, chromiumPdf);
+  return {
+    library,
+    settings,
+    annotations,
+    externalLinks: createExternalLinks(options.openExternal),
+    exports: createExportService(annotations, library, exportHost),
+  };
 }
 
 /** Startup problems worth a line in the log: files that could not be loaded, settings reset. */

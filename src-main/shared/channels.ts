@@ -12,6 +12,11 @@ export const CHANNELS = {
   updateAnnotation: 'annotations:update',
   deleteAnnotation: 'annotations:delete',
   restoreAnnotations: 'annotations:restore',
+  getExportInfo: 'export:info',
+  exportNotes: 'export:notes',
+  revealExport: 'export:reveal',
+  previewImport: 'import:preview',
+  applyImport: 'import:apply',
 } as const;
 
 export type CapabilityName = keyof typeof CHANNELS;

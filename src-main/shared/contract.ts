@@ -10,6 +10,8 @@ import {
   NewAnnotationSchema,
 } from './annotation-schema';
 import { CHANNELS, type CapabilityName } from './channels';
+import type { ExportOutcome, ImportApplied, ImportPreviewOutcome } from './export';
+import { ExportRequestSchema, ImportPreviewRequestSchema } from './export-schema';
 import { DOCUMENT_ID_PATTERN, type DocumentSummary, type LibraryDocument } from './model';
 import type { Result } from './result';
 import { SettingsPatchSchema, type Settings } from './settings';
@@ -28,6 +30,11 @@ export interface AnnotationList {
   readonly annotations: readonly Annotation[];
   /** Set when the store had to be recovered at start; shown to the user once. */
   readonly problem: string | null;
+}
+
+export interface ExportInfo {
+  readonly nativeImportDialog: boolean;
+  readonly canReveal: boolean;
 }
 
 const NoInput = z.undefined({ error: 'Den här funktionen tar inga argument.' });
@@ -56,6 +63,16 @@ export const contract = {
   restoreAnnotations: call<null>()(
     z.strictObject({ annotations: z.array(AnnotationSchema).min(1).max(10_000) }),
   ),
+  /** What this host can do: a native open dialog for imports, a file manager for exports. */
+  getExportInfo: call<ExportInfo>()(NoInput),
+  /** Renders the scope in the format and saves it where the user chooses. */
+  exportNotes: call<ExportOutcome>()(ExportRequestSchema),
+  /** Shows a file this session exported in the system's file manager. */
+  revealExport: call<null>()(z.strictObject({ path: z.string().min(1).max(4096) })),
+  /** Reads a W3C JSON file and counts what a merge would do; changes nothing. */
+  previewImport: call<ImportPreviewOutcome>()(ImportPreviewRequestSchema),
+  /** Merges the previewed file in one durable write. */
+  applyImport: call<ImportApplied>()(z.strictObject({ token: z.uuid() })),
 } as const satisfies Record<CapabilityName, Call<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,7 @@
 // The CLI's command table: one module per command, each with its usage and a run function.
 // A new command is one file plus one line here.
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import type { CliCommand } from './types';
 
-export const COMMANDS: readonly CliCommand[] = [];
+export const COMMANDS: readonly CliCommand[] = [exportCommand, importCommand];
