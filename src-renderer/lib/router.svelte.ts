@@ -3,11 +3,14 @@
 
 export type Route =
   | { readonly view: 'library' }
+  | { readonly view: 'notes' }
   | { readonly view: 'reader'; readonly documentId: string; readonly paragraph: number | null };
 
+const NOTES = '#/anteckningar';
 const READER = /^#\/dokument\/([a-z0-9_-]+)(?:\/stycke\/(\d{1,7}))?\/?$/;
 
 export function parseHash(hash: string): Route {
+  if (hash === NOTES) return { view: 'notes' };
   const m = READER.exec(hash);
   if (!m?.[1]) return { view: 'library' };
   return { view: 'reader', documentId: m[1], paragraph: m[2] ? Number(m[2]) : null };
@@ -15,6 +18,7 @@ export function parseHash(hash: string): Route {
 
 export function hrefFor(route: Route): string {
   if (route.view === 'library') return '#/';
+  if (route.view === 'notes') return NOTES;
   return `#/dokument/${route.documentId}${route.paragraph ? `/stycke/${route.paragraph}` : ''}`;
 }
 

@@ -118,7 +118,13 @@ export function anchor(text: string, target: AnchorTarget): Anchoring {
   if (text.slice(position.start, position.end) === exact) {
     const context = contextScore(text, quote, position.start, position.end);
     if (context >= 0.5 || exact.length >= SHORT_QUOTE) {
-      return { status: 'anchored', method: 'position', start: position.start, end: position.end, similarity: 1 };
+      return {
+        status: 'anchored',
+        method: 'position',
+        start: position.start,
+        end: position.end,
+        similarity: 1,
+      };
     }
   }
 

@@ -59,7 +59,8 @@ export function approxSearch(text: string, pattern: string, maxErrors: number): 
     else if (column[m]! <= k) {
       const match = { start: origin[m]!, end: j, errors: column[m]! };
       const previous = ends[ends.length - 1];
-      if (previous && previous.end === j - 1 && previous.errors >= match.errors) ends[ends.length - 1] = match;
+      if (previous && previous.end === j - 1 && previous.errors >= match.errors)
+        ends[ends.length - 1] = match;
       else if (!previous || previous.end !== j - 1) ends.push(match);
     }
   }

@@ -1,11 +1,7 @@
 // Owns building an annotation's selectors from a range of a document's source text: the
 // W3C TextQuoteSelector (exact text plus 32 characters of context either side) and the
 // TextPositionSelector, plus the paragraph number a citation uses. Pure: no DOM.
-import {
-  QUOTE_CONTEXT_LENGTH,
-  type TextPositionSelector,
-  type TextQuoteSelector,
-} from '../annotation';
+import { QUOTE_CONTEXT_LENGTH, type TextPositionSelector, type TextQuoteSelector } from '../annotation';
 import type { Block } from '../model';
 
 export interface SourceRange {

@@ -8,7 +8,11 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, expect, it } from 'vitest';
 import { StoreFileSchema } from '../../../../src-main/shared/annotation-schema';
-import { BACKUP_FILE, STORE_FILE, openAnnotationStore } from '../../../../src-main/services/annotations/store';
+import {
+  BACKUP_FILE,
+  STORE_FILE,
+  openAnnotationStore,
+} from '../../../../src-main/services/annotations/store';
 
 const WRITER = join(import.meta.dirname, 'burst-writer.ts');
 const RUNS = 50;
@@ -42,34 +46,30 @@ function burstAndKill(run: number): Promise<{ acked: string[]; problems: string[
   });
 }
 
-it(
-  `keeps every acknowledged annotation through ${RUNS} SIGKILLs during a burst of saves`,
-  async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'lasaren-fault-'));
-    const acknowledged = new Set<string>();
-    const started = performance.now();
-    let killedMidWrite = 0;
-    for (let run = 0; run < RUNS; run++) {
-      const { acked, problems } = await burstAndKill(run);
-      expect(problems).toEqual([]);
-      for (const id of acked) acknowledged.add(id);
-      const files = await readdir(dataDir);
-      if (files.some((f) => f.endsWith('.tmp'))) killedMidWrite++;
-      // The file on disk (or, after a kill between the two renames, the backup) parses.
-      const name = files.includes(STORE_FILE) ? STORE_FILE : BACKUP_FILE;
-      const parsed = StoreFileSchema.safeParse(JSON.parse(await readFile(join(dataDir, name), 'utf8')));
-      expect(parsed.success).toBe(true);
-      const store = await openAnnotationStore(dataDir);
-      expect(store.problem).toBeNull();
-      const present = new Set(store.list().map((a) => a.id));
-      const lost = [...acknowledged].filter((id) => !present.has(id));
-      expect(lost).toEqual([]);
-    }
-    console.log(
-      `fault test: ${RUNS} kills, ${acknowledged.size} acknowledged saves all present, ` +
-        `${killedMidWrite} kills left a half-written temp file, ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
-    expect(acknowledged.size).toBeGreaterThan(RUNS);
-  },
-  120_000,
-);
+it(`keeps every acknowledged annotation through ${RUNS} SIGKILLs during a burst of saves`, async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'lasaren-fault-'));
+  const acknowledged = new Set<string>();
+  const started = performance.now();
+  let killedMidWrite = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const { acked, problems } = await burstAndKill(run);
+    expect(problems).toEqual([]);
+    for (const id of acked) acknowledged.add(id);
+    const files = await readdir(dataDir);
+    if (files.some((f) => f.endsWith('.tmp'))) killedMidWrite++;
+    // The file on disk (or, after a kill between the two renames, the backup) parses.
+    const name = files.includes(STORE_FILE) ? STORE_FILE : BACKUP_FILE;
+    const parsed = StoreFileSchema.safeParse(JSON.parse(await readFile(join(dataDir, name), 'utf8')));
+    expect(parsed.success).toBe(true);
+    const store = await openAnnotationStore(dataDir);
+    expect(store.problem).toBeNull();
+    const present = new Set(store.list().map((a) => a.id));
+    const lost = [...acknowledged].filter((id) => !present.has(id));
+    expect(lost).toEqual([]);
+  }
+  console.log(
+    `fault test: ${RUNS} kills, ${acknowledged.size} acknowledged saves all present, ` +
+      `${killedMidWrite} kills left a half-written temp file, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  expect(acknowledged.size).toBeGreaterThan(RUNS);
+}, 120_000);

@@ -65,7 +65,9 @@ describe('recovery from a damaged store file', () => {
 
     const store = await openAnnotationStore(dir);
     expect(store.list().map((a) => a.note)).toEqual(['första']);
-    expect(store.problem).toMatch(/^Anteckningsfilen .* har flyttats till .*annotations\.trasig-.*\.json\. Den senaste säkerhetskopian \(1 anteckningar\) har lästs in\.$/);
+    expect(store.problem).toMatch(
+      /^Anteckningsfilen .* har flyttats till .*annotations\.trasig-.*\.json\. Den senaste säkerhetskopian \(1 anteckningar\) har lästs in\.$/,
+    );
     const aside = (await readdir(dir)).filter((f) => f.startsWith('annotations.trasig-'));
     expect(aside).toHaveLength(1);
     expect(await readFile(join(dir, aside[0]!), 'utf8')).toBe(bad);
@@ -141,7 +143,9 @@ describe('load', () => {
       expect(store.list()).toHaveLength(10_000);
     }
     times.sort((a, b) => a - b);
-    console.log(`10,000 annotations load in ${times[2]!.toFixed(0)} ms (median of 5; best ${times[0]!.toFixed(0)} ms)`);
+    console.log(
+      `10,000 annotations load in ${times[2]!.toFixed(0)} ms (median of 5; best ${times[0]!.toFixed(0)} ms)`,
+    );
     // Generous headroom over the 200 ms goal: fails only on a real regression, not on noise.
     expect(times[0]!).toBeLessThan(1000);
   });

@@ -43,7 +43,14 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'text unchanged', before: ncp, passage: PRINCIPLES, after: ncp, expected: PRINCIPLES, method: 'position' },
+  {
+    name: 'text unchanged',
+    before: ncp,
+    passage: PRINCIPLES,
+    after: ncp,
+    expected: PRINCIPLES,
+    method: 'position',
+  },
   {
     name: 'typo fixed inside the passage ("till att en ökad" → "till en ökad")',
     before: ncp,
@@ -90,7 +97,11 @@ const cases: Case[] = [
     name: 'passage deleted',
     before: ncp,
     passage: PRINCIPLES,
-    after: replaceOnce(ncp, `${PRINCIPLES} för länder som vill bygga upp eller utveckla sin integrationspolitik. `, ''),
+    after: replaceOnce(
+      ncp,
+      `${PRINCIPLES} för länder som vill bygga upp eller utveckla sin integrationspolitik. `,
+      '',
+    ),
     expected: null,
   },
   {
@@ -161,14 +172,21 @@ describe('anchor on real edits of the shipped documents', () => {
         const target = annotate(text, p.trim());
         expect(anchor(text, target)).toMatchObject({ status: 'anchored', method: 'position' });
         const moved = anchor(NEW_PARAGRAPH + text, target);
-        expect(moved).toMatchObject({ status: 'anchored', start: target.position.start + NEW_PARAGRAPH.length });
+        expect(moved).toMatchObject({
+          status: 'anchored',
+          start: target.position.start + NEW_PARAGRAPH.length,
+        });
       }
     }
   });
 
   it('matches a long quote (whole document) fuzzily after small edits, and bounds the work', () => {
     const target = annotate(ncp, ncp.trim());
-    const edited = replaceOnce(replaceOnce(ncp, 'bidragit till att en ökad', 'bidragit till en ökad'), '2006', '2007');
+    const edited = replaceOnce(
+      replaceOnce(ncp, 'bidragit till att en ökad', 'bidragit till en ökad'),
+      '2006',
+      '2007',
+    );
     const result = anchor(`${NEW_PARAGRAPH}${edited}`, target);
     expect(result).toMatchObject({ status: 'anchored', method: 'fuzzy', start: NEW_PARAGRAPH.length });
     const big = (NEW_PARAGRAPH + edited).repeat(50); // ~120 kB
@@ -176,7 +194,9 @@ describe('anchor on real edits of the shipped documents', () => {
     const missing = 'en helt annan mening som inte finns i texten alls, ingenstans';
     const orphan = anchor(big, annotate(`xx ${missing} yy`, missing));
     expect(orphan).toEqual({ status: 'orphaned' });
-    console.log(`fuzzy search of a 60-character quote in ${big.length} characters: ${(performance.now() - t0).toFixed(1)} ms`);
+    console.log(
+      `fuzzy search of a 60-character quote in ${big.length} characters: ${(performance.now() - t0).toFixed(1)} ms`,
+    );
   });
 });
 
