@@ -24,11 +24,18 @@ function painted(page: Page, name: string): Promise<string[]> {
   }, name);
 }
 
-/** Drags the mouse across `phrase` in paragraph `n`, as a user selects it. */
-async function dragSelect(page: Page, n: number, phrase: string): Promise<void> {
+type Point = { x: number; y: number };
+
+/** Screen points just inside the first and last character of `phrase` in paragraph `n`. */
+async function phrasePoints(
+  page: Page,
+  n: number,
+  phrase: string,
+  scroll = true,
+): Promise<{ from: Point; to: Point }> {
   // Centre it, so the notices at the bottom of the window do not cover it.
-  await page.locator(`#stycke-${n}`).evaluate((el) => el.scrollIntoView({ block: 'center' }));
-  const points = await page.evaluate(
+  if (scroll) await page.locator(`#stycke-${n}`).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  return page.evaluate(
     ([n, phrase]) => {
       const p = document.querySelector(`#stycke-${n} p`)!;
       const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
@@ -50,10 +57,19 @@ async function dragSelect(page: Page, n: number, phrase: string): Promise<void> 
     },
     [n, phrase] as const,
   );
-  await page.mouse.move(points.from.x, points.from.y);
+}
+
+async function drag(page: Page, from: Point, to: Point): Promise<void> {
+  await page.mouse.move(from.x, from.y);
   await page.mouse.down();
-  await page.mouse.move(points.to.x, points.to.y, { steps: 8 });
+  await page.mouse.move(to.x, to.y, { steps: 8 });
   await page.mouse.up();
+}
+
+/** Drags the mouse across `phrase` in paragraph `n`, as a user selects it. */
+async function dragSelect(page: Page, n: number, phrase: string): Promise<void> {
+  const { from, to } = await phrasePoints(page, n, phrase);
+  await drag(page, from, to);
 }
 
 /** Clicks the middle of the first painted range of a highlight. */
@@ -174,6 +190,14 @@ test('by mouse: select, highlight, overlap, note, tag, edit, undo, redo, delete;
     .poll(() => painted(page, 'lasaren-note'))
     .toEqual(['handbok om integration för beslutsfattare och praktiker']);
 
+  // Across a paragraph boundary: painted per paragraph, the paragraph number between left alone.
+  const [five, six] = [await phrasePoints(page, 5, 'handboken'), await phrasePoints(page, 6, 'också', false)];
+  await drag(page, five.from, six.to);
+  await toolbar.getByRole('button', { name: /Markera med lila/ }).click();
+  await expect
+    .poll(async () => (await painted(page, 'lasaren-purple')).map((s) => s.trim()))
+    .toEqual(['handboken är under utarbetande.', 'Gruppen har också']);
+
   // Relaunch: everything is there, in place.
   page = await app.restart();
   await page.goto(app.url(`#/dokument/${DOC}`));
@@ -185,11 +209,11 @@ test('by mouse: select, highlight, overlap, note, tag, edit, undo, redo, delete;
 
   // The notes panel lists all three with the note's line break kept.
   await page.getByRole('link', { name: 'Anteckningar' }).click();
-  await expect(page.getByText('3 av 3 anteckningar')).toBeVisible();
+  await expect(page.getByText('4 av 4 anteckningar')).toBeVisible();
   const note = page.locator('.card .note', { hasText: 'Första raden' });
   expect(await note.innerText()).toBe('Första raden\nAndra raden');
   await page.getByLabel('Tagg', { exact: true }).selectOption('remiss');
-  await expect(page.getByText('1 av 3 anteckningar')).toBeVisible();
+  await expect(page.getByText('1 av 4 anteckningar')).toBeVisible();
   await page.getByRole('link', { name: 'Gå till stycket' }).click();
   await expect(page.getByRole('dialog', { name: 'Redigera markering' })).toBeVisible();
   await expect(page.getByRole('dialog').getByLabel('Anteckning')).toHaveValue('Första raden\nAndra raden');

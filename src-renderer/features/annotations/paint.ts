@@ -1,6 +1,8 @@
 // Owns painting annotations with the CSS Custom Highlight API: one Highlight per colour, one
-// for notes without a colour, one for the annotation being edited. The text DOM is never
-// touched, so selection, copying and the search's own highlights keep working.
+// for notes without a colour, one underlining coloured highlights that have a note, and one
+// for the annotation being edited. The text DOM is never touched, so selection, copying and
+// the search's own highlights keep working. A passage across paragraphs is painted as one
+// range per block, so the paragraph numbers between them are never painted.
 import {
   HIGHLIGHT_COLOURS,
   type Annotation,
@@ -15,6 +17,8 @@ export const HIGHLIGHT_NAMES = {
     string
   >),
   note: 'lasaren-note',
+  /** A dotted underline under coloured highlights that also carry a note. */
+  noted: 'lasaren-noted',
   active: 'lasaren-active',
 } as const;
 
@@ -22,7 +26,8 @@ export interface Placed {
   readonly annotation: Annotation;
   readonly start: number;
   readonly end: number;
-  readonly range: Range;
+  /** One range per block the passage covers, in order. */
+  readonly ranges: readonly Range[];
 }
 
 export function highlightsSupported(): boolean {
@@ -30,17 +35,22 @@ export function highlightsSupported(): boolean {
 }
 
 /** Builds the ranges and replaces the painted highlights with them. */
-export function paint(index: TextIndex, anchored: readonly Omit<Placed, 'range'>[]): Placed[] {
+export function paint(index: TextIndex, anchored: readonly Omit<Placed, 'ranges'>[]): Placed[] {
   const placed: Placed[] = [];
   const groups = new Map<string, Range[]>();
   for (const item of anchored) {
-    const range = index.toRange(item.start, item.end);
-    if (!range) continue;
-    placed.push({ ...item, range });
+    const ranges = index.toRanges(item.start, item.end);
+    if (ranges.length === 0) continue;
+    placed.push({ ...item, ranges });
     const name = item.annotation.colour ? HIGHLIGHT_NAMES[item.annotation.colour] : HIGHLIGHT_NAMES.note;
     let list = groups.get(name);
     if (!list) groups.set(name, (list = []));
-    list.push(range);
+    list.push(...ranges);
+    if (item.annotation.colour && item.annotation.note.trim()) {
+      let noted = groups.get(HIGHLIGHT_NAMES.noted);
+      if (!noted) groups.set(HIGHLIGHT_NAMES.noted, (noted = []));
+      noted.push(...ranges);
+    }
   }
   if (!highlightsSupported()) return placed;
   HIGHLIGHT_COLOURS.forEach((colour, i) => {
@@ -51,16 +61,18 @@ export function paint(index: TextIndex, anchored: readonly Omit<Placed, 'range'>
     highlight.priority = i;
     CSS.highlights.set(name, highlight);
   });
-  const notes = groups.get(HIGHLIGHT_NAMES.note);
-  if (notes) CSS.highlights.set(HIGHLIGHT_NAMES.note, new Highlight(...notes));
-  else CSS.highlights.delete(HIGHLIGHT_NAMES.note);
+  for (const name of [HIGHLIGHT_NAMES.note, HIGHLIGHT_NAMES.noted]) {
+    const ranges = groups.get(name);
+    if (ranges) CSS.highlights.set(name, new Highlight(...ranges));
+    else CSS.highlights.delete(name);
+  }
   return placed;
 }
 
-export function paintActive(range: Range | null): void {
+export function paintActive(ranges: readonly Range[]): void {
   if (!highlightsSupported()) return;
-  if (range) {
-    const highlight = new Highlight(range);
+  if (ranges.length) {
+    const highlight = new Highlight(...ranges);
     highlight.priority = 10;
     CSS.highlights.set(HIGHLIGHT_NAMES.active, highlight);
   } else CSS.highlights.delete(HIGHLIGHT_NAMES.active);

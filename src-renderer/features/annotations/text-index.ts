@@ -19,6 +19,8 @@ export interface TextIndex {
   pointToOffset(node: Node, offset: number): number | null;
   /** A DOM range over the source offsets [start, end), clamped to the blocks' text. */
   toRange(start: number, end: number): Range | null;
+  /** The same span as one range per block, leaving out what lies between blocks. */
+  toRanges(start: number, end: number): Range[];
 }
 
 function collect(el: Element): BlockEntry | null {
@@ -137,6 +139,19 @@ export function buildTextIndex(root: Element): TextIndex {
       const start = snap(range.startContainer, range.startOffset, 'start');
       const end = snap(range.endContainer, range.endOffset, 'end');
       return start !== null && end !== null && end > start ? { start, end } : null;
+    },
+    toRanges(start, end) {
+      const out: Range[] = [];
+      for (let i = Math.max(0, lastAtMost(blockStarts, start)); i < blocks.length; i++) {
+        const block = blocks[i]!;
+        if (block.start >= end) break;
+        const from = Math.max(start, block.start);
+        const to = Math.min(end, block.end);
+        if (to <= from) continue;
+        const range = this.toRange(from, to);
+        if (range) out.push(range);
+      }
+      return out;
     },
     toRange(start, end) {
       const from = position(start, 'start');
