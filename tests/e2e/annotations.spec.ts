@@ -287,6 +287,81 @@ test('by keyboard: select, highlight, note, tag, edit, undo, redo, delete', asyn
   expect(app.requests.filter(leavesApp)).toEqual([]);
 });
 
+test('the notes panel filters, sorts and suggests tags already used', async ({ app }) => {
+  const PLAN = '003_e730e55ba1c2e8b7';
+  const planSource = await readFile(join(DEFAULT_RESOURCES, 'documents', `${PLAN}.txt`), 'utf8');
+  const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 10, minute)).toISOString();
+  const later = makeAnnotation(SOURCE, 'Svensk representant i gruppen', {
+    colour: 'green',
+    note: 'Kontaktperson',
+    tags: ['kontakt'],
+    paragraph: 7,
+    created: at(5),
+    modified: at(5),
+  });
+  const first = makeAnnotation(SOURCE, PHRASE, {
+    colour: 'yellow',
+    tags: ['EU', 'remiss'],
+    created: at(1),
+    modified: at(9),
+  });
+  const plan = {
+    ...makeAnnotation(planSource, 'utbildning, arbetsmarknad, hälsa och boende', {
+      colour: null,
+      note: 'Fyra områden',
+      tags: ['remiss'],
+      created: at(3),
+      modified: at(3),
+    }),
+    documentId: PLAN,
+  };
+  await writeStore(app.dataDir, [later, plan, first]);
+  const page = await app.restart();
+  await page.goto(app.url('#/anteckningar'));
+  const quotes = () => page.locator('.card blockquote').allTextContents();
+  // Document order: the first document's passages by position, then the second document.
+  await expect
+    .poll(quotes)
+    .toEqual([PHRASE, 'Svensk representant i gruppen', 'utbildning, arbetsmarknad, hälsa och boende']);
+  await page.getByLabel('Sortera').selectOption('newest');
+  await expect
+    .poll(quotes)
+    .toEqual([PHRASE, 'Svensk representant i gruppen', 'utbildning, arbetsmarknad, hälsa och boende']);
+  await page.getByLabel('Sortera').selectOption('oldest');
+  await expect
+    .poll(quotes)
+    .toEqual(['utbildning, arbetsmarknad, hälsa och boende', 'Svensk representant i gruppen', PHRASE]);
+
+  await page.getByLabel('Färg').selectOption('none');
+  await expect.poll(quotes).toEqual(['utbildning, arbetsmarknad, hälsa och boende']);
+  await page.getByLabel('Färg').selectOption('');
+  await page.getByLabel('Dokument').selectOption(DOC);
+  await expect(page.getByText('2 av 3 anteckningar')).toBeVisible();
+  await page.getByLabel('Dokument').selectOption('');
+  await page.getByLabel('Sök i anteckningar').fill('kontaktPERSON');
+  await expect.poll(quotes).toEqual(['Svensk representant i gruppen']);
+  await page.getByLabel('Sök i anteckningar').fill('');
+  await page.getByLabel('Tagg', { exact: true }).selectOption('remiss');
+  await expect(page.getByText('2 av 3 anteckningar')).toBeVisible();
+
+  // Tags already used are offered when tagging a new passage.
+  await page.goto(app.url(`#/dokument/${DOC}`));
+  await dragSelect(page, 1, 'goda exempel');
+  await page.getByRole('toolbar').getByRole('button', { name: 'Taggar' }).click();
+  const tags = page.getByRole('dialog', { name: 'Ny anteckning' }).getByLabel('Taggar');
+  await expect(tags).toBeFocused();
+  const listId = await tags.getAttribute('list');
+  expect(
+    await page
+      .locator(`datalist[id="${listId}"] option`)
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+  ).toEqual(['EU', 'kontakt', 'remiss']);
+  await tags.fill('kontakt');
+  await tags.press('Enter');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => painted(page, 'lasaren-note')).toEqual(['goda exempel']);
+});
+
 test('HTML in a note is shown as text and never executed', async ({ app }) => {
   const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>fet?</b>';
   await writeStore(app.dataDir, [makeAnnotation(SOURCE, PHRASE, { note: evil, tags: ['<i>tagg</i>'] })]);
@@ -312,7 +387,7 @@ test('a damaged store is moved aside, the backup loaded, and the user told', asy
   const page = await app.restart();
   const alert = page.getByRole('alert').filter({ hasText: 'Anteckningarna behövde återställas' });
   await expect(alert).toContainText('Anteckningsfilen är skadad eller avkortad');
-  await expect(alert).toContainText('Den senaste säkerhetskopian (1 anteckningar) har lästs in.');
+  await expect(alert).toContainText('Den senaste säkerhetskopian (1 anteckning) har lästs in.');
   await page.goto(app.url('#/anteckningar'));
   await expect(page.getByText('Från säkerhetskopian')).toBeVisible();
   await alert.getByRole('button', { name: 'Stäng' }).click();

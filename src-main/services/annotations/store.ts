@@ -66,6 +66,10 @@ async function readStoreFile(path: string): Promise<Loaded> {
   return { annotations: parsed.data.annotations };
 }
 
+function count(n: number): string {
+  return `${n} ${n === 1 ? 'anteckning' : 'anteckningar'}`;
+}
+
 function timestamp(): string {
   return new Date().toISOString().replace(/[:.]/g, '-');
 }
@@ -87,7 +91,7 @@ async function load(dataDir: string): Promise<{ annotations: Annotation[]; probl
   if ('annotations' in backup) {
     // Missing main file but a good backup: a save was interrupted between its two renames.
     if (problem)
-      problem += ` Den senaste säkerhetskopian (${backup.annotations.length} anteckningar) har lästs in.`;
+      problem += ` Den senaste säkerhetskopian (${count(backup.annotations.length)}) har lästs in.`;
     return { annotations: backup.annotations, problem };
   }
   if ('error' in backup) {

@@ -77,9 +77,20 @@ class AnnotationsState {
     return false;
   }
 
+  #lastNotice = 0;
+
   #done(change: Change): void {
     this.history.record(change);
-    notices.show(change.label, { action: { label: t('annotations.undo'), run: () => void this.undo() } });
+    // Only the latest change's notice offers "Ångra", and it undoes exactly that change.
+    notices.dismiss(this.#lastNotice);
+    this.#lastNotice = notices.show(change.label, {
+      action: {
+        label: t('annotations.undo'),
+        run: () => {
+          if (this.history.latest === change) void this.undo();
+        },
+      },
+    });
   }
 
   async create(doc: LibraryDocument, range: SourceRange, body: AnnotationBody): Promise<Annotation | null> {
@@ -133,6 +144,7 @@ class AnnotationsState {
   }
 
   async undo(): Promise<void> {
+    notices.dismiss(this.#lastNotice);
     const change = await this.history.undo();
     this.#announce(change, 'annotations.undone');
   }

@@ -17,6 +17,11 @@ export class ChangeHistory {
   canRedo = $state(false);
   #busy = false;
 
+  /** The change Ctrl+Z would undo now. */
+  get latest(): Change | undefined {
+    return this.#done[this.#done.length - 1];
+  }
+
   record(change: Change): void {
     this.#done = [...this.#done.slice(-(LIMIT - 1)), change];
     this.#undone = [];

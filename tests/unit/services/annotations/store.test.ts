@@ -66,7 +66,7 @@ describe('recovery from a damaged store file', () => {
     const store = await openAnnotationStore(dir);
     expect(store.list().map((a) => a.note)).toEqual(['första']);
     expect(store.problem).toMatch(
-      /^Anteckningsfilen .* har flyttats till .*annotations\.trasig-.*\.json\. Den senaste säkerhetskopian \(1 anteckningar\) har lästs in\.$/,
+      /^Anteckningsfilen .* har flyttats till .*annotations\.trasig-.*\.json\. Den senaste säkerhetskopian \(1 anteckning\) har lästs in\.$/,
     );
     const aside = (await readdir(dir)).filter((f) => f.startsWith('annotations.trasig-'));
     expect(aside).toHaveLength(1);
