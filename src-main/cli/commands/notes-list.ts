@@ -1,6 +1,7 @@
 // Owns `notes list`: prints the stored annotations (document, paragraph, quote, note, tags),
 // as readable lines or as JSON, from the app's own data folder unless --data says otherwise.
 // Opening the store applies the same recovery as the app (a damaged file is moved aside).
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openAnnotationStore } from '../../services/annotations/store';
 import { UsageError, dataDirFrom } from '../args';
@@ -35,6 +36,11 @@ export const notesList: CliCommand = {
       throw new UsageError((e as Error).message);
     }
     const dataDir = dataDirFrom(values.data);
+    if (!existsSync(dataDir)) {
+      // Listing never creates the folder (a mistyped --data would otherwise leave one behind).
+      console.error(`Mappen ${dataDir} finns inte; där finns inga anteckningar. Ange rätt mapp med --data.`);
+      return 1;
+    }
     const store = await openAnnotationStore(dataDir);
     if (store.problem) console.error(store.problem);
     const annotations = [...store.list()].sort(

@@ -1,6 +1,6 @@
 // `npm run cli -- notes list`: the stored annotations, readable and as JSON, from --data.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -46,4 +46,10 @@ it('prints JSON with --json', async () => {
 
 it('rejects an unknown option with usage and exit code 2', async () => {
   await expect(cli('notes', 'list', '--jsn')).rejects.toMatchObject({ code: 2 });
+});
+
+it('does not create a missing data folder', async () => {
+  const missing = join(dir, 'finns-inte');
+  await expect(cli('notes', 'list', '--data', missing)).rejects.toMatchObject({ code: 1 });
+  await expect(access(missing)).rejects.toThrow();
 });
