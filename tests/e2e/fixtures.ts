@@ -137,12 +137,15 @@ export const test = base.extend<{ app: App; resourcesDir: string }, WorkerFixtur
       url = (hash = '') => `${host.url}${hash}`;
       await page.goto(url());
       restart = async () => {
+        // The new page is opened before the old one closes, so the context is never left
+        // without a page (a context with none has been seen to stall the next newPage).
+        const fresh = await context.newPage();
         await page.close();
         await host.close();
         const port = new URL(host.url).port;
         host = await startBrowserHost(dataDir, openedExternally, resourcesDir);
         if (new URL(host.url).port !== port) url = (hash = '') => `${host.url}${hash}`;
-        page = await context.newPage();
+        page = fresh;
         await page.goto(url());
         return page;
       };
