@@ -51,9 +51,15 @@ export const leavesApp = (url: string) =>
     url.startsWith('blob:')
   );
 
-async function startBrowserHost(dataDir: string, opened: string[]): Promise<RunningHost> {
+export const DEFAULT_RESOURCES = join(ROOT, 'resources');
+
+async function startBrowserHost(
+  dataDir: string,
+  opened: string[],
+  resourcesDir: string,
+): Promise<RunningHost> {
   const services = await openServices({
-    resourcesDir: join(ROOT, 'resources'),
+    resourcesDir,
     dataDir,
     openExternal: async (url) => void opened.push(url),
   });
@@ -65,8 +71,10 @@ async function startBrowserHost(dataDir: string, opened: string[]): Promise<Runn
   });
 }
 
-export const test = base.extend<{ app: App }, WorkerFixtures>({
+export const test = base.extend<{ app: App; resourcesDir: string }, WorkerFixtures>({
   hostKind: ['browser', { option: true, scope: 'worker' }],
+  /** The folder holding documents/; a spec may point it at an edited copy (browser host only). */
+  resourcesDir: [DEFAULT_RESOURCES, { option: true }],
 
   browser: [
     async ({ hostKind }, use) => {
@@ -82,7 +90,7 @@ export const test = base.extend<{ app: App }, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  app: async ({ hostKind, browser }, use, testInfo) => {
+  app: async ({ hostKind, browser, resourcesDir }, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'lasaren-e2e-'));
     const requests: string[] = [];
     const openedExternally: string[] = [];
@@ -93,6 +101,13 @@ export const test = base.extend<{ app: App }, WorkerFixtures>({
 
     if (hostKind === 'electron') {
       const found = findElectron();
+      if (resourcesDir !== DEFAULT_RESOURCES) {
+        testInfo.skip(
+          true,
+          'Electron reads the resources it was built with; edited copies run in the browser host.',
+        );
+        return;
+      }
       if ('reason' in found) {
         announceOnce(found.reason);
         testInfo.skip(true, found.reason);
@@ -115,19 +130,22 @@ export const test = base.extend<{ app: App }, WorkerFixtures>({
         testInfo.skip(true, found.reason);
         return;
       }
-      let host = await startBrowserHost(dataDir, openedExternally);
+      let host = await startBrowserHost(dataDir, openedExternally, resourcesDir);
       const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'sv-SE' });
       context.on('request', (r) => void requests.push(r.url()));
       page = await context.newPage();
       url = (hash = '') => `${host.url}${hash}`;
       await page.goto(url());
       restart = async () => {
+        // The new page is opened before the old one closes, so the context is never left
+        // without a page (a context with none has been seen to stall the next newPage).
+        const fresh = await context.newPage();
         await page.close();
         await host.close();
         const port = new URL(host.url).port;
-        host = await startBrowserHost(dataDir, openedExternally);
+        host = await startBrowserHost(dataDir, openedExternally, resourcesDir);
         if (new URL(host.url).port !== port) url = (hash = '') => `${host.url}${hash}`;
-        page = await context.newPage();
+        page = fresh;
         await page.goto(url());
         return page;
       };

@@ -2,6 +2,7 @@
 // A new command is one file plus one line here.
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { notesList } from './notes-list';
 import type { CliCommand } from './types';
 
-export const COMMANDS: readonly CliCommand[] = [exportCommand, importCommand];
+export const COMMANDS: readonly CliCommand[] = [notesList, exportCommand, importCommand];

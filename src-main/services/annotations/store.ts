@@ -4,7 +4,7 @@
 // A file that cannot be read is moved aside (never overwritten) and the backup is loaded,
 // with a message for the user; nothing is ever reset silently.
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   STORE_SCHEMA_VERSION,
@@ -66,6 +66,10 @@ async function readStoreFile(path: string): Promise<Loaded> {
   return { annotations: parsed.data.annotations };
 }
 
+function count(n: number): string {
+  return `${n} ${n === 1 ? 'anteckning' : 'anteckningar'}`;
+}
+
 function timestamp(): string {
   return new Date().toISOString().replace(/[:.]/g, '-');
 }
@@ -87,7 +91,7 @@ async function load(dataDir: string): Promise<{ annotations: Annotation[]; probl
   if ('annotations' in backup) {
     // Missing main file but a good backup: a save was interrupted between its two renames.
     if (problem)
-      problem += ` Den senaste säkerhetskopian (${backup.annotations.length} anteckningar) har lästs in.`;
+      problem += ` Den senaste säkerhetskopian (${count(backup.annotations.length)}) har lästs in.`;
     return { annotations: backup.annotations, problem };
   }
   if ('error' in backup) {
@@ -102,8 +106,32 @@ async function load(dataDir: string): Promise<{ annotations: Annotation[]; probl
   return { annotations: [], problem };
 }
 
+const TEMP_FILE = /^\.annotations\.json\.(\d+)\.[0-9a-f]+\.tmp$/;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temp files left by a save that was killed before its rename. Such a save was never
+ * acknowledged, so nothing the user was told is saved lives only there. A temp file of a
+ * process that is still running (another Läsaren on the same folder) is left alone.
+ */
+async function removeStaleTempFiles(dataDir: string): Promise<void> {
+  for (const name of await readdir(dataDir)) {
+    const match = TEMP_FILE.exec(name);
+    if (match && !isRunning(Number(match[1]))) await rm(join(dataDir, name), { force: true });
+  }
+}
+
 export async function openAnnotationStore(dataDir: string): Promise<AnnotationStore> {
   await mkdir(dataDir, { recursive: true });
+  await removeStaleTempFiles(dataDir);
   const path = join(dataDir, STORE_FILE);
   const backupPath = join(dataDir, BACKUP_FILE);
   const loaded = await load(dataDir);

@@ -1,18 +1,17 @@
 // Owns the export and import dialogs' state: which dialog is open, the scope and format
 // chosen, the counts per scope, the running export, the import preview and the merge.
-// The notes panel hands its current filter in through `setNotesFilter`.
-import type { Annotation } from '../../../src-main/shared/annotation';
+// The "current filter" scope is the notes panel's own filter; the notes come from the
+// renderer's one copy of the annotations, which an import reloads.
 import type { ExportFormat, ExportScope, ImportPreview } from '../../../src-main/shared/export';
 import { MAX_IMPORT_BYTES } from '../../../src-main/shared/export';
-import { isEmptyFilter, matchesFilter, type NotesFilter } from '../../../src-main/shared/notes-filter';
+import { isEmptyFilter, matchesFilter } from '../../../src-main/shared/notes-filter';
 import { call } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { notices } from '../../lib/notices.svelte';
+import { annotations } from '../annotations/annotations.svelte';
+import { notes } from '../annotations/notes.svelte';
 
 export type ScopeKind = ExportScope['kind'];
-
-/** Fired on window after an import changed the store, so views holding notes reload them. */
-export const ANNOTATIONS_IMPORTED_EVENT = 'lasaren:annotations-imported';
 
 class ExportState {
   exportOpen = $state(false);
@@ -21,40 +20,37 @@ class ExportState {
   format = $state<ExportFormat>('docx');
   busy = $state(false);
   error = $state<string | null>(null);
-  annotations = $state.raw<readonly Annotation[]>([]);
-  /** The notes panel's filter, or null when it shows everything. */
-  notesFilter = $state.raw<NotesFilter | null>(null);
   documentId = $state<string | null>(null);
   nativeImportDialog = $state(false);
   preview = $state.raw<ImportPreview | null>(null);
 
-  setNotesFilter(filter: NotesFilter | null): void {
-    this.notesFilter = filter && !isEmptyFilter(filter) ? filter : null;
-  }
-
-  async openExport(documentId: string | null): Promise<void> {
+  /** Opens the export dialog; from the notes panel with a filter set, that filter is preselected. */
+  openExport(documentId: string | null, fromNotesPanel = false): void {
     this.documentId = documentId;
     this.error = null;
-    this.scopeKind = documentId ? 'document' : 'all';
+    this.scopeKind = documentId
+      ? 'document'
+      : fromNotesPanel && !isEmptyFilter(notes.filter)
+        ? 'filter'
+        : 'all';
     this.exportOpen = true;
-    const list = await call('listAnnotations');
-    if (list.ok) this.annotations = list.value.annotations;
-    else this.error = list.error.message;
+    // Counts come from the store as it is now (the CLI or an import may have changed it).
+    void annotations.load();
   }
 
   count(kind: ScopeKind): number {
     const scope = this.scopeFor(kind);
     if (!scope) return 0;
-    if (scope.kind === 'all') return this.annotations.length;
-    if (scope.kind === 'document')
-      return this.annotations.filter((a) => a.documentId === scope.documentId).length;
-    return this.annotations.filter((a) => matchesFilter(a, scope.filter)).length;
+    const all = annotations.all;
+    if (scope.kind === 'all') return all.length;
+    if (scope.kind === 'document') return all.filter((a) => a.documentId === scope.documentId).length;
+    return all.filter((a) => matchesFilter(a, scope.filter)).length;
   }
 
   scopeFor(kind: ScopeKind): ExportScope | null {
     if (kind === 'all') return { kind };
     if (kind === 'document') return this.documentId ? { kind, documentId: this.documentId } : null;
-    return this.notesFilter ? { kind, filter: this.notesFilter } : null;
+    return isEmptyFilter(notes.filter) ? null : { kind, filter: notes.filter };
   }
 
   async runExport(): Promise<void> {
@@ -146,7 +142,7 @@ class ExportState {
     this.preview = null;
     const { added, updated, unchanged } = result.value;
     notices.show(t('import.done', { added, updated, unchanged }));
-    window.dispatchEvent(new CustomEvent(ANNOTATIONS_IMPORTED_EVENT));
+    await annotations.load();
   }
 
   close(): void {
