@@ -2,9 +2,9 @@
 // page (language, theme, text size, line width) and saved back when the user changes them.
 import type { Settings, SettingsPatch } from '../../src-main/shared/settings';
 import { TEXT_SIZE, type LineWidth, type Theme } from '../../src-main/shared/preferences';
-import { call } from './api';
 import { locale } from './i18n';
 import { notices } from './notices.svelte';
+import { saveSettings } from './settings-client';
 
 class Preferences {
   theme = $state<Theme>('system');
@@ -27,7 +27,7 @@ class Preferences {
   async update(patch: SettingsPatch): Promise<void> {
     const before = this.#snapshot();
     this.apply({ ...before, ...patch });
-    const result = await call('updateSettings', patch);
+    const result = await saveSettings(patch);
     if (!result.ok) {
       this.apply(before);
       notices.error(result.error.message);

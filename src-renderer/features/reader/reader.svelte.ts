@@ -2,6 +2,7 @@
 // forth is instant) and remembering it as the last-read document.
 import type { LibraryDocument } from '../../../src-main/shared/model';
 import { call } from '../../lib/api';
+import { saveSettings } from '../../lib/settings-client';
 
 class ReaderState {
   document = $state.raw<LibraryDocument | null>(null);
@@ -31,11 +32,11 @@ class ReaderState {
       this.error = null;
     }
     // The paragraph is reported again by the reading-position tracker once the page settles.
-    void call('updateSettings', { lastDocumentId: id, lastParagraph: null });
+    void saveSettings({ lastDocumentId: id, lastParagraph: null });
   }
 
   rememberParagraph(paragraph: number): void {
-    void call('updateSettings', { lastParagraph: paragraph });
+    void saveSettings({ lastParagraph: paragraph });
   }
 }
 
