@@ -6,6 +6,14 @@ import { locale } from './i18n';
 import { notices } from './notices.svelte';
 import { saveSettings } from './settings-client';
 
+const systemDark = window.matchMedia('(prefers-color-scheme: dark)');
+
+/** The palette to show: "system" follows the operating system's light or dark setting. */
+function resolveTheme(theme: Theme): Exclude<Theme, 'system'> {
+  if (theme !== 'system') return theme;
+  return systemDark.matches ? 'dark' : 'light';
+}
+
 class Preferences {
   theme = $state<Theme>('system');
   textSize = $state<number>(TEXT_SIZE.default);
@@ -18,7 +26,7 @@ class Preferences {
     this.textSize = settings.textSize;
     this.lineWidth = settings.lineWidth;
     const root = document.documentElement;
-    root.dataset['theme'] = settings.theme;
+    root.dataset['theme'] = resolveTheme(settings.theme);
     root.dataset['lineWidth'] = settings.lineWidth;
     root.style.setProperty('--text-scale', String(settings.textSize / 100));
   }
@@ -50,3 +58,7 @@ class Preferences {
 }
 
 export const preferences = new Preferences();
+
+systemDark.addEventListener('change', () => {
+  if (preferences.theme === 'system') document.documentElement.dataset['theme'] = resolveTheme('system');
+});

@@ -2,6 +2,7 @@
 // an Electron binary (never via require('electron'), which tries to fetch one) and Chromium.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { OFFLINE_CHROMIUM_ARGS, chromiumPath } from '../../src-main/services/export/pdf-chromium';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -29,23 +30,12 @@ export function findElectron(): { path: string } | { reason: string } {
 
 /** Debian's Chromium, or PLAYWRIGHT_CHROMIUM when set. */
 export function findChromium(): { path: string } | { reason: string } {
-  const candidate = process.env['PLAYWRIGHT_CHROMIUM'] ?? '/usr/bin/chromium';
+  const candidate = chromiumPath();
   if (existsSync(candidate)) return { path: candidate };
   return {
     reason: `Chromium saknas (${candidate}); installera Debians paket chromium eller sätt PLAYWRIGHT_CHROMIUM. Webbläsarvärden hoppas över.`,
   };
 }
 
-/** Flags that keep Chromium from reaching Google's hosts on its own. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-domain-reliability',
-  '--metrics-recording-only',
-];
+/** The same offline flags the app uses when it drives Chromium itself (PDF export). */
+export const CHROMIUM_ARGS = OFFLINE_CHROMIUM_ARGS;

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS, type PdfRenderer } from './pdf';
 
-/** Flags that keep Chromium from reaching Google's hosts on its own (as tests/e2e/hosts.ts). */
+/** Flags that keep Chromium from reaching Google's hosts on its own (the e2e tests use them too). */
 export const OFFLINE_CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
