@@ -12,12 +12,14 @@ export type HandlerTable = {
 };
 
 export function createHandlerTable(services: Services): HandlerTable {
-  const { library, settings, externalLinks } = services;
+  const { library, settings, externalLinks, search } = services;
   return {
     listDocuments: () => ok(library.list()),
     getDocument: ({ id }) => library.get(id),
     getSettings: () => ok(settings.get()),
     updateSettings: async (patch) => ok(await settings.update(patch)),
     openExternal: ({ url }) => externalLinks.open(url),
+    search: async ({ query, limit }) => ok(await search.search(query, limit ? { limit } : {})),
+    findInDocument: ({ documentId, query }) => search.findInDocument(documentId, query),
   };
 }

@@ -2,6 +2,7 @@
 // Shared by the Electron app, the browser host and the CLI so all three run the same code.
 import { join } from 'node:path';
 import { openLibrary, type Library } from './library/library';
+import { createSearchService, type SearchService } from './search/service';
 import { openSettings, type SettingsService } from './settings/settings';
 import { createExternalLinks, type ExternalLinks, type SystemOpener } from './shell/external';
 
@@ -9,6 +10,7 @@ export interface Services {
   readonly library: Library;
   readonly settings: SettingsService;
   readonly externalLinks: ExternalLinks;
+  readonly search: SearchService;
 }
 
 export interface ServiceOptions {
@@ -17,6 +19,8 @@ export interface ServiceOptions {
   /** Where the user's own files live (Electron's userData, or --data). */
   readonly dataDir: string;
   readonly openExternal: SystemOpener;
+  /** Where search reports how its index was loaded or why it could not be stored. */
+  readonly log?: (line: string) => void;
 }
 
 export async function openServices(options: ServiceOptions): Promise<Services> {
@@ -24,7 +28,12 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     openLibrary(join(options.resourcesDir, 'documents')),
     openSettings(options.dataDir),
   ]);
-  return { library, settings, externalLinks: createExternalLinks(options.openExternal) };
+  const search = createSearchService(library, {
+    resourcesDir: options.resourcesDir,
+    dataDir: options.dataDir,
+    ...(options.log ? { log: options.log } : {}),
+  });
+  return { library, settings, externalLinks: createExternalLinks(options.openExternal), search };
 }
 
 /** Startup problems worth a line in the log: files that could not be loaded, settings reset. */

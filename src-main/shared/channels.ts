@@ -7,6 +7,8 @@ export const CHANNELS = {
   getSettings: 'settings:get',
   updateSettings: 'settings:update',
   openExternal: 'shell:open-external',
+  search: 'search:query',
+  findInDocument: 'search:find-in-document',
 } as const;
 
 export type CapabilityName = keyof typeof CHANNELS;

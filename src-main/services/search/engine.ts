@@ -1,0 +1,139 @@
+// Owns the paragraph search engine: one flexsearch entry per paragraph (document id,
+// paragraph number, heading, text), candidates from flexsearch, then our own match ranges
+// and ranking over them. Used by the app's search service, the CLI, the worker and the
+// benchmark alike: there is one implementation.
+import type { SearchHit, SearchResponse } from '../../shared/search';
+import { tokenize } from './analyzer';
+import { createFlexDocument, exportFlex, importFlex, type FlexDocument } from './flex';
+import { allUnitsMatched, matchText, scoreMatches } from './match';
+import { parseQuery, flexQueryText, type ParsedQuery } from './query';
+import { suggestCorrections, type Vocabulary } from './suggest';
+
+export interface ParagraphRecord {
+  readonly documentId: string;
+  readonly title: string;
+  readonly paragraph: number;
+  readonly heading: string | null;
+  readonly text: string;
+}
+
+/** An exported index: flexsearch's chunks plus the vocabulary for suggestions. */
+export interface IndexData {
+  readonly entries: ReadonlyArray<readonly [string, string]>;
+  readonly vocabulary: ReadonlyArray<readonly [string, number]>;
+}
+
+export interface SearchOptions {
+  readonly limit?: number;
+  /** Only hits in this document. */
+  readonly documentId?: string;
+}
+
+export const DEFAULT_LIMIT = 20;
+const FIELDS = ['text', 'heading'] as const;
+
+export interface ScoredHit {
+  readonly hit: SearchHit;
+  readonly rank: number;
+}
+
+export class SearchEngine {
+  readonly #index: FlexDocument = createFlexDocument(FIELDS);
+  readonly #records: ParagraphRecord[] = [];
+  readonly #vocabulary: Vocabulary = new Map();
+
+  get size(): number {
+    return this.#records.length;
+  }
+
+  get records(): readonly ParagraphRecord[] {
+    return this.#records;
+  }
+
+  /** Adds paragraphs to the index; ids are their positions, so the order must be stable. */
+  add(records: readonly ParagraphRecord[]): void {
+    for (const record of records) {
+      const id = this.#records.length;
+      this.#records.push(record);
+      this.#index.add({ id, text: record.text, heading: record.heading ?? '' });
+      for (const token of tokenize(record.text)) {
+        this.#vocabulary.set(token.lower, (this.#vocabulary.get(token.lower) ?? 0) + 1);
+      }
+    }
+  }
+
+  export(): IndexData {
+    return { entries: exportFlex(this.#index), vocabulary: [...this.#vocabulary] };
+  }
+
+  /** Loads an export made from the same records (in the same order) with the same configuration. */
+  async import(records: readonly ParagraphRecord[], data: IndexData): Promise<void> {
+    this.#records.push(...records);
+    for (const [word, count] of data.vocabulary) this.#vocabulary.set(word, count);
+    await importFlex(this.#index, data.entries);
+  }
+
+  /** Ranked hits with match ranges; suggestions when nothing matched. */
+  search(raw: string, options: SearchOptions = {}): SearchResponse {
+    const limit = options.limit ?? DEFAULT_LIMIT;
+    const query = parseQuery(raw);
+    const { hits, more } = this.rank(query, limit, options.documentId);
+    const suggestions =
+      hits.length === 0 && query.units.length > 0
+        ? suggestCorrections(raw, query, this.#vocabulary, (q) => this.rank(parseQuery(q), 1).hits.length > 0)
+        : [];
+    return { query: raw, hits: hits.map((h) => h.hit), more, suggestions };
+  }
+
+  /** The ranked hits for a parsed query (exposed so notes can be merged into the same list). */
+  rank(query: ParsedQuery, limit: number, documentId?: string): { hits: ScoredHit[]; more: boolean } {
+    if (query.units.length === 0) return { hits: [], more: false };
+    // Rerank a window wider than the limit: phrases filter, exact letters reorder.
+    const window = documentId
+      ? this.#records.length
+      : query.hasPhrase
+        ? limit * 10 + 100
+        : limit * 2 + 10;
+    const results = this.#index.search(flexQueryText(query), { limit: window + 1 });
+    const seen = new Set<number>();
+    const candidates: number[] = [];
+    for (const field of FIELDS) {
+      for (const id of results.find((r) => r.field === field)?.result ?? []) {
+        if (!seen.has(id)) {
+          seen.add(id);
+          candidates.push(id);
+        }
+      }
+    }
+    let more = candidates.length > window;
+    const hits: ScoredHit[] = [];
+    candidates.forEach((id, rank) => {
+      const record = this.#records[id];
+      if (!record || (documentId && record.documentId !== documentId)) return;
+      const hit = this.#hitFor(record, query, rank);
+      if (hit) hits.push(hit);
+    });
+    hits.sort((a, b) => b.hit.score - a.hit.score || a.rank - b.rank);
+    if (hits.length > limit) more = true;
+    return { hits: hits.slice(0, limit), more };
+  }
+
+  #hitFor(record: ParagraphRecord, query: ParsedQuery, rank: number): ScoredHit | null {
+    const text = matchText(record.text, query);
+    const heading = record.heading ? matchText(record.heading, query) : null;
+    if (!(heading ? allUnitsMatched(text, heading) : allUnitsMatched(text))) return null;
+    return {
+      rank,
+      hit: {
+        kind: 'paragraph',
+        documentId: record.documentId,
+        title: record.title,
+        paragraph: record.paragraph,
+        heading: record.heading,
+        text: record.text,
+        matches: text.ranges,
+        score: Math.round(scoreMatches(text, heading) * 1000) / 1000,
+      },
+    };
+  }
+}
