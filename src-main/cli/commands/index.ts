@@ -1,5 +1,6 @@
 // The CLI's command table: one module per command, each with its usage and a run function.
 // A new command is one file plus one line here.
+import { searchCommand } from './search';
 import type { CliCommand } from './types';
 
-export const COMMANDS: readonly CliCommand[] = [];
+export const COMMANDS: readonly CliCommand[] = [searchCommand];

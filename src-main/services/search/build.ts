@@ -2,6 +2,7 @@
 // large corpora (bundled as search-worker.js next to the main bundle, or the TypeScript
 // source under tsx), in-process for small ones.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SearchEngine, type IndexData, type ParagraphRecord } from './engine';
@@ -9,16 +10,21 @@ import { SearchEngine, type IndexData, type ParagraphRecord } from './engine';
 /** Below this, building in-process is quicker than starting a worker. */
 export const WORKER_THRESHOLD = 2_000;
 
-function workerEntry(): { url: URL; execArgv: string[] } {
+function startWorker(): Worker {
   const bundled = new URL('./search-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(bundled))) return { url: bundled, execArgv: [] };
-  return { url: new URL('./worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
+  if (existsSync(fileURLToPath(bundled))) return new Worker(bundled);
+  // Running from source (tsx, vitest): load the TypeScript entry through tsx's loader.
+  const api = createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs');
+  const entry = fileURLToPath(new URL('./worker.ts', import.meta.url));
+  const boot = `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
+  return new Worker(boot, { eval: true });
 }
 
 export function buildInWorker(records: readonly ParagraphRecord[]): Promise<IndexData> {
-  const { url, execArgv } = workerEntry();
   return new Promise((resolve, reject) => {
-    const worker = new Worker(url, { execArgv });
+    const worker = startWorker();
     worker.once('message', (data: IndexData) => {
       resolve(data);
       void worker.terminate();

@@ -89,11 +89,7 @@ export class SearchEngine {
   rank(query: ParsedQuery, limit: number, documentId?: string): { hits: ScoredHit[]; more: boolean } {
     if (query.units.length === 0) return { hits: [], more: false };
     // Rerank a window wider than the limit: phrases filter, exact letters reorder.
-    const window = documentId
-      ? this.#records.length
-      : query.hasPhrase
-        ? limit * 10 + 100
-        : limit * 2 + 10;
+    const window = documentId ? this.#records.length : query.hasPhrase ? limit * 10 + 100 : limit * 2 + 10;
     const results = this.#index.search(flexQueryText(query), { limit: window + 1 });
     const seen = new Set<number>();
     const candidates: number[] = [];

@@ -35,7 +35,10 @@ export function exportFlex(index: FlexDocument): Array<[string, string]> {
 }
 
 /** Imports key by key, yielding to the event loop between chunks so large indexes never block it. */
-export async function importFlex(index: FlexDocument, entries: ReadonlyArray<readonly [string, string]>): Promise<void> {
+export async function importFlex(
+  index: FlexDocument,
+  entries: ReadonlyArray<readonly [string, string]>,
+): Promise<void> {
   for (const [key, data] of entries) {
     index.import(key, data);
     await new Promise<void>((resolve) => setImmediate(resolve));

@@ -15,7 +15,9 @@ export function contentHash(records: readonly ParagraphRecord[]): string {
   const hash = createHash('sha256');
   hash.update(`lasaren-search:${FORMAT}:${ANALYZER_VERSION}\n`);
   for (const r of records) {
-    hash.update(`${r.documentId}\u0000${r.title}\u0000${r.paragraph}\u0000${r.heading ?? ''}\u0000${r.text}\u0001`);
+    hash.update(
+      `${r.documentId}\u0000${r.title}\u0000${r.paragraph}\u0000${r.heading ?? ''}\u0000${r.text}\u0001`,
+    );
   }
   return hash.digest('hex');
 }
@@ -62,6 +64,11 @@ export async function readIndexFile(path: string, hash: string): Promise<IndexDa
   }
 }
 
-export async function writeIndexFile(path: string, hash: string, paragraphs: number, data: IndexData): Promise<void> {
+export async function writeIndexFile(
+  path: string,
+  hash: string,
+  paragraphs: number,
+  data: IndexData,
+): Promise<void> {
   await writeFileAtomic(path, serializeIndex(hash, paragraphs, data));
 }

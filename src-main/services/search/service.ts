@@ -51,7 +51,10 @@ export interface SearchServiceOptions {
   readonly log?: (line: string) => void;
 }
 
-async function loadEngine(records: ParagraphRecord[], options: SearchServiceOptions): Promise<[SearchEngine, string]> {
+async function loadEngine(
+  records: ParagraphRecord[],
+  options: SearchServiceOptions,
+): Promise<[SearchEngine, string]> {
   const hash = contentHash(records);
   const cached = join(options.dataDir, INDEX_FILE_NAME);
   for (const path of [join(options.resourcesDir, INDEX_FILE_NAME), cached]) {
@@ -92,7 +95,10 @@ export function createSearchService(library: Library, options: SearchServiceOpti
       const paragraphs = current.rank(parsed, limit);
       const noteHits = notes.rank(parsed, limit);
       const merged = [...paragraphs.hits, ...noteHits].sort(
-        (a, b) => b.hit.score - a.hit.score || (a.hit.kind === 'note' ? -1 : 0) - (b.hit.kind === 'note' ? -1 : 0) || a.rank - b.rank,
+        (a, b) =>
+          b.hit.score - a.hit.score ||
+          (a.hit.kind === 'note' ? -1 : 0) - (b.hit.kind === 'note' ? -1 : 0) ||
+          a.rank - b.rank,
       );
       const hits = merged.slice(0, limit).map((h) => h.hit);
       const more = paragraphs.more || merged.length > limit;
@@ -108,7 +114,8 @@ export function createSearchService(library: Library, options: SearchServiceOpti
         for (const block of doc.value.blocks) {
           if (block.kind !== 'paragraph') continue;
           const found = matchText(block.text, parsed, tokenize(block.text));
-          for (const r of found.ranges) matches.push({ paragraph: block.paragraph, start: r.start, end: r.end });
+          for (const r of found.ranges)
+            matches.push({ paragraph: block.paragraph, start: r.start, end: r.end });
         }
       }
       return ok({ documentId, query, matches });
