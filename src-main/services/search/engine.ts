@@ -4,9 +4,9 @@
 // benchmark alike: there is one implementation.
 import type { SearchHit, SearchResponse } from '../../shared/search';
 import { tokenize } from './analyzer';
-import { createFlexDocument, exportFlex, importFlex, type FlexDocument } from './flex';
+import { TermIndex } from './flex';
 import { allUnitsMatched, matchText, scoreMatches } from './match';
-import { parseQuery, flexQueryText, type ParsedQuery } from './query';
+import { parseQuery, type ParsedQuery } from './query';
 import { suggestCorrections, type Vocabulary } from './suggest';
 
 export interface ParagraphRecord {
@@ -17,9 +17,10 @@ export interface ParagraphRecord {
   readonly text: string;
 }
 
-/** An exported index: flexsearch's chunks plus the vocabulary for suggestions. */
+/** An exported index: flexsearch's chunks, its term dictionary, and the words for suggestions. */
 export interface IndexData {
   readonly entries: ReadonlyArray<readonly [string, string]>;
+  readonly terms: ReadonlyArray<readonly [string, number]>;
   readonly vocabulary: ReadonlyArray<readonly [string, number]>;
 }
 
@@ -38,7 +39,7 @@ export interface ScoredHit {
 }
 
 export class SearchEngine {
-  readonly #index: FlexDocument = createFlexDocument(FIELDS);
+  readonly #index = new TermIndex(FIELDS);
   readonly #records: ParagraphRecord[] = [];
   readonly #vocabulary: Vocabulary = new Map();
 
@@ -55,7 +56,7 @@ export class SearchEngine {
     for (const record of records) {
       const id = this.#records.length;
       this.#records.push(record);
-      this.#index.add({ id, text: record.text, heading: record.heading ?? '' });
+      this.#index.add(id, { text: record.text, heading: record.heading ?? '' });
       for (const token of tokenize(record.text)) {
         this.#vocabulary.set(token.lower, (this.#vocabulary.get(token.lower) ?? 0) + 1);
       }
@@ -63,14 +64,14 @@ export class SearchEngine {
   }
 
   export(): IndexData {
-    return { entries: exportFlex(this.#index), vocabulary: [...this.#vocabulary] };
+    return { ...this.#index.export(), vocabulary: [...this.#vocabulary] };
   }
 
   /** Loads an export made from the same records (in the same order) with the same configuration. */
   async import(records: readonly ParagraphRecord[], data: IndexData): Promise<void> {
     this.#records.push(...records);
     for (const [word, count] of data.vocabulary) this.#vocabulary.set(word, count);
-    await importFlex(this.#index, data.entries);
+    await this.#index.import(data);
   }
 
   /** Ranked hits with match ranges; suggestions when nothing matched. */
@@ -90,11 +91,11 @@ export class SearchEngine {
     if (query.units.length === 0) return { hits: [], more: false };
     // Rerank a window wider than the limit: phrases filter, exact letters reorder.
     const window = documentId ? this.#records.length : query.hasPhrase ? limit * 10 + 100 : limit * 2 + 10;
-    const results = this.#index.search(flexQueryText(query), { limit: window + 1 });
+    const words = query.terms.map((t) => t.encoded[0] ?? '');
     const seen = new Set<number>();
     const candidates: number[] = [];
     for (const field of FIELDS) {
-      for (const id of results.find((r) => r.field === field)?.result ?? []) {
+      for (const id of this.#index.candidates(field, words, window + 1)) {
         if (!seen.has(id)) {
           seen.add(id);
           candidates.push(id);

@@ -1,46 +1,156 @@
-// Owns the one flexsearch configuration (a Document index on the Swedish encoder, compound
-// tails and prefixes through tokenize 'reverse'), behind a narrow typed surface. Export and
-// import need the same configuration, so everything that builds or loads an index uses this.
-import { Document, Encoder } from 'flexsearch';
-import { encoderOptions } from './analyzer';
+// Owns the one flexsearch configuration and the term dictionary beside it. flexsearch holds
+// whole analysed words only (tokenize 'strict': one posting per word and paragraph, which
+// keeps 100,000 paragraphs within memory); prefixes while typing and compound tails
+// ("politik" → integrationspolitik) are found by expanding each query word against the
+// sorted dictionary of indexed terms (a prefix range and a suffix range), then OR-ing the
+// expansions and AND-ing the query words with flexsearch's Resolver.
+import { Document, Encoder, Resolver } from 'flexsearch';
+import { encoderOptions, withEncodedQuery } from './analyzer';
 
-export type FieldResults = ReadonlyArray<{ readonly field?: string; readonly result: readonly number[] }>;
+type FieldResults = ReadonlyArray<{ readonly field?: string; readonly result: readonly number[] }>;
 
-/** What the search code needs from a flexsearch Document index. */
-export interface FlexDocument {
+interface FlexDocument {
   add(doc: Record<string, string | number>): void;
-  remove(id: number): void;
-  search(query: string, options: { limit: number; index?: string[] }): FieldResults;
+  search(query: string, options: { limit: number; index: string[] }): FieldResults;
   export(handler: (key: string, data: string) => void): void;
   import(key: string, data: string): void;
 }
 
-export function createFlexDocument(fields: readonly string[]): FlexDocument {
-  const encoder = new Encoder(encoderOptions);
-  const doc = new Document({
-    document: {
-      id: 'id',
-      index: fields.map((field) => ({ field, tokenize: 'reverse' as const, encoder })),
-    },
-    cache: false,
-  });
-  return doc as unknown as FlexDocument;
+interface ResolverOptions {
+  readonly index: FlexDocument;
+  readonly field: string;
+  readonly query: string;
+}
+interface FlexResolver {
+  or(...options: ResolverOptions[]): FlexResolver | unknown[];
+  and(...resolvers: FlexResolver[]): FlexResolver | unknown[];
+  resolve(options: { limit: number }): readonly number[];
+}
+const ResolverCtor = Resolver as unknown as new (options: ResolverOptions | unknown[]) => FlexResolver;
+
+/** and()/or() sometimes hand back the raw intermediate result instead of the resolver; wrap it. */
+function asResolver(value: FlexResolver | unknown[]): FlexResolver {
+  return Array.isArray(value) ? new ResolverCtor(value) : value;
 }
 
-/** The export as key/data pairs; it runs synchronously when the handler does. */
-export function exportFlex(index: FlexDocument): Array<[string, string]> {
-  const entries: Array<[string, string]> = [];
-  index.export((key, data) => void entries.push([key, data]));
-  return entries;
+/** How many indexed terms one query word may expand to (the most frequent win). */
+const MAX_EXPANSIONS = 40;
+/** Compound tails are looked up from this length on ("en" would match half the language). */
+const MIN_SUFFIX_LENGTH = 3;
+const MAX_SCAN = 5_000;
+
+export interface TermIndexData {
+  readonly entries: ReadonlyArray<readonly [string, string]>;
+  /** Indexed term → number of entries holding it. */
+  readonly terms: ReadonlyArray<readonly [string, number]>;
 }
 
-/** Imports key by key, yielding to the event loop between chunks so large indexes never block it. */
-export async function importFlex(
-  index: FlexDocument,
-  entries: ReadonlyArray<readonly [string, string]>,
-): Promise<void> {
-  for (const [key, data] of entries) {
-    index.import(key, data);
-    await new Promise<void>((resolve) => setImmediate(resolve));
+const reverse = (s: string) => [...s].reverse().join('');
+
+function lowerBound(list: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as string) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export class TermIndex {
+  readonly #doc: FlexDocument;
+  readonly #fields: readonly string[];
+  readonly #frequency = new Map<string, number>();
+  #sorted: string[] | null = null;
+  #reversed: string[] | null = null;
+
+  constructor(fields: readonly string[]) {
+    this.#fields = fields;
+    const encoder = new Encoder(encoderOptions);
+    this.#doc = new Document({
+      document: { id: 'id', index: fields.map((field) => ({ field, tokenize: 'strict' as const, encoder })) },
+      cache: false,
+    }) as unknown as FlexDocument;
+  }
+
+  add(id: number, values: Record<string, string>): void {
+    this.#doc.add({ id, ...values });
+    const seen = new Set<string>();
+    for (const field of this.#fields) {
+      for (const term of encoderOptions.finalize(encoderOptions.prepare(encoderOptions.normalize(values[field] ?? '')).split(' '))) {
+        if (term && !seen.has(term)) {
+          seen.add(term);
+          this.#frequency.set(term, (this.#frequency.get(term) ?? 0) + 1);
+        }
+      }
+    }
+    this.#sorted = null;
+    this.#reversed = null;
+  }
+
+  /** Indexed terms equal to, starting with or ending with `term` (already analysed), exact first. */
+  expand(term: string): string[] {
+    if (term === '') return [];
+    this.#sorted ??= [...this.#frequency.keys()].sort();
+    const found = new Set<string>();
+    const sorted = this.#sorted;
+    for (let i = lowerBound(sorted, term), n = 0; i < sorted.length && n < MAX_SCAN; i++, n++) {
+      const t = sorted[i] as string;
+      if (!t.startsWith(term)) break;
+      found.add(t);
+    }
+    if (term.length >= MIN_SUFFIX_LENGTH) {
+      this.#reversed ??= sorted.map(reverse).sort();
+      const key = reverse(term);
+      const reversed = this.#reversed;
+      for (let i = lowerBound(reversed, key), n = 0; i < reversed.length && n < MAX_SCAN; i++, n++) {
+        const t = reversed[i] as string;
+        if (!t.startsWith(key)) break;
+        found.add(reverse(t));
+      }
+    }
+    const exact = found.delete(term) ? [term] : [];
+    const rest = [...found]
+      .sort((a, b) => (this.#frequency.get(b) ?? 0) - (this.#frequency.get(a) ?? 0) || a.localeCompare(b))
+      .slice(0, MAX_EXPANSIONS - exact.length);
+    return [...exact, ...rest];
+  }
+
+  /**
+   * Entry ids, flexsearch's best first, holding in `field` at least one expansion of every
+   * query word. `words` are analysed query words.
+   */
+  candidates(field: string, words: readonly string[], limit: number): readonly number[] {
+    const expansions = words.map((w) => this.expand(w));
+    if (expansions.some((e) => e.length === 0)) return [];
+    return withEncodedQuery(() => {
+      if (expansions.every((e) => e.length === 1)) {
+        const query = expansions.map((e) => e[0]).join(' ');
+        return this.#doc.search(query, { limit, index: [field] })[0]?.result ?? [];
+      }
+      let all: FlexResolver | null = null;
+      for (const [first, ...others] of expansions) {
+        let unit = new ResolverCtor({ index: this.#doc, field, query: first as string });
+        if (others.length) unit = asResolver(unit.or(...others.map((query) => ({ index: this.#doc, field, query }))));
+        all = all ? asResolver(all.and(unit)) : unit;
+      }
+      return all ? all.resolve({ limit }) : [];
+    });
+  }
+
+  export(): TermIndexData {
+    const entries: Array<[string, string]> = [];
+    this.#doc.export((key, data) => void entries.push([key, data]));
+    return { entries, terms: [...this.#frequency] };
+  }
+
+  /** Imports key by key, yielding to the event loop between chunks so large indexes never block it. */
+  async import(data: TermIndexData): Promise<void> {
+    for (const [term, count] of data.terms) this.#frequency.set(term, count);
+    for (const [key, chunk] of data.entries) {
+      this.#doc.import(key, chunk);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 }

@@ -1,5 +1,5 @@
 // Owns the stored index: which paragraphs it was built from (a content hash), and its file
-// format — a header line, a vocabulary line, then one flexsearch chunk per line — so that
+// format — a header line, a term-dictionary line, a vocabulary line, then one flexsearch chunk per line — so that
 // loading parses chunk by chunk instead of one huge JSON value.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -8,7 +8,7 @@ import { ANALYZER_VERSION } from './analyzer';
 import type { IndexData, ParagraphRecord } from './engine';
 
 export const INDEX_FILE_NAME = 'search-index.ndjson';
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Changes whenever a paragraph, its place or the analysis changes. */
 export function contentHash(records: readonly ParagraphRecord[]): string {
@@ -30,7 +30,7 @@ interface Header {
 
 export function serializeIndex(hash: string, paragraphs: number, data: IndexData): string {
   const header: Header = { format: FORMAT, hash, paragraphs };
-  const lines = [JSON.stringify(header), JSON.stringify(data.vocabulary)];
+  const lines = [JSON.stringify(header), JSON.stringify(data.terms), JSON.stringify(data.vocabulary)];
   for (const [key, chunk] of data.entries) lines.push(`${key}\t${chunk}`);
   return lines.join('\n') + '\n';
 }
@@ -48,9 +48,11 @@ export async function readIndexFile(path: string, hash: string): Promise<IndexDa
     const header = JSON.parse(text.slice(0, firstBreak)) as Partial<Header>;
     if (header.format !== FORMAT || header.hash !== hash) return null;
     const secondBreak = text.indexOf('\n', firstBreak + 1);
-    const vocabulary = JSON.parse(text.slice(firstBreak + 1, secondBreak)) as Array<[string, number]>;
+    const thirdBreak = text.indexOf('\n', secondBreak + 1);
+    const terms = JSON.parse(text.slice(firstBreak + 1, secondBreak)) as Array<[string, number]>;
+    const vocabulary = JSON.parse(text.slice(secondBreak + 1, thirdBreak)) as Array<[string, number]>;
     const entries: Array<[string, string]> = [];
-    let at = secondBreak + 1;
+    let at = thirdBreak + 1;
     while (at < text.length) {
       const end = text.indexOf('\n', at);
       const line = text.slice(at, end < 0 ? text.length : end);
@@ -58,7 +60,7 @@ export async function readIndexFile(path: string, hash: string): Promise<IndexDa
       if (tab > 0) entries.push([line.slice(0, tab), line.slice(tab + 1)]);
       at = end < 0 ? text.length : end + 1;
     }
-    return { entries, vocabulary };
+    return { entries, terms, vocabulary };
   } catch {
     return null;
   }

@@ -4,15 +4,16 @@
 import type { Annotation } from '../../shared/annotation';
 import type { SearchHit } from '../../shared/search';
 import type { ScoredHit } from './engine';
-import { createFlexDocument, type FlexDocument } from './flex';
+import { TermIndex } from './flex';
 import { allUnitsMatched, matchText, scoreMatches, type TextMatch } from './match';
-import { flexQueryText, type ParsedQuery } from './query';
+import type { ParsedQuery } from './query';
 
 /** A note's own words rank a little above a paragraph matching equally well: the user wrote them. */
 const NOTE_BONUS = 0.5;
+const FIELDS = ['note', 'tags'] as const;
 
 export class NotesIndex {
-  #index: FlexDocument = createFlexDocument(['note', 'tags']);
+  #index = new TermIndex(FIELDS);
   #notes: Annotation[] = [];
   readonly #titleOf: (documentId: string) => string;
 
@@ -26,15 +27,15 @@ export class NotesIndex {
 
   /** Replaces every indexed note; annotations without note text or tags are skipped. */
   setNotes(annotations: readonly Annotation[]): void {
-    this.#index = createFlexDocument(['note', 'tags']);
+    this.#index = new TermIndex(FIELDS);
     this.#notes = annotations.filter((a) => a.note.trim() !== '' || a.tags.length > 0);
-    this.#notes.forEach((a, id) => this.#index.add({ id, note: a.note, tags: a.tags.join('\n') }));
+    this.#notes.forEach((a, id) => this.#index.add(id, { note: a.note, tags: a.tags.join('\n') }));
   }
 
   rank(query: ParsedQuery, limit: number): ScoredHit[] {
     if (query.units.length === 0 || this.#notes.length === 0) return [];
-    const results = this.#index.search(flexQueryText(query), { limit: limit * 2 + 10 });
-    const ids = new Set(results.flatMap((r) => [...r.result]));
+    const words = query.terms.map((t) => t.encoded[0] ?? '');
+    const ids = new Set(FIELDS.flatMap((field) => [...this.#index.candidates(field, words, limit * 2 + 10)]));
     const hits: ScoredHit[] = [];
     let rank = 0;
     for (const id of ids) {

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchEngine } from '../../../../src-main/services/search/engine';
 import { analyzeWord, tokenize } from '../../../../src-main/services/search/analyzer';
-import { NCP, PLAN, marked, realEngine, where } from './helpers';
+import { NCP, PLAN, marked, realEngine, realLibrary, where } from './helpers';
 
 let engine: SearchEngine;
 beforeAll(async () => {
@@ -118,6 +118,22 @@ describe('search over the shipped documents', () => {
     const both = find('regeringen välkomnar');
     expect(both.map(where)).toEqual([`${PLAN}#6`]);
     expect(marked(both[0]!)).toEqual(['Regeringen', 'välkomnar']);
+  });
+
+  it('finds exactly the paragraphs where every word matches, also through prefixes and compounds', async () => {
+    const { paragraphRecords } = await import('../../../../src-main/services/search/service');
+    const { allUnitsMatched, matchText } = await import('../../../../src-main/services/search/match');
+    const { parseQuery } = await import('../../../../src-main/services/search/query');
+    const records = paragraphRecords((await realLibrary()).documents);
+    for (const q of ['politik handlingsplan', 'integration EU', 'fond medlemsstat', 'regering handlingspl', 'stöd EU-fonder']) {
+      const query = parseQuery(q);
+      const expected = records
+        .filter((r) => allUnitsMatched(matchText(r.text, query)))
+        .map((r) => `${r.documentId}#${r.paragraph}`)
+        .sort();
+      expect(expected.length, q).toBeGreaterThan(0);
+      expect(find(q).map(where).filter((w) => !w.startsWith('test#')).sort(), q).toEqual(expected);
+    }
   });
 
   it('matches prefixes while typing', () => {
