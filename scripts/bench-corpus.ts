@@ -63,12 +63,19 @@ export function generateCorpus(paragraphs: number, words: readonly string[], see
     const parts: string[] = [];
     for (let w = 0; w < length; w++) {
       let text = word();
-      if (w === 0 || parts[parts.length - 1]?.endsWith('.')) text = text.replace(/^./, (c) => c.toUpperCase());
+      if (w === 0 || parts[parts.length - 1]?.endsWith('.'))
+        text = text.replace(/^./, (c) => c.toUpperCase());
       if (w === length - 1 || next() < 0.07) text += '.';
       else if (next() < 0.06) text += ',';
       parts.push(text);
     }
-    records.push({ documentId, title: `Dokument ${documentId}`, paragraph: (i % 200) + 1, heading, text: parts.join(' ') });
+    records.push({
+      documentId,
+      title: `Dokument ${documentId}`,
+      paragraph: (i % 200) + 1,
+      heading,
+      text: parts.join(' '),
+    });
   }
   return records;
 }
@@ -98,4 +105,34 @@ export function querySets(records: readonly ParagraphRecord[], count: number, se
     sets.fras.push(`"${w[i]} ${w[i + 1]}"`);
   }
   return sets;
+}
+
+/**
+ * Writes the corpus as a resources folder (documents/<id>.txt + <id>.json, 200 paragraphs
+ * per document under "## " headings), for running the app on it (`--resources DIR`).
+ */
+export async function writeCorpusFolder(dir: string, paragraphs: number): Promise<void> {
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const docs = join(dir, 'documents');
+  await mkdir(docs, { recursive: true });
+  const byDoc = new Map<string, ParagraphRecord[]>();
+  for (const r of generateCorpus(paragraphs, swedishWords())) {
+    const list = byDoc.get(r.documentId) ?? [];
+    list.push(r);
+    byDoc.set(r.documentId, list);
+  }
+  for (const [id, records] of byDoc) {
+    const title = `Testdokument ${id.slice('bench_'.length)}`;
+    let text = `# ${title}\n\n`;
+    let heading: string | null = null;
+    for (const r of records) {
+      if (r.heading !== heading && r.heading) text += `## ${r.heading}\n\n`;
+      heading = r.heading;
+      text += `${r.text}\n\n`;
+    }
+    await writeFile(join(docs, `${id}.txt`), text);
+    const meta = { title, language: 'sv', description: 'Genererad svensk testtext (Zipf-fördelade ord).' };
+    await writeFile(join(docs, `${id}.json`), JSON.stringify(meta));
+  }
 }

@@ -15,7 +15,10 @@ import { parseQuery } from '../src-main/services/search/query';
 import { generateCorpus, querySets, swedishWords, type QuerySets } from './bench-corpus';
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '1000,10000,100000' }, queries: { type: 'string', default: '300' } },
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    queries: { type: 'string', default: '300' },
+  },
 });
 const SIZES = (values.sizes ?? '').split(',').map(Number);
 const QUERIES = Number(values.queries);
@@ -43,7 +46,10 @@ function time(run: () => unknown): number {
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
 
-function measure(sets: QuerySets, run: (q: string) => unknown): Record<keyof QuerySets, [number, number, number]> {
+function measure(
+  sets: QuerySets,
+  run: (q: string) => unknown,
+): Record<keyof QuerySets, [number, number, number]> {
   const out = {} as Record<keyof QuerySets, [number, number, number]>;
   for (const [kind, queries] of Object.entries(sets) as Array<[keyof QuerySets, string[]]>) {
     for (const q of queries.slice(0, 30)) run(q); // warm up
@@ -81,21 +87,32 @@ const print = (line = '') => {
 const cpu = cpus();
 print(`# Sökbenchmark (npm run bench:search)`);
 print();
-print(`Maskin: ${cpu[0]?.model ?? 'okänd'}, ${cpu.length} kärnor, ${mb(totalmem())} RAM (${mb(freemem())} ledigt vid start), Node ${process.version}, ${process.platform}.`);
-print(`Belastning vid start (1/5/15 min): ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.`);
-print(`Korpus: ${words.length} svenska ord ur dictionary-sv, Zipf (s = 1), 45–75 ord per stycke, rubrik var 12:e stycke; ${QUERIES} frågor per sort.`);
+print(
+  `Maskin: ${cpu[0]?.model ?? 'okänd'}, ${cpu.length} kärnor, ${mb(totalmem())} RAM (${mb(freemem())} ledigt vid start), Node ${process.version}, ${process.platform}.`,
+);
+print(
+  `Belastning vid start (1/5/15 min): ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ')}.`,
+);
+print(
+  `Korpus: ${words.length} svenska ord ur dictionary-sv, Zipf (s = 1), 45–75 ord per stycke, rubrik var 12:e stycke; ${QUERIES} frågor per sort.`,
+);
 print(`Fullständig kedja: sökning + egna träffintervall (match ranges) för de ${TOP} bästa.`);
 
 const dir = await mkdtemp(join(tmpdir(), 'lasaren-bench-'));
 try {
   for (const size of SIZES) {
+    const empty = heap();
     const records = generateCorpus(size, words);
-    const textBytes = records.reduce((n, r) => n + Buffer.byteLength(r.text) + Buffer.byteLength(r.heading ?? ''), 0);
+    const textBytes = records.reduce(
+      (n, r) => n + Buffer.byteLength(r.text) + Buffer.byteLength(r.heading ?? ''),
+      0,
+    );
     const sets = querySets(records, QUERIES);
     print();
     print(`## ${size.toLocaleString('sv-SE')} stycken (korpustext ${mb(textBytes)})`);
 
-    const base = heap();
     let built: SearchEngine | null = new SearchEngine();
     const buildMs = time(() => built?.add(records));
     const file = join(dir, `index-${size}.ndjson`);
@@ -121,7 +138,9 @@ try {
       tokenize: (text) => tokenize(text).map((t) => t.lower),
       processTerm: (term) => analyzeWord(term).encoded[0] ?? null,
     });
-    const miniBuildMs = time(() => mini.addAll(records.map((r, id) => ({ id, text: r.text, heading: r.heading ?? '' }))));
+    const miniBuildMs = time(() =>
+      mini.addAll(records.map((r, id) => ({ id, text: r.text, heading: r.heading ?? '' }))),
+    );
     const miniJson = JSON.stringify(mini);
     const miniFile = join(dir, `mini-${size}.json`);
     await writeFile(miniFile, miniJson);
@@ -135,22 +154,35 @@ try {
     );
     const miniTimes = {} as Record<keyof QuerySets, [number, number, number]>;
     for (const kind of Object.keys(sets) as Array<keyof QuerySets>) {
-      miniTimes[kind] = measure({ [kind]: sets[kind] } as unknown as QuerySets, miniPipeline(mini, records, kind))[kind];
+      miniTimes[kind] = measure(
+        { [kind]: sets[kind] } as unknown as QuerySets,
+        miniPipeline(mini, records, kind),
+      )[kind];
     }
 
     print();
     print(`| mått | flexsearch (Läsaren) | minisearch | minisearch / flexsearch |`);
     print(`| --- | ---: | ---: | ---: |`);
     print(`| byggtid | ${ms(buildMs)} ms | ${ms(miniBuildMs)} ms | ${(miniBuildMs / buildMs).toFixed(2)} |`);
-    print(`| index på disk | ${mb(diskBytes)} | ${mb(Buffer.byteLength(miniJson))} | ${(Buffer.byteLength(miniJson) / diskBytes).toFixed(2)} |`);
-    print(`| inläsning (läs fil + import) | ${ms(loadMs)} ms | ${ms(miniLoadMs)} ms | ${(miniLoadMs / loadMs).toFixed(2)} |`);
+    print(
+      `| index på disk | ${mb(diskBytes)} | ${mb(Buffer.byteLength(miniJson))} | ${(Buffer.byteLength(miniJson) / diskBytes).toFixed(2)} |`,
+    );
+    print(
+      `| inläsning (läs fil + import) | ${ms(loadMs)} ms | ${ms(miniLoadMs)} ms | ${(miniLoadMs / loadMs).toFixed(2)} |`,
+    );
     print(`| heap efter inläsning (hela processen) | ${mb(afterLoad)} | | |`);
-    print(`| varav index (heap efter − före inläsning) | ${mb(afterLoad - beforeLoad)} | ${mb(miniHeap)} | ${(miniHeap / (afterLoad - beforeLoad)).toFixed(2)} |`);
-    print(`| heap efter inläsning / korpustext | ${((afterLoad - base) / textBytes + (base > 0 ? 0 : 0)).toFixed(2)}× (index + korpus: ${mb(afterLoad - base)}) | | |`);
+    print(
+      `| varav index (heap efter − före inläsning) | ${mb(afterLoad - beforeLoad)} | ${mb(miniHeap)} | ${(miniHeap / (afterLoad - beforeLoad)).toFixed(2)} |`,
+    );
+    print(
+      `| (index + korpus i heap) / korpustext | ${((afterLoad - empty) / textBytes).toFixed(2)}× (${mb(afterLoad - empty)}) | | |`,
+    );
     for (const kind of Object.keys(flex) as Array<keyof QuerySets>) {
       const [f50, f95, f99] = flex[kind];
       const [m50, m95, m99] = miniTimes[kind];
-      print(`| ${kind}: p50 / p95 / p99 | ${ms(f50)} / ${ms(f95)} / ${ms(f99)} ms | ${ms(m50)} / ${ms(m95)} / ${ms(m99)} ms | p95: ${(m95 / f95).toFixed(1)}× |`);
+      print(
+        `| ${kind}: p50 / p95 / p99 | ${ms(f50)} / ${ms(f95)} / ${ms(f99)} ms | ${ms(m50)} / ${ms(m95)} / ${ms(m99)} ms | p95: ${(m95 / f95).toFixed(1)}× |`,
+      );
     }
     await rm(file, { force: true });
     await rm(miniFile, { force: true });

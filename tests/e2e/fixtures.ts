@@ -33,6 +33,11 @@ interface WorkerFixtures {
   browser: Browser;
 }
 
+interface TestOptions {
+  /** The resources folder the browser host serves (default: the shipped documents). */
+  resourcesDir: string;
+}
+
 const announced = new Set<string>();
 /** Prints a skip reason once per worker, so the log says why without repeating it per test. */
 function announceOnce(reason: string): void {
@@ -51,9 +56,13 @@ export const leavesApp = (url: string) =>
     url.startsWith('blob:')
   );
 
-async function startBrowserHost(dataDir: string, opened: string[]): Promise<RunningHost> {
+async function startBrowserHost(
+  dataDir: string,
+  opened: string[],
+  resourcesDir: string,
+): Promise<RunningHost> {
   const services = await openServices({
-    resourcesDir: join(ROOT, 'resources'),
+    resourcesDir,
     dataDir,
     openExternal: async (url) => void opened.push(url),
   });
@@ -65,8 +74,9 @@ async function startBrowserHost(dataDir: string, opened: string[]): Promise<Runn
   });
 }
 
-export const test = base.extend<{ app: App }, WorkerFixtures>({
+export const test = base.extend<{ app: App } & TestOptions, WorkerFixtures>({
   hostKind: ['browser', { option: true, scope: 'worker' }],
+  resourcesDir: [join(ROOT, 'resources'), { option: true }],
 
   browser: [
     async ({ hostKind }, use) => {
@@ -82,7 +92,7 @@ export const test = base.extend<{ app: App }, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  app: async ({ hostKind, browser }, use, testInfo) => {
+  app: async ({ hostKind, browser, resourcesDir }, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'lasaren-e2e-'));
     const requests: string[] = [];
     const openedExternally: string[] = [];
@@ -115,7 +125,7 @@ export const test = base.extend<{ app: App }, WorkerFixtures>({
         testInfo.skip(true, found.reason);
         return;
       }
-      let host = await startBrowserHost(dataDir, openedExternally);
+      let host = await startBrowserHost(dataDir, openedExternally, resourcesDir);
       const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'sv-SE' });
       context.on('request', (r) => void requests.push(r.url()));
       page = await context.newPage();
@@ -125,7 +135,7 @@ export const test = base.extend<{ app: App }, WorkerFixtures>({
         await page.close();
         await host.close();
         const port = new URL(host.url).port;
-        host = await startBrowserHost(dataDir, openedExternally);
+        host = await startBrowserHost(dataDir, openedExternally, resourcesDir);
         if (new URL(host.url).port !== port) url = (hash = '') => `${host.url}${hash}`;
         page = await context.newPage();
         await page.goto(url());

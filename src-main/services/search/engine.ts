@@ -89,7 +89,8 @@ export class SearchEngine {
   /** The ranked hits for a parsed query (exposed so notes can be merged into the same list). */
   rank(query: ParsedQuery, limit: number, documentId?: string): { hits: ScoredHit[]; more: boolean } {
     if (query.units.length === 0) return { hits: [], more: false };
-    // Rerank a window wider than the limit: phrases filter, exact letters reorder.
+    // Rerank a window a little wider than the limit (exact letters reorder); phrases filter
+    // flexsearch's candidates by adjacency, so they need a wide one.
     const window = documentId ? this.#records.length : query.hasPhrase ? limit * 10 + 100 : limit * 2 + 10;
     const words = query.terms.map((t) => t.encoded[0] ?? '');
     const seen = new Set<number>();

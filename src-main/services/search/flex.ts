@@ -64,6 +64,8 @@ export class TermIndex {
   readonly #frequency = new Map<string, number>();
   #sorted: string[] | null = null;
   #reversed: string[] | null = null;
+  #sortedFreq: Int32Array | null = null;
+  #reversedFreq: Int32Array | null = null;
 
   constructor(fields: readonly string[]) {
     this.#fields = fields;
@@ -78,7 +80,9 @@ export class TermIndex {
     this.#doc.add({ id, ...values });
     const seen = new Set<string>();
     for (const field of this.#fields) {
-      for (const term of encoderOptions.finalize(encoderOptions.prepare(encoderOptions.normalize(values[field] ?? '')).split(' '))) {
+      for (const term of encoderOptions.finalize(
+        encoderOptions.prepare(encoderOptions.normalize(values[field] ?? '')).split(' '),
+      )) {
         if (term && !seen.has(term)) {
           seen.add(term);
           this.#frequency.set(term, (this.#frequency.get(term) ?? 0) + 1);
@@ -89,32 +93,53 @@ export class TermIndex {
     this.#reversed = null;
   }
 
-  /** Indexed terms equal to, starting with or ending with `term` (already analysed), exact first. */
+  #dictionary(): { sorted: string[]; sortedFreq: Int32Array; reversed: string[]; reversedFreq: Int32Array } {
+    if (!this.#sorted || !this.#reversed || !this.#sortedFreq || !this.#reversedFreq) {
+      const sorted = [...this.#frequency.keys()].sort();
+      const reversed = sorted.map(reverse).sort();
+      this.#sorted = sorted;
+      this.#reversed = reversed;
+      this.#sortedFreq = Int32Array.from(sorted, (t) => this.#frequency.get(t) ?? 0);
+      this.#reversedFreq = Int32Array.from(reversed, (t) => this.#frequency.get(reverse(t)) ?? 0);
+    }
+    return {
+      sorted: this.#sorted,
+      sortedFreq: this.#sortedFreq,
+      reversed: this.#reversed,
+      reversedFreq: this.#reversedFreq,
+    };
+  }
+
+  /** Indexed terms equal to, starting with or ending with `term` (already analysed): exact first, then the most frequent. */
   expand(term: string): string[] {
     if (term === '') return [];
-    this.#sorted ??= [...this.#frequency.keys()].sort();
-    const found = new Set<string>();
-    const sorted = this.#sorted;
+    const { sorted, sortedFreq, reversed, reversedFreq } = this.#dictionary();
+    // The MAX_EXPANSIONS most frequent, kept sorted by frequency (descending) as we scan.
+    const top: Array<{ term: string; freq: number }> = [];
+    const consider = (t: string, freq: number) => {
+      if (t === term) return;
+      if (top.length === MAX_EXPANSIONS && freq <= (top[top.length - 1] as { freq: number }).freq) return;
+      let i = top.length;
+      while (i > 0 && (top[i - 1] as { freq: number }).freq < freq) i--;
+      top.splice(i, 0, { term: t, freq });
+      if (top.length > MAX_EXPANSIONS) top.pop();
+    };
     for (let i = lowerBound(sorted, term), n = 0; i < sorted.length && n < MAX_SCAN; i++, n++) {
       const t = sorted[i] as string;
       if (!t.startsWith(term)) break;
-      found.add(t);
+      consider(t, sortedFreq[i] ?? 0);
     }
     if (term.length >= MIN_SUFFIX_LENGTH) {
-      this.#reversed ??= sorted.map(reverse).sort();
       const key = reverse(term);
-      const reversed = this.#reversed;
       for (let i = lowerBound(reversed, key), n = 0; i < reversed.length && n < MAX_SCAN; i++, n++) {
         const t = reversed[i] as string;
         if (!t.startsWith(key)) break;
-        found.add(reverse(t));
+        const forward = reverse(t);
+        if (!forward.startsWith(term)) consider(forward, reversedFreq[i] ?? 0);
       }
     }
-    const exact = found.delete(term) ? [term] : [];
-    const rest = [...found]
-      .sort((a, b) => (this.#frequency.get(b) ?? 0) - (this.#frequency.get(a) ?? 0) || a.localeCompare(b))
-      .slice(0, MAX_EXPANSIONS - exact.length);
-    return [...exact, ...rest];
+    const exact = this.#frequency.has(term) ? [term] : [];
+    return [...exact, ...top.slice(0, MAX_EXPANSIONS - exact.length).map((e) => e.term)];
   }
 
   /**
@@ -132,7 +157,8 @@ export class TermIndex {
       let all: FlexResolver | null = null;
       for (const [first, ...others] of expansions) {
         let unit = new ResolverCtor({ index: this.#doc, field, query: first as string });
-        if (others.length) unit = asResolver(unit.or(...others.map((query) => ({ index: this.#doc, field, query }))));
+        if (others.length)
+          unit = asResolver(unit.or(...others.map((query) => ({ index: this.#doc, field, query }))));
         all = all ? asResolver(all.and(unit)) : unit;
       }
       return all ? all.resolve({ limit }) : [];
@@ -152,5 +178,7 @@ export class TermIndex {
       this.#doc.import(key, chunk);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    // Sort the dictionary now rather than on the first keystroke.
+    this.#dictionary();
   }
 }

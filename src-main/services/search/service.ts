@@ -125,3 +125,21 @@ export function createSearchService(library: Library, options: SearchServiceOpti
     },
   };
 }
+
+/** Builds the index of a resources folder's documents and stores it there (the build step). */
+export async function writeResourcesIndex(
+  resourcesDir: string,
+): Promise<{ paragraphs: number; documents: number; path: string; problems: readonly string[] }> {
+  const { openLibrary } = await import('../library/library');
+  const library = await openLibrary(join(resourcesDir, 'documents'));
+  const records = paragraphRecords(library.documents);
+  const { engine, data } = await buildEngine(records);
+  const path = join(resourcesDir, INDEX_FILE_NAME);
+  await writeIndexFile(path, contentHash(records), records.length, data ?? engine.export());
+  return {
+    paragraphs: records.length,
+    documents: library.documents.length,
+    path,
+    problems: library.problems,
+  };
+}

@@ -125,14 +125,26 @@ describe('search over the shipped documents', () => {
     const { allUnitsMatched, matchText } = await import('../../../../src-main/services/search/match');
     const { parseQuery } = await import('../../../../src-main/services/search/query');
     const records = paragraphRecords((await realLibrary()).documents);
-    for (const q of ['politik handlingsplan', 'integration EU', 'fond medlemsstat', 'regering handlingspl', 'stöd EU-fonder']) {
+    for (const q of [
+      'politik handlingsplan',
+      'integration EU',
+      'fond medlemsstat',
+      'regering handlingspl',
+      'stöd EU-fonder',
+    ]) {
       const query = parseQuery(q);
       const expected = records
         .filter((r) => allUnitsMatched(matchText(r.text, query)))
         .map((r) => `${r.documentId}#${r.paragraph}`)
         .sort();
       expect(expected.length, q).toBeGreaterThan(0);
-      expect(find(q).map(where).filter((w) => !w.startsWith('test#')).sort(), q).toEqual(expected);
+      expect(
+        find(q)
+          .map(where)
+          .filter((w) => !w.startsWith('test#'))
+          .sort(),
+        q,
+      ).toEqual(expected);
     }
   });
 
