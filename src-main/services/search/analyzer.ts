@@ -26,10 +26,58 @@ export interface Token {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const JOINERS = new Set(['-', '‐', '‑', '–', '—', ':', '/']);
+
+/** An inner hyphen, dash, colon or slash that joins two runs of letters/digits into one word. */
+export function isJoinerAt(text: string, i: number): boolean {
+  return (
+    JOINERS.has(text[i] as string) &&
+    i > 0 &&
+    isWordChar(text.charCodeAt(i - 1)) &&
+    isWordChar(text.charCodeAt(i + 1))
+  );
+}
+
+/** The token containing the word character at `i` (same boundaries as tokenize). */
+export function tokenAt(text: string, i: number): Token {
+  let start = i;
+  while (start > 0 && (isWordChar(text.charCodeAt(start - 1)) || isJoinerAt(text, start - 1))) start--;
+  let end = i;
+  while (end < text.length && (isWordChar(text.charCodeAt(end)) || isJoinerAt(text, end))) end++;
+  while (end < text.length && text.charCodeAt(end) === 43 /* + */) end++;
+  return { start, end, lower: text.slice(start, end).toLowerCase() };
+}
+
+/** The first token starting at or after `from`, or null. */
+export function nextToken(text: string, from: number): Token | null {
+  let i = from;
+  while (i < text.length && !isWordChar(text.charCodeAt(i))) i++;
+  return i < text.length ? tokenAt(text, i) : null;
+}
+
+const FOLD_CHAR = /[^\x00-\x7f]/g;
+const foldCharCache = new Map<string, string>();
+
+/**
+ * Lowercased and folded text with the same length and offsets as `text` (dashes as '-'),
+ * or null when lowercasing changes the length (then callers tokenise instead).
+ */
+export function foldedText(text: string): string | null {
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) return null;
+  return lower.replace(FOLD_CHAR, (c) => {
+    let folded = foldCharCache.get(c);
+    if (folded === undefined) {
+      const f = fold(c).replace(DASHES, '-');
+      folded = f.length === 1 ? f : c;
+      foldCharCache.set(c, folded);
+    }
+    return folded;
+  });
+}
 const wordCharCache = new Map<number, boolean>();
 
 /** Letter or digit; ASCII without a regex (this runs for every character of every hit). */
-function isWordChar(code: number): boolean {
+export function isWordChar(code: number): boolean {
   if (code < 128)
     return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
   let known = wordCharCache.get(code);

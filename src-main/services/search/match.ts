@@ -3,7 +3,15 @@
 // with it, after stemming and folding). Also scores the match: whole words above parts,
 // exact å/ä/ö above folded letters, more matches above fewer.
 import type { MatchRange } from '../../shared/search';
-import { analyzeWord, tokenize, type Token, type WordForms } from './analyzer';
+import {
+  analyzeWord,
+  foldedText,
+  nextToken,
+  tokenAt,
+  tokenize,
+  type Token,
+  type WordForms,
+} from './analyzer';
 import type { ParsedQuery, QueryTerm } from './query';
 
 /** 0: no match; 2: part of a word (prefix or compound tail); 3: the whole word; +1 exact letters. */
@@ -43,7 +51,49 @@ function mergeRanges(ranges: MatchRange[]): MatchRange[] {
 }
 
 /** Where (and how well) each unit of the query matches in `text`. */
-export function matchText(text: string, query: ParsedQuery, tokens: Token[] = tokenize(text)): TextMatch {
+export function matchText(text: string, query: ParsedQuery): TextMatch {
+  const folded = foldedText(text);
+  return folded === null ? matchTokens(text, query, tokenize(text)) : matchFolded(text, folded, query);
+}
+
+/**
+ * The fast path. A stem is a prefix of its word (Swedish Snowball only removes endings), so
+ * a query word can only match a word whose folded form contains it: find those places with
+ * indexOf and analyse just the words around them.
+ */
+function matchFolded(text: string, folded: string, query: ParsedQuery): TextMatch {
+  const unitQuality = query.units.map(() => 0);
+  const ranges: MatchRange[] = [];
+  let count = 0;
+  query.units.forEach((unit, u) => {
+    const first = unit.terms[0] as QueryTerm;
+    const needle = (first.encoded[0] ?? '').replace(/\++$/, '');
+    if (needle === '') return;
+    let lastStart = -1;
+    for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
+      const token = tokenAt(text, at);
+      if (token.start === lastStart) continue;
+      lastStart = token.start;
+      let sum = termQuality(first, analyzeWord(token.lower));
+      let end = token.end;
+      for (let k = 1; k < unit.terms.length && sum > 0; k++) {
+        const next = nextToken(text, end);
+        const q = next ? termQuality(unit.terms[k] as QueryTerm, analyzeWord(next.lower)) : 0;
+        sum = q === 0 ? 0 : sum + q;
+        if (next) end = next.end;
+      }
+      if (sum === 0) continue;
+      const quality = sum / unit.terms.length + (unit.phrase ? 1 : 0);
+      if (quality > (unitQuality[u] ?? 0)) unitQuality[u] = quality;
+      ranges.push({ start: token.start, end });
+      count++;
+    }
+  });
+  return { unitQuality, count, ranges: mergeRanges(ranges) };
+}
+
+/** The general path, over every token (text whose lowercase changes length; tests compare both). */
+export function matchTokens(text: string, query: ParsedQuery, tokens: Token[] = tokenize(text)): TextMatch {
   const forms = tokens.map((t) => analyzeWord(t.lower));
   const unitQuality = query.units.map(() => 0);
   const ranges: MatchRange[] = [];

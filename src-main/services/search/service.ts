@@ -7,7 +7,6 @@ import type { LibraryDocument } from '../../shared/model';
 import type { DocumentMatch, DocumentMatchesResponse, SearchResponse } from '../../shared/search';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Library } from '../library/library';
-import { tokenize } from './analyzer';
 import { buildEngine } from './build';
 import { DEFAULT_LIMIT, SearchEngine, type ParagraphRecord } from './engine';
 import { INDEX_FILE_NAME, contentHash, readIndexFile, writeIndexFile } from './index-file';
@@ -113,7 +112,7 @@ export function createSearchService(library: Library, options: SearchServiceOpti
       if (parsed.units.length > 0) {
         for (const block of doc.value.blocks) {
           if (block.kind !== 'paragraph') continue;
-          const found = matchText(block.text, parsed, tokenize(block.text));
+          const found = matchText(block.text, parsed);
           for (const r of found.ranges)
             matches.push({ paragraph: block.paragraph, start: r.start, end: r.end });
         }
