@@ -90,27 +90,34 @@ export class SearchEngine {
   rank(query: ParsedQuery, limit: number, documentId?: string): { hits: ScoredHit[]; more: boolean } {
     if (query.units.length === 0) return { hits: [], more: false };
     // Rerank a window a little wider than the limit (exact letters reorder); phrases filter
-    // flexsearch's candidates by adjacency, so they need a wide one.
-    const window = documentId ? this.#records.length : query.hasPhrase ? limit * 10 + 100 : limit * 2 + 10;
+    // flexsearch's candidates by adjacency, so they ask it for many more.
+    const window = documentId ? this.#records.length : limit + 5;
+    const wanted = documentId ? this.#records.length : query.hasPhrase ? limit * 10 + 100 : window + 1;
     const words = query.terms.map((t) => t.encoded[0] ?? '');
     const seen = new Set<number>();
     const candidates: number[] = [];
     for (const field of FIELDS) {
-      for (const id of this.#index.candidates(field, words, window + 1)) {
+      for (const id of this.#index.candidates(field, words, wanted)) {
         if (!seen.has(id)) {
           seen.add(id);
           candidates.push(id);
         }
       }
     }
-    let more = candidates.length > window;
+    // Check candidates in flexsearch's order until the window is full.
     const hits: ScoredHit[] = [];
-    candidates.forEach((id, rank) => {
-      const record = this.#records[id];
-      if (!record || (documentId && record.documentId !== documentId)) return;
+    let more = false;
+    for (let rank = 0; rank < candidates.length; rank++) {
+      const record = this.#records[candidates[rank] as number];
+      if (!record || (documentId && record.documentId !== documentId)) continue;
       const hit = this.#hitFor(record, query, rank);
-      if (hit) hits.push(hit);
-    });
+      if (!hit) continue;
+      if (hits.length === window) {
+        more = true;
+        break;
+      }
+      hits.push(hit);
+    }
     hits.sort((a, b) => b.hit.score - a.hit.score || a.rank - b.rank);
     if (hits.length > limit) more = true;
     return { hits: hits.slice(0, limit), more };

@@ -38,6 +38,17 @@ const MAX_EXPANSIONS = 40;
 /** Compound tails are looked up from this length on ("en" would match half the language). */
 const MIN_SUFFIX_LENGTH = 3;
 const MAX_SCAN = 5_000;
+/** Up to this many postings, the rarest query word's entries are checked one by one. */
+const DRIVER_LIMIT = 1_500;
+
+/** Ids of several ranked lists, first list first, each id once. */
+function union(lists: ReadonlyArray<readonly number[]>): number[] {
+  if (lists.length === 1) return [...(lists[0] ?? [])];
+  const seen = new Set<number>();
+  const out: number[] = [];
+  for (const list of lists) for (const id of list) if (!seen.has(id)) (seen.add(id), out.push(id));
+  return out;
+}
 
 export interface TermIndexData {
   readonly entries: ReadonlyArray<readonly [string, string]>;
@@ -143,16 +154,33 @@ export class TermIndex {
   }
 
   /**
-   * Entry ids, flexsearch's best first, holding in `field` at least one expansion of every
-   * query word. `words` are analysed query words.
+   * Entry ids, flexsearch's best first, that may hold in `field` at least one expansion of
+   * every query word (`words` are analysed). The caller checks each with the match code, so
+   * this may return more than `limit` ids (or a superset) but never misses a better one.
    */
   candidates(field: string, words: readonly string[], limit: number): readonly number[] {
     const expansions = words.map((w) => this.expand(w));
-    if (expansions.some((e) => e.length === 0)) return [];
+    if (expansions.length === 0 || expansions.some((e) => e.length === 0)) return [];
     return withEncodedQuery(() => {
-      if (expansions.every((e) => e.length === 1)) {
-        const query = expansions.map((e) => e[0]).join(' ');
-        return this.#doc.search(query, { limit, index: [field] })[0]?.result ?? [];
+      const search = (query: string, max: number) =>
+        this.#doc.search(query, { limit: max, index: [field] })[0]?.result ?? [];
+      // Every word has one indexed form: flexsearch intersects natively.
+      if (expansions.every((e) => e.length === 1))
+        return search(expansions.map((e) => e[0]).join(' '), limit);
+      // One word with several forms: the best `limit` of each form, exact form first.
+      if (expansions.length === 1)
+        return union((expansions[0] as string[]).map((term) => search(term, limit)));
+      // Several words: whole-word matches rank first, so when flexsearch's own intersection
+      // of the exact forms already fills the window, the partial forms cannot improve it.
+      const exact = expansions.every((e, i) => e[0] === words[i]) ? search(words.join(' '), limit) : [];
+      if (exact.length >= limit) return exact;
+      // Otherwise drive by the rarest word's postings when they are few.
+      const estimates = expansions.map((e) => e.reduce((n, t) => n + (this.#frequency.get(t) ?? 0), 0));
+      const rarest = estimates.indexOf(Math.min(...estimates));
+      if ((estimates[rarest] ?? Infinity) <= DRIVER_LIMIT) {
+        return union(
+          (expansions[rarest] as string[]).map((term) => search(term, this.#frequency.get(term) ?? limit)),
+        );
       }
       let all: FlexResolver | null = null;
       for (const [first, ...others] of expansions) {
@@ -161,7 +189,7 @@ export class TermIndex {
           unit = asResolver(unit.or(...others.map((query) => ({ index: this.#doc, field, query }))));
         all = all ? asResolver(all.and(unit)) : unit;
       }
-      return all ? all.resolve({ limit }) : [];
+      return union([exact, all ? all.resolve({ limit }) : []]);
     });
   }
 
