@@ -41,6 +41,7 @@ if (!app.requestSingleInstanceLock()) {
       resourcesDir,
       dataDir: app.getPath('userData'),
       openExternal: (url) => shell.openExternal(url),
+      log: (line) => console.warn(line),
     });
     for (const problem of startupProblems(services)) console.warn(problem);
     registerIpc(createDispatcher(createHandlerTable(services), (line) => console.error(line)));

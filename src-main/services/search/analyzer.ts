@@ -54,7 +54,8 @@ export function nextToken(text: string, from: number): Token | null {
   return i < text.length ? tokenAt(text, i) : null;
 }
 
-const FOLD_CHAR = /[^\x00-\x7f]/g;
+/** Any character outside ASCII (only those can fold). */
+const FOLD_CHAR = /[^\u0020-\u007e\t\n\r]/g;
 const foldCharCache = new Map<string, string>();
 
 /**

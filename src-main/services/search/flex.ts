@@ -46,7 +46,13 @@ function union(lists: ReadonlyArray<readonly number[]>): number[] {
   if (lists.length === 1) return [...(lists[0] ?? [])];
   const seen = new Set<number>();
   const out: number[] = [];
-  for (const list of lists) for (const id of list) if (!seen.has(id)) (seen.add(id), out.push(id));
+  for (const list of lists) {
+    for (const id of list) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push(id);
+    }
+  }
   return out;
 }
 
