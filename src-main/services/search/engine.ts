@@ -3,9 +3,9 @@
 // and ranking over them. Used by the app's search service, the CLI, the worker and the
 // benchmark alike: there is one implementation.
 import type { SearchHit, SearchResponse } from '../../shared/search';
-import { tokenize } from './analyzer';
+import { foldedText, tokenize } from './analyzer';
 import { TermIndex } from './flex';
-import { allUnitsMatched, matchText, scoreMatches } from './match';
+import { allUnitsMatched, matchText, mayMatch, scoreMatches } from './match';
 import { parseQuery, type ParsedQuery } from './query';
 import { suggestCorrections, type Vocabulary } from './suggest';
 
@@ -42,6 +42,9 @@ export class SearchEngine {
   readonly #index = new TermIndex(FIELDS);
   readonly #records: ParagraphRecord[] = [];
   readonly #vocabulary: Vocabulary = new Map();
+  /** Folded paragraph texts, made on first use (null: lowercasing changes the length). */
+  readonly #folded: Array<string | null | undefined> = [];
+  readonly #foldedHeadings = new Map<string, string | null>();
 
   get size(): number {
     return this.#records.length;
@@ -108,9 +111,10 @@ export class SearchEngine {
     const hits: ScoredHit[] = [];
     let more = false;
     for (let rank = 0; rank < candidates.length; rank++) {
-      const record = this.#records[candidates[rank] as number];
+      const id = candidates[rank] as number;
+      const record = this.#records[id];
       if (!record || (documentId && record.documentId !== documentId)) continue;
-      const hit = this.#hitFor(record, query, rank);
+      const hit = this.#hitFor(id, record, query, rank);
       if (!hit) continue;
       if (hits.length === window) {
         more = true;
@@ -123,8 +127,27 @@ export class SearchEngine {
     return { hits: hits.slice(0, limit), more };
   }
 
-  #hitFor(record: ParagraphRecord, query: ParsedQuery, rank: number): ScoredHit | null {
-    const text = matchText(record.text, query);
+  #foldedFor(id: number, record: ParagraphRecord): { text: string | null; heading: string | null } {
+    let text = this.#folded[id];
+    if (text === undefined) text = this.#folded[id] = foldedText(record.text);
+    let heading: string | null = null;
+    if (record.heading) {
+      heading = this.#foldedHeadings.get(record.heading) ?? null;
+      if (!this.#foldedHeadings.has(record.heading)) {
+        heading = foldedText(record.heading);
+        this.#foldedHeadings.set(record.heading, heading);
+      }
+    }
+    return { text, heading };
+  }
+
+  #hitFor(id: number, record: ParagraphRecord, query: ParsedQuery, rank: number): ScoredHit | null {
+    const folded = this.#foldedFor(id, record);
+    if (folded.text !== null && (!record.heading || folded.heading !== null)) {
+      const texts = folded.heading === null ? [folded.text] : [folded.text, folded.heading];
+      if (!mayMatch(query, ...texts)) return null;
+    }
+    const text = matchText(record.text, query, folded.text);
     const heading = record.heading ? matchText(record.heading, query) : null;
     if (!(heading ? allUnitsMatched(text, heading) : allUnitsMatched(text))) return null;
     return {

@@ -38,8 +38,8 @@ const MAX_EXPANSIONS = 40;
 /** Compound tails are looked up from this length on ("en" would match half the language). */
 const MIN_SUFFIX_LENGTH = 3;
 const MAX_SCAN = 5_000;
-/** Up to this many postings, the rarest query word's entries are checked one by one. */
-const DRIVER_LIMIT = 1_500;
+/** Up to this many postings, the rarest query word's entries are checked one by one (a substring test each). */
+const DRIVER_LIMIT = 30_000;
 
 /** Ids of several ranked lists, first list first, each id once. */
 function union(lists: ReadonlyArray<readonly number[]>): number[] {
@@ -170,17 +170,12 @@ export class TermIndex {
     return withEncodedQuery(() => {
       const search = (query: string, max: number) =>
         this.#doc.search(query, { limit: max, index: [field] })[0]?.result ?? [];
-      // Every word has one indexed form: flexsearch intersects natively.
-      if (expansions.every((e) => e.length === 1))
-        return search(expansions.map((e) => e[0]).join(' '), limit);
       // One word with several forms: the best `limit` of each form, exact form first.
       if (expansions.length === 1)
         return union((expansions[0] as string[]).map((term) => search(term, limit)));
-      // Several words: whole-word matches rank first, so when flexsearch's own intersection
-      // of the exact forms already fills the window, the partial forms cannot improve it.
-      const exact = expansions.every((e, i) => e[0] === words[i]) ? search(words.join(' '), limit) : [];
-      if (exact.length >= limit) return exact;
-      // Otherwise drive by the rarest word's postings when they are few.
+      // Several words: when one of them is rare enough, its entries are the candidates (the
+      // caller checks them in order and stops once its window is full). This beats
+      // flexsearch's intersection, which walks the common word's whole posting list.
       const estimates = expansions.map((e) => e.reduce((n, t) => n + (this.#frequency.get(t) ?? 0), 0));
       const rarest = estimates.indexOf(Math.min(...estimates));
       if ((estimates[rarest] ?? Infinity) <= DRIVER_LIMIT) {
@@ -188,6 +183,12 @@ export class TermIndex {
           (expansions[rarest] as string[]).map((term) => search(term, this.#frequency.get(term) ?? limit)),
         );
       }
+      // Every word has one indexed form: flexsearch intersects natively.
+      if (expansions.every((e) => e.length === 1)) return search(words.join(' '), limit);
+      // Whole-word matches rank first, so when flexsearch's intersection of the exact forms
+      // already fills the window, the partial forms cannot improve it.
+      const exact = expansions.every((e, i) => e[0] === words[i]) ? search(words.join(' '), limit) : [];
+      if (exact.length >= limit) return exact;
       let all: FlexResolver | null = null;
       for (const [first, ...others] of expansions) {
         let unit = new ResolverCtor({ index: this.#doc, field, query: first as string });

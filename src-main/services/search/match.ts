@@ -50,10 +50,26 @@ function mergeRanges(ranges: MatchRange[]): MatchRange[] {
   return out;
 }
 
-/** Where (and how well) each unit of the query matches in `text`. */
-export function matchText(text: string, query: ParsedQuery): TextMatch {
-  const folded = foldedText(text);
+/** Where (and how well) each unit of the query matches in `text` (`folded`: its foldedText, if known). */
+export function matchText(
+  text: string,
+  query: ParsedQuery,
+  folded: string | null = foldedText(text),
+): TextMatch {
   return folded === null ? matchTokens(text, query, tokenize(text)) : matchFolded(text, folded, query);
+}
+
+/** The substring every match of a query word contains (see matchFolded). */
+export function needleOf(term: QueryTerm): string {
+  return (term.encoded[0] ?? '').replace(/\++$/, '');
+}
+
+/**
+ * False when some query unit cannot match in any of the folded texts: a quick test that
+ * skips most non-matching candidates without looking at words.
+ */
+export function mayMatch(query: ParsedQuery, ...folded: string[]): boolean {
+  return query.units.every((unit) => unit.terms.every((t) => folded.some((f) => f.includes(needleOf(t)))));
 }
 
 /**
@@ -67,7 +83,7 @@ function matchFolded(text: string, folded: string, query: ParsedQuery): TextMatc
   let count = 0;
   query.units.forEach((unit, u) => {
     const first = unit.terms[0] as QueryTerm;
-    const needle = (first.encoded[0] ?? '').replace(/\++$/, '');
+    const needle = needleOf(first);
     if (needle === '') return;
     let lastStart = -1;
     for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
