@@ -8,9 +8,17 @@ import { expect, leavesApp, test } from './fixtures';
 
 const PLAN = '003_e730e55ba1c2e8b7';
 
+/** The search field's and the find bar's live regions (polite, not role=status). */
+const liveRegion = (page: Page, text: string) =>
+  page.locator('[aria-live="polite"]').filter({ hasText: text });
+
 async function typeSearch(page: Page, query: string): Promise<void> {
-  await page.keyboard.press('Control+k');
-  await expect(page.getByRole('combobox', { name: 'Sök i dokument och anteckningar' })).toBeFocused();
+  const field = page.getByRole('combobox', { name: 'Sök i dokument och anteckningar' });
+  await expect(field).toBeVisible();
+  await expect(async () => {
+    await page.keyboard.press('Control+k');
+    await expect(field).toBeFocused({ timeout: 500 });
+  }).toPass();
   await page.keyboard.press('Control+a');
   await page.keyboard.type(query, { delay: 15 });
   await expect(page.locator(`[data-query="${query.replace(/"/g, '\\"')}"]`)).toBeVisible();
@@ -38,7 +46,7 @@ test('typing shows ranked hits grouped by document, with the matches marked', as
   // Exact å/ä/ö first: the two "Göran" paragraphs, then the e-mail address "goran.…".
   await expect(options.locator('mark')).toHaveText(['Göran', 'Göran', 'goran']);
   await expect(page.getByRole('group', { name: 'Nationella kontaktpunkter för integration' })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: '3 träffar i 1 dokument' })).toBeAttached();
+  await expect(liveRegion(page, '3 träffar i 1 dokument')).toBeAttached();
   // Marks are built from offsets as text: the snippet reads exactly as the paragraph.
   await expect(options.first()).toContainText('Stycke 8');
 
@@ -86,9 +94,7 @@ test('Enter opens a hit at its paragraph with matches highlighted; F3 and the bu
   await expect.poll(position).toBe((start % painted.all.length) + 1);
   await bar.getByRole('button', { name: 'Föregående träff (Shift+F3)' }).click();
   await expect.poll(position).toBe(start);
-  await expect(
-    page.getByRole('status').filter({ hasText: `Träff ${start} av ${painted.all.length}` }),
-  ).toBeAttached();
+  await expect(liveRegion(page, `Träff ${start} av ${painted.all.length}`)).toBeAttached();
 });
 
 test('Ctrl+F finds within the open document, Escape closes it', async ({ app }) => {
@@ -114,7 +120,7 @@ test('nothing matched: the empty state says so and offers suggestions that hit',
   await page.goto(app.url('#/'));
   await typeSearch(page, 'handlinsplanen');
   await expect(page.getByText('Inga träffar för ”handlinsplanen”.', { exact: true })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'Menade du handlingsplanen?' })).toBeAttached();
+  await expect(liveRegion(page, 'Menade du handlingsplanen?')).toBeAttached();
   const suggestion = page.getByRole('button', { name: 'handlingsplanen' });
   await expect(suggestion).toBeVisible();
   // Keyboard only: Tab from the field to the suggestion, Enter takes it.
@@ -131,9 +137,12 @@ test('keyboard only: arrows move through the results, Escape closes them, focus 
 }) => {
   const { page } = app;
   await page.goto(app.url('#/'));
-  await page.keyboard.press('Control+Shift+F');
   const field = page.getByRole('combobox');
-  await expect(field).toBeFocused();
+  await expect(field).toBeVisible();
+  await expect(async () => {
+    await page.keyboard.press('Control+Shift+F');
+    await expect(field).toBeFocused({ timeout: 500 });
+  }).toPass();
   await page.keyboard.type('integration');
   await expect(page.locator('[data-query="integration"]')).toBeVisible();
   const options = page.getByRole('option');
