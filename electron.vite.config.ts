@@ -7,7 +7,14 @@ import { resolve } from 'node:path';
 export default defineConfig({
   main: {
     build: {
-      lib: { entry: resolve('src-main/index.ts'), formats: ['es'] },
+      lib: {
+        entry: {
+          index: resolve('src-main/index.ts'),
+          // The search index builder runs in a worker thread; it needs its own entry file.
+          'search-worker': resolve('src-main/services/search/worker.ts'),
+        },
+        formats: ['es'],
+      },
     },
   },
   preload: {

@@ -47,6 +47,7 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: app.getPath('userData'),
       openExternal: (url) => shell.openExternal(url),
       exportHost: electronExportHost(app.getPath('documents')),
+      log: (line) => console.warn(line),
     });
     for (const problem of startupProblems(services)) console.warn(problem);
     registerIpc(createDispatcher(createHandlerTable(services), (line) => console.error(line)));

@@ -10,10 +10,11 @@ import { startHost } from './server';
 
 const root = resolve(import.meta.dirname, '../..');
 
-const USAGE = `Användning: npm run host -- [--port N] [--host 127.0.0.1] [--data MAPP]
+const USAGE = `Användning: npm run host -- [--port N] [--host 127.0.0.1] [--data MAPP] [--resources MAPP]
   --port N     port att lyssna på (0 = valfri ledig port; standard 5199)
   --host ADR   loopback-adress: 127.0.0.1, ::1 eller localhost
-  --data MAPP  mapp för anteckningar och inställningar (standard: programmets egen, ${defaultDataDir()})`;
+  --data MAPP  mapp för anteckningar och inställningar (standard: programmets egen, ${defaultDataDir()})
+  --resources MAPP  mapp med documents/ (standard: programmets egna dokument; t.ex. en genererad testkorpus)`;
 
 function exit(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
         port: { type: 'string', default: '5199' },
         host: { type: 'string', default: '127.0.0.1' },
         data: { type: 'string' },
+        resources: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
     exit('Renderaren är inte byggd: kör npm run build först.');
 
   const services = await openServices({
-    resourcesDir: resolve(root, 'resources'),
+    resourcesDir: resolve(values.resources ?? resolve(root, 'resources')),
     dataDir: resolve(values.data ?? defaultDataDir()),
     openExternal: async (url) => {
       // The host has no system browser to hand links to; it records the request instead.
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
     },
   });
   for (const problem of startupProblems(services)) console.warn(problem);
+  void services.search.ready.then((how) => console.log(how));
   const dispatch = createDispatcher(createHandlerTable(services), (line) => console.error(line));
   let host;
   try {

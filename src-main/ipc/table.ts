@@ -14,7 +14,7 @@ export type HandlerTable = {
 };
 
 export function createHandlerTable(services: Services): HandlerTable {
-  const { library, settings, externalLinks, annotations, exports } = services;
+  const { library, settings, externalLinks, annotations, exports, search } = services;
   return {
     listDocuments: () => ok(library.list()),
     getDocument: ({ id }) => library.get(id),
@@ -23,5 +23,7 @@ export function createHandlerTable(services: Services): HandlerTable {
     openExternal: ({ url }) => externalLinks.open(url),
     ...annotationHandlers(annotations, library),
     ...exportHandlers(exports),
+    search: async ({ query, limit }) => ok(await search.search(query, limit ? { limit } : {})),
+    findInDocument: ({ documentId, query }) => search.findInDocument(documentId, query),
   };
 }

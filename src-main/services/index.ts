@@ -10,6 +10,7 @@ import {
   type ExportService,
 } from './export/service';
 import { openLibrary, type Library } from './library/library';
+import { createSearchService, type SearchService } from './search/service';
 import { openSettings, type SettingsService } from './settings/settings';
 import { createExternalLinks, type ExternalLinks, type SystemOpener } from './shell/external';
 
@@ -19,6 +20,7 @@ export interface Services {
   readonly externalLinks: ExternalLinks;
   readonly annotations: AnnotationStore;
   readonly exports: ExportService;
+  readonly search: SearchService;
 }
 
 export interface ServiceOptions {
@@ -29,6 +31,8 @@ export interface ServiceOptions {
   readonly openExternal: SystemOpener;
   /** Electron's save/open dialogs, file manager and printToPDF; default: the exports folder. */
   readonly exportHost?: ExportHost;
+  /** Where search reports how its index was loaded or why it could not be stored. */
+  readonly log?: (line: string) => void;
 }
 
 /** Chromium through playwright-core, loaded only when a PDF is asked for outside Electron. */
@@ -42,10 +46,19 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     openAnnotationStore(options.dataDir),
   ]);
   const exportHost = options.exportHost ?? exportsFolderHost(options.dataDir, chromiumPdf);
+  const search = createSearchService(library, {
+    resourcesDir: options.resourcesDir,
+    dataDir: options.dataDir,
+    ...(options.log ? { log: options.log } : {}),
+  });
+  // Notes and tags are found by the same search as the documents.
+  search.setNotes(annotations.list());
+  annotations.onChange((all) => search.setNotes(all));
   return {
     library,
     settings,
     annotations,
+    search,
     externalLinks: createExternalLinks(options.openExternal),
     exports: createExportService(annotations, library, exportHost),
   };

@@ -17,6 +17,8 @@ export const CHANNELS = {
   revealExport: 'export:reveal',
   previewImport: 'import:preview',
   applyImport: 'import:apply',
+  search: 'search:query',
+  findInDocument: 'search:find-in-document',
 } as const;
 
 export type CapabilityName = keyof typeof CHANNELS;

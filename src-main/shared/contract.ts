@@ -14,6 +14,12 @@ import type { ExportOutcome, ImportApplied, ImportPreviewOutcome } from './expor
 import { ExportRequestSchema, ImportPreviewRequestSchema } from './export-schema';
 import { DOCUMENT_ID_PATTERN, type DocumentSummary, type LibraryDocument } from './model';
 import type { Result } from './result';
+import {
+  MAX_QUERY_LENGTH,
+  MAX_SEARCH_LIMIT,
+  type DocumentMatchesResponse,
+  type SearchResponse,
+} from './search';
 import { SettingsPatchSchema, type Settings } from './settings';
 
 interface Call<I extends z.ZodType, O> {
@@ -47,6 +53,20 @@ export const DocumentIdSchema = z
 
 export const ExternalUrlSchema = z.string().min(1).max(4096);
 
+const QuerySchema = z
+  .string({ error: 'Sökfrågan måste vara text.' })
+  .max(MAX_QUERY_LENGTH, { error: `Sökfrågan är för lång (högst ${MAX_QUERY_LENGTH} tecken).` });
+
+export const SearchInputSchema = z.strictObject({
+  query: QuerySchema,
+  limit: z
+    .number()
+    .int({ error: 'Antalet träffar måste vara ett heltal.' })
+    .min(1, { error: 'Antalet träffar måste vara minst 1.' })
+    .max(MAX_SEARCH_LIMIT, { error: `Högst ${MAX_SEARCH_LIMIT} träffar åt gången.` })
+    .optional(),
+});
+
 export const contract = {
   listDocuments: call<DocumentSummary[]>()(NoInput),
   getDocument: call<LibraryDocument>()(z.strictObject({ id: DocumentIdSchema })),
@@ -73,6 +93,10 @@ export const contract = {
   previewImport: call<ImportPreviewOutcome>()(ImportPreviewRequestSchema),
   /** Merges the previewed file in one durable write. */
   applyImport: call<ImportApplied>()(z.strictObject({ token: z.uuid() })),
+  search: call<SearchResponse>()(SearchInputSchema),
+  findInDocument: call<DocumentMatchesResponse>()(
+    z.strictObject({ documentId: DocumentIdSchema, query: QuerySchema }),
+  ),
 } as const satisfies Record<CapabilityName, Call<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -33,6 +33,11 @@ interface WorkerFixtures {
   browser: Browser;
 }
 
+interface TestOptions {
+  /** The resources folder the browser host serves (default: the shipped documents). */
+  resourcesDir: string;
+}
+
 const announced = new Set<string>();
 /** Prints a skip reason once per worker, so the log says why without repeating it per test. */
 function announceOnce(reason: string): void {
@@ -71,7 +76,7 @@ async function startBrowserHost(
   });
 }
 
-export const test = base.extend<{ app: App; resourcesDir: string }, WorkerFixtures>({
+export const test = base.extend<{ app: App } & TestOptions, WorkerFixtures>({
   hostKind: ['browser', { option: true, scope: 'worker' }],
   /** The folder holding documents/; a spec may point it at an edited copy (browser host only). */
   resourcesDir: [DEFAULT_RESOURCES, { option: true }],

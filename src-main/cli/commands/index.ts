@@ -3,6 +3,7 @@
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { notesList } from './notes-list';
+import { searchCommand } from './search';
 import type { CliCommand } from './types';
 
-export const COMMANDS: readonly CliCommand[] = [notesList, exportCommand, importCommand];
+export const COMMANDS: readonly CliCommand[] = [searchCommand, notesList, exportCommand, importCommand];

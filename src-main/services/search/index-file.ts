@@ -1,0 +1,76 @@
+// Owns the stored index: which paragraphs it was built from (a content hash), and its file
+// format — a header line, a term-dictionary line, a vocabulary line, then one flexsearch chunk per line — so that
+// loading parses chunk by chunk instead of one huge JSON value.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../storage/atomic-file';
+import { ANALYZER_VERSION } from './analyzer';
+import type { IndexData, ParagraphRecord } from './engine';
+
+export const INDEX_FILE_NAME = 'search-index.ndjson';
+const FORMAT = 2;
+
+/** Changes whenever a paragraph, its place or the analysis changes. */
+export function contentHash(records: readonly ParagraphRecord[]): string {
+  const hash = createHash('sha256');
+  hash.update(`lasaren-search:${FORMAT}:${ANALYZER_VERSION}\n`);
+  for (const r of records) {
+    hash.update(
+      `${r.documentId}\u0000${r.title}\u0000${r.paragraph}\u0000${r.heading ?? ''}\u0000${r.text}\u0001`,
+    );
+  }
+  return hash.digest('hex');
+}
+
+interface Header {
+  readonly format: number;
+  readonly hash: string;
+  readonly paragraphs: number;
+}
+
+export function serializeIndex(hash: string, paragraphs: number, data: IndexData): string {
+  const header: Header = { format: FORMAT, hash, paragraphs };
+  const lines = [JSON.stringify(header), JSON.stringify(data.terms), JSON.stringify(data.vocabulary)];
+  for (const [key, chunk] of data.entries) lines.push(`${key}\t${chunk}`);
+  return lines.join('\n') + '\n';
+}
+
+/** The stored index when it exists and matches `hash`; null otherwise (then it is rebuilt). */
+export async function readIndexFile(path: string, hash: string): Promise<IndexData | null> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
+  const firstBreak = text.indexOf('\n');
+  try {
+    const header = JSON.parse(text.slice(0, firstBreak)) as Partial<Header>;
+    if (header.format !== FORMAT || header.hash !== hash) return null;
+    const secondBreak = text.indexOf('\n', firstBreak + 1);
+    const thirdBreak = text.indexOf('\n', secondBreak + 1);
+    const terms = JSON.parse(text.slice(firstBreak + 1, secondBreak)) as Array<[string, number]>;
+    const vocabulary = JSON.parse(text.slice(secondBreak + 1, thirdBreak)) as Array<[string, number]>;
+    const entries: Array<[string, string]> = [];
+    let at = thirdBreak + 1;
+    while (at < text.length) {
+      const end = text.indexOf('\n', at);
+      const line = text.slice(at, end < 0 ? text.length : end);
+      const tab = line.indexOf('\t');
+      if (tab > 0) entries.push([line.slice(0, tab), line.slice(tab + 1)]);
+      at = end < 0 ? text.length : end + 1;
+    }
+    return { entries, terms, vocabulary };
+  } catch {
+    return null;
+  }
+}
+
+export async function writeIndexFile(
+  path: string,
+  hash: string,
+  paragraphs: number,
+  data: IndexData,
+): Promise<void> {
+  await writeFileAtomic(path, serializeIndex(hash, paragraphs, data));
+}

@@ -1,0 +1,58 @@
+// Owns reading a query as people type it: words (all must match), "quoted phrases"
+// (adjacent words), each word analysed exactly like the indexed text.
+import { analyzeWord, fold, tokenize } from './analyzer';
+
+export interface QueryTerm {
+  /** As typed, lowercased. */
+  readonly lower: string;
+  readonly encoded: readonly string[];
+  readonly stems: readonly string[];
+  /** The typed word folded but not stemmed: for "Menade du …?" */
+  readonly folded: string;
+}
+
+/** One thing that must match: a single word, or a phrase of adjacent words. */
+export interface QueryUnit {
+  readonly terms: readonly QueryTerm[];
+  readonly phrase: boolean;
+}
+
+export interface ParsedQuery {
+  readonly units: readonly QueryUnit[];
+  /** Every term, for the flexsearch lookup (which intersects them). */
+  readonly terms: readonly QueryTerm[];
+  readonly hasPhrase: boolean;
+}
+
+function termsOf(text: string): QueryTerm[] {
+  return tokenize(text).map(({ lower }) => ({ lower, folded: fold(lower), ...analyzeWord(lower) }));
+}
+
+export function parseQuery(raw: string): ParsedQuery {
+  const units: QueryUnit[] = [];
+  // An unclosed quote (still typing) quotes to the end.
+  const parts = raw.split('"');
+  parts.forEach((part, i) => {
+    const terms = termsOf(part);
+    if (terms.length === 0) return;
+    if (i % 2 === 1 && terms.length > 1) units.push({ terms, phrase: true });
+    else for (const term of terms) units.push({ terms: [term], phrase: false });
+  });
+  const seen = new Set<string>();
+  const deduped = units.filter((u) => {
+    const key = `${u.phrase}:${u.terms.map((t) => t.lower).join(' ')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return {
+    units: deduped,
+    terms: deduped.flatMap((u) => u.terms),
+    hasPhrase: deduped.some((u) => u.phrase),
+  };
+}
+
+/** The text flexsearch gets for a parsed query: the words, its encoder analyses them again. */
+export function flexQueryText(query: ParsedQuery): string {
+  return [...new Set(query.terms.map((t) => t.lower))].join(' ');
+}

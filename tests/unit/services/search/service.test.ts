@@ -1,0 +1,165 @@
+// The search service as the app uses it: stored index loaded when its hash matches, rebuilt
+// (and stored) when the documents change, notes in the same ranked list, find-in-document,
+// and building in a worker thread.
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLibrary } from '../../../../src-main/services/library/library';
+import { buildInWorker } from '../../../../src-main/services/search/build';
+import { SearchEngine } from '../../../../src-main/services/search/engine';
+import { INDEX_FILE_NAME, contentHash } from '../../../../src-main/services/search/index-file';
+import { createSearchService, paragraphRecords } from '../../../../src-main/services/search/service';
+import type { Annotation } from '../../../../src-main/shared/annotation';
+import { DOCS, NCP, PLAN, marked, realLibrary, where } from './helpers';
+
+const temps: string[] = [];
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'lasaren-search-'));
+  temps.push(dir);
+  return dir;
+}
+afterEach(async () => {
+  await Promise.all(temps.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+/** A resources folder holding a copy of the shipped documents. */
+async function resourcesCopy(): Promise<string> {
+  const dir = await tempDir();
+  await cp(DOCS, join(dir, 'documents'), { recursive: true });
+  return dir;
+}
+
+async function service(resourcesDir: string, dataDir: string) {
+  const library = await openLibrary(join(resourcesDir, 'documents'));
+  const search = createSearchService(library, { resourcesDir, dataDir });
+  return { library, search, how: await search.ready };
+}
+
+function annotation(
+  documentId: string,
+  paragraph: number,
+  exact: string,
+  note: string,
+  tags: string[],
+): Annotation {
+  return {
+    id: `00000000-0000-4000-8000-00000000000${paragraph}`,
+    documentId,
+    paragraph,
+    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector', start: 0, end: exact.length },
+    colour: 'yellow',
+    note,
+    tags,
+    created: '2026-01-01T00:00:00.000Z',
+    modified: '2026-01-01T00:00:00.000Z',
+    history: [],
+  };
+}
+
+describe('index lifecycle', () => {
+  it('builds and stores the index when none matches, then loads the stored one', async () => {
+    const resources = await resourcesCopy();
+    const data = await tempDir();
+    const first = await service(resources, data);
+    expect(first.how).toMatch(/byggdes om/);
+    const stored = await readFile(join(data, INDEX_FILE_NAME), 'utf8');
+    const records = paragraphRecords(first.library.documents);
+    expect(stored).toContain(contentHash(records));
+    const second = await service(resources, data);
+    expect(second.how).toMatch(/lästes in/);
+    // The loaded index answers exactly like the built one.
+    for (const q of ['politik', 'göran', 'ESF+', '"handlingsplan för integration"', 'regeringn']) {
+      expect(await second.search.search(q)).toEqual(await first.search.search(q));
+    }
+  });
+
+  it('rebuilds when a document changes, and finds the new words', async () => {
+    const resources = await resourcesCopy();
+    const data = await tempDir();
+    await service(resources, data);
+    const file = join(resources, 'documents', `${NCP}.txt`);
+    await writeFile(file, (await readFile(file, 'utf8')) + '\n\nEtt nytt stycke om sjukvårdsförsäkring.\n');
+    const changed = await service(resources, data);
+    expect(changed.how).toMatch(/byggdes om/);
+    const hits = (await changed.search.search('försäkring')).hits;
+    expect(hits.map(marked)).toEqual([['sjukvårdsförsäkring']]);
+  });
+
+  it('prefers a shipped index in the resources folder when it matches', async () => {
+    const resources = await resourcesCopy();
+    const data = await tempDir();
+    await service(resources, data);
+    await cp(join(data, INDEX_FILE_NAME), join(resources, INDEX_FILE_NAME));
+    await rm(join(data, INDEX_FILE_NAME));
+    expect((await service(resources, await tempDir())).how).toContain(join(resources, INDEX_FILE_NAME));
+  });
+
+  it('builds in a worker thread an index identical to the in-process one', async () => {
+    const records = paragraphRecords((await realLibrary()).documents);
+    const inProcess = new SearchEngine();
+    inProcess.add(records);
+    const fromWorker = new SearchEngine();
+    await fromWorker.import(records, await buildInWorker(records));
+    for (const q of ['politik', 'goran', 'EU-fonder', 'handlingspl'])
+      expect(fromWorker.search(q)).toEqual(inProcess.search(q));
+  });
+});
+
+describe('notes in search', () => {
+  it('returns notes and tags in the same ranked list, marked as notes', async () => {
+    const { search } = await service(await resourcesCopy(), await tempDir());
+    search.setNotes([
+      annotation(
+        PLAN,
+        4,
+        'Europeiska socialfonden+ (ESF+)',
+        'Fråga enheten om ESF+ kan finansiera språkkurser.',
+        ['finansiering'],
+      ),
+      annotation(NCP, 3, 'handbok om integration', '', ['handbok', 'att läsa']),
+      annotation(NCP, 1, 'inrättades 2002', '', []),
+    ]);
+    const esf = (await search.search('ESF+')).hits;
+    expect(esf.map((h) => h.kind).sort()).toEqual(['note', 'paragraph']);
+    const note = esf.find((h) => h.kind === 'note')!;
+    expect(where(note)).toBe(`${PLAN}#4`);
+    expect(marked(note)).toEqual(['ESF+']);
+    expect(note.title).toBe('Handlingsplan för integration och inkludering 2021–2027');
+    // A note's own words rank above a paragraph that matches as well.
+    expect(esf[0]!.kind).toBe('note');
+
+    const tagged = (await search.search('finansiering')).hits;
+    expect(tagged).toHaveLength(1);
+    expect(tagged[0]).toMatchObject({ kind: 'note', tags: ['finansiering'], tagMatches: [0], matches: [] });
+
+    // Stemming and compounds apply to notes too: "kurser" finds "språkkurser".
+    expect((await search.search('kurser')).hits.map((h) => h.kind)).toEqual(['note']);
+    expect((await search.search('att läsa')).hits.some((h) => h.kind === 'note')).toBe(true);
+
+    // setNotes replaces: a removed note is no longer found.
+    search.setNotes([]);
+    expect((await search.search('finansiering')).hits).toEqual([]);
+  });
+});
+
+describe('find in document', () => {
+  it('lists every match in reading order with offsets into each paragraph', async () => {
+    const { search, library } = await service(await resourcesCopy(), await tempDir());
+    const result = search.findInDocument(PLAN, 'handlingsplan');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const doc = library.get(PLAN);
+    if (!doc.ok) throw new Error('document missing');
+    const paragraphs = new Map(
+      doc.value.blocks.flatMap((b) => (b.kind === 'paragraph' ? [[b.paragraph, b.text]] : [])),
+    );
+    const words = result.value.matches.map((m) => paragraphs.get(m.paragraph)!.slice(m.start, m.end));
+    expect(words.length).toBeGreaterThan(8);
+    expect(words.every((w) => /^handlingsplan/i.test(w))).toBe(true);
+    const order = result.value.matches.map((m) => m.paragraph * 10_000 + m.start);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(search.findInDocument('finns_inte', 'x').ok).toBe(false);
+  });
+});
