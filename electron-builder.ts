@@ -22,8 +22,15 @@ const config: Configuration = {
   // Only the built bundles go into app.asar; production dependencies are added by electron-builder.
   files: ['out/**/*', '!out/**/*.map', 'package.json'],
   asar: true,
-  // The documents stay outside the asar, in <resourcesPath>/documents, where main reads them.
-  extraResources: [{ from: 'resources/documents', to: 'documents', filter: ['*.txt', '*.json'] }],
+  // The documents and their prebuilt search index stay outside the asar, in <resourcesPath>,
+  // where main reads them (`npm run build` writes the index).
+  extraResources: [
+    { from: 'resources/documents', to: 'documents', filter: ['*.txt', '*.json'] },
+    { from: 'resources/search-index.ndjson', to: 'search-index.ndjson' },
+  ],
+  // The search worker thread (used only when the documents change) and the chunk it imports
+  // are loaded by Node's worker loader, which cannot read inside an asar archive.
+  asarUnpack: ['out/main/search-worker.js', 'out/main/engine-*.js'],
   // Only the UI languages: Chromium's other locale files are dropped.
   electronLanguages: ['sv', 'en-US', 'en-GB', 'en'],
   // No native modules: nothing to rebuild, and no tool downloads for it.

@@ -11,8 +11,13 @@ import { SearchEngine, type IndexData, type ParagraphRecord } from './engine';
 export const WORKER_THRESHOLD = 2_000;
 
 function startWorker(): Worker {
-  const bundled = new URL('./search-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(bundled))) return new Worker(bundled);
+  // Installed builds unpack the worker beside the asar archive (electron-builder asarUnpack):
+  // Node's worker loader cannot read inside app.asar.
+  const bundled = fileURLToPath(new URL('./search-worker.js', import.meta.url)).replace(
+    /([\\/])app\.asar([\\/])/,
+    '$1app.asar.unpacked$2',
+  );
+  if (existsSync(bundled)) return new Worker(bundled);
   // Running from source (tsx, vitest): load the TypeScript entry through tsx's loader.
   const api = createRequire(import.meta.url)
     .resolve('tsx/esm/api')

@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServices } from '../../../src-main/services';
+import { INDEX_FILE_NAME } from '../../../src-main/services/search/index-file';
+import { writeResourcesIndex } from '../../../src-main/services/search/service';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -135,5 +137,28 @@ describe('documents are packed outside the asar where main looks for them', () =
     expect(services.library.problems).toEqual([]);
     expect(services.library.list().map((d) => `${d.id}.txt`)).toEqual(shipped.sort());
     expect(shipped.length).toBeGreaterThan(0);
+  });
+
+  it('extraResources ships the prebuilt search index, which the packaged app loads instead of rebuilding', async () => {
+    const extra = Array.isArray(config.extraResources) ? config.extraResources : [];
+    expect(extra).toContainEqual(
+      expect.objectContaining({ from: `resources/${INDEX_FILE_NAME}`, to: INDEX_FILE_NAME }),
+    );
+    // Lay out the documents and write the index as `npm run build` does, then open as installed.
+    await cp(join(ROOT, 'resources/documents'), join(packaged, 'documents'), {
+      recursive: true,
+      force: true,
+    });
+    await writeResourcesIndex(packaged);
+    const services = await openServices({
+      resourcesDir: packaged,
+      dataDir: join(packaged, 'data'),
+      openExternal: async () => {},
+    });
+    expect(await services.search.ready).toBe(`Sökindexet lästes in från ${join(packaged, INDEX_FILE_NAME)}.`);
+  });
+
+  it('unpacks the search worker and the chunk it imports from the asar', () => {
+    expect(config.asarUnpack).toEqual(['out/main/search-worker.js', 'out/main/engine-*.js']);
   });
 });
