@@ -30,8 +30,11 @@ export function hrefFor(route: Route): string {
 
 class Router {
   route = $state<Route>(parseHash(window.location.hash));
-  /** True when the app was opened without a route (so the last document may be restored). */
-  readonly startedWithoutRoute = window.location.hash === '' || window.location.hash === '#';
+  /** True while the app still shows the route-less start page (so the last document may be
+   *  restored); false once a route was given or the user has gone somewhere. */
+  get atStart(): boolean {
+    return window.location.hash === '' || window.location.hash === '#';
+  }
 
   constructor() {
     window.addEventListener('hashchange', () => {

@@ -95,17 +95,22 @@ test('an external link asks first and never navigates the app', async ({ app }) 
 test('keyboard moves between documents and the last one reopens after a restart', async ({ app }) => {
   let page = app.page;
   const [first, second] = documents;
+  // Each switch is remembered before the next, so the file's last word is known.
+  const remembered = (id: string) =>
+    expect.poll(() => settingsText(app.dataDir)).toContain(`"lastDocumentId": "${id}"`);
   await page.goto(app.url(`#/dokument/${first!.id}`));
   await expect(page.locator('article.document')).toBeVisible();
+  await remembered(first!.id);
   await page.keyboard.press('Alt+PageDown');
   await expect(page).toHaveURL(new RegExp(`#/dokument/${second!.id}$`));
   await expect(page.getByRole('link', { name: second!.title })).toHaveAttribute('aria-current', 'page');
+  await remembered(second!.id);
   await page.keyboard.press('Alt+PageUp');
   await expect(page).toHaveURL(new RegExp(`#/dokument/${first!.id}$`));
+  await remembered(first!.id);
   await page.keyboard.press('Alt+PageDown');
   await expect(page.locator('h1#doc-title')).toContainText('Meddelande om handlingsplan');
-  // Let the remembered document reach the settings file before relaunching.
-  await expect.poll(() => settingsText(app.dataDir)).toContain(second!.id);
+  await remembered(second!.id);
   page = await app.restart();
   await expect(page.locator('h1#doc-title')).toContainText('Meddelande om handlingsplan');
 });

@@ -1,8 +1,12 @@
 // Owns noticing which paragraph the reader is at, so the app can reopen it there.
 // Reports at most once a second, and only when the paragraph changed.
 
-/** A paragraph counts as "being read" once this much of it is below the top edge. */
-const VISIBLE_PART_PX = 48;
+/** A paragraph counts as "being read" once this much of it is below the reading line. */
+const VISIBLE_PART_PX = 16;
+
+function scrollMargin(el: HTMLElement): number {
+  return parseFloat(getComputedStyle(el).scrollMarginTop) || 0;
+}
 
 export function trackReadingPosition(root: HTMLElement, report: (paragraph: number) => void): () => void {
   const visible = new Set<HTMLElement>();
@@ -12,9 +16,11 @@ export function trackReadingPosition(root: HTMLElement, report: (paragraph: numb
 
   const current = (): number => {
     const top = scroller.getBoundingClientRect().top;
+    // The reading line sits where a paragraph jumped to lands: below its scroll margin
+    // (which keeps it clear of the sticky find bar).
     const candidates = [...visible]
       .map((el) => ({ el, rect: el.getBoundingClientRect() }))
-      .filter(({ rect }) => rect.bottom > top + VISIBLE_PART_PX)
+      .filter(({ el, rect }) => rect.bottom > top + scrollMargin(el) + VISIBLE_PART_PX)
       .sort((a, b) => a.rect.top - b.rect.top);
     return Number(candidates[0]?.el.dataset['paragraph'] ?? 0);
   };
