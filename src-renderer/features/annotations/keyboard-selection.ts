@@ -35,6 +35,10 @@ export function handleSelectionKey(event: KeyboardEvent, article: HTMLElement): 
   if (!event.shiftKey || !granularity || event.metaKey) return false;
   const direction = BACKWARD.has(event.key) ? 'backward' : 'forward';
   let sel = selectionIn(article);
+  // A bare caret left elsewhere (after marking a passage) yields to the paragraph now focused.
+  const focused = document.activeElement?.closest?.('.para');
+  if (sel?.isCollapsed && focused && article.contains(focused) && !focused.contains(sel.anchorNode))
+    sel = null;
   if (!sel) {
     const p = startParagraph(article);
     const text = p && document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode();
