@@ -154,3 +154,23 @@ test('the app reopens at the paragraph the user was reading', async ({ app }) =>
   await expect(page.locator('#stycke-3')).toBeFocused();
   await expect(page).toHaveURL(new RegExp(`#/dokument/${documents[1]!.id}/stycke/3$`));
 });
+
+test('copying across paragraphs gives exactly the text, without paragraph numbers or labels', async ({
+  app,
+}) => {
+  const { page } = app;
+  const doc = documents[1]!;
+  await page.goto(app.url(`#/dokument/${doc.id}`));
+  await expect(page.locator('#stycke-2')).toBeVisible();
+  const copied = await page.evaluate(() => {
+    const range = document.createRange();
+    range.setStartBefore(document.querySelector('#stycke-1 p')!);
+    range.setEndAfter(document.querySelector('#stycke-2 p')!);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+    return getSelection()!.toString();
+  });
+  expect(copied).not.toMatch(/Stycke \d|^\s*\d+\s/);
+  expect(copied).toContain('Meddelande från Europeiska kommissionen');
+  expect(copied).toContain('Den 24 november presenterade');
+});
