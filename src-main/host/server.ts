@@ -142,6 +142,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   return {
     url: `${origin}/`,
     server,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections would otherwise hold the port open for seconds.
+        server.closeAllConnections();
+      }),
   };
 }

@@ -136,21 +136,23 @@ export const test = base.extend<{ app: App } & TestOptions, WorkerFixtures>({
         return;
       }
       let host = await startBrowserHost(dataDir, openedExternally, resourcesDir);
-      const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'sv-SE' });
-      context.on('request', (r) => void requests.push(r.url()));
+      // A relaunch is a new browser context on a new host over the same data folder: nothing
+      // carries over but what the app stored, as when the desktop app is restarted.
+      const openContext = async () => {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'sv-SE' });
+        context.on('request', (r) => void requests.push(r.url()));
+        return context;
+      };
+      let context = await openContext();
       page = await context.newPage();
       url = (hash = '') => `${host.url}${hash}`;
       await page.goto(url());
       restart = async () => {
-        // The new page is opened before the old one closes, so the context is never left
-        // without a page (a context with none has been seen to stall the next newPage).
-        const fresh = await context.newPage();
-        await page.close();
+        await context.close();
         await host.close();
-        const port = new URL(host.url).port;
         host = await startBrowserHost(dataDir, openedExternally, resourcesDir);
-        if (new URL(host.url).port !== port) url = (hash = '') => `${host.url}${hash}`;
-        page = fresh;
+        context = await openContext();
+        page = await context.newPage();
         await page.goto(url());
         return page;
       };
