@@ -19,9 +19,10 @@ const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPat
 
 registerAppScheme();
 
-// End-to-end tests point the app at a throw-away data folder; users never set this.
+// End-to-end tests point the unpackaged app at a throw-away data folder; an installed app
+// ignores the variable, so nothing in a user's environment can move their notes.
 const dataDirOverride = process.env['LASAREN_DATA_DIR'];
-if (dataDirOverride) app.setPath('userData', dataDirOverride);
+if (dataDirOverride && !app.isPackaged) app.setPath('userData', dataDirOverride);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

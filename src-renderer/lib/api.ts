@@ -3,6 +3,7 @@
 import { API_GLOBAL } from '../../src-main/shared/channels';
 import type { LasarenApi } from '../../src-main/shared/contract';
 import type { Result } from '../../src-main/shared/result';
+import { t } from './i18n';
 
 function resolveApi(): LasarenApi | null {
   const candidate = (window as unknown as Record<string, unknown>)[API_GLOBAL];
@@ -12,13 +13,10 @@ function resolveApi(): LasarenApi | null {
 const api = resolveApi();
 
 /** Missing bridge: the page was opened outside Läsaren (or the preload failed). */
-const NO_BRIDGE: Result<never> = {
+const noBridge = (): Result<never> => ({
   ok: false,
-  error: {
-    code: 'internal',
-    message: 'Läsaren kunde inte nå sina dokument. Starta om programmet.',
-  },
-};
+  error: { code: 'internal', message: t('error.noBridge') },
+});
 
 /** Calls a capability; a rejected promise (a broken bridge) becomes a Result too. */
 export async function call<K extends keyof LasarenApi>(
@@ -26,14 +24,14 @@ export async function call<K extends keyof LasarenApi>(
   ...input: Parameters<LasarenApi[K]>
 ): Promise<Awaited<ReturnType<LasarenApi[K]>>> {
   type Out = Awaited<ReturnType<LasarenApi[K]>>;
-  if (!api) return NO_BRIDGE as Out;
+  if (!api) return noBridge() as Out;
   try {
     const fn = api[name] as (...args: unknown[]) => Promise<Out>;
     return await fn(...input);
   } catch (e) {
     return {
       ok: false,
-      error: { code: 'internal', message: `Anropet misslyckades: ${(e as Error).message}` },
+      error: { code: 'internal', message: t('error.callFailed', { message: (e as Error).message }) },
     } as Out;
   }
 }

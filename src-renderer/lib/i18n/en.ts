@@ -30,6 +30,8 @@ export const en: Catalog = {
   'link.browser': 'the web browser',
   'link.mail': 'the e-mail program',
   'notice.close': 'Close the message',
+  'error.noBridge': 'Läsaren could not reach its documents. Restart the program.',
+  'error.callFailed': 'The call failed: {message}',
   'error.generic': 'Something went wrong: {message}',
   'settings.open': 'Settings',
   'settings.title': 'Settings',

@@ -171,6 +171,8 @@ export const sv = {
   'find.next': 'Nästa träff (F3)',
   'find.close': 'Stäng sökningen i dokumentet (Esc)',
   'find.announce': 'Träff {current} av {total}, stycke {paragraph}',
+  'error.noBridge': 'Läsaren kunde inte nå sina dokument. Starta om programmet.',
+  'error.callFailed': 'Anropet misslyckades: {message}',
   'error.generic': 'Något gick fel: {message}',
   'settings.open': 'Inställningar',
   'settings.title': 'Inställningar',
