@@ -10,19 +10,12 @@ import type { Page } from '@playwright/test';
 import { positionSelector, quoteSelector } from '../../src-main/shared/anchoring';
 import type { Annotation } from '../../src-main/shared/annotation';
 import { DEFAULT_RESOURCES, expect, leavesApp, test } from './fixtures';
+import { painted } from './painted';
 
 const DOC = '000_85e98cc4eb8dedfb';
 const SOURCE = await readFile(join(DEFAULT_RESOURCES, 'documents', `${DOC}.txt`), 'utf8');
 const PHRASE = 'Med tiden har integrationsfrågorna blivit en allt viktigare del i EU-arbetet';
 const OVERLAP = 'blivit en allt viktigare del i EU-arbetet och gruppens arbete har bidragit';
-
-/** The texts painted under a highlight name, in document order. */
-function painted(page: Page, name: string): Promise<string[]> {
-  return page.evaluate((n) => {
-    const h = CSS.highlights.get(n);
-    return h ? [...(h as unknown as Set<Range>)].map((r) => r.toString()) : [];
-  }, name);
-}
 
 type Point = { x: number; y: number };
 

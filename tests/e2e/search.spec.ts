@@ -5,6 +5,7 @@
 // empty state with suggestions that hit. Nothing leaves loopback.
 import type { Page } from '@playwright/test';
 import { expect, leavesApp, test } from './fixtures';
+import { painted } from './painted';
 
 const PLAN = '003_e730e55ba1c2e8b7';
 
@@ -25,12 +26,8 @@ async function typeSearch(page: Page, query: string): Promise<void> {
 }
 
 /** What the CSS highlight registry holds: all matches and the current one, as text. */
-function paintedMatches(page: Page) {
-  return page.evaluate(() => {
-    const texts = (name: string) =>
-      [...((CSS.highlights.get(name) as Highlight | undefined) ?? [])].map((r) => (r as Range).toString());
-    return { all: texts('search-match'), current: texts('search-current') };
-  });
+async function paintedMatches(page: Page) {
+  return { all: await painted(page, 'search-match'), current: await painted(page, 'search-current') };
 }
 
 test.afterEach(({ app }) => {
@@ -107,12 +104,12 @@ test('Ctrl+F finds within the open document, Escape closes it', async ({ app }) 
   await page.keyboard.type('EU-fonder');
   const bar = page.getByRole('search', { name: 'Sök i dokumentet' });
   await expect(bar).toContainText('1 av 2');
-  expect((await paintedMatches(page)).all).toEqual(['EU-fonder', 'EU-fonder']);
+  await expect.poll(async () => (await paintedMatches(page)).all).toEqual(['EU-fonder', 'EU-fonder']);
   await page.keyboard.press('Enter');
   await expect(bar).toContainText('2 av 2');
   await page.keyboard.press('Escape');
   await expect(bar).toBeHidden();
-  expect(await paintedMatches(page)).toEqual({ all: [], current: [] });
+  await expect.poll(() => paintedMatches(page)).toEqual({ all: [], current: [] });
 });
 
 test('nothing matched: the empty state says so and offers suggestions that hit', async ({ app }) => {

@@ -7,6 +7,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, leavesApp, test } from './fixtures';
+import { painted } from './painted';
 
 const PLAN = '003_e730e55ba1c2e8b7';
 const PLAN_TITLE = 'Handlingsplan för integration och inkludering 2021–2027';
@@ -18,14 +19,6 @@ async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Ta
     await page.keyboard.press(key);
   }
   await expect(target).toBeFocused();
-}
-
-/** The texts painted under a CSS highlight name (annotations and search marks). */
-function painted(page: Page, name: string): Promise<string[]> {
-  return page.evaluate((n) => {
-    const h = CSS.highlights.get(n);
-    return h ? [...(h as unknown as Set<Range>)].map((r) => r.toString()) : [];
-  }, name);
 }
 
 async function exportedFiles(dataDir: string): Promise<string[]> {
