@@ -5,7 +5,16 @@
 import type { SearchHit, SearchResponse } from '../../shared/search';
 import { foldedText, tokenize } from './analyzer';
 import { TermIndex } from './flex';
-import { HeadingTerms, TermFilter, decodeIds, encodeIds, termSequences } from './sequences';
+import {
+  HeadingTerms,
+  Scratch,
+  TermFilter,
+  decodeBytes,
+  decodeIds,
+  encodeIds,
+  termSequences,
+  type TermSequences,
+} from './sequences';
 import { allUnitsMatched, matchText, mayMatch, scoreMatches } from './match';
 import { parseQuery, type ParsedQuery } from './query';
 import { suggestCorrections, type Vocabulary } from './suggest';
@@ -26,9 +35,10 @@ export interface IndexData {
   readonly vocabulary: ReadonlyArray<readonly [string, number]> | string;
   /** The term dictionary's backwards order, base64 (see flex.ts). */
   readonly reversedIds?: string;
-  /** Each paragraph's text as term ids (see sequences.ts), base64: where each starts, and the ids. */
+  /** Each paragraph's text as term codes (see sequences.ts), base64: where each starts, the codes, and term id → code. */
   readonly tokenStarts?: string;
-  readonly tokenIds?: string;
+  readonly tokenCodes?: string;
+  readonly termRanks?: string;
 }
 
 export interface SearchOptions {
@@ -54,10 +64,10 @@ export class SearchEngine {
   /** Folded paragraph texts, made on first use (null: lowercasing changes the length). */
   readonly #folded: Array<string | null | undefined> = [];
   readonly #foldedHeadings = new Map<string, string | null>();
-  /** Every paragraph's text as term ids, concatenated; made at export or on the first search. */
-  #tokenIds: Int32Array | null = null;
-  #tokenStarts: Int32Array | null = null;
+  /** Every paragraph's text as term codes; made at export or on the first search when not imported. */
+  #sequencesMade: TermSequences | null = null;
   #headings: HeadingTerms | null = null;
+  readonly #scratch = new Scratch();
 
   get size(): number {
     return this.#records.length;
@@ -73,7 +83,7 @@ export class SearchEngine {
       const id = this.#records.length;
       this.#records.push(record);
       this.#index.add(id, { text: record.text, heading: record.heading ?? '' });
-      this.#tokenIds = this.#tokenStarts = null;
+      this.#sequencesMade = null;
       this.#headings = null;
       const vocabulary = this.#words();
       for (const token of tokenize(record.text)) {
@@ -83,12 +93,13 @@ export class SearchEngine {
   }
 
   export(): IndexData {
-    const { starts, ids } = this.#sequences();
+    const { starts, codes, ranks } = this.#sequences();
     return {
       ...this.#index.export(),
       vocabulary: [...this.#words()],
       tokenStarts: encodeIds(starts),
-      tokenIds: encodeIds(ids),
+      tokenCodes: encodeIds(codes),
+      termRanks: encodeIds(ranks),
     };
   }
 
@@ -105,16 +116,12 @@ export class SearchEngine {
     return (this.#headings ??= new HeadingTerms(this.#records.map((r) => r.heading)));
   }
 
-  #sequences(): { starts: Int32Array; ids: Int32Array } {
-    if (!this.#tokenStarts || !this.#tokenIds) {
-      const made = termSequences(
-        this.#records.map((r) => r.text),
-        this.#index.termIds(),
-      );
-      this.#tokenStarts = made.starts;
-      this.#tokenIds = made.ids;
-    }
-    return { starts: this.#tokenStarts, ids: this.#tokenIds };
+  #sequences(): TermSequences {
+    return (this.#sequencesMade ??= termSequences(
+      this.#records.map((r) => r.text),
+      this.#index.termIds(),
+      this.#index.frequencies,
+    ));
   }
 
   /** Loads an export made from the same records (in the same order) with the same configuration. */
@@ -123,10 +130,15 @@ export class SearchEngine {
     if (typeof data.vocabulary === 'string') this.#vocabularyJson = data.vocabulary;
     else for (const [word, count] of data.vocabulary) this.#vocabulary.set(word, count);
     await this.#index.import(data);
-    if (data.tokenStarts !== undefined && data.tokenIds !== undefined) {
-      this.#tokenStarts = decodeIds(data.tokenStarts);
-      this.#tokenIds = decodeIds(data.tokenIds);
-      if (this.#tokenStarts.length !== this.#records.length + 1) this.#tokenStarts = this.#tokenIds = null;
+    if (data.tokenStarts && data.tokenCodes && data.termRanks) {
+      const made = {
+        starts: decodeIds(data.tokenStarts),
+        codes: decodeBytes(data.tokenCodes),
+        ranks: decodeIds(data.termRanks),
+      };
+      const fits =
+        made.starts.length === this.#records.length + 1 && made.ranks.length === this.#index.termCount;
+      this.#sequencesMade = fits ? made : null;
     }
     this.#headingTerms();
   }
@@ -152,17 +164,20 @@ export class SearchEngine {
     // Candidates in flexsearch's order until the window is full; each paragraph's term ids
     // first rule out, exactly and without touching its text, those where some query word
     // or phrase cannot match, so only likely hits get match ranges.
-    const { starts, ids } = this.#sequences();
-    const filter = TermFilter.for(query, this.#index, this.#headingTerms());
+    // (One word needs no filter: its candidates all hold one of its forms.)
+    const filter =
+      query.terms.length > 1
+        ? TermFilter.for(query, this.#index, this.#sequences(), this.#headingTerms(), this.#scratch)
+        : null;
     filter?.markEntries(this.#records.length);
-    const seen = new Uint8Array(this.#records.length);
+    const seen = this.#scratch.zeroed('seen', this.#records.length);
     const hits: ScoredHit[] = [];
     let more = false;
     let rank = 0;
     const visit = (id: number): boolean => {
       if (seen[id] === 1) return false;
       seen[id] = 1;
-      if (filter && !filter.passes(ids, starts[id] ?? 0, starts[id + 1] ?? 0, id)) return false;
+      if (filter && !filter.passes(id)) return false;
       const record = this.#records[id];
       if (!record || (documentId && record.documentId !== documentId)) return false;
       const hit = this.#hitFor(id, record, query, rank++);

@@ -135,6 +135,11 @@ export class TermIndex {
     return this.#dictionary().sorted.length;
   }
 
+  /** How many entries hold each term, by term id. */
+  get frequencies(): Int32Array {
+    return this.#dictionary().sortedFreq;
+  }
+
   /** term → id, for turning many tokens into ids at once (export). */
   termIds(): Map<string, number> {
     return new Map(this.#dictionary().sorted.map((t, i) => [t, i]));
@@ -163,7 +168,8 @@ export class TermIndex {
         postings += sortedFreq[id] ?? 0;
       }
     };
-    for (let i = lowerBound(sorted, term); i < sorted.length && (sorted[i] as string).startsWith(term); i++) mark(i);
+    for (let i = lowerBound(sorted, term); i < sorted.length && (sorted[i] as string).startsWith(term); i++)
+      mark(i);
     for (let i = this.#suffixStart(term); i < reversedIds.length; i++) {
       const id = reversedIds[i] as number;
       if (!(sorted[id] as string).endsWith(term)) break;
@@ -262,7 +268,8 @@ export class TermIndex {
     const expansions = words.map((w) => this.expand(w));
     if (expansions.length === 0 || expansions.some((e) => e.length === 0)) return false;
     if (expansions.length === 1) {
-      for (const term of expansions[0] as string[]) if (this.#postings(field, term, limit, visit)) return true;
+      for (const term of expansions[0] as string[])
+        if (this.#postings(field, term, limit, visit)) return true;
       return false;
     }
     const estimates = expansions.map((e) => e.reduce((n, t) => n + this.#frequencyOf(t), 0));
@@ -300,7 +307,10 @@ export class TermIndex {
     const sorted = data.terms.map(([term]) => term);
     const sortedFreq = Int32Array.from(data.terms, ([, count]) => count);
     const reversedIds = data.reversedIds ? decodeIds(data.reversedIds) : null;
-    if (reversedIds?.length === sorted.length && sorted.every((t, i) => i === 0 || (sorted[i - 1] as string) < t))
+    if (
+      reversedIds?.length === sorted.length &&
+      sorted.every((t, i) => i === 0 || (sorted[i - 1] as string) < t)
+    )
       this.#dict = { sorted, sortedFreq, reversedIds };
     else for (const [term, count] of data.terms) this.#frequency.set(term, count);
     for (const [key, chunk] of data.entries) {

@@ -1,6 +1,6 @@
 // Owns the stored index: which paragraphs it was built from (a content hash), and its file
 // format — a header line, a term-dictionary line (sorted), a vocabulary line, the terms'
-// backwards order and two lines of paragraph term ids (base64, see sequences.ts), then one flexsearch chunk per line — so that
+// backwards order, three lines of paragraph term codes (base64, see sequences.ts), then one flexsearch chunk per line — so that
 // loading parses chunk by chunk instead of one huge JSON value.
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
@@ -38,7 +38,8 @@ export function serializeIndex(hash: string, paragraphs: number, data: IndexData
     typeof data.vocabulary === 'string' ? data.vocabulary : JSON.stringify(data.vocabulary),
     data.reversedIds ?? '',
     data.tokenStarts ?? '',
-    data.tokenIds ?? '',
+    data.tokenCodes ?? '',
+    data.termRanks ?? '',
   ];
   for (const [key, chunk] of data.entries) lines.push(`${key}\t${chunk}`);
   return lines.join('\n') + '\n';
@@ -64,11 +65,13 @@ export async function readIndexFile(path: string, hash: string): Promise<IndexDa
     const fourthBreak = text.indexOf('\n', thirdBreak + 1);
     const fifthBreak = text.indexOf('\n', fourthBreak + 1);
     const sixthBreak = text.indexOf('\n', fifthBreak + 1);
+    const seventhBreak = text.indexOf('\n', sixthBreak + 1);
     const reversedIds = text.slice(thirdBreak + 1, fourthBreak);
     const tokenStarts = text.slice(fourthBreak + 1, fifthBreak);
-    const tokenIds = text.slice(fifthBreak + 1, sixthBreak);
+    const tokenCodes = text.slice(fifthBreak + 1, sixthBreak);
+    const termRanks = text.slice(sixthBreak + 1, seventhBreak);
     const entries: Array<[string, string]> = [];
-    let at = sixthBreak + 1;
+    let at = seventhBreak + 1;
     while (at < text.length) {
       const end = text.indexOf('\n', at);
       const line = text.slice(at, end < 0 ? text.length : end);
@@ -76,7 +79,7 @@ export async function readIndexFile(path: string, hash: string): Promise<IndexDa
       if (tab > 0) entries.push([line.slice(0, tab), line.slice(tab + 1)]);
       at = end < 0 ? text.length : end + 1;
     }
-    return { entries, terms, vocabulary, reversedIds, tokenStarts, tokenIds };
+    return { entries, terms, vocabulary, reversedIds, tokenStarts, tokenCodes, termRanks };
   } catch {
     return null;
   }
