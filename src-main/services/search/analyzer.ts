@@ -153,26 +153,11 @@ export function analyzeWord(lower: string): WordForms {
   return forms;
 }
 
-let queryIsEncoded = false;
-
-/**
- * Runs a flexsearch lookup whose query words are already analysed (expanded index terms):
- * the encoder then passes them through instead of stemming them a second time.
- */
-export function withEncodedQuery<T>(lookup: () => T): T {
-  queryIsEncoded = true;
-  try {
-    return lookup();
-  } finally {
-    queryIsEncoded = false;
-  }
-}
-
 /** The flexsearch encoder's pipeline, as plain functions (workers import them, never receive them). */
 export const encoderOptions = {
   numeric: false,
   dedupe: false,
-  // Our own memo caches words; flexsearch's cache would mix analysed and pre-encoded queries.
+  // Our own memo caches words.
   cache: false,
   normalize: (text: string): string => text.toLowerCase(),
   prepare: (text: string): string => {
@@ -181,6 +166,5 @@ export const encoderOptions = {
     return out;
   },
   split: ' ',
-  finalize: (terms: string[]): string[] =>
-    queryIsEncoded ? terms : terms.flatMap((term) => analyzeWord(term).encoded),
+  finalize: (terms: string[]): string[] => terms.flatMap((term) => analyzeWord(term).encoded),
 } as const;

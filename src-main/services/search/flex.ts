@@ -2,35 +2,22 @@
 // whole analysed words only (tokenize 'strict': one posting per word and paragraph, which
 // keeps 100,000 paragraphs within memory); prefixes while typing and compound tails
 // ("politik" → integrationspolitik) are found by expanding each query word against the
-// sorted dictionary of indexed terms (a prefix range and a suffix range), then OR-ing the
-// expansions and AND-ing the query words with flexsearch's Resolver.
-import { Document, Encoder, Resolver } from 'flexsearch';
-import { encoderOptions, withEncodedQuery } from './analyzer';
+// sorted dictionary of indexed terms (a prefix range and a suffix range). Candidates are read
+// straight from flexsearch's posting slots, best first, so a caller can stop after a few.
+import { Document, Encoder } from 'flexsearch';
+import { encoderOptions } from './analyzer';
+import { decodeIds, encodeIds } from './sequences';
 
-type FieldResults = ReadonlyArray<{ readonly field?: string; readonly result: readonly number[] }>;
+/** One field's flexsearch index: term → postings in relevance slots (best first). */
+interface FlexFieldIndex {
+  readonly map: Map<string, ReadonlyArray<readonly number[] | undefined>>;
+}
 
 interface FlexDocument {
+  readonly index: Map<string, FlexFieldIndex>;
   add(doc: Record<string, string | number>): void;
-  search(query: string, options: { limit: number; index: string[] }): FieldResults;
   export(handler: (key: string, data: string) => void): void;
   import(key: string, data: string): void;
-}
-
-interface ResolverOptions {
-  readonly index: FlexDocument;
-  readonly field: string;
-  readonly query: string;
-}
-interface FlexResolver {
-  or(...options: ResolverOptions[]): FlexResolver | unknown[];
-  and(...resolvers: FlexResolver[]): FlexResolver | unknown[];
-  resolve(options: { limit: number }): readonly number[];
-}
-const ResolverCtor = Resolver as unknown as new (options: ResolverOptions | unknown[]) => FlexResolver;
-
-/** and()/or() sometimes hand back the raw intermediate result instead of the resolver; wrap it. */
-function asResolver(value: FlexResolver | unknown[]): FlexResolver {
-  return Array.isArray(value) ? new ResolverCtor(value) : value;
 }
 
 /** How many indexed terms one query word may expand to (the most frequent win). */
@@ -38,31 +25,25 @@ const MAX_EXPANSIONS = 40;
 /** Compound tails are looked up from this length on ("en" would match half the language). */
 const MIN_SUFFIX_LENGTH = 3;
 const MAX_SCAN = 5_000;
-/** Up to this many postings, the rarest query word's entries are checked one by one (a substring test each). */
-const DRIVER_LIMIT = 30_000;
-
-/** Ids of several ranked lists, first list first, each id once. */
-function union(lists: ReadonlyArray<readonly number[]>): number[] {
-  if (lists.length === 1) return [...(lists[0] ?? [])];
-  const seen = new Set<number>();
-  const out: number[] = [];
-  for (const list of lists) {
-    for (const id of list) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      out.push(id);
-    }
-  }
-  return out;
-}
 
 export interface TermIndexData {
   readonly entries: ReadonlyArray<readonly [string, string]>;
-  /** Indexed term → number of entries holding it. */
+  /** Indexed term → number of entries holding it, sorted by term. */
   readonly terms: ReadonlyArray<readonly [string, number]>;
+  /** Term ids (positions in terms) ordered by the term read backwards, base64 (sequences.ts). */
+  readonly reversedIds?: string;
 }
 
-const reverse = (s: string) => [...s].reverse().join('');
+/** Compares two strings read backwards (last letter first), by UTF-16 code unit. */
+function compareBackwards(a: string, b: string): number {
+  let i = a.length - 1;
+  let j = b.length - 1;
+  for (; i >= 0 && j >= 0; i--, j--) {
+    const d = a.charCodeAt(i) - b.charCodeAt(j);
+    if (d !== 0) return d;
+  }
+  return i - j;
+}
 
 function lowerBound(list: readonly string[], key: string): number {
   let lo = 0;
@@ -75,14 +56,19 @@ function lowerBound(list: readonly string[], key: string): number {
   return lo;
 }
 
+interface Dictionary {
+  readonly sorted: string[];
+  readonly sortedFreq: Int32Array;
+  /** Every term spelt backwards, sorted (for compound tails), and each one's id. */
+  /** Term ids ordered by the term read backwards (compound tails are ranges of it). */
+  readonly reversedIds: Int32Array;
+}
+
 export class TermIndex {
   readonly #doc: FlexDocument;
   readonly #fields: readonly string[];
   readonly #frequency = new Map<string, number>();
-  #sorted: string[] | null = null;
-  #reversed: string[] | null = null;
-  #sortedFreq: Int32Array | null = null;
-  #reversedFreq: Int32Array | null = null;
+  #dict: Dictionary | null = null;
 
   constructor(fields: readonly string[]) {
     this.#fields = fields;
@@ -94,6 +80,10 @@ export class TermIndex {
   }
 
   add(id: number, values: Record<string, string>): void {
+    if (this.#frequency.size === 0 && this.#dict) {
+      // Imported: the counts live in the dictionary; adding needs them in the map again.
+      this.#dict.sorted.forEach((term, i) => this.#frequency.set(term, this.#dict?.sortedFreq[i] ?? 0));
+    }
     this.#doc.add({ id, ...values });
     const seen = new Set<string>();
     for (const field of this.#fields) {
@@ -106,31 +96,112 @@ export class TermIndex {
         }
       }
     }
-    this.#sorted = null;
-    this.#reversed = null;
+    this.#dict = null;
   }
 
-  #dictionary(): { sorted: string[]; sortedFreq: Int32Array; reversed: string[]; reversedFreq: Int32Array } {
-    if (!this.#sorted || !this.#reversed || !this.#sortedFreq || !this.#reversedFreq) {
+  #dictionary(): Dictionary {
+    if (!this.#dict) {
       const sorted = [...this.#frequency.keys()].sort();
-      const reversed = sorted.map(reverse).sort();
-      this.#sorted = sorted;
-      this.#reversed = reversed;
-      this.#sortedFreq = Int32Array.from(sorted, (t) => this.#frequency.get(t) ?? 0);
-      this.#reversedFreq = Int32Array.from(reversed, (t) => this.#frequency.get(reverse(t)) ?? 0);
+      const sortedFreq = Int32Array.from(sorted, (t) => this.#frequency.get(t) ?? 0);
+      const reversedIds = Int32Array.from(sorted.keys()).sort((a, b) =>
+        compareBackwards(sorted[a] as string, sorted[b] as string),
+      );
+      this.#dict = { sorted, sortedFreq, reversedIds };
     }
-    return {
-      sorted: this.#sorted,
-      sortedFreq: this.#sortedFreq,
-      reversed: this.#reversed,
-      reversedFreq: this.#reversedFreq,
+    return this.#dict;
+  }
+
+  /** Where the terms ending with `term` start in reversedIds. */
+  #suffixStart(term: string): number {
+    const { sorted, reversedIds } = this.#dictionary();
+    let lo = 0;
+    let hi = reversedIds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareBackwards(sorted[reversedIds[mid] as number] as string, term) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** How many entries hold `term` (0 when it is not indexed). */
+  #frequencyOf(term: string): number {
+    const id = this.termId(term);
+    return id < 0 ? 0 : (this.#dictionary().sortedFreq[id] ?? 0);
+  }
+
+  /** How many distinct terms are indexed; term ids are positions in the sorted dictionary. */
+  get termCount(): number {
+    return this.#dictionary().sorted.length;
+  }
+
+  /** How many entries hold each term, by term id. */
+  get frequencies(): Int32Array {
+    return this.#dictionary().sortedFreq;
+  }
+
+  /** term → id, for turning many tokens into ids at once (export). */
+  termIds(): Map<string, number> {
+    return new Map(this.#dictionary().sorted.map((t, i) => [t, i]));
+  }
+
+  /** The id of one indexed term, or -1. */
+  termId(term: string): number {
+    const { sorted } = this.#dictionary();
+    const i = lowerBound(sorted, term);
+    return sorted[i] === term ? i : -1;
+  }
+
+  /**
+   * Sets `bit` in `marks[id]` for every indexed term a query word matches (equal, starting
+   * with or ending with it: termQuality's rule, for every length and without the expansion
+   * cap), so a paragraph's term ids tell exactly whether the word can match there. Adds the
+   * marked ids to `matched`; returns how many postings they have.
+   */
+  markMatching(term: string, marks: Uint8Array, bit: number, matched: number[]): number {
+    const { sorted, sortedFreq, reversedIds } = this.#dictionary();
+    let postings = 0;
+    const mark = (id: number) => {
+      if (!((marks[id] ?? 0) & bit)) {
+        marks[id] = (marks[id] ?? 0) | bit;
+        matched.push(id);
+        postings += sortedFreq[id] ?? 0;
+      }
     };
+    for (let i = lowerBound(sorted, term); i < sorted.length && (sorted[i] as string).startsWith(term); i++)
+      mark(i);
+    for (let i = this.#suffixStart(term); i < reversedIds.length; i++) {
+      const id = reversedIds[i] as number;
+      if (!(sorted[id] as string).endsWith(term)) break;
+      mark(id);
+    }
+    return postings;
+  }
+
+  /** Sets `bit` in `entries[id]` for every entry holding one of the terms (ids) in any field. */
+  markEntries(termIds: readonly number[], entries: Uint8Array, bit: number): void {
+    const { sorted } = this.#dictionary();
+    for (const field of this.#fields) {
+      const map = this.#doc.index.get(field)?.map;
+      if (!map) continue;
+      for (const termId of termIds) {
+        const slots = map.get(sorted[termId] as string);
+        if (!slots) continue;
+        for (const slot of slots) {
+          if (!slot) continue;
+          for (let i = 0; i < slot.length; i++) {
+            const id = slot[i] as number;
+            entries[id] = (entries[id] ?? 0) | bit;
+          }
+        }
+      }
+    }
   }
 
   /** Indexed terms equal to, starting with or ending with `term` (already analysed): exact first, then the most frequent. */
   expand(term: string): string[] {
     if (term === '') return [];
-    const { sorted, sortedFreq, reversed, reversedFreq } = this.#dictionary();
+    const { sorted, sortedFreq, reversedIds } = this.#dictionary();
     // The MAX_EXPANSIONS most frequent, kept sorted by frequency (descending) as we scan.
     const top: Array<{ term: string; freq: number }> = [];
     const consider = (t: string, freq: number) => {
@@ -147,73 +218,106 @@ export class TermIndex {
       consider(t, sortedFreq[i] ?? 0);
     }
     if (term.length >= MIN_SUFFIX_LENGTH) {
-      const key = reverse(term);
-      for (let i = lowerBound(reversed, key), n = 0; i < reversed.length && n < MAX_SCAN; i++, n++) {
-        const t = reversed[i] as string;
-        if (!t.startsWith(key)) break;
-        const forward = reverse(t);
-        if (!forward.startsWith(term)) consider(forward, reversedFreq[i] ?? 0);
+      for (let i = this.#suffixStart(term), n = 0; i < reversedIds.length && n < MAX_SCAN; i++, n++) {
+        const id = reversedIds[i] as number;
+        const t = sorted[id] as string;
+        if (!t.endsWith(term)) break;
+        if (!t.startsWith(term)) consider(t, sortedFreq[id] ?? 0);
       }
     }
-    const exact = this.#frequency.has(term) ? [term] : [];
+    const exact = this.termId(term) >= 0 ? [term] : [];
     return [...exact, ...top.slice(0, MAX_EXPANSIONS - exact.length).map((e) => e.term)];
   }
 
   /**
-   * Entry ids, flexsearch's best first, that may hold in `field` at least one expansion of
-   * every query word (`words` are analysed). The caller checks each with the match code, so
-   * this may return more than `limit` ids (or a superset) but never misses a better one.
+   * Calls `visit` with up to `max` entry ids holding `term` in `field`, in flexsearch's order
+   * (best slot first), until it returns true; true when it did.
    */
-  candidates(field: string, words: readonly string[], limit: number): readonly number[] {
+  #postings(field: string, term: string, max: number, visit: (id: number) => boolean): boolean {
+    const slots = this.#doc.index.get(field)?.map.get(term);
+    if (!slots) return false;
+    let n = 0;
+    for (const slot of slots) {
+      if (!slot) continue;
+      for (const id of slot) {
+        if (n++ === max) return false;
+        if (visit(id)) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Visits entry ids, flexsearch's best first, that may hold in `field` an expansion of every
+   * query word (`words` are analysed), until `visit` returns true (the caller's window is
+   * full); true when it stopped early. Ids may repeat and need not match: the caller checks
+   * each one, cheapest test first.
+   *
+   * One word: the best `limit` entries of each of its forms, exact form first. Several words:
+   * the entries of the word with the fewest postings (all of its forms), in order. The
+   * caller rules most of them out by their term ids (sequences.ts) and stops as soon as its
+   * window is full, so two common words cost a few dozen entries, not flexsearch's
+   * intersection, which walks every posting list whole.
+   */
+  visitCandidates(
+    field: string,
+    words: readonly string[],
+    limit: number,
+    visit: (id: number) => boolean,
+  ): boolean {
     const expansions = words.map((w) => this.expand(w));
-    if (expansions.length === 0 || expansions.some((e) => e.length === 0)) return [];
-    return withEncodedQuery(() => {
-      const search = (query: string, max: number) =>
-        this.#doc.search(query, { limit: max, index: [field] })[0]?.result ?? [];
-      // One word with several forms: the best `limit` of each form, exact form first.
-      if (expansions.length === 1)
-        return union((expansions[0] as string[]).map((term) => search(term, limit)));
-      // Several words: when one of them is rare enough, its entries are the candidates (the
-      // caller checks them in order and stops once its window is full). This beats
-      // flexsearch's intersection, which walks the common word's whole posting list.
-      const estimates = expansions.map((e) => e.reduce((n, t) => n + (this.#frequency.get(t) ?? 0), 0));
-      const rarest = estimates.indexOf(Math.min(...estimates));
-      if ((estimates[rarest] ?? Infinity) <= DRIVER_LIMIT) {
-        return union(
-          (expansions[rarest] as string[]).map((term) => search(term, this.#frequency.get(term) ?? limit)),
-        );
-      }
-      // Every word has one indexed form: flexsearch intersects natively.
-      if (expansions.every((e) => e.length === 1)) return search(words.join(' '), limit);
-      // Whole-word matches rank first, so when flexsearch's intersection of the exact forms
-      // already fills the window, the partial forms cannot improve it.
-      const exact = expansions.every((e, i) => e[0] === words[i]) ? search(words.join(' '), limit) : [];
-      if (exact.length >= limit) return exact;
-      let all: FlexResolver | null = null;
-      for (const [first, ...others] of expansions) {
-        let unit = new ResolverCtor({ index: this.#doc, field, query: first as string });
-        if (others.length)
-          unit = asResolver(unit.or(...others.map((query) => ({ index: this.#doc, field, query }))));
-        all = all ? asResolver(all.and(unit)) : unit;
-      }
-      return union([exact, all ? all.resolve({ limit }) : []]);
+    if (expansions.length === 0 || expansions.some((e) => e.length === 0)) return false;
+    if (expansions.length === 1) {
+      for (const term of expansions[0] as string[])
+        if (this.#postings(field, term, limit, visit)) return true;
+      return false;
+    }
+    const estimates = expansions.map((e) => e.reduce((n, t) => n + this.#frequencyOf(t), 0));
+    const rarest = expansions[estimates.indexOf(Math.min(...estimates))] as string[];
+    for (const term of rarest) if (this.#postings(field, term, Infinity, visit)) return true;
+    return false;
+  }
+
+  /** The candidates of visitCandidates as a list. */
+  candidates(field: string, words: readonly string[], limit: number): number[] {
+    const out: number[] = [];
+    this.visitCandidates(field, words, limit, (id) => {
+      out.push(id);
+      return false;
     });
+    return out;
   }
 
   export(): TermIndexData {
     const entries: Array<[string, string]> = [];
     this.#doc.export((key, data) => void entries.push([key, data]));
-    return { entries, terms: [...this.#frequency] };
+    const { sorted, sortedFreq, reversedIds } = this.#dictionary();
+    return {
+      entries,
+      terms: sorted.map((term, i) => [term, sortedFreq[i] ?? 0] as const),
+      reversedIds: encodeIds(reversedIds),
+    };
   }
 
-  /** Imports key by key, yielding to the event loop between chunks so large indexes never block it. */
+  /**
+   * Imports key by key, yielding to the event loop between chunks so large indexes never
+   * block it. The dictionary comes sorted, with its backwards order, so nothing is sorted here.
+   */
   async import(data: TermIndexData): Promise<void> {
-    for (const [term, count] of data.terms) this.#frequency.set(term, count);
+    const sorted = data.terms.map(([term]) => term);
+    const sortedFreq = Int32Array.from(data.terms, ([, count]) => count);
+    const reversedIds = data.reversedIds ? decodeIds(data.reversedIds) : null;
+    if (
+      reversedIds?.length === sorted.length &&
+      sorted.every((t, i) => i === 0 || (sorted[i - 1] as string) < t)
+    )
+      this.#dict = { sorted, sortedFreq, reversedIds };
+    else for (const [term, count] of data.terms) this.#frequency.set(term, count);
     for (const [key, chunk] of data.entries) {
       this.#doc.import(key, chunk);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    // Sort the dictionary now rather than on the first keystroke.
+    // Sort the dictionary now (when it came unsorted) rather than on the first keystroke.
     this.#dictionary();
   }
 }

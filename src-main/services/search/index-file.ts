@@ -1,6 +1,8 @@
 // Owns the stored index: which paragraphs it was built from (a content hash), and its file
-// format — a header line, a term-dictionary line, a vocabulary line, then one flexsearch chunk per line — so that
+// format — a header line, a term-dictionary line (sorted), a vocabulary line, the terms'
+// backwards order, three lines of paragraph term codes (base64, see sequences.ts), then one flexsearch chunk per line — so that
 // loading parses chunk by chunk instead of one huge JSON value.
+import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../storage/atomic-file';
@@ -8,7 +10,7 @@ import { ANALYZER_VERSION } from './analyzer';
 import type { IndexData, ParagraphRecord } from './engine';
 
 export const INDEX_FILE_NAME = 'search-index.ndjson';
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** Changes whenever a paragraph, its place or the analysis changes. */
 export function contentHash(records: readonly ParagraphRecord[]): string {
@@ -30,7 +32,15 @@ interface Header {
 
 export function serializeIndex(hash: string, paragraphs: number, data: IndexData): string {
   const header: Header = { format: FORMAT, hash, paragraphs };
-  const lines = [JSON.stringify(header), JSON.stringify(data.terms), JSON.stringify(data.vocabulary)];
+  const lines = [
+    JSON.stringify(header),
+    JSON.stringify(data.terms),
+    typeof data.vocabulary === 'string' ? data.vocabulary : JSON.stringify(data.vocabulary),
+    data.reversedIds ?? '',
+    data.tokenStarts ?? '',
+    data.tokenCodes ?? '',
+    data.termRanks ?? '',
+  ];
   for (const [key, chunk] of data.entries) lines.push(`${key}\t${chunk}`);
   return lines.join('\n') + '\n';
 }
@@ -50,9 +60,18 @@ export async function readIndexFile(path: string, hash: string): Promise<IndexDa
     const secondBreak = text.indexOf('\n', firstBreak + 1);
     const thirdBreak = text.indexOf('\n', secondBreak + 1);
     const terms = JSON.parse(text.slice(firstBreak + 1, secondBreak)) as Array<[string, number]>;
-    const vocabulary = JSON.parse(text.slice(secondBreak + 1, thirdBreak)) as Array<[string, number]>;
+    // Parsed on the first "Menade du …?" only; copied, as a slice would keep the whole file's text alive.
+    const vocabulary = Buffer.from(text.slice(secondBreak + 1, thirdBreak)).toString();
+    const fourthBreak = text.indexOf('\n', thirdBreak + 1);
+    const fifthBreak = text.indexOf('\n', fourthBreak + 1);
+    const sixthBreak = text.indexOf('\n', fifthBreak + 1);
+    const seventhBreak = text.indexOf('\n', sixthBreak + 1);
+    const reversedIds = text.slice(thirdBreak + 1, fourthBreak);
+    const tokenStarts = text.slice(fourthBreak + 1, fifthBreak);
+    const tokenCodes = text.slice(fifthBreak + 1, sixthBreak);
+    const termRanks = text.slice(sixthBreak + 1, seventhBreak);
     const entries: Array<[string, string]> = [];
-    let at = thirdBreak + 1;
+    let at = seventhBreak + 1;
     while (at < text.length) {
       const end = text.indexOf('\n', at);
       const line = text.slice(at, end < 0 ? text.length : end);
@@ -60,7 +79,7 @@ export async function readIndexFile(path: string, hash: string): Promise<IndexDa
       if (tab > 0) entries.push([line.slice(0, tab), line.slice(tab + 1)]);
       at = end < 0 ? text.length : end + 1;
     }
-    return { entries, terms, vocabulary };
+    return { entries, terms, vocabulary, reversedIds, tokenStarts, tokenCodes, termRanks };
   } catch {
     return null;
   }

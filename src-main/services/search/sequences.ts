@@ -1,0 +1,312 @@
+// Owns each paragraph's words as term codes (varints of each term's frequency rank), and
+// the test built on them: can every word and phrase of a query match in this paragraph?
+// The test uses termQuality's rule (a term equal to, starting with or ending with the query
+// word, with no cap on how many terms that is), so it rules out exactly the paragraphs the
+// match code would reject, without reading their text: a common pair of words or a phrase
+// whose words are everywhere but rarely side by side no longer costs a text scan per
+// candidate. Stored in the index file (under 2 bytes per word).
+import { Buffer } from 'node:buffer';
+import { analyzeWord, tokenize } from './analyzer';
+import type { ParsedQuery } from './query';
+
+/** At most this many query words get a bit of their own; longer queries skip the test. */
+const MAX_TERMS = 8;
+
+/**
+ * Term codes: a term's rank by how many entries hold it (0 = the most common), so that the
+ * common words most text consists of take one byte as a varint (7 bits per byte, high bit
+ * = more follows). The code `termCount` stands for a token that can match any query word
+ * (two analysed forms, like `esf+`/`esf`, or not in the dictionary).
+ */
+export function termRanks(frequencies: Int32Array): Int32Array {
+  const order = Int32Array.from(frequencies.keys()).sort(
+    (a, b) => (frequencies[b] ?? 0) - (frequencies[a] ?? 0) || a - b,
+  );
+  const ranks = new Int32Array(frequencies.length);
+  order.forEach((id, rank) => (ranks[id] = rank));
+  return ranks;
+}
+
+function pushCode(code: number, out: number[]): void {
+  while (code >= 128) {
+    out.push((code & 127) | 128);
+    code >>>= 7;
+  }
+  out.push(code);
+}
+
+/** The codes of the tokens of `text`, in order, as varints. */
+function codesOf(text: string, codeOf: (term: string) => number, any: number, out: number[]): void {
+  for (const token of tokenize(text)) {
+    const { encoded } = analyzeWord(token.lower);
+    pushCode(encoded.length === 1 ? codeOf(encoded[0] as string) : any, out);
+  }
+}
+
+/** What the filter needs from the term index. */
+export interface TermIndexView {
+  readonly termCount: number;
+  termId(term: string): number;
+  markMatching(term: string, marks: Uint8Array, bit: number, matched: number[]): number;
+  markEntries(termIds: readonly number[], entries: Uint8Array, bit: number): void;
+}
+
+/**
+ * Every paragraph's words as term codes: one byte array of varints, and where each
+ * paragraph's codes start (one more entry than paragraphs).
+ */
+export interface TermSequences {
+  readonly starts: Int32Array;
+  readonly codes: Uint8Array;
+  /** Term id → code. */
+  readonly ranks: Int32Array;
+}
+
+export function termSequences(
+  texts: readonly string[],
+  termIds: ReadonlyMap<string, number>,
+  frequencies: Int32Array,
+): TermSequences {
+  const ranks = termRanks(frequencies);
+  const any = ranks.length;
+  const codeOf = (term: string) => {
+    const id = termIds.get(term);
+    return id === undefined ? any : (ranks[id] ?? any);
+  };
+  const starts = new Int32Array(texts.length + 1);
+  const codes: number[] = [];
+  texts.forEach((text, i) => {
+    starts[i] = codes.length;
+    codesOf(text, codeOf, any, codes);
+  });
+  starts[texts.length] = codes.length;
+  return { starts, codes: Uint8Array.from(codes), ranks };
+}
+
+/** Little-endian on every machine Läsaren runs on (x64, arm64); the content hash guards the rest. */
+export function encodeIds(ids: Int32Array | Uint8Array): string {
+  return Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength).toString('base64');
+}
+
+export function decodeIds(base64: string): Int32Array {
+  const bytes = Buffer.from(base64, 'base64');
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
+  return new Int32Array(aligned.buffer, aligned.byteOffset, Math.floor(aligned.byteLength / 4));
+}
+
+export function decodeBytes(base64: string): Uint8Array {
+  const bytes = Buffer.from(base64, 'base64');
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** A query word whose terms have at most this many postings marks its entries up front. */
+const ENTRY_MARK_LIMIT = 60_000;
+
+/**
+ * Byte arrays reused by every query of one engine, zeroed instead of reallocated: a few
+ * hundred kilobytes of fresh typed arrays per keystroke make V8 collect garbage more often.
+ * Queries run synchronously, one at a time, so one set is enough.
+ */
+export class Scratch {
+  readonly #arrays = new Map<string, Uint8Array>();
+
+  zeroed(name: 'seen' | 'entries' | 'marks' | 'byId', size: number): Uint8Array {
+    let array = this.#arrays.get(name);
+    if (array?.length !== size) {
+      array = new Uint8Array(size);
+      this.#arrays.set(name, array);
+    } else array.fill(0);
+    return array;
+  }
+}
+
+/** The distinct headings entries stand under (many share one), each one's codes made on first use. */
+export class HeadingTerms {
+  /** Entry → its heading's number, or -1. */
+  readonly of: Int32Array;
+  readonly #texts: string[] = [];
+  readonly #codes: Array<Uint8Array | undefined> = [];
+
+  constructor(headings: ReadonlyArray<string | null>) {
+    this.of = new Int32Array(headings.length).fill(-1);
+    const numbers = new Map<string, number>();
+    headings.forEach((heading, entry) => {
+      if (!heading) return;
+      let n = numbers.get(heading);
+      if (n === undefined) {
+        n = this.#texts.push(heading) - 1;
+        numbers.set(heading, n);
+      }
+      this.of[entry] = n;
+    });
+  }
+
+  get count(): number {
+    return this.#texts.length;
+  }
+
+  codes(heading: number, index: TermIndexView, ranks: Int32Array): Uint8Array {
+    let codes = this.#codes[heading];
+    if (!codes) {
+      const list: number[] = [];
+      codesOf(
+        this.#texts[heading] ?? '',
+        (term) => {
+          const id = index.termId(term);
+          return id < 0 ? ranks.length : (ranks[id] ?? ranks.length);
+        },
+        ranks.length,
+        list,
+      );
+      codes = this.#codes[heading] = Uint8Array.from(list);
+    }
+    return codes;
+  }
+}
+
+/** A phrase of a query: its unit's bit in the result, and each word's bit in the marks. */
+interface Phrase {
+  readonly unit: number;
+  readonly bits: readonly number[];
+}
+
+/** A parsed query compiled to a bit per query word over term codes. */
+export class TermFilter {
+  /** Code → bits of the query words it matches. */
+  readonly #marks: Uint8Array;
+  /** Per single-word unit, its word's bit, and the unit's bit in the result. */
+  readonly #singles: Array<[number, number]> = [];
+  readonly #phrases: Phrase[] = [];
+  /** Shift-and state per phrase while reading one text. */
+  readonly #states: Int32Array;
+  readonly #all: number;
+  readonly #index: TermIndexView;
+  readonly #sequences: TermSequences;
+  readonly #headings: HeadingTerms;
+  /** Per heading, which units can match in it (-1: not yet looked at). */
+  readonly #headingMasks: Int16Array;
+  /** Query words (bit, term ids) few enough to mark their entries. */
+  readonly #entryTerms: Array<[number, number[]]> = [];
+  #entries: Uint8Array | null = null;
+  #entryBits = 0;
+  readonly #scratch: Scratch;
+
+  private constructor(
+    query: ParsedQuery,
+    index: TermIndexView,
+    sequences: TermSequences,
+    headings: HeadingTerms,
+    scratch: Scratch,
+  ) {
+    this.#index = index;
+    this.#sequences = sequences;
+    this.#headings = headings;
+    this.#scratch = scratch;
+    this.#headingMasks = new Int16Array(headings.count).fill(-1);
+    const { ranks } = sequences;
+    const marks = (this.#marks = scratch.zeroed('marks', ranks.length + 1));
+    marks[ranks.length] = 255;
+    const byId = scratch.zeroed('byId', ranks.length);
+    let bit = 1;
+    query.units.forEach((unit, u) => {
+      const bits = unit.terms.map((term) => {
+        const word = term.encoded[0] ?? '';
+        const own = bit;
+        bit <<= 1;
+        if (word === '') {
+          marks.fill(255);
+          return own;
+        }
+        const matched: number[] = [];
+        const postings = index.markMatching(word, byId, own, matched);
+        for (const id of matched) {
+          const code = ranks[id] as number;
+          marks[code] = (marks[code] as number) | own;
+        }
+        if (query.terms.length > 1 && postings <= ENTRY_MARK_LIMIT) this.#entryTerms.push([own, matched]);
+        return own;
+      });
+      if (bits.length === 1) this.#singles.push([bits[0] as number, 1 << u]);
+      else this.#phrases.push({ unit: 1 << u, bits });
+    });
+    this.#states = new Int32Array(this.#phrases.length);
+    this.#all = (1 << query.units.length) - 1;
+  }
+
+  /** The filter for a query, or null when it has too many words to test this way. */
+  static for(
+    query: ParsedQuery,
+    index: TermIndexView,
+    sequences: TermSequences,
+    headings: HeadingTerms,
+    scratch: Scratch,
+  ): TermFilter | null {
+    if (query.terms.length > MAX_TERMS || query.units.length === 0) return null;
+    return new TermFilter(query, index, sequences, headings, scratch);
+  }
+
+  /**
+   * Which units can match in the varint codes[from, to), as a bit mask: one pass, phrases by
+   * shift-and (runs for every candidate: plain loops, no allocation).
+   */
+  #matched(codes: Uint8Array, from: number, to: number): number {
+    const marks = this.#marks;
+    const phrases = this.#phrases;
+    const states = this.#states;
+    states.fill(0);
+    let seen = 0;
+    let found = 0;
+    let i = from;
+    while (i < to) {
+      let byte = codes[i++] as number;
+      let code = byte & 127;
+      for (let shift = 7; byte & 128; shift += 7) {
+        byte = codes[i++] as number;
+        code |= (byte & 127) << shift;
+      }
+      const mark = marks[code] as number;
+      seen |= mark;
+      for (let p = 0; p < phrases.length; p++) {
+        const { bits, unit } = phrases[p] as Phrase;
+        let hits = 0;
+        if (mark !== 0) for (let k = 0; k < bits.length; k++) if (mark & (bits[k] as number)) hits |= 1 << k;
+        const state = (((states[p] as number) << 1) | 1) & hits;
+        states[p] = state;
+        if (state & (1 << (bits.length - 1))) found |= unit;
+      }
+    }
+    for (const [bit, unit] of this.#singles) if (seen & bit) found |= unit;
+    return found;
+  }
+
+  /**
+   * Marks, per entry, which of the rarer query words it holds (text or heading), by walking
+   * their posting lists once: a candidate lacking one is dropped with one array read. Worth
+   * it only with several words (entries: how many entries the index has).
+   */
+  markEntries(entries: number): void {
+    if (this.#entryTerms.length === 0) return;
+    this.#entries = this.#scratch.zeroed('entries', entries);
+    for (const [bit, termIds] of this.#entryTerms) {
+      this.#index.markEntries(termIds, this.#entries, bit);
+      this.#entryBits |= bit;
+    }
+  }
+
+  /** False when some unit can match neither in the entry's text nor in its heading. */
+  passes(entry: number): boolean {
+    if (this.#entries && ((this.#entries[entry] as number) & this.#entryBits) !== this.#entryBits)
+      return false;
+    const { starts, codes, ranks } = this.#sequences;
+    const text = this.#matched(codes, starts[entry] as number, starts[entry + 1] as number);
+    if (text === this.#all) return true;
+    const heading = this.#headings.of[entry] ?? -1;
+    if (heading < 0) return false;
+    let own = this.#headingMasks[heading] ?? -1;
+    if (own < 0) {
+      const headingCodes = this.#headings.codes(heading, this.#index, ranks);
+      own = this.#headingMasks[heading] = this.#matched(headingCodes, 0, headingCodes.length);
+    }
+    return ((text | own) & this.#all) === this.#all;
+  }
+}
