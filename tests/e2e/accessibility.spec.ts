@@ -20,6 +20,10 @@ for (const theme of ['light', 'dark', 'sepia'] as const) {
     await expect(page.locator('#stycke-3')).toBeFocused();
     await expectNoAxeViolations(page, `reader ${theme}`);
 
+    await page.goto(app.url('#/dokument/finns_inte'));
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expectNoAxeViolations(page, `unknown document ${theme}`);
+
     await page.goto(app.url(`#/dokument/${NCP}`));
     await page.getByRole('link', { name: /^http:\/\/ec\.europa\.eu/ }).click();
     await expect(page.getByRole('dialog')).toBeVisible();
