@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { isCorruption, isFsCode, sqliteCode, SQLITE } from './errors';
-import { importLegacyJson, type LegacyOutcome } from './legacy-json';
+import { importLegacyJson, legacyInCharge, type LegacyOutcome } from './legacy-json';
 import { migrate, schemaVersion, SCHEMA_VERSION } from './migrations';
 import { newestBackup, recoverDamaged } from './recovery';
 
@@ -61,7 +61,7 @@ function applyPragmas(db: DatabaseSync, options: OpenOptions): void {
 /** 'ok', or what quick_check found (first lines), or the error that stopped it. */
 function quickCheck(db: DatabaseSync): string {
   const rows = db.prepare('PRAGMA quick_check(5)').all() as Array<{ quick_check: string }>;
-  const found = rows.map((r) => r.quick_check);
+  const found = rows.map((r) => r.quick_check.replace(/\s+/g, ' ').trim());
   return found.length === 1 && found[0] === 'ok' ? 'ok' : found.join('; ');
 }
 
@@ -192,7 +192,7 @@ export function openUserDatabase(dataDir: string, options: OpenOptions = {}): Us
   const legacy =
     readOnlyReason === null && ready && !options.readOnly
       ? importLegacyJson({ ...base, problems, readOnlyReason, ready, legacy: null })
-      : null;
+      : legacyInCharge(dataDir, readOnlyReason ?? 'databasen kan inte skrivas');
   if (legacy?.message) problems.push(legacy.message);
   if (legacy?.failed) readOnlyReason = legacy.message;
   if (readOnlyReason && !problems.includes(readOnlyReason)) problems.push(readOnlyReason);

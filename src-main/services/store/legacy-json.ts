@@ -123,6 +123,21 @@ function isDone(database: UserDatabase): boolean {
   return database.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(DONE_KEY) !== undefined;
 }
 
+function failure(dataDir: string, reason: string, annotations: readonly Annotation[]): string {
+  return `Anteckningarna kunde inte flyttas in i den nya databasen (${reason}). De gamla filerna i ${dataDir} (${LEGACY_FILES.annotations}, ${LEGACY_FILES.settings}) är orörda och gäller fortfarande: Läsaren visar dina ${count(annotations.length)} men sparar inga ändringar förrän flytten lyckas. Starta om Läsaren för att försöka igen (frigör diskutrymme eller ge skrivrätt till mappen om det behövs).`;
+}
+
+/**
+ * When the database cannot be written at all this start but old files that were never
+ * imported are there: they stay in charge (shown, not changed). Null when there are none.
+ */
+export function legacyInCharge(dataDir: string, reason: string): LegacyOutcome | null {
+  if (!hasLegacyFiles(dataDir)) return null;
+  const { annotations } = readLegacyAnnotations(dataDir);
+  const { settings } = readLegacySettings(dataDir);
+  return { failed: true, message: failure(dataDir, reason, annotations), annotations, settings, imported: 0 };
+}
+
 /**
  * Imports the old files once; returns null when there was nothing to do. Called by
  * openUserDatabase after the schema is current.
@@ -139,9 +154,10 @@ export function importLegacyJson(database: UserDatabase): LegacyOutcome | null {
   const legacy = readLegacyAnnotations(dataDir);
   const settings = readLegacySettings(dataDir);
   const notes = [...legacy.notes, ...settings.notes];
-  let imported = 0;
+  let imported = -1;
   try {
     database.transaction(() => {
+      // Another process may have imported while this one read the files.
       if (isDone(database)) return;
       const annotations = new AnnotationRepository(db);
       const seq = annotations.nextSeq();
@@ -156,13 +172,14 @@ export function importLegacyJson(database: UserDatabase): LegacyOutcome | null {
   } catch (e) {
     return {
       failed: true,
-      message: `Anteckningarna kunde inte flyttas in i den nya databasen (${(e as Error).message}). De gamla filerna i ${dataDir} (${LEGACY_FILES.annotations}, ${LEGACY_FILES.settings}) är orörda och gäller fortfarande: Läsaren visar dina ${count(legacy.annotations.length)} men sparar inga ändringar förrän flytten lyckas. Starta om Läsaren för att försöka igen (frigör diskutrymme eller ge skrivrätt till mappen om det behövs).`,
+      message: failure(dataDir, (e as Error).message, legacy.annotations),
       annotations: legacy.annotations,
       settings: settings.settings,
       imported: 0,
     };
   }
   renameImported(dataDir);
+  if (imported < 0) return null;
   return {
     failed: false,
     message: notes.length ? `Anteckningarna har flyttats in i den nya databasen. ${notes.join(' ')}` : null,
