@@ -1,7 +1,7 @@
 // Owns assembling the main-side services from a resources folder and a data folder.
 // Shared by the Electron app, the browser host and the CLI so all three run the same code.
 import { join } from 'node:path';
-import { openAnnotationStore, type AnnotationStore } from './annotations/store';
+import { loadAnnotationSnapshot, openAnnotationStore, type AnnotationStore } from './annotations/store';
 import type { PdfRenderer } from './export/pdf';
 import {
   createExportService,
@@ -51,7 +51,8 @@ const chromiumPdf: PdfRenderer = async (html) =>
 
 export async function openServices(options: ServiceOptions): Promise<Services> {
   // One connection for the process; the app, the host and the CLI may share the file.
-  const database = openUserDatabase(options.dataDir);
+  // The notes load while a large database is being checked.
+  const database = await openUserDatabase(options.dataDir, { whileChecking: loadAnnotationSnapshot });
   const [library, settings, annotations] = await Promise.all([
     openLibrary(join(options.resourcesDir, 'documents')),
     openSettings(options.dataDir, { database }),

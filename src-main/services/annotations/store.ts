@@ -5,6 +5,7 @@
 // the running app) keeps its changes too; this process picks theirs up by polling SQLite's
 // data_version (refresh()) and reading only rows with a newer change number.
 import { randomUUID } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
 import type { Annotation, AnnotationBody, AnnotationTarget } from '../../shared/annotation';
 import { fail, ok, type Result } from '../../shared/result';
 import { AnnotationRepository } from '../store/annotations';
@@ -38,6 +39,30 @@ export interface StoreOptions extends OpenOptions {
   readonly database?: UserDatabase;
 }
 
+/** Every annotation as of one moment, with the change number and data_version of that moment. */
+export class AnnotationSnapshot {
+  constructor(
+    readonly annotations: Annotation[],
+    readonly seq: number,
+    readonly dataVersion: number,
+  ) {}
+}
+
+/**
+ * Reads every annotation in one read transaction. openUserDatabase runs it while a large file
+ * is being checked (services/store/check.ts), so loading and checking overlap.
+ */
+export function loadAnnotationSnapshot(db: DatabaseSync): AnnotationSnapshot {
+  const { data_version: dataVersion } = db.prepare('PRAGMA data_version').get() as { data_version: number };
+  db.exec('BEGIN');
+  try {
+    const { annotations, seq } = new AnnotationRepository(db).loadAll();
+    return new AnnotationSnapshot(annotations, seq, dataVersion);
+  } finally {
+    db.exec('COMMIT');
+  }
+}
+
 function notFound(id: string): Result<never> {
   return fail('not-found', `Anteckningen ${id} finns inte längre (den kan ha tagits bort i ett annat fönster).`);
 }
@@ -66,17 +91,13 @@ class SqliteAnnotationStore implements AnnotationStore {
 
   #loadAll(): void {
     if (!this.#repo) return;
-    const { db } = this.#database;
-    this.#dataVersion = this.#database.dataVersion();
-    // One read transaction: the rows and the change number are one consistent snapshot.
-    db.exec('BEGIN');
-    try {
-      const { annotations, seq } = this.#repo.loadAll();
-      for (const a of annotations) this.#byId.set(a.id, a);
-      this.#seen = seq;
-    } finally {
-      db.exec('COMMIT');
-    }
+    const preloaded = this.#database.preloaded;
+    const snapshot =
+      preloaded instanceof AnnotationSnapshot ? preloaded : loadAnnotationSnapshot(this.#database.db);
+    for (const a of snapshot.annotations) this.#byId.set(a.id, a);
+    this.#seen = snapshot.seq;
+    // A commit by another process after the snapshot changes data_version: the next pull reads it.
+    this.#dataVersion = snapshot.dataVersion;
   }
 
   /** Applies changes other connections committed; true when anything changed. */
@@ -206,6 +227,7 @@ class SqliteAnnotationStore implements AnnotationStore {
 }
 
 export async function openAnnotationStore(dataDir: string, options: StoreOptions = {}): Promise<AnnotationStore> {
-  const database = options.database ?? openUserDatabase(dataDir, options);
+  const database =
+    options.database ?? (await openUserDatabase(dataDir, { ...options, whileChecking: loadAnnotationSnapshot }));
   return new SqliteAnnotationStore(database, !options.database);
 }

@@ -34,7 +34,7 @@ function fromRows(rows: Record<string, unknown>): { settings: Settings; bad: str
 }
 
 export async function openSettings(dataDir: string, options: SettingsOptions = {}): Promise<SettingsService> {
-  const database = options.database ?? openUserDatabase(dataDir, options);
+  const database = options.database ?? (await openUserDatabase(dataDir, options));
   const legacy = database.legacy?.failed ? database.legacy : null;
   const rows = database.ready && !legacy ? new SettingsRepository(database.db) : null;
   const positions = database.ready && !legacy ? new PositionRepository(database.db) : null;

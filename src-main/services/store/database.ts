@@ -10,6 +10,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { isCorruption, isFsCode, sqliteCode, SQLITE } from './errors';
 import { importLegacyJson, legacyInCharge, type LegacyOutcome } from './legacy-json';
 import { migrate, schemaVersion, SCHEMA_VERSION } from './migrations';
+import { quickCheck, quickCheckInWorker } from './check';
 import { newestBackup, recoverDamaged } from './recovery';
 
 export const DATABASE_FILE = 'lasaren.db';
@@ -24,7 +25,14 @@ export interface OpenOptions {
   readonly maxPageCount?: number;
 }
 
-export interface UserDatabase {
+export interface OpenWork<T> extends OpenOptions {
+  /** Work on the connection while a large file is being checked (loading the notes). */
+  readonly whileChecking?: (db: DatabaseSync) => T;
+}
+
+export interface UserDatabase<T = unknown> {
+  /** What whileChecking returned, when it ran on this (checked, final) connection. */
+  readonly preloaded: T | undefined;
   readonly db: DatabaseSync;
   readonly dataDir: string;
   readonly path: string;
@@ -58,13 +66,6 @@ function applyPragmas(db: DatabaseSync, options: OpenOptions): void {
   if (options.maxPageCount) db.exec(`PRAGMA max_page_count = ${options.maxPageCount}`);
 }
 
-/** 'ok', or what quick_check found (first lines), or the error that stopped it. */
-function quickCheck(db: DatabaseSync): string {
-  const rows = db.prepare('PRAGMA quick_check(5)').all() as Array<{ quick_check: string }>;
-  const found = rows.map((r) => r.quick_check.replace(/\s+/g, ' ').trim());
-  return found.length === 1 && found[0] === 'ok' ? 'ok' : found.join('; ');
-}
-
 function openFile(path: string, options: OpenOptions): DatabaseSync {
   const db = new DatabaseSync(path, {
     readOnly: options.readOnly ?? false,
@@ -80,18 +81,25 @@ function openFile(path: string, options: OpenOptions): DatabaseSync {
   }
 }
 
+/** From this size on the check runs in a worker while the notes load (about 20,000 notes). */
+const WORKER_CHECK_BYTES = 8 * 1024 * 1024;
+
+type Checked<T> = { db: DatabaseSync; preloaded: T | undefined } | { damage: string };
+
 /**
  * Opens and checks the file. A file that fails to open as a database or fails quick_check is
  * damaged: the caller recovers. An empty file where backups exist counts as damaged too (SQLite
- * would happily treat it as a new, empty database).
+ * would happily treat it as a new, empty database). `whileChecking` runs on the connection
+ * during the check of a large file; its result is kept only when the file passed.
  */
-function openChecked(
+async function openChecked<T>(
   path: string,
   dataDir: string,
   options: OpenOptions,
-): { db: DatabaseSync } | { damage: string } {
-  if (existsSync(path) && statSync(path).size === 0 && newestBackup(dataDir))
-    return { damage: 'filen är tom' };
+  whileChecking?: (db: DatabaseSync) => T,
+): Promise<Checked<T>> {
+  const size = existsSync(path) ? statSync(path).size : 0;
+  if (existsSync(path) && size === 0 && newestBackup(dataDir)) return { damage: 'filen är tom' };
   let db: DatabaseSync;
   try {
     db = openFile(path, options);
@@ -100,8 +108,20 @@ function openChecked(
     throw e;
   }
   let check: string;
+  let preloaded: T | undefined;
   try {
-    check = quickCheck(db);
+    if (whileChecking && size >= WORKER_CHECK_BYTES && schemaVersion(db) === SCHEMA_VERSION) {
+      const pending = quickCheckInWorker(path, db);
+      try {
+        preloaded = whileChecking(db);
+      } catch (e) {
+        // A damaged page met while loading is reported by the check; anything else is a bug.
+        if (!isCorruption(e)) throw e;
+      }
+      check = await pending;
+    } else {
+      check = quickCheck(db);
+    }
   } catch (e) {
     db.close();
     if (isCorruption(e)) return { damage: (e as Error).message };
@@ -111,7 +131,7 @@ function openChecked(
     db.close();
     return { damage: check };
   }
-  return { db };
+  return { db, preloaded };
 }
 
 function unwritable(e: unknown): boolean {
@@ -125,34 +145,38 @@ function readOnlyMessage(dataDir: string, e: unknown): string {
   return `Mappen ${dataDir} går inte att skriva i (${(e as Error).message}). Läsaren visar det som redan är sparat men kan inte spara ändringar förrän mappen är skrivbar. Inget som redan sparats har gått förlorat.`;
 }
 
-export function openUserDatabase(dataDir: string, options: OpenOptions = {}): UserDatabase {
+export async function openUserDatabase<T = unknown>(
+  dataDir: string,
+  options: OpenWork<T> = {},
+): Promise<UserDatabase<T>> {
   const path = join(dataDir, DATABASE_FILE);
   const problems: string[] = [];
   let readOnlyReason: string | null = null;
-  let opened: { db: DatabaseSync } | { damage: string };
+  let opened: Checked<T>;
   try {
     mkdirSync(dataDir, { recursive: true });
-    opened = openChecked(path, dataDir, options);
+    opened = await openChecked(path, dataDir, options, options.whileChecking);
   } catch (e) {
     if (!unwritable(e) || options.readOnly) throw e;
     // A read-only folder: show what is there (if anything). Writes to the file fail in SQLite
     // with SQLITE_READONLY and are reported; with no file at all there is nothing to write to.
     problems.push(readOnlyMessage(dataDir, e));
-    if (existsSync(path)) opened = openChecked(path, dataDir, { ...options, readOnly: true });
+    if (existsSync(path)) opened = await openChecked(path, dataDir, { ...options, readOnly: true });
     else {
-      opened = { db: openFile(':memory:', {}) };
+      opened = { db: openFile(':memory:', {}), preloaded: undefined };
       readOnlyReason = readOnlyMessage(dataDir, e);
     }
   }
   if ('damage' in opened) {
     const recovered = recoverDamaged(dataDir, path, opened.damage);
     problems.push(recovered.message);
-    const again = openChecked(path, dataDir, options);
+    const again = await openChecked<T>(path, dataDir, options);
     if ('damage' in again)
       throw new Error(`${recovered.message} Även säkerhetskopian är skadad: ${again.damage}`);
     opened = again;
   }
   const db = opened.db;
+  let preloaded = opened.preloaded;
 
   const version = schemaVersion(db);
   if (version > SCHEMA_VERSION) {
@@ -191,10 +215,11 @@ export function openUserDatabase(dataDir: string, options: OpenOptions = {}): Us
   const ready = schemaVersion(db) === SCHEMA_VERSION;
   const legacy =
     readOnlyReason === null && ready && !options.readOnly
-      ? importLegacyJson({ ...base, problems, readOnlyReason, ready, legacy: null })
+      ? importLegacyJson({ ...base, problems, readOnlyReason, ready, legacy: null, preloaded: undefined })
       : legacyInCharge(dataDir, readOnlyReason ?? 'databasen kan inte skrivas');
+  if (legacy && !legacy.failed && legacy.imported > 0) preloaded = undefined;
   if (legacy?.message) problems.push(legacy.message);
   if (legacy?.failed) readOnlyReason = legacy.message;
   if (readOnlyReason && !problems.includes(readOnlyReason)) problems.push(readOnlyReason);
-  return { ...base, problems, readOnlyReason, ready, legacy };
+  return { ...base, problems, readOnlyReason, ready, legacy, preloaded };
 }

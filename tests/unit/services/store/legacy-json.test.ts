@@ -95,7 +95,7 @@ describe('moving the previous release’s files into the database', () => {
       settings: await readFile(join(dir, 'settings.json')),
     };
 
-    const database = openUserDatabase(dir);
+    const database = await openUserDatabase(dir);
     expect(database.problems).toEqual([]);
     expect(database.legacy).toMatchObject({ failed: false, imported: 6 });
     const store = await openAnnotationStore(dir, { database });
@@ -140,13 +140,13 @@ describe('moving the previous release’s files into the database', () => {
 
   it('a failed move (disk full) leaves the old files untouched and in charge, and says so', async () => {
     // How many pages an empty database takes, so the cap below fits the schema but not the notes.
-    const probe = openUserDatabase(join(dir, 'probe'));
+    const probe = await openUserDatabase(join(dir, 'probe'));
     const pages = (probe.db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count;
     probe.close();
     const written = await writeReleaseStore(dir, 'lång anteckning '.repeat(12_000));
     const before = await readFile(join(dir, 'annotations.json'));
 
-    const database = openUserDatabase(dir, { maxPageCount: pages + 2 });
+    const database = await openUserDatabase(dir, { maxPageCount: pages + 2 });
     const store = await openAnnotationStore(dir, { database });
     const settings = await openSettings(dir, { database });
     expect(store.list()).toEqual(written);

@@ -31,7 +31,7 @@ const input = (note: string): NewAnnotation => ({
 
 /** Two notes, a backup, then a third note the backup lacks; the file closed and checkpointed. */
 async function savedWithBackup(): Promise<void> {
-  const database = openUserDatabase(dir);
+  const database = await openUserDatabase(dir);
   const store = await openAnnotationStore(dir, { database });
   await store.create(input('första'));
   await store.create(input('andra'));
@@ -116,9 +116,42 @@ describe('a damaged database', () => {
   });
 });
 
+describe('a large database (checked in a worker while the notes load)', () => {
+  it('a damaged page is found, the file moved aside and the backup restored', async () => {
+    const database = await openUserDatabase(dir);
+    const store = await openAnnotationStore(dir, { database });
+    // ~10 MB: past the size from which the check runs beside the loading.
+    const notes = Array.from({ length: 2_000 }, (_, i) => ({
+      ...input(`${i} ${'långt stycke text '.repeat(280)}`),
+      id: crypto.randomUUID(),
+      created: '2026-01-01T00:00:00.000Z',
+      modified: '2026-01-01T00:00:00.000Z',
+      history: [],
+    }));
+    expect((await store.upsertMany(notes)).ok).toBe(true);
+    takeBackup(database.db, dir);
+    await store.create(input('efter säkerhetskopian'));
+    database.close();
+    const path = join(dir, DATABASE_FILE);
+    expect((await readFile(path)).length).toBeGreaterThan(8 * 1024 * 1024);
+
+    // Healthy: the worker's check passes and the notes are all there.
+    const healthy = await openAnnotationStore(dir);
+    expect(healthy.problem).toBeNull();
+    expect(healthy.list()).toHaveLength(2_001);
+    healthy.close();
+
+    await overwrite(path, (indexPage(path) - 1) * 4096, 4096);
+    const recovered = await openAnnotationStore(dir);
+    expect(recovered.list()).toHaveLength(2_000);
+    expect(recovered.problem).toMatch(/var skadad .* Jämfört med den skadade filen: 1 anteckning saknas/);
+    recovered.close();
+  }, 60_000);
+});
+
 describe('automatic backups', () => {
   it('at most one a day, complete files only, the newest seven kept', async () => {
-    const database = openUserDatabase(dir);
+    const database = await openUserDatabase(dir);
     const store = await openAnnotationStore(dir, { database });
     await store.create(input('första'));
     const day = 24 * 60 * 60 * 1000;
