@@ -4,8 +4,8 @@
 // index (incremental update) next to rebuilding it. `npm run bench:store [-- --sizes 1000,10000]`
 // Notes are realistic: passages of the shipped documents, Swedish note text, tags.
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openJsonAnnotationStore } from './legacy/json-store';
@@ -134,11 +134,44 @@ function notesIndex(all: Annotation[]): string {
   return `notes index at ${all.length}: built from scratch ${rebuild.toFixed(0)} ms; after one changed note the next search costs p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (incremental)`;
 }
 
+/**
+ * What this machine gives any store, measured in the same run: one 4 KB write + fsync (the
+ * floor under every durable save) and JSON.parse of 10 MB. On a shared, loaded machine these
+ * are many times slower than on an idle laptop; read the store figures against them.
+ */
+async function calibration(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'lasaren-bench-fsync-'));
+  const times: number[] = [];
+  try {
+    const handle = await open(join(dir, 'f'), 'w');
+    for (let i = 0; i < 100; i++) {
+      const t0 = performance.now();
+      await handle.write(Buffer.alloc(4096, i), 0, 4096, 0);
+      await handle.sync();
+      times.push(performance.now() - t0);
+    }
+    await handle.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  times.sort((a, b) => a - b);
+  const text = JSON.stringify(Array.from({ length: 25_000 }, (_, i) => annotation(i))).slice(0, 10_000_000);
+  const json = text.slice(0, text.lastIndexOf('},{') + 1) + ']';
+  const t0 = performance.now();
+  JSON.parse(json);
+  const parse = performance.now() - t0;
+  const [one, five] = loadavg();
+  return `machine: ${cpus().length} cores, load average ${one?.toFixed(1)} (5 min ${five?.toFixed(1)}); 4 KB write+fsync p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms; JSON.parse of ${(json.length / 1e6).toFixed(1)} MB ${parse.toFixed(0)} ms`;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,100000' } } });
   const sizes = values.sizes.split(',').map(Number);
   console.log(`Node ${process.version}, SQLite ${process.versions.sqlite ?? '?'}; times in ms`);
-  console.log(`${'store'.padEnd(8)}${'notes'.padStart(9)}${'load'.padStart(8)}${'save50'.padStart(8)}${'save95'.padStart(8)}${'saves'.padStart(7)}`);
+  console.log(await calibration());
+  console.log(
+    `${'store'.padEnd(8)}${'notes'.padStart(9)}${'load'.padStart(8)}${'save50'.padStart(8)}${'save95'.padStart(8)}${'saves'.padStart(7)}`,
+  );
   const indexLines: string[] = [];
   for (const n of sizes) {
     const all = Array.from({ length: n }, (_, i) => annotation(i));
@@ -149,6 +182,7 @@ async function main(): Promise<void> {
     indexLines.push(notesIndex(all));
   }
   for (const l of indexLines) console.log(l);
+  console.log(await calibration());
 }
 
 await main();

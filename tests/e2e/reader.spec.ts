@@ -15,7 +15,6 @@ const documents = readdirSync(DOCS_DIR)
     return { id, title: meta.title, source: readFileSync(join(DOCS_DIR, f), 'utf8') };
   });
 
-
 /** The resource's visible characters: heading markers dropped, all whitespace removed. */
 const visibleCharacters = (source: string) => source.replace(/^#{1,6}[ \t]+/gm, '').replace(/\s+/g, '');
 
@@ -89,8 +88,7 @@ test('keyboard moves between documents and the last one reopens after a restart'
   let page = app.page;
   const [first, second] = documents;
   // Each switch is remembered before the next, so the file's last word is known.
-  const remembered = (id: string) =>
-    expect.poll(() => storedSettings(app.dataDir).lastDocumentId).toBe(id);
+  const remembered = (id: string) => expect.poll(() => storedSettings(app.dataDir).lastDocumentId).toBe(id);
   await page.goto(app.url(`#/dokument/${first!.id}`));
   await expect(page.locator('article.document')).toBeVisible();
   await remembered(first!.id);
@@ -138,9 +136,7 @@ test('the app reopens at the paragraph the user was reading', async ({ app }) =>
   let page = app.page;
   await page.goto(app.url(`#/dokument/${documents[1]!.id}/stycke/3`));
   await expect(page.locator('#stycke-3')).toBeFocused();
-  await expect
-    .poll(() => storedSettings(app.dataDir).lastParagraph, { timeout: 8000 })
-    .toBe(3);
+  await expect.poll(() => storedSettings(app.dataDir).lastParagraph, { timeout: 8000 }).toBe(3);
   page = await app.restart();
   await expect(page.locator('#stycke-3')).toBeFocused();
   await expect(page).toHaveURL(new RegExp(`#/dokument/${documents[1]!.id}/stycke/3$`));

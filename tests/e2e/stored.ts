@@ -27,10 +27,9 @@ function withDatabase<T>(dataDir: string, fallback: T, read: (db: DatabaseSync) 
 export function storedSettings(dataDir: string): Record<string, unknown> {
   return withDatabase(dataDir, {}, (db) =>
     Object.fromEntries(
-      (db.prepare('SELECT key, value FROM settings').all() as Array<{ key: string; value: string }>).map((r) => [
-        r.key,
-        JSON.parse(r.value) as unknown,
-      ]),
+      (db.prepare('SELECT key, value FROM settings').all() as Array<{ key: string; value: string }>).map(
+        (r) => [r.key, JSON.parse(r.value) as unknown],
+      ),
     ),
   );
 }
@@ -48,7 +47,11 @@ export function storedNotes(dataDir: string): string {
 /** Takes a backup the way the app does (VACUUM INTO, into backups/), then drops `dropNote` from it. */
 export function backUpWithout(dataDir: string, dropNote: string): void {
   mkdirSync(join(dataDir, 'backups'), { recursive: true });
-  const backup = join(dataDir, 'backups', `lasaren-${new Date(Date.now() - 60_000).toISOString().replace(/[:.]/g, '-')}.db`);
+  const backup = join(
+    dataDir,
+    'backups',
+    `lasaren-${new Date(Date.now() - 60_000).toISOString().replace(/[:.]/g, '-')}.db`,
+  );
   const db = new DatabaseSync(join(dataDir, DATABASE));
   db.prepare('VACUUM INTO ?').run(backup);
   db.close();

@@ -64,7 +64,10 @@ export function loadAnnotationSnapshot(db: DatabaseSync): AnnotationSnapshot {
 }
 
 function notFound(id: string): Result<never> {
-  return fail('not-found', `Anteckningen ${id} finns inte längre (den kan ha tagits bort i ett annat fönster).`);
+  return fail(
+    'not-found',
+    `Anteckningen ${id} finns inte längre (den kan ha tagits bort i ett annat fönster).`,
+  );
 }
 
 class SqliteAnnotationStore implements AnnotationStore {
@@ -130,11 +133,15 @@ class SqliteAnnotationStore implements AnnotationStore {
    */
   #write<T>(
     what: string,
-    change: (repo: AnnotationRepository, seq: () => number) => Result<{ value: T; put: Annotation[]; removed: string[] }>,
+    change: (
+      repo: AnnotationRepository,
+      seq: () => number,
+    ) => Result<{ value: T; put: Annotation[]; removed: string[] }>,
   ): Result<T> {
     const repo = this.#repo;
     const refused = this.#database.readOnlyReason;
-    if (!repo || refused) return fail('io', refused ?? `${what} kunde inte sparas: databasen är inte tillgänglig.`);
+    if (!repo || refused)
+      return fail('io', refused ?? `${what} kunde inte sparas: databasen är inte tillgänglig.`);
     let result: Result<{ value: T; put: Annotation[]; removed: string[] }>;
     let seq = 0;
     try {
@@ -226,8 +233,12 @@ class SqliteAnnotationStore implements AnnotationStore {
   }
 }
 
-export async function openAnnotationStore(dataDir: string, options: StoreOptions = {}): Promise<AnnotationStore> {
+export async function openAnnotationStore(
+  dataDir: string,
+  options: StoreOptions = {},
+): Promise<AnnotationStore> {
   const database =
-    options.database ?? (await openUserDatabase(dataDir, { ...options, whileChecking: loadAnnotationSnapshot }));
+    options.database ??
+    (await openUserDatabase(dataDir, { ...options, whileChecking: loadAnnotationSnapshot }));
   return new SqliteAnnotationStore(database, !options.database);
 }

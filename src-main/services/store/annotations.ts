@@ -164,7 +164,9 @@ export class AnnotationRepository {
     const seq = this.seq();
     if (seq === since) return { upserted: [], removed: [], seq };
     const revisions = groupRevisions(this.#changedRevisions.all(since) as unknown as RevisionRow[]);
-    const upserted = (this.#changed.all(since) as unknown as Row[]).map((row) => fromRow(row, revisions.get(row[0]) ?? []));
+    const upserted = (this.#changed.all(since) as unknown as Row[]).map((row) =>
+      fromRow(row, revisions.get(row[0]) ?? []),
+    );
     const removed = (this.#deleted.all(since) as unknown as Array<[string]>).map(([id]) => id);
     return { upserted, removed, seq };
   }

@@ -136,9 +136,7 @@ async function openChecked<T>(
 
 function unwritable(e: unknown): boolean {
   const code = sqliteCode(e);
-  return (
-    code === SQLITE.READONLY || code === SQLITE.CANTOPEN || isFsCode(e, 'EACCES', 'EPERM', 'EROFS')
-  );
+  return code === SQLITE.READONLY || code === SQLITE.CANTOPEN || isFsCode(e, 'EACCES', 'EPERM', 'EROFS');
 }
 
 function readOnlyMessage(dataDir: string, e: unknown): string {

@@ -33,7 +33,9 @@ export class DocumentRepository {
     );
     this.#get = db.prepare(`SELECT ${COLUMNS} FROM documents WHERE id = ?`);
     this.#bySha = db.prepare(`SELECT ${COLUMNS} FROM documents WHERE sha256 = ?`);
-    this.#list = db.prepare('SELECT id, metadata, file_name AS fileName, sha256, added FROM documents ORDER BY added');
+    this.#list = db.prepare(
+      'SELECT id, metadata, file_name AS fileName, sha256, added FROM documents ORDER BY added',
+    );
     this.#remove = db.prepare('DELETE FROM documents WHERE id = ?');
   }
 

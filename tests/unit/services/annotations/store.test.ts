@@ -189,7 +189,8 @@ describe('a save that cannot be written', () => {
     const store = await open({ maxPageCount: pages + 1 });
     const result = await store.create(input('x'.repeat(100_000)));
     expect(result).toMatchObject({ ok: false, error: { code: 'io' } });
-    if (!result.ok) expect(result.error.message).toMatch(/disken är full.*Inget som redan sparats har gått förlorat/);
+    if (!result.ok)
+      expect(result.error.message).toMatch(/disken är full.*Inget som redan sparats har gått förlorat/);
     expect(store.list()).toHaveLength(20);
     store.close();
     const reopened = await open();
@@ -210,7 +211,8 @@ describe('a save that cannot be written', () => {
     ]) {
       const result = await attempt();
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error.message).toMatch(/skrivskyddad.*Inget som redan sparats har gått förlorat/);
+      if (!result.ok)
+        expect(result.error.message).toMatch(/skrivskyddad.*Inget som redan sparats har gått förlorat/);
     }
     store.close();
     expect((await open()).list().map((a) => a.note)).toEqual(['sparad']);

@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAnnotationStore, type NewAnnotation } from '../../../../src-main/services/annotations/store';
-import { BACKUPS_KEPT, backupIfDue, listBackups, takeBackup } from '../../../../src-main/services/store/backup';
+import {
+  BACKUPS_KEPT,
+  backupIfDue,
+  listBackups,
+  takeBackup,
+} from '../../../../src-main/services/store/backup';
 import { DATABASE_FILE, openUserDatabase } from '../../../../src-main/services/store/database';
 
 let dir = '';
@@ -50,7 +55,9 @@ async function overwrite(path: string, offset: number, length: number): Promise<
 /** The page an (empty) index lives on: damage there fails quick_check but leaves the notes readable. */
 function indexPage(path: string): number {
   const db = new DatabaseSync(path, { readOnly: true });
-  const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'documents_by_sha256'").get() as {
+  const { rootpage } = db
+    .prepare("SELECT rootpage FROM sqlite_master WHERE name = 'documents_by_sha256'")
+    .get() as {
     rootpage: number;
   };
   db.close();
@@ -69,31 +76,34 @@ const damages: Array<[string, (path: string) => Promise<void>, RegExp]> = [
 ];
 
 describe('a damaged database', () => {
-  it.each(damages)('%s: moved aside, newest backup restored, the message says what is missing', async (_k, damage, missing) => {
-    await savedWithBackup();
-    const path = join(dir, DATABASE_FILE);
-    await damage(path);
-    const damaged = await readFile(path);
+  it.each(damages)(
+    '%s: moved aside, newest backup restored, the message says what is missing',
+    async (_k, damage, missing) => {
+      await savedWithBackup();
+      const path = join(dir, DATABASE_FILE);
+      await damage(path);
+      const damaged = await readFile(path);
 
-    const store = await openAnnotationStore(dir);
-    expect(store.list().map((a) => a.note)).toEqual(['första', 'andra']);
-    expect(store.problem).toMatch(
-      /^Databasen med dina anteckningar var skadad \(.+\) och har flyttats till .*lasaren\.trasig-.*\.db; den tas aldrig bort\. Säkerhetskopian från .* har lästs in/,
-    );
-    expect(store.problem).toMatch(missing);
-    const aside = (await readdir(dir)).filter((f) => /^lasaren\.trasig-.*\.db$/.test(f));
-    expect(aside).toHaveLength(1);
-    expect(await readFile(join(dir, aside[0]!))).toEqual(damaged);
+      const store = await openAnnotationStore(dir);
+      expect(store.list().map((a) => a.note)).toEqual(['första', 'andra']);
+      expect(store.problem).toMatch(
+        /^Databasen med dina anteckningar var skadad \(.+\) och har flyttats till .*lasaren\.trasig-.*\.db; den tas aldrig bort\. Säkerhetskopian från .* har lästs in/,
+      );
+      expect(store.problem).toMatch(missing);
+      const aside = (await readdir(dir)).filter((f) => /^lasaren\.trasig-.*\.db$/.test(f));
+      expect(aside).toHaveLength(1);
+      expect(await readFile(join(dir, aside[0]!))).toEqual(damaged);
 
-    // Saving goes on in the restored database; the moved file is left alone.
-    expect((await store.create(input('fjärde'))).ok).toBe(true);
-    store.close();
-    expect(await readFile(join(dir, aside[0]!))).toEqual(damaged);
-    const reopened = await openAnnotationStore(dir);
-    expect(reopened.problem).toBeNull();
-    expect(reopened.list().map((a) => a.note)).toEqual(['första', 'andra', 'fjärde']);
-    reopened.close();
-  });
+      // Saving goes on in the restored database; the moved file is left alone.
+      expect((await store.create(input('fjärde'))).ok).toBe(true);
+      store.close();
+      expect(await readFile(join(dir, aside[0]!))).toEqual(damaged);
+      const reopened = await openAnnotationStore(dir);
+      expect(reopened.problem).toBeNull();
+      expect(reopened.list().map((a) => a.note)).toEqual(['första', 'andra', 'fjärde']);
+      reopened.close();
+    },
+  );
 
   it('no backup: moved aside, starts empty, and says so', async () => {
     const store = await openAnnotationStore(dir);
@@ -102,7 +112,9 @@ describe('a damaged database', () => {
     await overwrite(join(dir, DATABASE_FILE), 0, 100);
     const reopened = await openAnnotationStore(dir);
     expect(reopened.list()).toEqual([]);
-    expect(reopened.problem).toMatch(/Det fanns ingen säkerhetskopia, så Läsaren startar utan anteckningar\. Den flyttade filen finns kvar\.$/);
+    expect(reopened.problem).toMatch(
+      /Det fanns ingen säkerhetskopia, så Läsaren startar utan anteckningar\. Den flyttade filen finns kvar\.$/,
+    );
     reopened.close();
   });
 
@@ -158,7 +170,8 @@ describe('automatic backups', () => {
     const start = Date.UTC(2026, 0, 1, 9);
     expect(backupIfDue(database.db, dir, new Date(start))).not.toBeNull();
     expect(backupIfDue(database.db, dir, new Date(start + day - 1))).toBeNull();
-    for (let i = 1; i <= 9; i++) expect(backupIfDue(database.db, dir, new Date(start + i * day))).not.toBeNull();
+    for (let i = 1; i <= 9; i++)
+      expect(backupIfDue(database.db, dir, new Date(start + i * day))).not.toBeNull();
     const kept = listBackups(dir);
     expect(kept).toHaveLength(BACKUPS_KEPT);
     expect(kept[0]!.taken.getTime()).toBe(start + 9 * day);

@@ -19,7 +19,11 @@ export function readStored(dataDir: string): Stored | null {
   if (!existsSync(path)) return null;
   const db = new DatabaseSync(path, { readOnly: true });
   try {
-    const rows = (sql: string) => db.prepare(sql).all().map((r) => ({ ...r }));
+    const rows = (sql: string) =>
+      db
+        .prepare(sql)
+        .all()
+        .map((r) => ({ ...r }));
     return {
       annotations: rows('SELECT * FROM annotations ORDER BY rowid'),
       revisions: rows('SELECT * FROM annotation_revisions ORDER BY annotation_id, n'),

@@ -74,7 +74,10 @@ it('the app, the CLI import and another writer at once: nothing lost, the app sh
       await new Promise((r) => setTimeout(r, 5));
     }
   })();
-  const [cli, writer] = await Promise.all([runCli('import', file, '--data', dataDir), runChild('burst', dataDir, '150', 'skrivare')]);
+  const [cli, writer] = await Promise.all([
+    runCli('import', file, '--data', dataDir),
+    runChild('burst', dataDir, '150', 'skrivare'),
+  ]);
   running = false;
   await appLoop;
 
@@ -92,7 +95,10 @@ it('the app, the CLI import and another writer at once: nothing lost, the app sh
     return all.every((id) => present.has(id));
   }, 5_000);
   // ...and search finds the imported note (the notes index was fed the change, not rebuilt).
-  await until(async () => (await app.search.search('tvåprocessprovet')).hits.some((h) => h.kind === 'note'), 5_000);
+  await until(
+    async () => (await app.search.search('tvåprocessprovet')).hits.some((h) => h.kind === 'note'),
+    5_000,
+  );
 
   // Now the app is idle (no own saves, no listing): only its one-second poll can notice.
   const idle = await runCli('import', later, '--data', dataDir);
