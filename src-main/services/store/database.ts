@@ -6,6 +6,7 @@
 // browser host and the CLI may hold the same file at once.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
 import { isCorruption, isFsCode, sqliteCode, SQLITE } from './errors';
 import { importLegacyJson, legacyInCharge, type LegacyOutcome } from './legacy-json';
@@ -23,6 +24,11 @@ export interface OpenOptions {
   readonly readOnly?: boolean;
   /** Caps the file at this many pages: tests simulate a full disk with it. */
   readonly maxPageCount?: number;
+  /**
+   * Read the file as it is, without the WAL's shared memory: the last way to show notes in a
+   * folder where not even SQLite's -shm file can be created. Implies readOnly.
+   */
+  readonly immutable?: boolean;
 }
 
 export interface OpenWork<T> extends OpenOptions {
@@ -58,7 +64,7 @@ export interface UserDatabase<T = unknown> {
 function applyPragmas(db: DatabaseSync, options: OpenOptions): void {
   db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.exec('PRAGMA foreign_keys = ON');
-  if (options.readOnly) return;
+  if (options.readOnly || options.immutable) return;
   db.exec('PRAGMA journal_mode = WAL');
   // FULL: a commit returns only once the WAL is fsynced, so an acknowledged save survives a
   // power cut, not only a killed process. ~1 ms per save here (scripts/bench-store.ts).
@@ -67,8 +73,13 @@ function applyPragmas(db: DatabaseSync, options: OpenOptions): void {
 }
 
 function openFile(path: string, options: OpenOptions): DatabaseSync {
-  const db = new DatabaseSync(path, {
-    readOnly: options.readOnly ?? false,
+  let location: string | URL = path;
+  if (options.immutable) {
+    location = pathToFileURL(path);
+    location.searchParams.set('immutable', '1');
+  }
+  const db = new DatabaseSync(location, {
+    readOnly: (options.readOnly ?? false) || (options.immutable ?? false),
     enableForeignKeyConstraints: true,
     timeout: BUSY_TIMEOUT_MS,
   });
@@ -159,8 +170,15 @@ export async function openUserDatabase<T = unknown>(
     // A read-only folder: show what is there (if anything). Writes to the file fail in SQLite
     // with SQLITE_READONLY and are reported; with no file at all there is nothing to write to.
     problems.push(readOnlyMessage(dataDir, e));
-    if (existsSync(path)) opened = await openChecked(path, dataDir, { ...options, readOnly: true });
-    else {
+    if (existsSync(path)) {
+      try {
+        opened = await openChecked(path, dataDir, { ...options, readOnly: true });
+      } catch (again) {
+        if (!unwritable(again)) throw again;
+        // Not even the -shm file can be made: read the file as it stands.
+        opened = await openChecked(path, dataDir, { ...options, immutable: true });
+      }
+    } else {
       opened = { db: openFile(':memory:', {}), preloaded: undefined };
       readOnlyReason = readOnlyMessage(dataDir, e);
     }
