@@ -85,7 +85,6 @@ export interface AnnotationChanges {
 }
 
 export class AnnotationRepository {
-  readonly #db: DatabaseSync;
   readonly #all: StatementSync;
   readonly #allRevisions: StatementSync;
   readonly #one: StatementSync;
@@ -103,7 +102,6 @@ export class AnnotationRepository {
   readonly #untombstone: StatementSync;
 
   constructor(db: DatabaseSync) {
-    this.#db = db;
     const arrays = (sql: string) => {
       const statement = db.prepare(sql);
       statement.setReturnArrays(true);
@@ -209,9 +207,5 @@ export class AnnotationRepository {
     const { changes } = this.#delete.run(id);
     if (changes > 0) this.#tombstone.run(id, seq);
     return changes > 0;
-  }
-
-  count(): number {
-    return (this.#db.prepare('SELECT count(*) AS n FROM annotations').get() as { n: number }).n;
   }
 }

@@ -4,7 +4,7 @@
 // backup (recovery.ts), the schema (migrations.ts) and the one-time import of the JSON files
 // the previous release wrote (legacy-json.ts). One connection per process; the app, the
 // browser host and the CLI may hold the same file at once.
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
@@ -186,9 +186,16 @@ export async function openUserDatabase<T = unknown>(
   if ('damage' in opened) {
     const recovered = recoverDamaged(dataDir, path, opened.damage);
     problems.push(recovered.message);
-    const again = await openChecked<T>(path, dataDir, options);
-    if ('damage' in again)
-      throw new Error(`${recovered.message} Även säkerhetskopian är skadad: ${again.damage}`);
+    let again = await openChecked<T>(path, dataDir, options);
+    if ('damage' in again) {
+      // The backup is damaged too: set the copy aside as well and start empty; all files stay.
+      renameSync(path, join(dataDir, `lasaren.trasig-kopia-${Date.now()}.db`));
+      problems.push(
+        `Även säkerhetskopian är skadad (${again.damage}); Läsaren startar utan anteckningar. Alla filerna finns kvar.`,
+      );
+      again = await openChecked<T>(path, dataDir, options);
+      if ('damage' in again) throw new Error(again.damage);
+    }
     opened = again;
   }
   const db = opened.db;

@@ -118,6 +118,20 @@ describe('a damaged database', () => {
     reopened.close();
   });
 
+  it('the backup damaged too: both kept, Läsaren starts empty and says so', async () => {
+    await savedWithBackup();
+    await overwrite(join(dir, DATABASE_FILE), 0, 100);
+    const [backup] = listBackups(dir);
+    await overwrite(backup!.path, 0, 100);
+    const store = await openAnnotationStore(dir);
+    expect(store.list()).toEqual([]);
+    expect(store.problem).toMatch(/var skadad .* Även säkerhetskopian är skadad .*startar utan anteckningar/);
+    expect((await readdir(dir)).filter((f) => f.startsWith('lasaren.trasig'))).toHaveLength(2);
+    expect(existsSync(backup!.path)).toBe(true);
+    expect((await store.create(input('ny början'))).ok).toBe(true);
+    store.close();
+  });
+
   it('a file that is not a database at all (another program wrote it) is not taken for empty', async () => {
     await savedWithBackup();
     await writeFile(join(dir, DATABASE_FILE), 'inte en databas\n'.repeat(500));
