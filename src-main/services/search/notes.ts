@@ -1,7 +1,10 @@
-// Owns searching the user's notes and tags: a small flexsearch index over annotations whose
-// hits join the paragraph hits in one ranked list as kind 'note'. setNotes hands over the
-// store's current list; the index is brought up to date incrementally (the store keeps an
-// unchanged note the same object, so only new and changed notes are analysed and added).
+// Owns searching the user's notes and tags: a flexsearch index over annotations whose hits
+// join the paragraph hits in one ranked list as kind 'note'. setNotes hands over the store's
+// current list; the index follows it incrementally. The store keeps an unchanged note the same
+// object, so only new and changed notes are analysed. They go into a small second tier: adding
+// to a TermIndex re-sorts its whole term dictionary on the next search, which is cheap for a few
+// hundred recent notes and costly for 100,000. The large tier is rebuilt only when the small one
+// has grown past DELTA_MAX (or too many of its entries were superseded).
 import type { Annotation } from '../../shared/annotation';
 import type { SearchHit } from '../../shared/search';
 import type { ScoredHit } from './engine';
@@ -12,21 +15,51 @@ import type { ParsedQuery } from './query';
 /** A note's own words rank a little above a paragraph matching equally well: the user wrote them. */
 const NOTE_BONUS = 0.5;
 const FIELDS = ['note', 'tags'] as const;
-/** Superseded entries tolerated before the index is built afresh (they cost candidate slots). */
-const MAX_STALE = 2_000;
+/** Changed notes held in the small tier before both tiers are merged into one. */
+const DELTA_MAX = 1_000;
 
 const indexable = (a: Annotation) => a.note.trim() !== '' || a.tags.length > 0;
 
-export class NotesIndex {
-  #index = new TermIndex(FIELDS);
+/** One flexsearch index with the notes its entry ids stand for. */
+class Tier {
+  readonly index = new TermIndex(FIELDS);
   /** Entry id → the note it indexes; undefined once the note changed or was deleted. */
-  #entries: Array<Annotation | undefined> = [];
-  /** Annotation id → its current entry id. */
-  #entryOf = new Map<string, number>();
+  readonly entries: Array<Annotation | undefined> = [];
+  /** Entries that no longer count (entries are only added to flexsearch, never removed here). */
+  stale = 0;
+
+  add(a: Annotation): number {
+    const id = this.entries.length;
+    this.entries.push(a);
+    this.index.add(id, { note: a.note, tags: a.tags.join('\n') });
+    return id;
+  }
+
+  drop(id: number): void {
+    if (this.entries[id] === undefined) return;
+    this.entries[id] = undefined;
+    this.stale++;
+  }
+
+  get live(): number {
+    return this.entries.length - this.stale;
+  }
+
+  /** Current notes among the candidates, with room for every stale entry on top. */
+  candidates(words: readonly string[], limit: number): Annotation[] {
+    const max = limit * 2 + 10 + this.stale;
+    const ids = new Set(FIELDS.flatMap((field) => [...this.index.candidates(field, words, max)]));
+    return [...ids].flatMap((id) => this.entries[id] ?? []);
+  }
+}
+
+export class NotesIndex {
+  #base = new Tier();
+  #delta = new Tier();
+  /** Annotation id → where it is indexed now. */
+  #where = new Map<string, { tier: Tier; id: number }>();
   /** Every annotation last handed over, by id: what the next list is compared with. */
   #known = new Map<string, Annotation>();
-  /** Entries that no longer count (flexsearch entries are only added, never removed here). */
-  #stale = 0;
   /** Set by setNotes; applied on the next search, not on every save. */
   #pending: readonly Annotation[] | null = null;
   readonly #titleOf: (documentId: string) => string;
@@ -37,7 +70,7 @@ export class NotesIndex {
 
   get size(): number {
     this.#update();
-    return this.#entryOf.size;
+    return this.#where.size;
   }
 
   /**
@@ -53,54 +86,59 @@ export class NotesIndex {
     const annotations = this.#pending;
     if (!annotations) return;
     this.#pending = null;
-    const next = new Map<string, Annotation>();
+    const first = this.#known.size === 0;
+    let present = 0;
     for (const a of annotations) {
-      next.set(a.id, a);
-      if (this.#known.get(a.id) !== a) this.#put(a);
+      const known = this.#known.get(a.id);
+      if (known !== undefined) present++;
+      if (known === a) continue;
+      this.#known.set(a.id, a);
+      this.#put(a, first ? this.#base : this.#delta);
     }
-    for (const id of this.#known.keys()) if (!next.has(id)) this.#drop(id);
-    this.#known = next;
-    if (this.#stale > Math.max(MAX_STALE, this.#entryOf.size)) this.#rebuild();
+    // Some known notes are gone: find which (only then is a set of the list needed).
+    if (present < this.#known.size) {
+      const ids = new Set(annotations.map((a) => a.id));
+      for (const id of [...this.#known.keys()]) {
+        if (ids.has(id)) continue;
+        this.#known.delete(id);
+        this.#drop(id);
+      }
+    }
+    if (this.#delta.entries.length > DELTA_MAX || this.#base.stale > Math.max(DELTA_MAX, this.#base.live))
+      this.#rebuild();
   }
 
   #rebuild(): void {
-    this.#index = new TermIndex(FIELDS);
-    this.#entries = [];
-    this.#entryOf.clear();
-    this.#stale = 0;
-    for (const a of this.#known.values()) this.#put(a);
+    this.#base = new Tier();
+    this.#delta = new Tier();
+    this.#where.clear();
+    for (const a of this.#known.values()) this.#put(a, this.#base);
   }
 
-  #put(a: Annotation): void {
+  #put(a: Annotation, tier: Tier): void {
     this.#drop(a.id);
-    if (!indexable(a)) return;
-    const id = this.#entries.length;
-    this.#entries.push(a);
-    this.#entryOf.set(a.id, id);
-    this.#index.add(id, { note: a.note, tags: a.tags.join('\n') });
+    if (indexable(a)) this.#where.set(a.id, { tier, id: tier.add(a) });
   }
 
   #drop(annotationId: string): void {
-    const id = this.#entryOf.get(annotationId);
-    if (id === undefined) return;
-    this.#entries[id] = undefined;
-    this.#entryOf.delete(annotationId);
-    this.#stale++;
+    const at = this.#where.get(annotationId);
+    if (!at) return;
+    at.tier.drop(at.id);
+    this.#where.delete(annotationId);
   }
 
   rank(query: ParsedQuery, limit: number): ScoredHit[] {
     this.#update();
-    if (query.units.length === 0 || this.#entryOf.size === 0) return [];
+    if (query.units.length === 0 || this.#where.size === 0) return [];
     const words = query.terms.map((t) => t.encoded[0] ?? '');
-    // Room for every stale entry on top, so superseded versions never crowd out current ones.
-    const max = limit * 2 + 10 + this.#stale;
-    const ids = new Set(FIELDS.flatMap((field) => [...this.#index.candidates(field, words, max)]));
     const hits: ScoredHit[] = [];
     let rank = 0;
-    for (const id of ids) {
-      const note = this.#entries[id];
-      const hit = note ? this.#hitFor(note, query, rank++) : null;
-      if (hit) hits.push(hit);
+    for (const tier of [this.#base, this.#delta]) {
+      if (tier.live === 0) continue;
+      for (const note of tier.candidates(words, limit)) {
+        const hit = this.#hitFor(note, query, rank++);
+        if (hit) hits.push(hit);
+      }
     }
     return hits;
   }

@@ -40,12 +40,29 @@ class AnnotationsState {
   /** Main's count of changes from other processes, as of the last list. */
   #revision: number | null = null;
   #watching = false;
+  /** Bumped when a change of this window starts and when it ends (see load). */
+  #changes = 0;
+
+  async #changing<T>(run: () => Promise<T>): Promise<T> {
+    this.#changes++;
+    try {
+      return await run();
+    } finally {
+      this.#changes++;
+    }
+  }
 
   async load(): Promise<void> {
-    // The revision first: a change landing between the two calls is then listed again later.
-    const revision = await call('getAnnotationsRevision');
-    if (revision.ok) this.#revision = revision.value.revision;
-    const result = await call('listAnnotations');
+    let result;
+    // A change of this window that overlapped the list may be missing from it: list again.
+    for (let tries = 0; ; tries++) {
+      const changes = this.#changes;
+      // The revision first: a change landing between the two calls is then listed again later.
+      const revision = await call('getAnnotationsRevision');
+      if (revision.ok) this.#revision = revision.value.revision;
+      result = await call('listAnnotations');
+      if (changes === this.#changes || tries === 3) break;
+    }
     if (!result.ok) {
       notices.error(result.error.message);
       return;
@@ -91,14 +108,16 @@ class AnnotationsState {
   }
 
   async #restore(annotation: Annotation): Promise<boolean> {
-    const result = await call('restoreAnnotations', { annotations: [plain(annotation)] });
+    const result = await this.#changing(() =>
+      call('restoreAnnotations', { annotations: [plain(annotation)] }),
+    );
     if (!result.ok) return this.#failed(result.error.message);
     this.#put(annotation);
     return true;
   }
 
   async #delete(id: string): Promise<boolean> {
-    const result = await call('deleteAnnotation', { id });
+    const result = await this.#changing(() => call('deleteAnnotation', { id }));
     if (!result.ok && result.error.code !== 'not-found') return this.#failed(result.error.message);
     this.#drop(id);
     return true;
@@ -126,15 +145,17 @@ class AnnotationsState {
   }
 
   async create(doc: LibraryDocument, range: SourceRange, body: AnnotationBody): Promise<Annotation | null> {
-    const result = await call('createAnnotation', {
-      documentId: doc.meta.id,
-      paragraph: paragraphAt(doc.blocks, range.start),
-      quote: quoteSelector(doc.source, range),
-      position: positionSelector(range),
-      colour: body.colour,
-      note: body.note,
-      tags: [...body.tags],
-    });
+    const result = await this.#changing(() =>
+      call('createAnnotation', {
+        documentId: doc.meta.id,
+        paragraph: paragraphAt(doc.blocks, range.start),
+        quote: quoteSelector(doc.source, range),
+        position: positionSelector(range),
+        colour: body.colour,
+        note: body.note,
+        tags: [...body.tags],
+      }),
+    );
     if (!result.ok) return this.#failed(result.error.message) || null;
     const created = result.value;
     this.#put(created);
@@ -149,10 +170,12 @@ class AnnotationsState {
   async update(id: string, patch: Partial<AnnotationBody>): Promise<Annotation | null> {
     const before = this.all.find((a) => a.id === id);
     if (!before) return null;
-    const result = await call('updateAnnotation', {
-      id,
-      patch: { ...patch, tags: patch.tags && [...patch.tags] },
-    });
+    const result = await this.#changing(() =>
+      call('updateAnnotation', {
+        id,
+        patch: { ...patch, tags: patch.tags && [...patch.tags] },
+      }),
+    );
     if (!result.ok) return this.#failed(result.error.message) || null;
     const after = result.value;
     this.#put(after);
