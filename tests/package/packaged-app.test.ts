@@ -7,6 +7,7 @@
 // resource is missing.
 import { listPackage, extractFile } from '@electron/asar';
 import { spawn } from 'node:child_process';
+import { isBuiltin } from 'node:module';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -210,6 +211,26 @@ describe.skipIf(!linux)('the packaged app (electron-builder, Linux dir, stand-in
       expect(packages).not.toContain(dev);
     }
     expect([...packages].filter((name) => name.startsWith('@types/'))).toEqual([]);
+    // Every package the main bundle imports statically is packed (electron is the runtime
+    // itself); the only bare dynamic import left out is playwright-core, in the PDF chunk that
+    // only the browser host and the CLI load (Electron prints with printToPDF).
+    const mainFiles = entries.filter((p) => /^\/out\/main\/[^/]+\.js$/.test(p));
+    const unpackedImports: string[] = [];
+    for (const file of mainFiles) {
+      const code = extractFile(asar, file.slice(1)).toString();
+      const specifiers = [
+        ...code.matchAll(/(?:^|[\s;])(?:import|export)\b[^'"]*?from\s*"([^"]+)"|import\(\s*"([^"]+)"/gm),
+      ]
+        .map((m) => (m[1] ?? m[2])!)
+        .filter((spec) => !spec.startsWith('.') && !isBuiltin(spec) && spec !== 'electron');
+      for (const spec of specifiers) {
+        const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+        if (!packages.has(name)) unpackedImports.push(`${file}: ${spec}`);
+      }
+    }
+    expect(unpackedImports).toEqual([
+      expect.stringMatching(/^\/out\/main\/pdf-chromium-[\w-]+\.js: playwright-core$/),
+    ]);
     // The built app itself, and a manifest Electron reads for the window class (desktopName).
     for (const file of ['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html']) {
       expect(entries).toContain(file);
