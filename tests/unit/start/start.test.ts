@@ -1,9 +1,11 @@
 // `npm start` on a machine that cannot download Electron (ours: no network; a user's: a
 // proxy) stops within seconds with a message saying what failed and that `npm run host` runs
-// the same app in a browser — no stack trace, non-zero exit. Electron is detected without
-// require('electron') (which would try to download it).
+// the same app in a browser — no stack trace, non-zero exit. With a binary present (a
+// stand-in here), it builds everything the app reads, search index included, and starts that
+// binary on the build. Electron is detected without require('electron') (which would try to
+// download it).
 import { spawn } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -112,6 +114,40 @@ describe('npm start without a way to download Electron', () => {
       console.log(`npm start without a download: exit ${result.code} after ${result.ms} ms`);
     },
     60_000,
+  );
+
+  it.skipIf(process.platform === 'win32')(
+    'with a binary present, builds the app and the search index, then starts that binary on the build',
+    async () => {
+      // A stand-in Electron (ELECTRON_OVERRIDE_DIST_PATH) that records how it was started.
+      const dist = await tempDir();
+      const record = join(dist, 'started.txt');
+      await writeFile(join(dist, 'electron'), `#!/bin/sh\nprintf '%s\\n%s\\n' "$*" "$(pwd)" > '${record}'\n`);
+      await chmod(join(dist, 'electron'), 0o755);
+      const started = Date.now();
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        ELECTRON_OVERRIDE_DIST_PATH: dist,
+        PATH: `${resolve(process.execPath, '..')}${delimiter}${process.env['PATH'] ?? ''}`,
+      };
+      delete env['ELECTRON_EXEC_PATH'];
+      const result = await npmStart(env);
+      expect(result.code, result.output).toBe(0);
+      expect(result.output).not.toContain('Hämtar Electron');
+      const [args, cwd] = (await readFile(record, 'utf8')).split('\n');
+      expect(args).toBe('.');
+      expect(cwd).toBe(ROOT);
+      for (const built of [
+        'out/main/index.js',
+        'out/main/search-worker.js',
+        'out/preload/index.cjs',
+        'out/renderer/index.html',
+        'resources/search-index.ndjson',
+      ]) {
+        expect((await stat(join(ROOT, built))).mtimeMs, built).toBeGreaterThanOrEqual(started - 1000);
+      }
+    },
+    240_000,
   );
 
   it('does not download when the binary is already there', async () => {
