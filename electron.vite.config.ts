@@ -1,18 +1,60 @@
 // Build of the three bundles. Main keeps node_modules external (flexsearch's worker path
-// breaks when bundled); the preload is CommonJS because sandboxed preloads cannot be ESM.
+// breaks when bundled, and electron-builder packs the runtime dependencies into app.asar);
+// the preload is CommonJS because sandboxed preloads cannot be ESM. The search worker is a
+// fourth, self-contained bundle: an installed app starts it from app.asar.unpacked, where no
+// node_modules exists, so it must import nothing by bare name (see searchWorkerBundle).
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { build, type Plugin } from 'vite';
+
+/** The worker file name main looks for next to its own bundle (services/search/build.ts). */
+export const SEARCH_WORKER_FILE = 'search-worker.js';
+
+/**
+ * Writes out/main/search-worker.js after main is built: one ES module with flexsearch and the
+ * Snowball stemmers inlined, importing only node: built-ins. Flexsearch's own worker option is
+ * never used (that is what breaks when it is bundled, flexsearch issue #378): the worker
+ * builds a plain in-thread index.
+ */
+function searchWorkerBundle(outDir: string): Plugin {
+  return {
+    name: 'lasaren:search-worker-bundle',
+    apply: 'build',
+    async closeBundle() {
+      await build({
+        configFile: false,
+        root: resolve('.'),
+        logLevel: 'warn',
+        build: {
+          ssr: true,
+          outDir,
+          emptyOutDir: false,
+          target: 'node22',
+          minify: false,
+          sourcemap: false,
+          copyPublicDir: false,
+          rollupOptions: {
+            input: { 'search-worker': resolve('src-main/services/search/worker.ts') },
+            output: { format: 'es', entryFileNames: SEARCH_WORKER_FILE, codeSplitting: false },
+          },
+        },
+        ssr: { noExternal: true, target: 'node' },
+      });
+    },
+  };
+}
 
 export default defineConfig({
   main: {
+    plugins: [searchWorkerBundle(resolve('out/main'))],
     build: {
+      // playwright-core is a devDependency (PDF export outside Electron: browser host, CLI,
+      // tests); the Electron app prints with printToPDF and never loads it, so it stays
+      // external instead of being bundled.
+      externalizeDeps: { include: ['playwright-core'] },
       lib: {
-        entry: {
-          index: resolve('src-main/index.ts'),
-          // The search index builder runs in a worker thread; it needs its own entry file.
-          'search-worker': resolve('src-main/services/search/worker.ts'),
-        },
+        entry: { index: resolve('src-main/index.ts') },
         formats: ['es'],
       },
     },

@@ -27,3 +27,15 @@ export type Channel = (typeof CHANNELS)[CapabilityName];
 
 /** The global the preload (Electron) or the bridge script (browser host) defines. */
 export const API_GLOBAL = 'lasaren';
+
+/**
+ * The one message main sends to the renderer unasked: a command from the right-click menu.
+ * The preload forwards only these values (to the listener given to `onMenuCommand`).
+ */
+export const MENU_COMMAND_CHANNEL = 'menu:command';
+export const MENU_COMMANDS = ['highlight', 'note'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}

@@ -71,3 +71,14 @@ export function createDeepLinkRouter(warn: Warn, log: (line: string) => void = c
     },
   };
 }
+
+/**
+ * Whether the running app should claim `lasaren://` itself. Only an installed app on
+ * Windows: the NSIS installer registers it for the user (then this is a no-op, as it is
+ * already the handler) but the per-machine MSI does not. On macOS Info.plist and on Linux the
+ * deb/rpm .desktop file register it; claiming it at run time there would override the
+ * package (and on Linux name a .desktop file by the executable, not the one installed).
+ */
+export function registersProtocolAtRuntime(platform: NodeJS.Platform, packaged: boolean): boolean {
+  return packaged && platform === 'win32';
+}

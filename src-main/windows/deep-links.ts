@@ -3,7 +3,12 @@
 // instance through 'second-instance'). deep-link-router.ts decides what each link does.
 import { app, BrowserWindow, dialog } from 'electron';
 import { DEEP_LINK_SCHEME, findDeepLinkArgument } from '../shared/deep-link';
-import { createDeepLinkRouter, type DeepLinkRouter, type RoutableWindow } from './deep-link-router';
+import {
+  createDeepLinkRouter,
+  registersProtocolAtRuntime,
+  type DeepLinkRouter,
+  type RoutableWindow,
+} from './deep-link-router';
 
 export interface DeepLinks extends Pick<DeepLinkRouter, 'takeInitialHash' | 'attach'> {
   /** A second instance was started with these arguments (Windows, Linux). */
@@ -32,13 +37,13 @@ export function createDeepLinks(argv: readonly string[]): DeepLinks {
 }
 
 /**
- * Registers Läsaren as the handler of `lasaren://` for this user. Only in installed builds:
- * in development the executable is Electron itself, which must not claim the scheme. The
- * installers register it too (Info.plist, the .desktop file, the NSIS include); this keeps
- * the registration right after a move or when the MSI was deployed for the whole machine.
+ * Registers Läsaren as the handler of `lasaren://` for this user where no package did
+ * (registersProtocolAtRuntime: installed Windows builds, for the MSI). In development the
+ * executable is Electron itself, which must not claim the scheme.
  */
 export function registerProtocolClient(): void {
-  if (!app.isPackaged || app.isDefaultProtocolClient(DEEP_LINK_SCHEME)) return;
+  if (!registersProtocolAtRuntime(process.platform, app.isPackaged)) return;
+  if (app.isDefaultProtocolClient(DEEP_LINK_SCHEME)) return;
   if (!app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME)) {
     console.warn(`Kunde inte registrera Läsaren som program för ${DEEP_LINK_SCHEME}://-länkar.`);
   }

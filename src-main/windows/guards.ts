@@ -4,15 +4,21 @@
 import type { Session, WebContents } from 'electron';
 import { APP_SCHEME, isAppUrl } from './policy';
 
-const ALLOWED_REQUEST = new RegExp(`^(${APP_SCHEME}://|data:|blob:|devtools://)`);
+/**
+ * Only the app's own origin, data: and blob: (ARCHITECTURE.md). Not devtools: — so in an
+ * unpackaged app the developer tools may show an empty panel; use the browser host
+ * (`npm run host`) and Chromium's own developer tools for debugging the renderer.
+ */
+export function isAllowedRequest(url: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+  return url.startsWith(`${APP_SCHEME}:`) && isAppUrl(url);
+}
 
 export function guardSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => {
-    const allowed =
-      ALLOWED_REQUEST.test(details.url) &&
-      (!details.url.startsWith(`${APP_SCHEME}:`) || isAppUrl(details.url));
+    const allowed = isAllowedRequest(details.url);
     if (!allowed) console.warn(`Blockerade en begäran utanför appen: ${details.url.slice(0, 200)}`);
     callback({ cancel: !allowed });
   });

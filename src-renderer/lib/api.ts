@@ -1,6 +1,6 @@
 // The only module that touches the window API defined by the preload (Electron) or the
 // bridge script (browser host). Everything else in the renderer calls through here.
-import { API_GLOBAL } from '../../src-main/shared/channels';
+import { API_GLOBAL, type MenuCommand } from '../../src-main/shared/channels';
 import type { LasarenApi } from '../../src-main/shared/contract';
 import type { Result } from '../../src-main/shared/result';
 import { t } from './i18n';
@@ -34,4 +34,15 @@ export async function call<K extends keyof LasarenApi>(
       error: { code: 'internal', message: t('error.callFailed', { message: (e as Error).message }) },
     } as Out;
   }
+}
+
+/**
+ * Listens for the right-click menu's commands (Electron only; the browser host has no such
+ * menu and this does nothing there). Returns the function that stops listening.
+ */
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  const subscribe = (api as unknown as Record<string, unknown> | null)?.['onMenuCommand'];
+  if (typeof subscribe !== 'function') return () => undefined;
+  const stop: unknown = subscribe(listener);
+  return typeof stop === 'function' ? () => void stop() : () => undefined;
 }

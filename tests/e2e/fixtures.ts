@@ -2,7 +2,15 @@
 // Electron app (when a binary exists) or in Chromium against the browser host, which serves
 // the same renderer and the same main-side handler table. Every request the page makes is
 // recorded so specs can prove the app stays on loopback.
-import { test as base, expect, _electron, chromium, type Browser, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  _electron,
+  chromium,
+  type Browser,
+  type ElectronApplication,
+  type Page,
+} from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +37,8 @@ export interface App {
   restart(whileStopped?: () => Promise<void> | void): Promise<Page>;
   /** Path to the first document route, for specs that open one directly. */
   url(hash?: string): string;
+  /** The Electron application (its main process), or null in the browser host. */
+  readonly electron: ElectronApplication | null;
 }
 
 interface WorkerFixtures {
@@ -106,6 +116,7 @@ export const test = base.extend<{ app: App } & TestOptions, WorkerFixtures>({
     let page: Page;
     let restart: (whileStopped?: () => Promise<void> | void) => Promise<Page>;
     let url: (hash?: string) => string;
+    let electron: ElectronApplication | null = null;
 
     if (hostKind === 'electron') {
       const found = findElectron();
@@ -122,12 +133,14 @@ export const test = base.extend<{ app: App } & TestOptions, WorkerFixtures>({
         return;
       }
       let electronApp = await launchElectron(found.path, dataDir, requests);
+      electron = electronApp;
       page = await electronApp.firstWindow();
       url = (hash = '') => `app://lasaren/index.html${hash}`;
       restart = async (whileStopped) => {
         await electronApp.close();
         await whileStopped?.();
         electronApp = await launchElectron(found.path, dataDir, requests);
+        electron = electronApp;
         page = await electronApp.firstWindow();
         return page;
       };
@@ -177,6 +190,9 @@ export const test = base.extend<{ app: App } & TestOptions, WorkerFixtures>({
       openedExternally,
       restart,
       url: (hash) => url(hash),
+      get electron() {
+        return electron;
+      },
     };
     await use(app);
     await cleanup();

@@ -1,7 +1,10 @@
 // Owns printing the HTML export to PDF outside Electron (browser host, CLI, tests): Debian's
 // Chromium driven by playwright-core, launched with the flags that keep it offline, every
 // request from the page refused (the HTML is self-contained), A4 with page numbers.
+// playwright-core is a devDependency, loaded only here and only when a PDF is asked for: the
+// installed app prints with Electron's printToPDF and does not ship it.
 import { existsSync } from 'node:fs';
+import type { BrowserType } from 'playwright-core';
 import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS, type PdfRenderer } from './pdf';
 
 /** Flags that keep Chromium from reaching Google's hosts on its own (the e2e tests use them too). */
@@ -33,7 +36,14 @@ export const renderPdfWithChromium: PdfRenderer = async (html) => {
       `PDF kräver Chromium, som inte finns på ${executablePath}. Installera Debians paket chromium (apt-get install chromium) eller ange sökvägen i PLAYWRIGHT_CHROMIUM. Övriga format fungerar utan.`,
     );
   }
-  const { chromium } = await import('playwright-core');
+  let chromium: BrowserType;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch (e) {
+    throw new ChromiumMissingError(
+      `PDF utanför appen kräver paketet playwright-core, som saknas (${(e as Error).message.split('\n')[0]}). Kör npm install i projektmappen. Övriga format fungerar utan.`,
+    );
+  }
   const browser = await chromium.launch({ executablePath, args: OFFLINE_CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });

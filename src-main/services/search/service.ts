@@ -48,6 +48,28 @@ export interface SearchServiceOptions {
   readonly resourcesDir: string;
   readonly dataDir: string;
   readonly log?: (line: string) => void;
+  /** How a missing or stale index is built; the default starts a worker for large corpora. */
+  readonly build?: typeof buildEngine;
+}
+
+/**
+ * Builds the index, in a worker when the corpus is large. A worker that cannot start or dies
+ * (an installer that left out its file, a module it cannot load) must not leave search dead:
+ * the index is then built in-process, which blocks main for a while but works.
+ */
+export async function buildWithFallback(
+  records: readonly ParagraphRecord[],
+  log: ((line: string) => void) | undefined,
+  build: typeof buildEngine = buildEngine,
+): Promise<Awaited<ReturnType<typeof buildEngine>>> {
+  try {
+    return await build(records);
+  } catch (e) {
+    log?.(
+      `Varning: sökindexets arbetstråd misslyckades (${(e as Error).message}); indexet byggs i huvudprocessen i stället.`,
+    );
+    return buildEngine(records, { worker: false });
+  }
 }
 
 async function loadEngine(
@@ -64,7 +86,7 @@ async function loadEngine(
       return [engine, `Sökindexet lästes in från ${path}.`];
     }
   }
-  const { engine, data } = await buildEngine(records);
+  const { engine, data } = await buildWithFallback(records, options.log, options.build);
   // Store the rebuilt index for the next start; the shipped one may be read-only.
   await writeIndexFile(cached, hash, records.length, data ?? engine.export()).catch((e: unknown) =>
     options.log?.(`Sökindexet kunde inte sparas i ${cached}: ${(e as Error).message}`),

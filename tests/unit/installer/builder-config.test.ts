@@ -2,11 +2,12 @@
 // electron-builder.ts (its default name), app-builder-lib's own validator (its shipped JSON schema) must
 // accept it without coercing anything, and the promises the installers make to a government
 // IT department must hold: per-user NSIS without elevation, per-machine MSI, dmg for both
-// Mac architectures, AppImage and deb, the lasaren:// protocol, documents outside the asar.
+// Mac architectures, deb and rpm (sandbox kept), the lasaren:// protocol, documents outside
+// the asar, a desktop entry that matches the window, and packing that stops without resources.
 import { DebugLogger } from 'builder-util';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import type { Configuration } from 'electron-builder';
-import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,6 +15,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServices } from '../../../src-main/services';
 import { INDEX_FILE_NAME } from '../../../src-main/services/search/index-file';
 import { writeResourcesIndex } from '../../../src-main/services/search/service';
+import {
+  resourceProblems,
+  verifyResourcesBeforePack,
+  type ResourceEntry,
+} from '../../../scripts/installer/resources';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -74,9 +80,19 @@ describe('the installers keep their promises', () => {
     expect(config.mac?.extendInfo).toMatchObject({ CFBundleLocalizations: ['sv', 'en'] });
   });
 
-  it('macOS: dmg for Intel and Apple silicon; Linux: AppImage and deb', () => {
+  it('macOS: dmg for Intel and Apple silicon; Linux: deb and rpm, never an AppImage (it runs with --no-sandbox)', () => {
     expect(targets(config.mac)).toEqual(expect.arrayContaining(['dmg:x64', 'dmg:arm64']));
-    expect(targets(config.linux)).toEqual(expect.arrayContaining(['AppImage:x64', 'deb:x64']));
+    expect(targets(config.linux)).toEqual(expect.arrayContaining(['deb:x64', 'rpm:x64']));
+    expect(targets(config.linux).filter((t) => /appimage|snap|flatpak/i.test(t))).toEqual([]);
+  });
+
+  it('Linux: the .desktop file, its StartupWMClass and the window class are all "lasaren"', async () => {
+    const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+    // Electron takes the window's app_id / WM_CLASS from package.json's desktopName;
+    // syncDesktopName makes electron-builder name the .desktop file and StartupWMClass after it.
+    expect(pkg['desktopName']).toBe(`${config.linux?.executableName}.desktop`);
+    expect(config.linux?.syncDesktopName).toBe(true);
+    expect(config.deb?.packageName).toBe('lasaren');
   });
 
   it('registers lasaren:// on every platform', async () => {
@@ -93,10 +109,16 @@ describe('the installers keep their promises', () => {
     expect(nsh).toMatch(/!macro customUnInstall\s+DeleteRegKey SHELL_CONTEXT "Software\\Classes\\lasaren"/);
   });
 
-  it('packs the app into an asar and flips the fuses after packing', () => {
+  it('packs the app into an asar, checks resources before and after packing, and flips the fuses', async () => {
     expect(config.asar).toBe(true);
+    expect(typeof config.beforePack).toBe('function');
+    expect((config.beforePack as () => unknown).name).toBe('verifyResources');
     expect(typeof config.afterPack).toBe('function');
-    expect((config.afterPack as () => unknown).name).toBe('applyFuses');
+    expect((config.afterPack as () => unknown).name).toBe('afterPackChecks');
+    const source = await readFile(join(ROOT, 'electron-builder.ts'), 'utf8');
+    expect(source).toMatch(/await applyFuses\(context\)/);
+    // Only a stand-in Electron (the packaging test) packs without fuses.
+    expect(config.electronDist).toBeUndefined();
     // getConfig normalises `files` to [{ filter: [...] }].
     const files = JSON.stringify(config.files);
     expect(files).toContain('"out/**/*"');
@@ -158,7 +180,23 @@ describe('documents are packed outside the asar where main looks for them', () =
     expect(await services.search.ready).toBe(`Sökindexet lästes in från ${join(packaged, INDEX_FILE_NAME)}.`);
   });
 
-  it('unpacks the search worker and the chunk it imports from the asar', () => {
-    expect(config.asarUnpack).toEqual(['out/main/search-worker.js', 'out/main/engine-*.js']);
+  it('unpacks the self-contained search worker, and only it, from the asar', () => {
+    expect(config.asarUnpack).toEqual(['out/main/search-worker.js']);
+  });
+
+  it('refuses to pack a project without the search index, naming what is missing', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'lasaren-project-'));
+    try {
+      await cp(join(ROOT, 'resources/documents'), join(project, 'resources/documents'), { recursive: true });
+      const extra = (Array.isArray(config.extraResources) ? config.extraResources : []) as ResourceEntry[];
+      await expect(verifyResourcesBeforePack(project, extra)).rejects.toThrow(
+        /Saknas: resources\/search-index\.ndjson[\s\S]*Saknas: out\/main\/index\.js[\s\S]*npm run build/,
+      );
+      // With the built files and an index of other documents: refused as stale.
+      await writeFile(join(project, 'resources', INDEX_FILE_NAME), '{"format":3,"hash":"annat"}\n');
+      expect((await resourceProblems(project, extra)).join('\n')).toMatch(/hör inte till dokumenten/);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
   });
 });
