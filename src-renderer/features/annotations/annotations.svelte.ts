@@ -2,7 +2,7 @@
 // creating, editing and deleting them through main, and making each change undoable (with an
 // "Ångra" notice, Ctrl+Z and redo). Main's store is the truth; this mirrors it after each save.
 import type { Annotation, AnnotationBody } from '../../../src-main/shared/annotation';
-import type { LibraryDocument } from '../../../src-main/shared/model';
+import type { ReaderDocument } from '../../../src-main/shared/documents/model';
 import {
   paragraphAt,
   positionSelector,
@@ -102,11 +102,11 @@ class AnnotationsState {
     });
   }
 
-  async create(doc: LibraryDocument, range: SourceRange, body: AnnotationBody): Promise<Annotation | null> {
+  async create(doc: ReaderDocument, range: SourceRange, body: AnnotationBody): Promise<Annotation | null> {
     const result = await call('createAnnotation', {
       documentId: doc.meta.id,
       paragraph: paragraphAt(doc.blocks, range.start),
-      quote: quoteSelector(doc.source, range),
+      quote: quoteSelector(doc.text, range),
       position: positionSelector(range),
       colour: body.colour,
       note: body.note,
