@@ -1,5 +1,6 @@
-// Owns a collection's prebuilt index: what needs the Markdown parsed (each document's version,
-// size, count of citable blocks, a broken file's problem) in `collection-index.json`, and the
+// Owns a collection's prebuilt index: the validated manifest (so a start does not validate
+// 36,000 lines again) and what needs the Markdown parsed (each document's version, size,
+// count of citable blocks, a broken file's problem) in `collection-index.json`, and the
 // searchable block texts in `collection-records.ndjson` (one line per document), so that a
 // start reads two files instead of parsing every document. Both are keyed by a hash of the
 // manifest and the parser version; each file is checked by size, time and, when in doubt,
@@ -9,12 +10,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { CollectionProblem } from '../../shared/documents/model';
+import type { ManifestEntry } from './manifest';
 import { writeFileAtomic } from '../storage/atomic-file';
 import type { BlockRecord } from './reader-document';
 
 export const COLLECTION_INDEX_FILE = 'collection-index.json';
 export const COLLECTION_RECORDS_FILE = 'collection-records.ndjson';
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface IndexedDocument {
   readonly id: string;
@@ -33,15 +35,23 @@ export interface IndexedDocument {
 export interface CollectionIndex {
   readonly format: number;
   readonly key: string;
+  /** The manifest's valid lines and its problems, as `readManifest` gave them. */
+  readonly entries: readonly ManifestEntry[];
+  readonly manifestProblems: readonly CollectionProblem[];
   readonly documents: readonly IndexedDocument[];
   /** Problems only a full build finds (files the manifest does not list). */
-  readonly problems: readonly CollectionProblem[];
+  readonly folderProblems: readonly CollectionProblem[];
 }
 
 export async function readCollectionIndex(dir: string, key: string): Promise<CollectionIndex | null> {
   try {
     const index = JSON.parse(await readFile(join(dir, COLLECTION_INDEX_FILE), 'utf8')) as CollectionIndex;
-    return index.format === FORMAT && index.key === key && Array.isArray(index.documents) ? index : null;
+    return index.format === FORMAT &&
+      index.key === key &&
+      Array.isArray(index.documents) &&
+      Array.isArray(index.entries)
+      ? index
+      : null;
   } catch {
     return null;
   }

@@ -237,6 +237,29 @@ describe('a new version of a document', () => {
   });
 });
 
+describe('a large collection', () => {
+  it('is ready from its index at once and picks up changed files in the background', async () => {
+    const dir = await smallCollection([
+      'kommittedirektiv-dir-2023169',
+      'statens-offentliga-utredningar-sou-201016',
+    ]);
+    const cache = await temp();
+    await openCollection(dir, { cacheDir: cache, origin: 'collection' });
+    const file = join(dir, 'docs/kommittedirektiv/kommittedirektiv-dir-2023169.md');
+    await writeFile(file, (await readFile(file, 'utf8')) + '\nEtt tillagt sista stycke.\n');
+    // As a 36,000-document collection opens: from the index, files checked after.
+    const c = await openCollection(dir, { cacheDir: cache, origin: 'collection', checkAtOpen: false });
+    expect(c.how).toMatch(/kontrolleras i bakgrunden/);
+    const before = c.summary('kommittedirektiv-dir-2023169')!.paragraphCount;
+    expect(await c.checked).toMatch(/^1 dokument i samlingen har ändrats/);
+    expect(c.summary('kommittedirektiv-dir-2023169')!.paragraphCount).toBe(before + 1);
+    const records = await c.searchRecords();
+    expect(records.some((r) => r.text === 'Ett tillagt sista stycke.')).toBe(true);
+    const next = await openCollection(dir, { cacheDir: cache, origin: 'collection', checkAtOpen: false });
+    expect(await next.checked).toBe('Samlingens filer är oförändrade.');
+  });
+});
+
 describe('wordDiff', () => {
   it('gives back both wordings and marks words, not characters', () => {
     const before = 'Regeringen ska senast den 1 maj lämna förslag.';
