@@ -13,6 +13,7 @@ import type {
   DocumentSummary,
   ReaderDocument,
 } from '../../shared/documents/model';
+import { documentLabel } from '../../shared/documents/citation';
 import { fail, ok, type Result } from '../../shared/result';
 import type { ParagraphRecord } from '../search/engine';
 import {
@@ -321,8 +322,10 @@ function createCollection(
       const records = await allRecords(setting, now);
       const out: ParagraphRecord[] = [];
       for (const s of now.summaries) {
+        // Hits name the document as everywhere else: designation first.
+        const label = documentLabel(s);
         for (const [paragraph, heading, text] of records.get(s.id) ?? [])
-          out.push({ documentId: s.id, title: s.title, paragraph, heading, text });
+          out.push({ documentId: s.id, title: label, paragraph, heading, text });
       }
       return out;
     },

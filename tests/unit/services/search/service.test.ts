@@ -125,7 +125,7 @@ describe('notes in search', () => {
     const note = esf.find((h) => h.kind === 'note')!;
     expect(where(note)).toBe(`${PLAN}#4`);
     expect(marked(note)).toEqual(['ESF+']);
-    expect(note.title).toBe('Handlingsplan för integration och inkludering 2021–2027');
+    expect(note.title).toBe('2020/21:FPM54 – Handlingsplan för integration och inkludering 2021–2027');
     // A note's own words rank above a paragraph that matches as well.
     expect(esf[0]!.kind).toBe('note');
 
