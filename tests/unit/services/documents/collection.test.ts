@@ -60,6 +60,21 @@ describe('the integration collection', () => {
     expect([...(dir?.related ?? []), ...(dir?.relatedLinks ?? [])]).toHaveLength(1);
   });
 
+  it('turns an in-text link to another document of the collection into an in-app target', async () => {
+    const c = await openCollection(integrationDir(), { cacheDir: null, origin: 'collection' });
+    const doc = await c.get('pressmeddelanden-asylsokande-ska-bo-i-statliga-boenden-och-delta');
+    if (!doc.ok) throw new Error(doc.error.message);
+    const links = doc.value.blocks.flatMap((b) => b.spans.filter((s) => s.kind === 'link'));
+    const inApp = links.filter((l) => 'target' in l && l.target);
+    expect(inApp).toEqual([
+      expect.objectContaining({
+        href: '/rattsliga-dokument/statens-offentliga-utredningar/2022/11/sou-202264/',
+        target: { documentId: 'statens-offentliga-utredningar-sou-202264', paragraph: null },
+      }),
+    ]);
+    expect(c.summary('statens-offentliga-utredningar-sou-202264')).toBeDefined();
+  });
+
   it('opens a proposition with its outline and numbered blocks', async () => {
     const c = await openCollection(integrationDir(), { cacheDir: null, origin: 'collection' });
     const doc = await c.get('proposition-prop-201617175');
