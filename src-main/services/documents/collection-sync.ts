@@ -4,10 +4,20 @@
 // (its metadata with related pages resolved). Used at open and by the background check.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { CollectionProblem, DocumentMeta, DocumentOrigin } from '../../shared/documents/model';
+import type { CollectionProblem, DocumentMeta } from '../../shared/documents/model';
 import type { IndexedDocument } from './collection-index';
 import { absoluteAddress, resolveCollectionLink, type CollectionAddresses } from './links';
 import { MANIFEST_FILE, type ManifestEntry } from './manifest';
+
+/** What the loader needs of a document to find, check and parse its file. */
+export interface DocumentRef {
+  readonly id: string;
+  readonly file: string;
+  readonly url: string | null;
+}
+
+/** A document's metadata as the index keeps it: everything but where the app got it from. */
+export type StoredMeta = Omit<DocumentMeta, 'origin'>;
 import {
   blockRecords,
   decodeSource,
@@ -29,7 +39,7 @@ export function fileProblem(
 /** Markdown files the manifest does not list, each as a warning with a fix. */
 export async function unlistedFiles(
   dir: string,
-  entries: readonly ManifestEntry[],
+  entries: readonly DocumentRef[],
 ): Promise<CollectionProblem[]> {
   const found = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   const listed = new Set(entries.map((e) => e.file));
@@ -55,7 +65,7 @@ export interface Parsed {
 
 export async function parseFile(
   dir: string,
-  entry: ManifestEntry,
+  entry: DocumentRef,
   addresses: CollectionAddresses,
   size: number,
   mtimeMs: number,
@@ -104,9 +114,9 @@ export interface Reconciled {
 /** Checks every listed file against the previous index; parses only what changed. */
 export async function reconcile(
   dir: string,
-  entries: readonly ManifestEntry[],
+  entries: readonly DocumentRef[],
   previous: ReadonlyMap<string, IndexedDocument>,
-  addresses: CollectionAddresses,
+  addresses: () => CollectionAddresses,
 ): Promise<Reconciled> {
   const stats = await Promise.all(
     entries.map((e) =>
@@ -139,7 +149,7 @@ export async function reconcile(
       indexed.set(entry.id, before); // still missing: reported from the index, nothing to write
       continue;
     }
-    const parsed = await parseFile(dir, entry, addresses, s?.size ?? -1, s?.mtimeMs ?? -1);
+    const parsed = await parseFile(dir, entry, addresses(), s?.size ?? -1, s?.mtimeMs ?? -1);
     indexed.set(entry.id, parsed.indexed);
     reparsed.set(entry.id, parsed.records);
     changed = true;
@@ -148,11 +158,7 @@ export async function reconcile(
 }
 
 /** A document's metadata for the list: related pages in the collection become ids. */
-export function metaOf(
-  entry: ManifestEntry,
-  addresses: CollectionAddresses,
-  origin: DocumentOrigin,
-): DocumentMeta {
+export function metaOf(entry: ManifestEntry, addresses: CollectionAddresses): StoredMeta {
   const related: string[] = [];
   const relatedLinks: string[] = [];
   for (const href of entry.related) {
@@ -177,6 +183,5 @@ export function metaOf(
     related,
     relatedLinks,
     language: entry.language,
-    origin,
   };
 }

@@ -23,9 +23,17 @@ import {
   type CollectionIndex,
   type IndexedDocument,
 } from './collection-index';
-import { fileProblem, metaOf, parseFile, reconcile, unlistedFiles } from './collection-sync';
+import {
+  fileProblem,
+  metaOf,
+  parseFile,
+  reconcile,
+  unlistedFiles,
+  type DocumentRef,
+  type StoredMeta,
+} from './collection-sync';
 import { collectionAddresses, resolveCollectionLink, type CollectionAddresses } from './links';
-import { MANIFEST_FILE, readManifest, type ManifestEntry } from './manifest';
+import { MANIFEST_FILE, readManifest } from './manifest';
 import {
   decodeSource,
   PARSER_VERSION,
@@ -76,7 +84,7 @@ export interface Collection {
 interface State {
   readonly indexed: ReadonlyMap<string, IndexedDocument>;
   readonly summaries: readonly DocumentSummary[];
-  readonly byId: ReadonlyMap<string, { summary: DocumentSummary; entry: ManifestEntry }>;
+  readonly byId: ReadonlyMap<string, { summary: DocumentSummary; entry: DocumentRef }>;
   readonly problems: readonly CollectionProblem[];
   /** Records parsed since the index was read (new or changed files). */
   readonly fresh: ReadonlyMap<string, readonly BlockRecord[]>;
@@ -85,10 +93,13 @@ interface State {
 interface Setting {
   readonly dir: string;
   readonly key: string;
-  readonly entries: readonly ManifestEntry[];
+  /** The manifest's valid lines, in order, and their metadata (same order). */
+  readonly refs: readonly DocumentRef[];
+  readonly metas: readonly StoredMeta[];
   readonly manifestProblems: readonly CollectionProblem[];
   readonly folderProblems: readonly CollectionProblem[];
-  readonly addresses: CollectionAddresses;
+  /** Where each page and file of the collection is: built on first need, not at start. */
+  readonly addresses: () => CollectionAddresses;
   readonly options: CollectionOptions;
   /** Where stored records can be read, or null. */
   recordsDir: string | null;
@@ -99,13 +110,17 @@ function stateOf(
   indexed: ReadonlyMap<string, IndexedDocument>,
   fresh: ReadonlyMap<string, readonly BlockRecord[]>,
 ): State {
-  const { entries, addresses, options } = setting;
-  const shown = entries.filter((e) => indexed.get(e.id)?.error === null);
-  const summaries = shown.map((e): DocumentSummary => ({
-    ...metaOf(e, addresses, options.origin),
-    paragraphCount: indexed.get(e.id)?.paragraphCount ?? 0,
-  }));
-  const byId = new Map(summaries.map((s, i) => [s.id, { summary: s, entry: shown[i] as ManifestEntry }]));
+  const { refs, metas, options } = setting;
+  const summaries: DocumentSummary[] = [];
+  const byId = new Map<string, { summary: DocumentSummary; entry: DocumentRef }>();
+  refs.forEach((ref, i) => {
+    const d = indexed.get(ref.id);
+    const meta = metas[i];
+    if (!d || d.error !== null || !meta) return;
+    const summary: DocumentSummary = { ...meta, origin: options.origin, paragraphCount: d.paragraphCount };
+    summaries.push(summary);
+    byId.set(ref.id, { summary, entry: ref });
+  });
   const problems: CollectionProblem[] = [...setting.manifestProblems, ...setting.folderProblems];
   for (const d of indexed.values()) {
     if (d.error) problems.push(fileProblem(d.file, d.id, d.error));
@@ -129,7 +144,7 @@ async function allRecords(setting: Setting, state: State): Promise<Map<string, r
     const entry = state.byId.get(id)?.entry;
     const d = state.indexed.get(id);
     if (entry && d)
-      stored.set(id, (await parseFile(setting.dir, entry, setting.addresses, d.size, d.mtimeMs)).records);
+      stored.set(id, (await parseFile(setting.dir, entry, setting.addresses(), d.size, d.mtimeMs)).records);
   }
   return stored;
 }
@@ -143,7 +158,7 @@ async function store(setting: Setting, state: State): Promise<string | null> {
     cacheDir,
     {
       key: setting.key,
-      entries: setting.entries,
+      metas: setting.metas,
       manifestProblems: setting.manifestProblems,
       documents: [...state.indexed.values()],
       folderProblems: setting.folderProblems,
@@ -165,6 +180,11 @@ async function findIndex(
   return null;
 }
 
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 /** Opens the collection in `dir`. Never throws: an unreadable folder is one problem. */
 export async function openCollection(dir: string, options: CollectionOptions): Promise<Collection> {
   let manifestBytes: Buffer;
@@ -180,10 +200,11 @@ export async function openCollection(dir: string, options: CollectionOptions): P
     const setting: Setting = {
       dir,
       key: '',
-      entries: [],
+      refs: [],
+      metas: [],
       manifestProblems: [problem],
       folderProblems: [],
-      addresses: collectionAddresses([]),
+      addresses: () => collectionAddresses([]),
       options,
       recordsDir: null,
     };
@@ -200,21 +221,40 @@ export async function openCollection(dir: string, options: CollectionOptions): P
     .update(manifestBytes)
     .digest('hex');
   const base = await findIndex(options, key);
-  const manifest = base
-    ? { entries: base.index.entries, problems: base.index.manifestProblems }
-    : readManifest(manifestBytes.toString('utf8'));
-  const setting: Setting = {
-    dir,
-    key,
-    entries: manifest.entries,
-    manifestProblems: manifest.problems,
-    folderProblems: base ? base.index.folderProblems : await unlistedFiles(dir, manifest.entries),
-    addresses: collectionAddresses(manifest.entries),
-    options,
-    recordsDir: base?.dir ?? null,
-  };
+  let setting: Setting;
+  if (base) {
+    // From the index: no manifest validation, no link resolution at start.
+    const { documents, metas } = base.index;
+    const refs = documents.map((d, i) => ({ id: d.id, file: d.file, url: metas[i]?.url ?? null }));
+    setting = {
+      dir,
+      key,
+      refs,
+      metas,
+      manifestProblems: base.index.manifestProblems,
+      folderProblems: base.index.folderProblems,
+      addresses: once(() => collectionAddresses(refs)),
+      options,
+      recordsDir: base.dir,
+    };
+  } else {
+    // First use: validate the manifest, resolve related pages, look for unlisted files.
+    const manifest = readManifest(manifestBytes.toString('utf8'));
+    const addresses = collectionAddresses(manifest.entries);
+    setting = {
+      dir,
+      key,
+      refs: manifest.entries,
+      metas: manifest.entries.map((e) => metaOf(e, addresses)),
+      manifestProblems: manifest.problems,
+      folderProblems: await unlistedFiles(dir, manifest.entries),
+      addresses: () => addresses,
+      options,
+      recordsDir: null,
+    };
+  }
   const previous = new Map((base?.index.documents ?? []).map((d) => [d.id, d]));
-  const checkNow = options.checkAtOpen ?? (!base || manifest.entries.length <= CHECK_AT_OPEN_LIMIT);
+  const checkNow = options.checkAtOpen ?? (!base || setting.refs.length <= CHECK_AT_OPEN_LIMIT);
 
   if (!checkNow && base) {
     // Ready now from the index; the files are checked after the app is ready to search.
@@ -222,7 +262,7 @@ export async function openCollection(dir: string, options: CollectionOptions): P
     const how = `Samlingens index lästes från ${base.dir}; filerna kontrolleras i bakgrunden.`;
     let collection: ReturnType<typeof createCollection> | null = null;
     const checked = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
-      const found = await reconcile(dir, setting.entries, previous, setting.addresses);
+      const found = await reconcile(dir, setting.refs, previous, setting.addresses);
       if (!found.changed) return 'Samlingens filer är oförändrade.';
       const next = stateOf(setting, found.indexed, found.reparsed);
       collection?.replace(next);
@@ -233,7 +273,7 @@ export async function openCollection(dir: string, options: CollectionOptions): P
     return collection;
   }
 
-  const found = await reconcile(dir, setting.entries, previous, setting.addresses);
+  const found = await reconcile(dir, setting.refs, previous, setting.addresses);
   const state = stateOf(setting, found.indexed, found.reparsed);
   let indexDir: string | null = base?.dir ?? null;
   let how = base ? `Samlingens index lästes från ${base.dir}.` : 'Samlingens index byggdes i minnet.';
@@ -288,7 +328,9 @@ function createCollection(
     }
     const source = decodeSource(bytes, found.entry.file);
     if (source instanceof Error) return fail('io', source.message);
-    const parsed = parseSource(source, (href) => resolveCollectionLink(setting.addresses, href, found.entry));
+    const parsed = parseSource(source, (href) =>
+      resolveCollectionLink(setting.addresses(), href, found.entry),
+    );
     const { paragraphCount: _count, ...meta } = found.summary;
     const doc = readerDocument(meta, parsed, versionOf(bytes));
     open.set(id, doc);

@@ -114,6 +114,8 @@ export async function openSandbox(renderPdf: PdfRenderer = renderPdfWithChromium
     openExternal: async () => undefined,
     exportHost: exportsFolderHost(dataDir, renderPdf),
   });
+  // Without a prebuilt index, search writes one into the data folder: finish before cleanup.
+  await services.search.ready;
   return { dataDir, services, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
 }
 
