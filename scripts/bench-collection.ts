@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openCollection } from '../src-main/services/documents/collection';
 import { readManifest } from '../src-main/services/documents/manifest';
@@ -174,8 +175,12 @@ if (at >= 0) {
   const [kind = 'lazy', dir = '', cache = ''] = process.argv.slice(at + 1);
   console.log(JSON.stringify(await variant(kind, dir, cache)));
 } else {
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
   console.log(
-    `Node ${process.version}; minne = heap + external + arrayBuffers efter gc, i en egen process per variant`,
+    `Node ${process.version}, ${cpus().length} kärnor, belastning (1/5/15 min) ${load}. Väggtid och CPU-tid ` +
+      `(process.cpuUsage, utan väntan på kärnor); minne = heap + external + arrayBuffers efter gc, en process per variant`,
   );
   await compare('integration-400', join(sharedDir(), 'collections/integration'));
   await compare('regeringen-35942', scaleCollection());
