@@ -24,7 +24,14 @@ const standIn = standInElectronDist();
 // The documents and their prebuilt search index stay outside the asar, in <resourcesPath>,
 // where main reads them (`npm run build` writes the index).
 const EXTRA_RESOURCES: readonly ResourceEntry[] = [
-  { from: 'resources/documents', to: 'documents', filter: ['*.txt', '*.json'] },
+  {
+    from: 'resources/documents',
+    to: 'documents',
+    filter: ['manifest.ndjson', '**/*.md', '**/*.markdown', '**/*.txt'],
+  },
+  // The collection's prebuilt index (npm run build): the app lists documents without parsing them.
+  { from: 'resources/collection-index.json', to: 'collection-index.json' },
+  { from: 'resources/collection-records.ndjson', to: 'collection-records.ndjson' },
   { from: 'resources/search-index.ndjson', to: 'search-index.ndjson' },
 ];
 

@@ -4,7 +4,8 @@
 // the copies must be where main reads them and the search worker unpacked beside the asar.
 // electron-builder on its own only logs a missing extraResources file and carries on.
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** One extraResources entry as electron-builder.ts declares it. */
@@ -33,8 +34,8 @@ export async function resourceProblems(
   const documents = entries.find((e) => e.to === 'documents');
   if (documents && existsSync(join(projectDir, documents.from))) {
     const files = await readdir(join(projectDir, documents.from));
-    if (!files.some((f) => f.endsWith('.txt'))) {
-      problems.push(`Inga dokument i ${documents.from} / No documents in ${documents.from}`);
+    if (!files.includes('manifest.ndjson')) {
+      problems.push(`Ingen manifest.ndjson i ${documents.from} / No manifest.ndjson in ${documents.from}`);
     }
   }
   if (!existsSync(join(projectDir, 'out/main/index.js'))) {
@@ -45,23 +46,29 @@ export async function resourceProblems(
   }
   const index = entries.find((e) => e.from.endsWith('search-index.ndjson'));
   if (documents && index && existsSync(join(projectDir, index.from))) {
-    const stale = await staleIndex(join(projectDir, documents.from), join(projectDir, index.from));
+    const stale = await staleIndex(projectDir, join(projectDir, index.from));
     if (stale) problems.push(stale);
   }
   return problems;
 }
 
 /** A sentence when the stored index was not built from these documents, else null. */
-async function staleIndex(documentsDir: string, indexPath: string): Promise<string | null> {
+async function staleIndex(projectDir: string, indexPath: string): Promise<string | null> {
   // Imported here so loading electron-builder.ts stays cheap for everything but packing.
   const { openLibrary } = await import('../../src-main/services/library/library');
-  const { paragraphRecords } = await import('../../src-main/services/search/service');
   const { contentHash, readIndexFile } = await import('../../src-main/services/search/index-file');
-  const library = await openLibrary(documentsDir);
-  const hash = contentHash(paragraphRecords(library.documents));
-  return (await readIndexFile(indexPath, hash))
-    ? null
-    : `Sökindexet ${indexPath} hör inte till dokumenten (gammalt eller skadat) / The search index does not match the documents`;
+  // The shipped collection as the installed app opens it; a scratch data folder so a cache
+  // never stands in for the prebuilt index.
+  const dataDir = await mkdtemp(join(tmpdir(), 'lasaren-pack-check-'));
+  try {
+    const library = await openLibrary({ resourcesDir: join(projectDir, 'resources'), dataDir });
+    const hash = contentHash(await library.searchRecords());
+    return (await readIndexFile(indexPath, hash))
+      ? null
+      : `Sökindexet ${indexPath} hör inte till dokumenten (gammalt eller skadat) / The search index does not match the documents`;
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
 }
 
 /** Throws (failing the build) when anything the installed app needs is missing before packing. */

@@ -62,7 +62,11 @@ const NOTES: Spec[] = [
 async function createNotes(page: Page): Promise<string[]> {
   const ids: string[] = [];
   for (const n of NOTES) {
-    const source = readFileSync(join(ROOT, 'resources/documents', `${n.documentId}.txt`), 'utf8');
+    // Offsets into the document's text as the reader has it (the model's text, not the file).
+    const source = await page.evaluate(async (id) => {
+      const got = await window.lasaren.getDocument({ id });
+      return got.ok ? got.value.text : '';
+    }, n.documentId);
     const start = source.indexOf(n.exact);
     const end = start + n.exact.length;
     const input = {
@@ -133,7 +137,9 @@ test('each format exports from the dialog and opens in an independent reader', a
   const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
   const flat = pdfText.replace(/\s+/g, ' ');
   expect(flat).toContain('Sida 1 av');
-  expect(flat).toContain(`${TITLE_B}, stycke 4`);
+  // Cited by its designation (a faktapromemoria), the document named by designation and title.
+  expect(flat).toContain('2020/21:FPM54, stycke 4');
+  expect(flat).toContain(`2020/21:FPM54 – ${TITLE_B}`);
   expect(flat).toContain('Jämför med regeringens prioriteringar.');
   expect(flat).toContain('=HYPERLINK("http://evil.example")');
 

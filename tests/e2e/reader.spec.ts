@@ -1,18 +1,18 @@
 // The foundation as a user meets it: the library lists the shipped documents, each opens with
 // its text exactly as shipped, links never navigate the app, and nothing leaves loopback.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, leavesApp, test } from './fixtures';
 import { ROOT } from './hosts';
 import { storedSettings } from './stored';
 
 const DOCS_DIR = join(ROOT, 'resources/documents');
-const documents = readdirSync(DOCS_DIR)
-  .filter((f) => f.endsWith('.txt'))
-  .map((f) => {
-    const id = f.slice(0, -4);
-    const meta = JSON.parse(readFileSync(join(DOCS_DIR, `${id}.json`), 'utf8')) as { title: string };
-    return { id, title: meta.title, source: readFileSync(join(DOCS_DIR, f), 'utf8') };
+const documents = readFileSync(join(DOCS_DIR, 'manifest.ndjson'), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => {
+    const meta = JSON.parse(line) as { id: string; file: string; title: string };
+    return { id: meta.id, title: meta.title, source: readFileSync(join(DOCS_DIR, meta.file), 'utf8') };
   });
 
 /** The resource's visible characters: heading markers dropped, all whitespace removed. */
@@ -37,8 +37,13 @@ for (const doc of documents) {
         els.map((el) => ({ start: Number(el.getAttribute('data-start')), text: el.textContent ?? '' })),
       );
     expect(blocks.length).toBeGreaterThan(5);
+    // Offsets point into the document's text (what annotations and citations use).
+    const text = await page.evaluate(async (id) => {
+      const got = await window.lasaren.getDocument({ id });
+      return got.ok ? got.value.text : '';
+    }, doc.id);
     for (const block of blocks)
-      expect(block.text).toBe(doc.source.slice(block.start, block.start + block.text.length));
+      expect(block.text).toBe(text.slice(block.start, block.start + block.text.length));
     expect(
       blocks
         .map((b) => b.text)

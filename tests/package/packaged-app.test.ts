@@ -14,10 +14,9 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServices } from '../../src-main/services';
-import { openLibrary } from '../../src-main/services/library/library';
+import { openDocs } from '../unit/services/search/helpers';
 import { SearchEngine, type IndexData } from '../../src-main/services/search/engine';
 import { INDEX_FILE_NAME } from '../../src-main/services/search/index-file';
-import { paragraphRecords } from '../../src-main/services/search/service';
 import { createStandInElectron, STAND_IN_ENV } from '../../scripts/installer/stand-in-electron';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -96,7 +95,9 @@ describe.skipIf(!linux)('the packaged app (electron-builder, Linux dir, stand-in
   });
 
   it('ships every document byte for byte and the search index in resources/, and the app loads that index', async () => {
-    const shipped = (await readdir(join(ROOT, 'resources/documents'))).filter((f) => /\.(txt|json)$/.test(f));
+    const shipped = (await readdir(join(ROOT, 'resources/documents'))).filter((f) =>
+      /\.(txt|md|ndjson)$/.test(f),
+    );
     expect(shipped.length).toBeGreaterThan(0);
     expect((await readdir(join(resourcesDir, 'documents'))).sort()).toEqual(shipped.sort());
     for (const file of shipped) {
@@ -124,7 +125,7 @@ describe.skipIf(!linux)('the packaged app (electron-builder, Linux dir, stand-in
     for (let dir = unpacked; dir !== resolve(dir, '..'); dir = resolve(dir, '..')) {
       expect(existsSync(join(resolve(dir, '..'), 'node_modules')), dir).toBe(false);
     }
-    const records = paragraphRecords((await openLibrary(join(ROOT, 'resources/documents'))).documents);
+    const records = await (await openDocs()).searchRecords();
     const recordsFile = join(work, 'records.json');
     const exportFile = join(work, 'export.json');
     await writeFile(recordsFile, JSON.stringify(records));

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { buildEngine } from '../../../../src-main/services/search/build';
 import { createSearchService } from '../../../../src-main/services/search/service';
-import { realLibrary } from './helpers';
+import { openDocs } from './helpers';
 
 const temps: string[] = [];
 afterEach(async () => {
@@ -35,7 +35,7 @@ async function unpackedWorkerWithoutDependencies(): Promise<typeof buildEngine> 
 
 describe('search worker fallback', () => {
   it('builds in-process with a logged warning when the worker cannot load, and search works', async () => {
-    const library = await realLibrary();
+    const library = await openDocs();
     const dataDir = await mkdtemp(join(tmpdir(), 'lasaren-data-'));
     const resourcesDir = await mkdtemp(join(tmpdir(), 'lasaren-resources-'));
     temps.push(dataDir, resourcesDir);
