@@ -37,3 +37,22 @@ export function formatDate(iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(BCP47[locale.current], { dateStyle: 'long' }).format(date);
 }
+
+const MONTH = /^(\d{4})-(\d{2})$/;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A publication date as published: a day ("17 oktober 2011"), a month ("december 2012") or a year. */
+export function formatPublished(value: string): string {
+  const day = DAY.exec(value);
+  const month = MONTH.exec(value);
+  const lang = BCP47[locale.current];
+  if (day) {
+    const date = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  }
+  if (month) {
+    const date = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
+    return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  }
+  return value;
+}

@@ -1,0 +1,69 @@
+// Owns rendering a long document progressively: the first screenful at once, the rest in
+// chunks while the browser is idle, so a 2,000-block document paints its first screen quickly
+// and stays responsive. Anything that needs a block further down (a deep link, a find hit, an
+// outline jump) asks for it with `ensure` and gets it rendered before it scrolls there.
+
+/** Blocks in the first chunk: more than fills a tall screen. */
+export const FIRST_CHUNK_BLOCKS = 40;
+/** Blocks per later chunk. */
+const CHUNK_BLOCKS = 250;
+
+type IdleHandle = number;
+const idle = (fn: () => void): IdleHandle =>
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(fn, { timeout: 50 })
+    : (setTimeout(fn, 16) as unknown as number);
+const cancelIdle = (h: IdleHandle) =>
+  typeof cancelIdleCallback === 'function' ? cancelIdleCallback(h) : clearTimeout(h);
+
+export class Progressive {
+  /** Units rendered so far. */
+  count = $state(0);
+  /** True once every unit is rendered. */
+  complete = $state(false);
+  #sizes: readonly number[] = [];
+  #handle: IdleHandle | null = null;
+
+  /** Starts over for a document whose units have these sizes (blocks per unit). */
+  start(sizes: readonly number[]): void {
+    this.stop();
+    this.#sizes = sizes;
+    this.count = this.#upTo(0, FIRST_CHUNK_BLOCKS);
+    this.complete = this.count >= sizes.length;
+    this.#schedule();
+  }
+
+  /** Renders at least the first `n` units now. */
+  ensure(n: number): void {
+    if (n <= this.count) return;
+    this.count = Math.min(n, this.#sizes.length);
+    this.complete = this.count >= this.#sizes.length;
+  }
+
+  all(): void {
+    this.ensure(this.#sizes.length);
+  }
+
+  stop(): void {
+    if (this.#handle !== null) cancelIdle(this.#handle);
+    this.#handle = null;
+  }
+
+  /** The unit index reached after adding `blocks` blocks from `from`. */
+  #upTo(from: number, blocks: number): number {
+    let i = from;
+    let n = 0;
+    while (i < this.#sizes.length && n < blocks) n += this.#sizes[i++]!;
+    return i;
+  }
+
+  #schedule(): void {
+    if (this.complete) return;
+    this.#handle = idle(() => {
+      this.#handle = null;
+      this.count = this.#upTo(this.count, CHUNK_BLOCKS);
+      this.complete = this.count >= this.#sizes.length;
+      this.#schedule();
+    });
+  }
+}
