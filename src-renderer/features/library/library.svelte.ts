@@ -17,6 +17,7 @@ class LibraryState {
 
   async load(): Promise<void> {
     const result = await call('listDocuments');
+    performance.mark('lasaren:library-loaded');
     if (result.ok) this.documents = result.value;
     else this.error = result.error.message;
     this.loaded = true;

@@ -2,7 +2,7 @@
 // pieces (links outermost, then strong, emphasis, code), runs of list items as one list,
 // table cells with their own spans, and heading levels as h2–h6. Pure: no DOM, no Svelte.
 import type { Block, InlineSpan } from '../../../src-main/shared/documents/model';
-import { hrefFor } from '../../lib/router.svelte';
+import { hrefFor } from '../../lib/routes';
 
 export interface Piece {
   readonly text: string;
