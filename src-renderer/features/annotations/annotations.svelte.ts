@@ -2,7 +2,7 @@
 // creating, editing and deleting them through main, and making each change undoable (with an
 // "Ångra" notice, Ctrl+Z and redo). Main's store is the truth; this mirrors it after each save.
 import type { Annotation, AnnotationBody } from '../../../src-main/shared/annotation';
-import type { LibraryDocument } from '../../../src-main/shared/model';
+import type { ReaderDocument } from '../../../src-main/shared/documents/model';
 import {
   paragraphAt,
   positionSelector,
@@ -102,11 +102,11 @@ class AnnotationsState {
     });
   }
 
-  async create(doc: LibraryDocument, range: SourceRange, body: AnnotationBody): Promise<Annotation | null> {
+  async create(doc: ReaderDocument, range: SourceRange, body: AnnotationBody): Promise<Annotation | null> {
     const result = await call('createAnnotation', {
       documentId: doc.meta.id,
       paragraph: paragraphAt(doc.blocks, range.start),
-      quote: quoteSelector(doc.source, range),
+      quote: quoteSelector(doc.text, range),
       position: positionSelector(range),
       colour: body.colour,
       note: body.note,
@@ -135,6 +135,22 @@ class AnnotationsState {
     this.#put(after);
     this.#done({
       label: t('annotations.updated'),
+      undo: () => this.#restore(before),
+      redo: () => this.#restore(after),
+    });
+    return after;
+  }
+
+  /** Accepts that the annotated passage changed: the annotation takes the current wording. */
+  async acceptChange(id: string): Promise<Annotation | null> {
+    const before = this.all.find((a) => a.id === id);
+    if (!before) return null;
+    const result = await call('acceptAnnotationChange', { id });
+    if (!result.ok) return this.#failed(result.error.message) || null;
+    const after = result.value;
+    this.#put(after);
+    this.#done({
+      label: t('changes.accepted'),
       undo: () => this.#restore(before),
       redo: () => this.#restore(after),
     });
