@@ -77,14 +77,18 @@ export type Unit =
   | { readonly kind: 'block'; readonly index: number; readonly block: Block }
   | { readonly kind: 'list'; readonly items: readonly { readonly index: number; readonly block: Block }[] };
 
-/** Groups the blocks into what the reader renders one by one: runs of list items become a list. */
-export function units(blocks: readonly Block[]): Unit[] {
+/**
+ * Groups the blocks from `from` on into what the reader renders one by one: runs of list items
+ * become a list. Indexes stay those of `blocks` (the outline refers to them).
+ */
+export function units(blocks: readonly Block[], from = 0): Unit[] {
   const out: Unit[] = [];
   blocks.forEach((block, index) => {
+    if (index < from) return;
     if (block.kind === 'list-item') {
       const last = out.at(-1);
       const prev = blocks[index - 1];
-      if (last?.kind === 'list' && prev?.kind === 'list-item') {
+      if (last?.kind === 'list' && prev?.kind === 'list-item' && index > from) {
         (last.items as { index: number; block: Block }[]).push({ index, block });
         return;
       }
