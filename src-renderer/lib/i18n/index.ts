@@ -19,8 +19,14 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   });
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Formatters are cached: creating one costs more than formatting thousands of numbers. */
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(BCP47[locale.current]).format(value);
+  const lang = BCP47[locale.current];
+  let format = numberFormats.get(lang);
+  if (!format) numberFormats.set(lang, (format = new Intl.NumberFormat(lang)));
+  return format.format(value);
 }
 
 /** A date and time as a reader of the current language expects it ("21 nov. 2026 14:05"). */
