@@ -76,7 +76,9 @@ declare global {
   }
 }
 
-test('library with 35,942 documents: first paint and filter keystrokes (prints figures)', async ({ app }, testInfo) => {
+test('library with 35,942 documents: first paint and filter keystrokes (prints figures)', async ({
+  app,
+}, testInfo) => {
   test.skip(app.kind !== 'browser', 'The list is served through the browser host.');
   test.setTimeout(180_000);
   const manifest = scaleManifest();
@@ -86,7 +88,9 @@ test('library with 35,942 documents: first paint and filter keystrokes (prints f
   await serve(page, 'library:list', docs);
   await page.goto(app.url('#/'));
   await page.reload();
-  await expect(page.getByRole('status').filter({ hasText: `${docs.length.toLocaleString('sv-SE')} dokument` })).toBeVisible({
+  await expect(
+    page.getByRole('status').filter({ hasText: `${docs.length.toLocaleString('sv-SE')} dokument` }),
+  ).toBeVisible({
     timeout: 60_000,
   });
   await expect(page.locator('.library a.doc').first()).toBeVisible();
@@ -94,8 +98,19 @@ test('library with 35,942 documents: first paint and filter keystrokes (prints f
     () => performance.getEntriesByName('lasaren:library-first-paint').at(-1)?.duration ?? -1,
   );
 
-  const field = page.getByRole('searchbox', { name: 'Filtrera' });
-  const queries = ['integration', 'sou 2019', 'prop 2012/13:63', 'nyanlända kvinnor', 'fpm54', 'dir. 2011:88'];
+  const firstView = await page.evaluate(
+    () => performance.getEntriesByName('lasaren:library-view')[0]?.duration ?? -1,
+  );
+  const field = page.getByRole('searchbox', { name: 'Filtrera', exact: true });
+  await field.focus();
+  const queries = [
+    'integration',
+    'sou 2019',
+    'prop 2012/13:63',
+    'nyanlända kvinnor',
+    'fpm54',
+    'dir. 2011:88',
+  ];
   const samples: number[] = [];
   for (const query of queries) {
     await field.fill('');
@@ -106,8 +121,9 @@ test('library with 35,942 documents: first paint and filter keystrokes (prints f
         window.__latency = undefined;
         const input = document.activeElement as HTMLInputElement;
         let t0 = 0;
-        input.addEventListener('keydown', () => (t0 = performance.now()), { once: true, capture: true });
-        const done = () => requestAnimationFrame(() => setTimeout(() => (window.__latency = performance.now() - t0), 0));
+        input.addEventListener('beforeinput', () => (t0 = performance.now()), { once: true, capture: true });
+        const done = () =>
+          requestAnimationFrame(() => setTimeout(() => (window.__latency = performance.now() - t0), 0));
         const observer = new MutationObserver(() => {
           if (document.querySelector('.library')?.getAttribute('data-filter') !== full) return;
           observer.disconnect();
@@ -115,7 +131,7 @@ test('library with 35,942 documents: first paint and filter keystrokes (prints f
         });
         observer.observe(document.querySelector('.library')!, { attributes: true });
       }, expected);
-      await page.keyboard.press(key === ' ' ? 'Space' : key);
+      await page.keyboard.type(key);
       await page.waitForFunction(() => window.__latency !== undefined);
       samples.push(await page.evaluate(() => window.__latency as number));
     }
@@ -141,7 +157,7 @@ test('library with 35,942 documents: first paint and filter keystrokes (prints f
     }
   }
   const figures = [
-    `Biblioteket med ${docs.length.toLocaleString('sv-SE')} dokument: första målning ${firstPaint.toFixed(1)} ms efter att listan kom (mål ≤ 100 ms)`,
+    `Biblioteket med ${docs.length.toLocaleString('sv-SE')} dokument: första målning ${firstPaint.toFixed(1)} ms efter att listan kom, varav urval och sortering ${firstView.toFixed(1)} ms (mål ≤ 100 ms)`,
     `Tangent i filtret → målad lista: ${stats(samples)} (${samples.length} tangenter; mål ≤ 50 ms)`,
     `Filtrering utan målning i Node: förberedd katalog ${stats(prepared)}; naiv filtrering ${stats(naive)}`,
   ];
@@ -206,7 +222,9 @@ function longDocument(id: string, n: number): ReaderDocument {
     } as ReaderDocument['meta'],
     text,
     blocks,
-    outline: blocks.flatMap((b, i) => (b.kind === 'heading' ? [{ block: i, level: b.level, text: b.text }] : [])),
+    outline: blocks.flatMap((b, i) =>
+      b.kind === 'heading' ? [{ block: i, level: b.level, text: b.text }] : [],
+    ),
     paragraphCount: number,
     version: 'syntetisk',
   };
@@ -216,20 +234,33 @@ test('a 2,400-block document: first screen, all blocks, scrolling, deep link and
   app,
 }, testInfo) => {
   test.skip(app.kind !== 'browser', 'The document is served through the browser host.');
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const { page } = app;
   const doc = longDocument('langt-betankande', 2400);
   await serve(page, 'library:get', doc);
   const firsts: number[] = [];
   const alls: number[] = [];
-  for (let run = 0; run < 5; run++) {
+  for (let run = 0; run < 3; run++) {
     await page.goto(app.url('#/'));
     await page.reload();
     await page.goto(app.url(`#/dokument/${doc.meta.id}`));
-    await expect(page.locator('article.document[data-rendered="all"]')).toBeAttached({ timeout: 30_000 });
-    await page.waitForFunction(() => performance.getEntriesByName('lasaren:reader-all-rendered').length > 0);
-    firsts.push(await page.evaluate(() => performance.getEntriesByName('lasaren:reader-first-paint').at(-1)!.duration));
-    alls.push(await page.evaluate(() => performance.getEntriesByName('lasaren:reader-all-rendered').at(-1)!.duration));
+    await page.waitForFunction(() => document.querySelector('article.document[data-rendered="all"]'), null, {
+      timeout: 120_000,
+      polling: 250,
+    });
+    await page.waitForFunction(
+      () => performance.getEntriesByName('lasaren:reader-all-rendered').length > 0,
+      null,
+      {
+        polling: 250,
+      },
+    );
+    firsts.push(
+      await page.evaluate(() => performance.getEntriesByName('lasaren:reader-first-paint').at(-1)!.duration),
+    );
+    alls.push(
+      await page.evaluate(() => performance.getEntriesByName('lasaren:reader-all-rendered').at(-1)!.duration),
+    );
   }
   // Every block is there, each with exactly its text.
   const shown = await page.locator('article.document [data-start]').count();
@@ -246,7 +277,8 @@ test('a 2,400-block document: first screen, all blocks, scrolling, deep link and
         times.push(now - last);
         last = now;
         main.scrollBy(0, 400);
-        if (main.scrollTop + main.clientHeight >= main.scrollHeight - 2 || times.length > 600) resolve(times.slice(1));
+        if (main.scrollTop + main.clientHeight >= main.scrollHeight - 2 || times.length > 600)
+          resolve(times.slice(1));
         else requestAnimationFrame(step);
       };
       requestAnimationFrame(step);

@@ -26,15 +26,18 @@ interface Summary {
 
 async function summaries(page: Page): Promise<Summary[]> {
   return page.evaluate(async () => {
-    const api = (window as unknown as { lasaren: { listDocuments(): Promise<{ ok: boolean; value: Summary[] }> } })
-      .lasaren;
+    const api = (
+      window as unknown as { lasaren: { listDocuments(): Promise<{ ok: boolean; value: Summary[] }> } }
+    ).lasaren;
     return (await api.listDocuments()).value;
   });
 }
 
 const status = (page: Page) => page.locator('.library [role=status]');
 
-test('the library lists 400 documents with designations and dates; filter and facets narrow it', async ({ app }) => {
+test('the library lists 400 documents with designations and dates; filter and facets narrow it', async ({
+  app,
+}) => {
   test.skip(app.kind !== 'browser', 'Collections are served by the browser host.');
   const { page } = app;
   await page.goto(app.url('#/'));
@@ -97,13 +100,16 @@ test('a proposition opens from the library with its metadata and outline; text i
   await expect(outline.getByRole('listitem').first()).toContainText('Propositionen innehåller förslag');
   // Each block element holds exactly its slice of the document's text.
   const text = await page.evaluate(async (id) => {
-    const api = (window as unknown as { lasaren: { getDocument(x: unknown): Promise<{ value: { text: string } }> } })
-      .lasaren;
+    const api = (
+      window as unknown as { lasaren: { getDocument(x: unknown): Promise<{ value: { text: string } }> } }
+    ).lasaren;
     return (await api.getDocument({ id })).value.text;
   }, PROPOSITION);
   const blocks = await page
     .locator('article.document [data-start]')
-    .evaluateAll((els) => els.map((el) => ({ start: Number(el.getAttribute('data-start')), text: el.textContent ?? '' })));
+    .evaluateAll((els) =>
+      els.map((el) => ({ start: Number(el.getAttribute('data-start')), text: el.textContent ?? '' })),
+    );
   expect(blocks.length).toBeGreaterThan(5);
   for (const b of blocks) expect(b.text).toBe(text.slice(b.start, b.start + b.text.length));
   await expectNoAxeViolations(page, 'proposition in the reader');
@@ -169,20 +175,27 @@ test('related documents and in-text links open in the reader, not the browser', 
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
   // An in-text link to another document of the collection (found through the app's own API).
-  const linked = await page.evaluate(async (ids) => {
-    type Span = { kind: string; target?: { documentId: string; paragraph: number | null } };
-    const api = (
-      window as unknown as {
-        lasaren: { getDocument(x: unknown): Promise<{ ok: boolean; value: { blocks: { spans: Span[] }[] } }> };
+  const linked = await page.evaluate(
+    async (ids) => {
+      type Span = { kind: string; target?: { documentId: string; paragraph: number | null } };
+      const api = (
+        window as unknown as {
+          lasaren: {
+            getDocument(x: unknown): Promise<{ ok: boolean; value: { blocks: { spans: Span[] }[] } }>;
+          };
+        }
+      ).lasaren;
+      for (const id of ids) {
+        const r = await api.getDocument({ id });
+        const span = r.ok
+          ? r.value.blocks.flatMap((b) => b.spans).find((s) => s.kind === 'link' && s.target)
+          : null;
+        if (span?.target) return { id, target: span.target };
       }
-    ).lasaren;
-    for (const id of ids) {
-      const r = await api.getDocument({ id });
-      const span = r.ok ? r.value.blocks.flatMap((b) => b.spans).find((s) => s.kind === 'link' && s.target) : null;
-      if (span?.target) return { id, target: span.target };
-    }
-    return null;
-  }, docs.map((d) => d.id));
+      return null;
+    },
+    docs.map((d) => d.id),
+  );
   if (linked) {
     await page.goto(app.url(`#/dokument/${linked.id}`));
     const link = page.locator('article.document a.internal').first();
@@ -191,6 +204,7 @@ test('related documents and in-text links open in the reader, not the browser', 
     const paragraph = linked.target.paragraph ? `/stycke/${linked.target.paragraph}` : '';
     await expect(page).toHaveURL(new RegExp(`#/dokument/${linked.target.documentId}${paragraph}$`));
     await expect(page.getByRole('dialog')).toHaveCount(0);
-  } else console.log('Samlingen har ingen länk i löptext till ett annat av dess dokument; den delen hoppas över.');
+  } else
+    console.log('Samlingen har ingen länk i löptext till ett annat av dess dokument; den delen hoppas över.');
   expect(app.openedExternally).toEqual([]);
 });

@@ -53,18 +53,35 @@ const compact = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 export class Catalogue {
   readonly docs: readonly DocumentSummary[];
-  readonly #hay: string[];
-  readonly #years: (string | null)[];
+  /** Lowercased searchable text per document, built on first use (the first paint needs none). */
+  #hay: string[] | null = null;
+  readonly #facets: Record<FacetKey, (string | null)[]>;
+  readonly #rows: Row[];
   readonly #orders = new Map<SortKey, Int32Array>();
   #lastText = '';
   #lastMatches: Int32Array | null = null;
 
   constructor(docs: readonly DocumentSummary[]) {
     this.docs = docs;
-    this.#hay = docs.map((d) =>
-      [d.title, d.designation ?? '', d.summary ?? '', compact(d.designation ?? '')].join('\n').toLowerCase(),
+    this.#facets = {
+      type: docs.map((d) => d.type),
+      year: docs.map((d) => (d.published && /^\d{4}/.test(d.published) ? d.published.slice(0, 4) : null)),
+      publisher: docs.map((d) => d.publisher),
+      origin: docs.map((d) => (d.origin === 'imported' ? MINE : null)),
+    };
+    this.#rows = docs.map((doc) => ({ kind: 'document', doc }));
+  }
+
+  /** Builds the searchable text now (called once the list is on screen, before the first key). */
+  prepare(): void {
+    this.#haystacks();
+  }
+
+  #haystacks(): string[] {
+    this.#hay ??= this.docs.map((d) =>
+      `${d.title}\n${d.designation ?? ''}\n${d.summary ?? ''}\n${compact(d.designation ?? '')}`.toLowerCase(),
     );
-    this.#years = docs.map((d) => (d.published && /^\d{4}/.test(d.published) ? d.published.slice(0, 4) : null));
+    return this.#hay;
   }
 
   /** Indexes of the documents whose title, designation or summary hold every word typed. */
@@ -77,12 +94,14 @@ export class Catalogue {
         ? this.#lastMatches
         : null;
     const candidates = base ?? Int32Array.from(this.docs.keys());
+    const haystacks = this.#haystacks();
     const loose = terms.map(compact);
     const out = new Int32Array(candidates.length);
     let n = 0;
     for (const i of candidates) {
-      const hay = this.#hay[i]!;
-      if (terms.every((t, k) => hay.includes(t) || (loose[k] !== '' && hay.includes(loose[k]!)))) out[n++] = i;
+      const hay = haystacks[i]!;
+      if (terms.every((t, k) => hay.includes(t) || (loose[k] !== '' && hay.includes(loose[k]!))))
+        out[n++] = i;
     }
     const result = out.slice(0, n);
     this.#lastText = text;
@@ -97,12 +116,10 @@ export class Catalogue {
     const docs = this.docs;
     const idx = Array.from(docs.keys());
     if (key === 'date') {
-      // Newest first; undated last, then by title.
-      idx.sort((a, b) => {
-        const x = docs[a]!.published ?? '';
-        const y = docs[b]!.published ?? '';
-        return x === y ? collator.compare(docs[a]!.title, docs[b]!.title) : x < y ? 1 : -1;
-      });
+      // Newest first; undated last; the collection's own order among equal dates (no collator:
+      // this order is needed for the first paint).
+      const dates = docs.map((d) => d.published ?? '');
+      idx.sort((a, b) => (dates[a]! === dates[b]! ? a - b : dates[a]! < dates[b]! ? 1 : -1));
     } else if (key === 'title') {
       idx.sort((a, b) => collator.compare(docs[a]!.title, docs[b]!.title));
     } else {
@@ -117,14 +134,6 @@ export class Catalogue {
     order = Int32Array.from(idx);
     this.#orders.set(key, order);
     return order;
-  }
-
-  #facet(key: FacetKey, i: number): string | null {
-    const d = this.docs[i]!;
-    if (key === 'type') return d.type;
-    if (key === 'year') return this.#years[i]!;
-    if (key === 'publisher') return d.publisher;
-    return d.origin === 'imported' ? MINE : null;
   }
 
   view(query: LibraryQuery): LibraryView {
@@ -143,30 +152,32 @@ export class Catalogue {
       origin: new Map(),
     };
     const keep = new Uint8Array(this.docs.length);
+    const columns = keys.map((k) => this.#facets[k]);
+    const wanted = keys.map((k) => chosen[k]);
     for (const i of matches) {
       // A facet's counts follow every other choice, so each value says what choosing it gives.
-      let failed: FacetKey | null = null;
+      let failed = -1;
       let failures = 0;
-      const values = keys.map((k) => this.#facet(k, i));
-      keys.forEach((k, n) => {
-        if (chosen[k] !== null && values[n] !== chosen[k]) {
+      for (let k = 0; k < keys.length; k++) {
+        if (wanted[k] !== null && columns[k]![i] !== wanted[k]) {
           failed = k;
           failures++;
         }
-      });
+      }
       if (failures === 0) keep[i] = 1;
-      if (failures > 1) continue;
-      keys.forEach((k, n) => {
-        const v = values[n];
-        if (v == null || (failures === 1 && failed !== k)) return;
-        counts[k].set(v, (counts[k].get(v) ?? 0) + 1);
-      });
+      else if (failures > 1) continue;
+      for (let k = 0; k < keys.length; k++) {
+        const v = columns[k]![i];
+        if (v == null || (failures === 1 && failed !== k)) continue;
+        const m = counts[keys[k]!];
+        m.set(v, (m.get(v) ?? 0) + 1);
+      }
     }
     const rows: Row[] = [];
     let count = 0;
     const order = this.#order(query.sort);
     if (!query.groupByType) {
-      for (const i of order) if (keep[i]) rows.push({ kind: 'document', doc: this.docs[i]! }), count++;
+      for (const i of order) if (keep[i]) (rows.push(this.#rows[i]!), count++);
     } else {
       const groups = new Map<string, DocumentSummary[]>();
       for (const i of order) {
@@ -196,12 +207,18 @@ export class Catalogue {
       [...m]
         .map(([value, n]) => ({ value, count: n }))
         .sort((a, b) =>
-          byValue ? b.value.localeCompare(a.value) : b.count - a.count || a.value.localeCompare(b.value, 'sv'),
+          byValue
+            ? b.value.localeCompare(a.value)
+            : b.count - a.count || a.value.localeCompare(b.value, 'sv'),
         );
     return {
       rows,
       count,
-      facets: { type: sorted(counts.type, false), year: sorted(counts.year, true), publisher: sorted(counts.publisher, false) },
+      facets: {
+        type: sorted(counts.type, false),
+        year: sorted(counts.year, true),
+        publisher: sorted(counts.publisher, false),
+      },
       mineCount: counts.origin.get(MINE) ?? 0,
     };
   }

@@ -20,7 +20,10 @@ export interface LinkPart {
 }
 
 /** Where a link goes: another document in the reader, or its address resolved against the page. */
-export function linkHref(span: Extract<InlineSpan, { kind: 'link' }>, base: string | null): { href: string; internal: boolean } {
+export function linkHref(
+  span: Extract<InlineSpan, { kind: 'link' }>,
+  base: string | null,
+): { href: string; internal: boolean } {
   if (span.target) {
     const { documentId, paragraph } = span.target;
     return { href: hrefFor({ view: 'reader', documentId, paragraph }), internal: true };
@@ -107,4 +110,5 @@ export const firstIndex = (u: Unit) => (u.kind === 'list' ? u.items[0]!.index : 
 export const headingTag = (level: number) => `h${Math.min(6, Math.max(2, level))}`;
 
 /** An ordered list when its first marker is a number or letter followed by "." or ")". */
-export const isOrdered = (u: Extract<Unit, { kind: 'list' }>) => /^[\da-z]+[.)]$/i.test(u.items[0]?.block.marker ?? '');
+export const isOrdered = (u: Extract<Unit, { kind: 'list' }>) =>
+  /^[\da-z]+[.)]$/i.test(u.items[0]?.block.marker ?? '');

@@ -1,20 +1,17 @@
 // Owns rendering a long document progressively: the first screenful at once, the rest in
-// chunks while the browser is idle, so a 2,000-block document paints its first screen quickly
+// chunks, one task each, so a 2,000-block document paints its first screen quickly
 // and stays responsive. Anything that needs a block further down (a deep link, a find hit, an
 // outline jump) asks for it with `ensure` and gets it rendered before it scrolls there.
 
 /** Blocks in the first chunk: more than fills a tall screen. */
 export const FIRST_CHUNK_BLOCKS = 40;
-/** Blocks per later chunk. */
-const CHUNK_BLOCKS = 250;
+/** Blocks per later chunk: small enough that input is handled between chunks. */
+const CHUNK_BLOCKS = 150;
 
-type IdleHandle = number;
-const idle = (fn: () => void): IdleHandle =>
-  typeof requestIdleCallback === 'function'
-    ? requestIdleCallback(fn, { timeout: 50 })
-    : (setTimeout(fn, 16) as unknown as number);
-const cancelIdle = (h: IdleHandle) =>
-  typeof cancelIdleCallback === 'function' ? cancelIdleCallback(h) : clearTimeout(h);
+// A macrotask per chunk rather than requestIdleCallback: idle periods may never come while
+// something polls the page every frame, and the document must still finish rendering.
+type Handle = ReturnType<typeof setTimeout>;
+const later = (fn: () => void): Handle => setTimeout(fn, 0);
 
 export class Progressive {
   /** Units rendered so far. */
@@ -22,7 +19,7 @@ export class Progressive {
   /** True once every unit is rendered. */
   complete = $state(false);
   #sizes: readonly number[] = [];
-  #handle: IdleHandle | null = null;
+  #handle: Handle | null = null;
 
   /** Starts over for a document whose units have these sizes (blocks per unit). */
   start(sizes: readonly number[]): void {
@@ -45,7 +42,7 @@ export class Progressive {
   }
 
   stop(): void {
-    if (this.#handle !== null) cancelIdle(this.#handle);
+    if (this.#handle !== null) clearTimeout(this.#handle);
     this.#handle = null;
   }
 
@@ -59,7 +56,7 @@ export class Progressive {
 
   #schedule(): void {
     if (this.complete) return;
-    this.#handle = idle(() => {
+    this.#handle = later(() => {
       this.#handle = null;
       this.count = this.#upTo(this.count, CHUNK_BLOCKS);
       this.complete = this.count >= this.#sizes.length;

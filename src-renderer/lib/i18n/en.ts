@@ -57,7 +57,8 @@ export const en: Catalog = {
   'changes.accepted': 'Change accepted',
   'changes.show': 'Show in the text',
   'changes.orphaned': 'The passage is no longer there',
-  'changes.orphanPassage': 'The passage was removed or rewritten entirely in the new version of the document. Your note and the quote are kept.',
+  'changes.orphanPassage':
+    'The passage was removed or rewritten entirely in the new version of the document. Your note and the quote are kept.',
   'changes.orphanDocument': 'The document is no longer in the collection. Your note and the quote are kept.',
   'reader.paragraph': 'Paragraph {n}',
   'reader.previous': 'Previous document',

@@ -56,8 +56,10 @@ export const sv = {
   'changes.accepted': 'Ändringen godkänd',
   'changes.show': 'Visa i texten',
   'changes.orphaned': 'Stycket finns inte längre',
-  'changes.orphanPassage': 'Stycket har tagits bort eller skrivits om helt i den nya versionen av dokumentet. Din anteckning och citatet finns kvar.',
-  'changes.orphanDocument': 'Dokumentet finns inte längre i samlingen. Din anteckning och citatet finns kvar.',
+  'changes.orphanPassage':
+    'Stycket har tagits bort eller skrivits om helt i den nya versionen av dokumentet. Din anteckning och citatet finns kvar.',
+  'changes.orphanDocument':
+    'Dokumentet finns inte längre i samlingen. Din anteckning och citatet finns kvar.',
   'reader.paragraph': 'Stycke {n}',
   'reader.previous': 'Föregående dokument',
   'reader.next': 'Nästa dokument',
