@@ -177,7 +177,11 @@ export class Catalogue {
     let count = 0;
     const order = this.#order(query.sort);
     if (!query.groupByType) {
-      for (const i of order) if (keep[i]) (rows.push(this.#rows[i]!), count++);
+      for (const i of order) {
+        if (!keep[i]) continue;
+        rows.push(this.#rows[i]!);
+        count++;
+      }
     } else {
       const groups = new Map<string, DocumentSummary[]>();
       for (const i of order) {
