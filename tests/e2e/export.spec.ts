@@ -7,7 +7,6 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { expect, leavesApp, test } from './fixtures';
-import { ROOT } from './hosts';
 import type { Page } from '@playwright/test';
 import type { LasarenApi } from '../../src-main/shared/contract';
 
@@ -61,7 +60,11 @@ const NOTES: Spec[] = [
 async function createNotes(page: Page): Promise<string[]> {
   const ids: string[] = [];
   for (const n of NOTES) {
-    const source = readFileSync(join(ROOT, 'resources/documents', `${n.documentId}.txt`), 'utf8');
+    // Offsets are into the document's text as the app serves it (Markdown markers removed).
+    const source = await page.evaluate(async (id) => {
+      const r = await window.lasaren.getDocument({ id });
+      return r.ok ? r.value.text : '';
+    }, n.documentId);
     const start = source.indexOf(n.exact);
     const end = start + n.exact.length;
     const input = {
@@ -132,7 +135,8 @@ test('each format exports from the dialog and opens in an independent reader', a
   const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
   const flat = pdfText.replace(/\s+/g, ' ');
   expect(flat).toContain('Sida 1 av');
-  expect(flat).toContain(`${TITLE_B}, stycke 4`);
+  // Citations name the document by its designation first (shared/documents/citation.ts).
+  expect(flat).toContain(`2020/21:FPM54, stycke 4`);
   expect(flat).toContain('Jämför med regeringens prioriteringar.');
   expect(flat).toContain('=HYPERLINK("http://evil.example")');
 
