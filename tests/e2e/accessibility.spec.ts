@@ -36,6 +36,8 @@ for (const theme of ['light', 'dark', 'sepia'] as const) {
   });
 
   test(`highlights, search, find, notes and export have no axe violations (${theme})`, async ({ app }) => {
+    // Nine axe runs: more than the default 30 s on a busy machine.
+    test.setTimeout(120_000);
     const { page } = app;
     await page.goto(app.url('#/'));
     await setPreference(page, { theme });

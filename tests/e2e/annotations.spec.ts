@@ -11,6 +11,7 @@ import { positionSelector, quoteSelector } from '../../src-main/shared/anchoring
 import type { Annotation } from '../../src-main/shared/annotation';
 import { DEFAULT_RESOURCES, expect, leavesApp, test } from './fixtures';
 import { painted } from './painted';
+import { expectNoAxeViolations } from './a11y';
 
 const DOC = '000_85e98cc4eb8dedfb';
 const SOURCE = await readFile(join(DEFAULT_RESOURCES, 'documents', `${DOC}.txt`), 'utf8');
@@ -479,6 +480,7 @@ test.describe("when a document's text is edited", () => {
     await expect(changed.locator('del')).toHaveText(/att/);
     await expect(page.locator('.card', { hasText: 'Flyttad' })).not.toContainText('Hittas inte');
     await expect(page.locator('.card', { hasText: 'Flyttad' })).not.toContainText('Ändrat sedan');
+    await expectNoAxeViolations(page, 'changed annotation in the notes panel');
 
     // The reader lists the changed and the orphaned annotation above the text.
     await page.goto(app.url(`#/dokument/${DOC}`));
@@ -497,6 +499,7 @@ test.describe("when a document's text is edited", () => {
     await changes.scrollIntoViewIfNeeded();
     await page.screenshot({ path: shot });
     await test.info().attach('changed-annotation', { path: shot, contentType: 'image/png' });
+    await expectNoAxeViolations(page, 'changed and orphaned annotations in the reader');
     await item.getByRole('button', { name: 'Godkänn ändringen' }).click();
     await expect(changes.getByRole('listitem')).toHaveCount(1);
     await expect.poll(() => painted(page, 'lasaren-changed')).toEqual([]);
