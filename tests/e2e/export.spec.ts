@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { expect, leavesApp, test } from './fixtures';
+import { ROOT } from './hosts';
 import type { Page } from '@playwright/test';
 import type { LasarenApi } from '../../src-main/shared/contract';
 
@@ -60,11 +61,7 @@ const NOTES: Spec[] = [
 async function createNotes(page: Page): Promise<string[]> {
   const ids: string[] = [];
   for (const n of NOTES) {
-    // Offsets are into the document's text as the app serves it (Markdown markers removed).
-    const source = await page.evaluate(async (id) => {
-      const r = await window.lasaren.getDocument({ id });
-      return r.ok ? r.value.text : '';
-    }, n.documentId);
+    const source = readFileSync(join(ROOT, 'resources/documents', `${n.documentId}.txt`), 'utf8');
     const start = source.indexOf(n.exact);
     const end = start + n.exact.length;
     const input = {
@@ -135,8 +132,9 @@ test('each format exports from the dialog and opens in an independent reader', a
   const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
   const flat = pdfText.replace(/\s+/g, ' ');
   expect(flat).toContain('Sida 1 av');
-  // Citations name the document by its designation first (shared/documents/citation.ts).
-  expect(flat).toContain(`2020/21:FPM54, stycke 4`);
+  // Cited by its designation (a faktapromemoria), the document named by designation and title.
+  expect(flat).toContain('2020/21:FPM54, stycke 4');
+  expect(flat).toContain(`2020/21:FPM54 – ${TITLE_B}`);
   expect(flat).toContain('Jämför med regeringens prioriteringar.');
   expect(flat).toContain('=HYPERLINK("http://evil.example")');
 

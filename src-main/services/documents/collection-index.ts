@@ -1,5 +1,6 @@
-// Owns a collection's prebuilt index: what needs the Markdown parsed (each document's version,
-// size, count of citable blocks, a broken file's problem) in `collection-index.json`, and the
+// Owns a collection's prebuilt index: the validated manifest with related pages resolved (so a
+// start neither validates 36,000 lines again nor resolves their links) and what needs the Markdown parsed (each document's version, size,
+// count of citable blocks, a broken file's problem) in `collection-index.json`, and the
 // searchable block texts in `collection-records.ndjson` (one line per document), so that a
 // start reads two files instead of parsing every document. Both are keyed by a hash of the
 // manifest and the parser version; each file is checked by size, time and, when in doubt,
@@ -9,12 +10,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { CollectionProblem } from '../../shared/documents/model';
+import type { StoredMeta } from './collection-sync';
 import { writeFileAtomic } from '../storage/atomic-file';
 import type { BlockRecord } from './reader-document';
 
 export const COLLECTION_INDEX_FILE = 'collection-index.json';
 export const COLLECTION_RECORDS_FILE = 'collection-records.ndjson';
-const FORMAT = 1;
+const FORMAT = 3;
 
 export interface IndexedDocument {
   readonly id: string;
@@ -33,15 +35,24 @@ export interface IndexedDocument {
 export interface CollectionIndex {
   readonly format: number;
   readonly key: string;
+  /** Each valid manifest line's metadata, related pages resolved; same order as `documents`. */
+  readonly metas: readonly StoredMeta[];
+  readonly manifestProblems: readonly CollectionProblem[];
   readonly documents: readonly IndexedDocument[];
   /** Problems only a full build finds (files the manifest does not list). */
-  readonly problems: readonly CollectionProblem[];
+  readonly folderProblems: readonly CollectionProblem[];
 }
 
 export async function readCollectionIndex(dir: string, key: string): Promise<CollectionIndex | null> {
   try {
     const index = JSON.parse(await readFile(join(dir, COLLECTION_INDEX_FILE), 'utf8')) as CollectionIndex;
-    return index.format === FORMAT && index.key === key && Array.isArray(index.documents) ? index : null;
+    return index.format === FORMAT &&
+      index.key === key &&
+      Array.isArray(index.documents) &&
+      Array.isArray(index.metas) &&
+      index.metas.length === index.documents.length
+      ? index
+      : null;
   } catch {
     return null;
   }
@@ -73,6 +84,7 @@ export async function readCollectionRecords(
   wanted: ReadonlyMap<string, string>,
 ): Promise<Map<string, readonly BlockRecord[]>> {
   const out = new Map<string, readonly BlockRecord[]>();
+  const headings = new Map<string, string>();
   let stream;
   try {
     stream = createReadStream(join(dir, COLLECTION_RECORDS_FILE), { encoding: 'utf8' });
@@ -87,7 +99,17 @@ export async function readCollectionRecords(
       }
       if (!line) continue;
       const [id, version, records] = JSON.parse(line) as [string, string, BlockRecord[]];
-      if (wanted.get(id) === version) out.set(id, records);
+      if (wanted.get(id) !== version) continue;
+      // Many blocks stand under one heading: keep one copy of each heading's text.
+      out.set(
+        id,
+        records.map(([n, heading, text]) => {
+          if (heading === null) return [n, null, text] as const;
+          const known = headings.get(heading);
+          if (known === undefined) headings.set(heading, heading);
+          return [n, known ?? heading, text] as const;
+        }),
+      );
     }
   } catch {
     // A missing or broken records file: the caller parses what is missing.

@@ -1,43 +1,50 @@
-// Owns opening a collection folder (manifest.ndjson + Markdown files): validates the manifest,
-// checks every file against the prebuilt index (parsing only new or changed files, and every
-// file on first use), lists documents from the manifest, and parses a document only when it
-// is opened. Every problem is reported by file and line with a fix; none stops the others.
+// Owns opening a collection folder (manifest.ndjson + Markdown files): the list comes from the
+// manifest (validated once and kept in the prebuilt index), a document is parsed only when it
+// is opened, and the search records come from the index, so a start parses no Markdown. Files
+// are checked against the index at open, or in the background for large collections. Every
+// problem is reported by file and line with a fix; none stops the other documents.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type {
   CollectionInfo,
   CollectionProblem,
-  DocumentMeta,
   DocumentOrigin,
   DocumentSummary,
   ReaderDocument,
 } from '../../shared/documents/model';
+import { documentLabel } from '../../shared/documents/citation';
 import { fail, ok, type Result } from '../../shared/result';
 import type { ParagraphRecord } from '../search/engine';
 import {
   readCollectionIndex,
   readCollectionRecords,
   writeCollectionIndex,
+  type CollectionIndex,
   type IndexedDocument,
 } from './collection-index';
 import {
-  absoluteAddress,
-  collectionAddresses,
-  resolveCollectionLink,
-  type CollectionAddresses,
-} from './links';
-import { MANIFEST_FILE, readManifest, type ManifestEntry } from './manifest';
+  fileProblem,
+  metaOf,
+  parseFile,
+  reconcile,
+  unlistedFiles,
+  type DocumentRef,
+  type StoredMeta,
+} from './collection-sync';
+import { collectionAddresses, resolveCollectionLink, type CollectionAddresses } from './links';
+import { MANIFEST_FILE, readManifest } from './manifest';
 import {
-  blockRecords,
   decodeSource,
-  paragraphCountOf,
   PARSER_VERSION,
   parseSource,
   readerDocument,
   versionOf,
   type BlockRecord,
 } from './reader-document';
+
+/** Above this many documents, files are checked after the app is ready instead of before. */
+export const CHECK_AT_OPEN_LIMIT = 2_000;
 
 export interface CollectionOptions {
   /** Folders that may hold a prebuilt index (the app's resources); the first match is used. */
@@ -47,6 +54,8 @@ export interface CollectionOptions {
   readonly origin: DocumentOrigin;
   /** Opened documents kept parsed (most recently used). */
   readonly keepOpen?: number;
+  /** Check files against the index before returning (default: only for small collections). */
+  readonly checkAtOpen?: boolean;
 }
 
 export interface Collection {
@@ -57,6 +66,8 @@ export interface Collection {
   readonly indexDir: string | null;
   /** How the index was found, for the log. */
   readonly how: string;
+  /** Resolves when every file has been checked against the index; what was found, for the log. */
+  readonly checked: Promise<string>;
   /** The data-folder slot for this collection's caches, or null. */
   readonly cacheDir: string | null;
   list(): DocumentSummary[];
@@ -69,266 +80,237 @@ export interface Collection {
   info(): CollectionInfo;
 }
 
-function fileProblem(
-  file: string,
-  id: string | null,
-  message: string,
-  severity: 'error' | 'warning' = 'error',
-) {
-  return { where: file, documentId: id, message, severity } satisfies CollectionProblem;
+/** What the collection knows at a moment; replaced whole when the background check finds changes. */
+interface State {
+  readonly indexed: ReadonlyMap<string, IndexedDocument>;
+  readonly summaries: readonly DocumentSummary[];
+  readonly byId: ReadonlyMap<string, { summary: DocumentSummary; entry: DocumentRef }>;
+  readonly problems: readonly CollectionProblem[];
+  /** Records parsed since the index was read (new or changed files). */
+  readonly fresh: ReadonlyMap<string, readonly BlockRecord[]>;
 }
 
-/** Markdown files under `dir` (relative, forward slashes), to find those the manifest misses. */
-async function markdownFiles(dir: string): Promise<string[]> {
-  const found = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return found
-    .filter((e) => e.isFile() && /\.(md|markdown|txt)$/i.test(e.name))
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+interface Setting {
+  readonly dir: string;
+  readonly key: string;
+  /** The manifest's valid lines, in order, and their metadata (same order). */
+  readonly refs: readonly DocumentRef[];
+  readonly metas: readonly StoredMeta[];
+  readonly manifestProblems: readonly CollectionProblem[];
+  readonly folderProblems: readonly CollectionProblem[];
+  /** Where each page and file of the collection is: built on first need, not at start. */
+  readonly addresses: () => CollectionAddresses;
+  readonly options: CollectionOptions;
+  /** Where stored records can be read, or null. */
+  recordsDir: string | null;
 }
 
-interface Parsed {
-  readonly indexed: IndexedDocument;
-  readonly records: readonly BlockRecord[];
-}
-
-async function parseFile(
-  dir: string,
-  entry: ManifestEntry,
-  addresses: CollectionAddresses,
-  size: number,
-  mtimeMs: number,
-): Promise<Parsed> {
-  const base = { id: entry.id, file: entry.file, size, mtimeMs };
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(join(dir, entry.file));
-  } catch (e) {
-    const message = `${entry.file} kunde inte läsas (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Lägg filen i samlingens mapp eller rätta sökvägen i manifestet.`;
-    return {
-      indexed: { ...base, version: '', paragraphCount: 0, error: message, warning: null },
-      records: [],
-    };
-  }
-  const source = decodeSource(bytes, entry.file);
-  if (source instanceof Error)
-    return {
-      indexed: { ...base, version: '', paragraphCount: 0, error: source.message, warning: null },
-      records: [],
-    };
-  const parsed = parseSource(source, (href) => resolveCollectionLink(addresses, href, entry));
-  const warning =
-    parsed.blocks.length === 0
-      ? `${entry.file} innehåller ingen text. Kontrollera att det är rätt fil.`
-      : null;
-  return {
-    indexed: {
-      ...base,
-      version: versionOf(bytes),
-      paragraphCount: paragraphCountOf(parsed.blocks),
-      error: null,
-      warning,
-    },
-    records: blockRecords(parsed.blocks),
-  };
-}
-
-function metaOf(entry: ManifestEntry, addresses: CollectionAddresses, origin: DocumentOrigin): DocumentMeta {
-  const related: string[] = [];
-  const relatedLinks: string[] = [];
-  for (const href of entry.related) {
-    const target = resolveCollectionLink(addresses, href, entry);
-    if (target && target.documentId !== entry.id) {
-      if (!related.includes(target.documentId)) related.push(target.documentId);
-      continue;
-    }
-    const absolute = absoluteAddress(href, entry.url);
-    if (absolute && !relatedLinks.includes(absolute)) relatedLinks.push(absolute);
-  }
-  return {
-    id: entry.id,
-    title: entry.title,
-    designation: entry.designation,
-    type: entry.type,
-    published: entry.published,
-    publisher: entry.publisher,
-    author: entry.author,
-    url: entry.url,
-    summary: entry.summary,
-    related,
-    relatedLinks,
-    language: entry.language,
-    origin,
-  };
-}
-
-/** Opens the collection in `dir`. Never throws: an unreadable folder is one problem. */
-export async function openCollection(dir: string, options: CollectionOptions): Promise<Collection> {
-  const name = basename(dir);
-  let manifestBytes: Buffer;
-  try {
-    manifestBytes = await readFile(join(dir, MANIFEST_FILE));
-  } catch (e) {
-    const problem = fileProblem(
-      MANIFEST_FILE,
-      null,
-      `Samlingen ${dir} saknar ${MANIFEST_FILE} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Lägg en manifestfil med en rad per dokument i mappen.`,
-    );
-    return createCollection({
-      dir,
-      name,
-      entries: [],
-      indexed: new Map(),
-      problems: [problem],
-      addresses: collectionAddresses([]),
-      indexDir: null,
-      how: 'ingen samling',
-      options,
-      records: async () => new Map(),
-    });
-  }
-  const manifest = readManifest(manifestBytes.toString('utf8'));
-  const addresses = collectionAddresses(manifest.entries);
-  const key = createHash('sha256')
-    .update(`lasaren-collection:${PARSER_VERSION}\n`)
-    .update(manifestBytes)
-    .digest('hex');
-
-  const stats = await Promise.all(
-    manifest.entries.map((e) =>
-      stat(join(dir, e.file)).then(
-        (s) => ({ size: s.size, mtimeMs: s.mtimeMs }),
-        () => null,
-      ),
-    ),
-  );
-  let base: { dir: string; index: Awaited<ReturnType<typeof readCollectionIndex>> } | null = null;
-  for (const candidate of [
-    ...(options.prebuiltDirs ?? []),
-    ...(options.cacheDir ? [options.cacheDir] : []),
-  ]) {
-    const index = await readCollectionIndex(candidate, key);
-    if (index) {
-      base = { dir: candidate, index };
-      break;
-    }
-  }
-  const previous = new Map((base?.index?.documents ?? []).map((d) => [d.id, d]));
-  const indexed = new Map<string, IndexedDocument>();
-  const reparsed = new Map<string, readonly BlockRecord[]>();
-  let changed = base === null;
-  for (const [i, entry] of manifest.entries.entries()) {
-    const s = stats[i];
-    const before = previous.get(entry.id);
-    if (before && s && before.file === entry.file && before.size === s.size) {
-      if (before.mtimeMs === s.mtimeMs) {
-        indexed.set(entry.id, before);
-        continue;
-      }
-      // Copied or installed files get new times: the content decides.
-      const bytes = await readFile(join(dir, entry.file)).catch(() => null);
-      if (bytes && versionOf(bytes) === before.version) {
-        indexed.set(entry.id, { ...before, mtimeMs: s.mtimeMs });
-        changed = true;
-        continue;
-      }
-    }
-    const parsed = await parseFile(dir, entry, addresses, s?.size ?? -1, s?.mtimeMs ?? -1);
-    indexed.set(entry.id, parsed.indexed);
-    reparsed.set(entry.id, parsed.records);
-    changed = true;
-  }
-  let folderProblems = base?.index?.problems ?? [];
-  if (base === null) {
-    const listed = new Set(manifest.entries.map((e) => e.file));
-    folderProblems = (await markdownFiles(dir))
-      .filter((f) => !listed.has(f) && f !== 'README.md')
-      .map((f) =>
-        fileProblem(
-          f,
-          null,
-          `${f} finns i mappen men inte i ${MANIFEST_FILE} och visas inte. Lägg till en rad för den i manifestet eller ta bort filen.`,
-          'warning',
-        ),
-      );
-  }
-  const readRecords = async (): Promise<Map<string, readonly BlockRecord[]>> => {
-    const wanted = new Map<string, string>();
-    for (const d of indexed.values())
-      if (!reparsed.has(d.id) && d.error === null) wanted.set(d.id, d.version);
-    const stored = base && wanted.size > 0 ? await readCollectionRecords(base.dir, key, wanted) : new Map();
-    for (const [id, r] of reparsed) stored.set(id, r);
-    // A record line missing from the file (never expected): parse that document again.
-    for (const id of wanted.keys()) {
-      if (stored.has(id)) continue;
-      const entry = manifest.entries.find((e) => e.id === id);
-      const d = indexed.get(id);
-      if (entry && d) stored.set(id, (await parseFile(dir, entry, addresses, d.size, d.mtimeMs)).records);
-    }
-    return stored;
-  };
-  let indexDir = base?.dir ?? null;
-  let how = base ? `Samlingens index lästes från ${base.dir}.` : 'Samlingens index byggdes i minnet.';
-  if (changed && options.cacheDir) {
-    try {
-      const records = await readRecords();
-      await mkdir(options.cacheDir, { recursive: true });
-      await writeCollectionIndex(
-        options.cacheDir,
-        { key, documents: [...indexed.values()], problems: folderProblems },
-        records,
-      );
-      indexDir = options.cacheDir;
-      how = `Samlingens index ${base ? 'uppdaterades' : 'byggdes'} (${reparsed.size} dokument lästes) och sparades i ${options.cacheDir}.`;
-    } catch (e) {
-      how = `Samlingens index kunde inte sparas i ${options.cacheDir}: ${(e as Error).message}`;
-    }
-  } else if (changed) indexDir = null;
-  const problems: CollectionProblem[] = [...manifest.problems, ...folderProblems];
+function stateOf(
+  setting: Setting,
+  indexed: ReadonlyMap<string, IndexedDocument>,
+  fresh: ReadonlyMap<string, readonly BlockRecord[]>,
+): State {
+  const { refs, metas, options } = setting;
+  const summaries: DocumentSummary[] = [];
+  const byId = new Map<string, { summary: DocumentSummary; entry: DocumentRef }>();
+  refs.forEach((ref, i) => {
+    const d = indexed.get(ref.id);
+    const meta = metas[i];
+    if (!d || d.error !== null || !meta) return;
+    const summary: DocumentSummary = { ...meta, origin: options.origin, paragraphCount: d.paragraphCount };
+    summaries.push(summary);
+    byId.set(ref.id, { summary, entry: ref });
+  });
+  const problems: CollectionProblem[] = [...setting.manifestProblems, ...setting.folderProblems];
   for (const d of indexed.values()) {
     if (d.error) problems.push(fileProblem(d.file, d.id, d.error));
     else if (d.warning) problems.push(fileProblem(d.file, d.id, d.warning, 'warning'));
   }
-  return createCollection({
-    dir,
-    name,
-    entries: manifest.entries,
-    indexed,
-    problems,
-    addresses,
+  return { indexed, summaries, byId, problems, fresh };
+}
+
+/** The records of every readable document: stored ones, fresh ones, and any missing parsed now. */
+async function allRecords(setting: Setting, state: State): Promise<Map<string, readonly BlockRecord[]>> {
+  const wanted = new Map<string, string>();
+  for (const d of state.indexed.values())
+    if (!state.fresh.has(d.id) && d.error === null) wanted.set(d.id, d.version);
+  const stored =
+    setting.recordsDir && wanted.size > 0
+      ? await readCollectionRecords(setting.recordsDir, setting.key, wanted)
+      : new Map<string, readonly BlockRecord[]>();
+  for (const [id, r] of state.fresh) stored.set(id, r);
+  for (const id of wanted.keys()) {
+    if (stored.has(id)) continue;
+    const entry = state.byId.get(id)?.entry;
+    const d = state.indexed.get(id);
+    if (entry && d)
+      stored.set(id, (await parseFile(setting.dir, entry, setting.addresses(), d.size, d.mtimeMs)).records);
+  }
+  return stored;
+}
+
+async function store(setting: Setting, state: State): Promise<string | null> {
+  const cacheDir = setting.options.cacheDir;
+  if (!cacheDir) return null;
+  const records = await allRecords(setting, state);
+  await mkdir(cacheDir, { recursive: true });
+  await writeCollectionIndex(
+    cacheDir,
+    {
+      key: setting.key,
+      metas: setting.metas,
+      manifestProblems: setting.manifestProblems,
+      documents: [...state.indexed.values()],
+      folderProblems: setting.folderProblems,
+    },
+    records,
+  );
+  setting.recordsDir = cacheDir;
+  return cacheDir;
+}
+
+async function findIndex(
+  options: CollectionOptions,
+  key: string,
+): Promise<{ dir: string; index: CollectionIndex } | null> {
+  for (const dir of [...(options.prebuiltDirs ?? []), ...(options.cacheDir ? [options.cacheDir] : [])]) {
+    const index = await readCollectionIndex(dir, key);
+    if (index) return { dir, index };
+  }
+  return null;
+}
+
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+/** Opens the collection in `dir`. Never throws: an unreadable folder is one problem. */
+export async function openCollection(dir: string, options: CollectionOptions): Promise<Collection> {
+  let manifestBytes: Buffer;
+  try {
+    manifestBytes = await readFile(join(dir, MANIFEST_FILE));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    const problem = fileProblem(
+      MANIFEST_FILE,
+      null,
+      `Samlingen ${dir} saknar ${MANIFEST_FILE} (${code}). Lägg en manifestfil med en rad per dokument i mappen.`,
+    );
+    const setting: Setting = {
+      dir,
+      key: '',
+      refs: [],
+      metas: [],
+      manifestProblems: [problem],
+      folderProblems: [],
+      addresses: () => collectionAddresses([]),
+      options,
+      recordsDir: null,
+    };
+    return createCollection(
+      setting,
+      stateOf(setting, new Map(), new Map()),
+      null,
+      'ingen samling',
+      Promise.resolve(''),
+    );
+  }
+  const key = createHash('sha256')
+    .update(`lasaren-collection:${PARSER_VERSION}\n`)
+    .update(manifestBytes)
+    .digest('hex');
+  const base = await findIndex(options, key);
+  let setting: Setting;
+  if (base) {
+    // From the index: no manifest validation, no link resolution at start.
+    const { documents, metas } = base.index;
+    const refs = documents.map((d, i) => ({ id: d.id, file: d.file, url: metas[i]?.url ?? null }));
+    setting = {
+      dir,
+      key,
+      refs,
+      metas,
+      manifestProblems: base.index.manifestProblems,
+      folderProblems: base.index.folderProblems,
+      addresses: once(() => collectionAddresses(refs)),
+      options,
+      recordsDir: base.dir,
+    };
+  } else {
+    // First use: validate the manifest, resolve related pages, look for unlisted files.
+    const manifest = readManifest(manifestBytes.toString('utf8'));
+    const addresses = collectionAddresses(manifest.entries);
+    setting = {
+      dir,
+      key,
+      refs: manifest.entries,
+      metas: manifest.entries.map((e) => metaOf(e, addresses)),
+      manifestProblems: manifest.problems,
+      folderProblems: await unlistedFiles(dir, manifest.entries),
+      addresses: () => addresses,
+      options,
+      recordsDir: null,
+    };
+  }
+  const previous = new Map((base?.index.documents ?? []).map((d) => [d.id, d]));
+  const checkNow = options.checkAtOpen ?? (!base || setting.refs.length <= CHECK_AT_OPEN_LIMIT);
+
+  if (!checkNow && base) {
+    // Ready now from the index; the files are checked after the app is ready to search.
+    const state = stateOf(setting, previous, new Map());
+    const how = `Samlingens index lästes från ${base.dir}; filerna kontrolleras i bakgrunden.`;
+    let collection: ReturnType<typeof createCollection> | null = null;
+    const checked = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      const found = await reconcile(dir, setting.refs, previous, setting.addresses);
+      if (!found.changed) return 'Samlingens filer är oförändrade.';
+      const next = stateOf(setting, found.indexed, found.reparsed);
+      collection?.replace(next);
+      const where = await store(setting, next).catch(() => null);
+      return `${found.reparsed.size} dokument i samlingen har ändrats och lästes om${where ? `; indexet sparades i ${where}` : ''}.`;
+    });
+    collection = createCollection(setting, state, base.dir, how, checked);
+    return collection;
+  }
+
+  const found = await reconcile(dir, setting.refs, previous, setting.addresses);
+  const state = stateOf(setting, found.indexed, found.reparsed);
+  let indexDir: string | null = base?.dir ?? null;
+  let how = base ? `Samlingens index lästes från ${base.dir}.` : 'Samlingens index byggdes i minnet.';
+  if (found.changed) {
+    try {
+      indexDir = await store(setting, state);
+      if (indexDir)
+        how = `Samlingens index ${base ? 'uppdaterades' : 'byggdes'} (${found.reparsed.size} dokument lästes) och sparades i ${indexDir}.`;
+    } catch (e) {
+      indexDir = null;
+      how = `Samlingens index kunde inte sparas i ${options.cacheDir}: ${(e as Error).message}`;
+    }
+  }
+  return createCollection(
+    setting,
+    state,
     indexDir,
     how,
-    options,
-    records: readRecords,
-  });
+    Promise.resolve('Samlingens filer kontrollerades vid start.'),
+  );
 }
 
-interface CollectionParts {
-  readonly dir: string;
-  readonly name: string;
-  readonly entries: readonly ManifestEntry[];
-  readonly indexed: ReadonlyMap<string, IndexedDocument>;
-  readonly problems: readonly CollectionProblem[];
-  readonly addresses: CollectionAddresses;
-  readonly indexDir: string | null;
-  readonly how: string;
-  readonly options: CollectionOptions;
-  readonly records: () => Promise<Map<string, readonly BlockRecord[]>>;
-}
-
-function createCollection(parts: CollectionParts): Collection {
-  const { dir, entries, indexed, addresses, options } = parts;
-  const shown = entries.filter((e) => indexed.get(e.id)?.error === null);
-  const summaries = shown.map((e): DocumentSummary => ({
-    ...metaOf(e, addresses, options.origin),
-    paragraphCount: indexed.get(e.id)?.paragraphCount ?? 0,
-  }));
-  const byId = new Map(summaries.map((s, i) => [s.id, { summary: s, entry: shown[i] as ManifestEntry }]));
+function createCollection(
+  setting: Setting,
+  initial: State,
+  indexDir: string | null,
+  how: string,
+  checked: Promise<string>,
+): Collection & { replace(next: State): void } {
+  let state = initial;
   const open = new Map<string, ReaderDocument>();
-  const keep = options.keepOpen ?? 8;
+  const keep = setting.options.keepOpen ?? 8;
+  const name = basename(setting.dir);
 
   async function load(id: string): Promise<Result<ReaderDocument>> {
-    const found = byId.get(id);
-    if (!found) return fail('not-found', `Dokumentet "${id}" finns inte i samlingen ${parts.name}.`);
+    const found = state.byId.get(id);
+    if (!found) return fail('not-found', `Dokumentet "${id}" finns inte i samlingen ${name}.`);
     const cached = open.get(id);
     if (cached) {
       open.delete(id);
@@ -337,7 +319,7 @@ function createCollection(parts: CollectionParts): Collection {
     }
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(join(dir, found.entry.file));
+      bytes = await readFile(join(setting.dir, found.entry.file));
     } catch (e) {
       return fail(
         'io',
@@ -346,7 +328,9 @@ function createCollection(parts: CollectionParts): Collection {
     }
     const source = decodeSource(bytes, found.entry.file);
     if (source instanceof Error) return fail('io', source.message);
-    const parsed = parseSource(source, (href) => resolveCollectionLink(addresses, href, found.entry));
+    const parsed = parseSource(source, (href) =>
+      resolveCollectionLink(setting.addresses(), href, found.entry),
+    );
     const { paragraphCount: _count, ...meta } = found.summary;
     const doc = readerDocument(meta, parsed, versionOf(bytes));
     open.set(id, doc);
@@ -355,32 +339,42 @@ function createCollection(parts: CollectionParts): Collection {
   }
 
   return {
-    dir,
-    name: parts.name,
-    problems: parts.problems,
-    indexDir: parts.indexDir,
-    how: parts.how,
-    cacheDir: options.cacheDir,
-    list: () => summaries,
-    summary: (id) => byId.get(id)?.summary,
+    dir: setting.dir,
+    name,
+    get problems() {
+      return state.problems;
+    },
+    indexDir,
+    how,
+    checked,
+    cacheDir: setting.options.cacheDir,
+    list: () => state.summaries as DocumentSummary[],
+    summary: (id) => state.byId.get(id)?.summary,
     get: load,
     async loadAll() {
       const out: ReaderDocument[] = [];
-      for (const s of summaries) {
+      for (const s of state.summaries) {
         const doc = await load(s.id);
         if (doc.ok) out.push(doc.value);
       }
       return out;
     },
     async searchRecords() {
-      const records = await parts.records();
+      const now = state;
+      const records = await allRecords(setting, now);
       const out: ParagraphRecord[] = [];
-      for (const s of summaries) {
+      for (const s of now.summaries) {
+        // Hits name the document as everywhere else: designation first.
+        const label = documentLabel(s);
         for (const [paragraph, heading, text] of records.get(s.id) ?? [])
-          out.push({ documentId: s.id, title: s.title, paragraph, heading, text });
+          out.push({ documentId: s.id, title: label, paragraph, heading, text });
       }
       return out;
     },
-    info: () => ({ name: parts.name, documentCount: summaries.length, problems: parts.problems }),
+    info: () => ({ name, documentCount: state.summaries.length, problems: state.problems }),
+    replace(next) {
+      state = next;
+      open.clear();
+    },
   };
 }

@@ -63,9 +63,14 @@ function renderInline(token: Token | undefined, options: MarkdownOptions): Inlin
       return;
     }
   };
+  const stars: Array<{ at: number; length: number }> = [];
   for (const t of token?.children ?? []) {
     switch (t.type) {
       case 'text':
+        for (const m of t.content.matchAll(/\*{2,}/g))
+          stars.push({ at: text.length + m.index, length: m[0].length });
+        text += t.content;
+        break;
       case 'text_special':
         text += t.content;
         break;
@@ -106,6 +111,48 @@ function renderInline(token: Token | undefined, options: MarkdownOptions): Inlin
         if (t.content && !t.type.endsWith('_open') && !t.type.endsWith('_close')) text += t.content;
     }
   }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  return stars.length ? strayStrong({ text, spans }, stars) : { text, spans };
+}
+
+/**
+ * Strong emphasis CommonMark cannot close, as published pages often have it: "**Fråga?**Svar"
+ * (a closing run between punctuation and a letter) or an empty "****". The page showed bold,
+ * not asterisks: pairs of such runs become strong spans, empty runs go. Escaped asterisks
+ * (`\*`) are text and never come here.
+ */
+function strayStrong(inline: Inline, stars: ReadonlyArray<{ at: number; length: number }>): Inline {
+  const removed: Array<{ at: number; length: number }> = [];
+  const strong: Array<{ from: number; to: number }> = [];
+  let open: { at: number; length: number } | null = null;
+  for (const run of stars) {
+    if (run.length === 4) removed.push(run);
+    else if (run.length === 2 && open) {
+      removed.push(open, run);
+      strong.push({ from: open.at + 2, to: run.at });
+      open = null;
+    } else if (run.length === 2) open = run;
+  }
+  if (removed.length === 0) return inline;
+  removed.sort((a, b) => a.at - b.at);
+  const shift = (offset: number) => {
+    let out = offset;
+    for (const r of removed) if (r.at < offset) out -= Math.min(r.length, offset - r.at);
+    return out;
+  };
+  let text = '';
+  let at = 0;
+  for (const r of removed) {
+    text += inline.text.slice(at, r.at);
+    at = r.at + r.length;
+  }
+  text += inline.text.slice(at);
+  const spans: InlineSpan[] = inline.spans.map((sp) => ({
+    ...sp,
+    start: shift(sp.start),
+    end: shift(sp.end),
+  }));
+  for (const s of strong) spans.push({ kind: 'strong', start: shift(s.from), end: shift(s.to) });
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   return { text, spans };
 }

@@ -3,6 +3,7 @@
 // the user's notes, and the answers the IPC table and the CLI give.
 import { join } from 'node:path';
 import type { Annotation } from '../../shared/annotation';
+import { documentLabel } from '../../shared/documents/citation';
 import type { ReaderDocument } from '../../shared/documents/model';
 import type { DocumentMatch, DocumentMatchesResponse, SearchResponse } from '../../shared/search';
 import { fail, ok, type Result } from '../../shared/result';
@@ -33,7 +34,7 @@ export function paragraphRecords(documents: readonly ReaderDocument[]): Paragrap
       else if (block.number !== null) {
         records.push({
           documentId: doc.meta.id,
-          title: doc.meta.title,
+          title: documentLabel(doc.meta),
           paragraph: block.number,
           heading,
           text: block.text,
@@ -72,7 +73,10 @@ async function loadEngine(library: Library, options: SearchServiceOptions): Prom
 }
 
 export function createSearchService(library: Library, options: SearchServiceOptions): SearchService {
-  const notes = new NotesIndex((id) => library.summary(id)?.title ?? id);
+  const notes = new NotesIndex((id) => {
+    const summary = library.summary(id);
+    return summary ? documentLabel(summary) : id;
+  });
   let engine: SearchEngine | null = null;
   const ready = loadEngine(library, options).then(([loaded, how]) => {
     engine = loaded;

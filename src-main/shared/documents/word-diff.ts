@@ -65,5 +65,40 @@ export function wordDiff(before: string, after: string): DiffPart[] {
   }
   while (i < n) push(parts, 'removed', a[i++] as string);
   while (j < m) push(parts, 'added', b[j++] as string);
-  return parts;
+  return regroup(parts);
+}
+
+/**
+ * Reads as people mark changes: a space kept between two changed words belongs to the change,
+ * and each change shows its removed words before its added ones ("maj" → "juni 2026").
+ */
+function regroup(parts: readonly DiffPart[]): DiffPart[] {
+  const out: DiffPart[] = [];
+  let removed = '';
+  let added = '';
+  const flush = () => {
+    push(out, 'removed', removed);
+    push(out, 'added', added);
+    removed = '';
+    added = '';
+  };
+  parts.forEach((p, k) => {
+    const between =
+      p.kind === 'same' &&
+      /^\s+$/.test(p.text) &&
+      (removed !== '' || added !== '') &&
+      parts[k + 1] !== undefined &&
+      parts[k + 1]?.kind !== 'same';
+    if (p.kind === 'removed') removed += p.text;
+    else if (p.kind === 'added') added += p.text;
+    else if (between) {
+      removed += removed ? p.text : '';
+      added += added ? p.text : '';
+    } else {
+      flush();
+      push(out, 'same', p.text);
+    }
+  });
+  flush();
+  return out;
 }

@@ -45,6 +45,9 @@ beforeAll(async () => {
     dataDir,
     openExternal: async (url) => void opened.push(url),
   });
+  // The search index is written to the data folder when none was prebuilt: let that finish
+  // before the folder is watched for changes.
+  await services.search.ready;
   dispatch = createDispatcher(createHandlerTable(services), (line) => void internalLog.push(line));
   // A settings file on disk that rejected calls must not touch.
   const saved = await dispatch(CHANNELS.updateSettings, {
