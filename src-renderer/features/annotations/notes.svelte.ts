@@ -5,11 +5,13 @@ import type { Annotation, HighlightColour } from '../../../src-main/shared/annot
 import { anchorStatus, type AnchorStatus } from '../../../src-main/shared/anchoring';
 import { matchesFilter, type NotesFilter } from '../../../src-main/shared/notes-filter';
 import { call } from '../../lib/api';
+import { documentLabel } from '../../../src-main/shared/documents/citation';
 import { library } from '../library/library.svelte';
 import { annotations } from './annotations.svelte';
 
 export interface NoteRow {
   readonly annotation: Annotation;
+  /** The document as named everywhere: designation and title (shared/documents/citation.ts). */
   readonly title: string | null;
   readonly documentOrder: number;
   /** Where it anchors now and whether its passage changed; undefined while the text loads. */
@@ -45,7 +47,7 @@ class NotesState {
       const source = sources[a.documentId];
       return {
         annotation: a,
-        title: library.documents[order]?.title ?? null,
+        title: order < 0 ? null : documentLabel(library.documents[order]!),
         documentOrder: order < 0 ? Number.MAX_SAFE_INTEGER : order,
         status: source === undefined ? undefined : anchorStatus(source, a),
       };

@@ -43,6 +43,7 @@ export const en: Catalog = {
   'meta.publisher': 'Publisher',
   'meta.source': 'Source',
   'meta.related': 'Related documents',
+  'meta.outside': '(outside Läsaren)',
   'outline.heading': 'Contents',
   'outline.hide': 'Hide',
   'outline.show': 'Show',

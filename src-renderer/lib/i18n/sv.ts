@@ -42,6 +42,7 @@ export const sv = {
   'meta.publisher': 'Utgivare',
   'meta.source': 'Källa',
   'meta.related': 'Relaterade dokument',
+  'meta.outside': '(utanför Läsaren)',
   'outline.heading': 'Innehåll',
   'outline.hide': 'Dölj',
   'outline.show': 'Visa',
