@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { expect, leavesApp, sharedCollection, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
+import { painted } from './painted';
 
 const COLLECTION = sharedCollection('integration');
 const PROPOSITION = 'proposition-prop-20141545';
@@ -207,4 +208,76 @@ test('related documents and in-text links open in the reader, not the browser', 
   } else
     console.log('Samlingen har ingen länk i löptext till ett annat av dess dokument; den delen hoppas över.');
   expect(app.openedExternally).toEqual([]);
+});
+
+test('far down a long document: a deep link, find and an annotation all land', async ({ app }) => {
+  test.skip(app.kind !== 'browser', 'Collections are served by the browser host.');
+  const { page } = app;
+  await page.goto(app.url('#/'));
+  // The document's last numbered block and a passage in it, from the app's own API.
+  const last = await page.evaluate(async (id) => {
+    const api = (
+      window as unknown as {
+        lasaren: {
+          getDocument(
+            x: unknown,
+          ): Promise<{
+            value: {
+              text: string;
+              blocks: { number: number | null; start: number; end: number; kind: string }[];
+            };
+          }>;
+        };
+      }
+    ).lasaren;
+    const doc = (await api.getDocument({ id })).value;
+    const block = doc.blocks.filter((b) => b.kind === 'paragraph' && b.end - b.start > 40).at(-1)!;
+    return {
+      number: block.number!,
+      start: block.start,
+      text: doc.text.slice(block.start, block.start + 30),
+      doc: doc.text,
+    };
+  }, LONG);
+  expect(last.number).toBeGreaterThan(300);
+
+  // An annotation on that passage, made through the API as a restored store would hold it.
+  await page.evaluate(
+    async ({ id, l }) => {
+      const api = (
+        window as unknown as { lasaren: { createAnnotation(x: unknown): Promise<{ ok: boolean }> } }
+      ).lasaren;
+      await api.createAnnotation({
+        documentId: id,
+        paragraph: l.number,
+        quote: {
+          type: 'TextQuoteSelector',
+          exact: l.text,
+          prefix: l.doc.slice(Math.max(0, l.start - 32), l.start),
+          suffix: l.doc.slice(l.start + 30, l.start + 62),
+        },
+        position: { type: 'TextPositionSelector', start: l.start, end: l.start + 30 },
+        colour: 'green',
+        note: '',
+        tags: [],
+      });
+    },
+    { id: LONG, l: last },
+  );
+  await page.reload();
+  await page.goto(app.url(`#/dokument/${LONG}/stycke/${last.number}`));
+  const target = page.locator(`#stycke-${last.number}`);
+  await expect(target).toBeFocused();
+  await expect(target).toBeInViewport();
+  await expect.poll(() => painted(page, 'lasaren-green')).toEqual([last.text]);
+
+  // Find a word of that passage from the top: the current match is painted and scrolled to.
+  await page.locator('main').evaluate((m) => m.scrollTo({ top: 0 }));
+  const word = /[A-Za-zÅÄÖåäö]{6,}/.exec(last.text)?.[0] ?? last.text.slice(0, 8);
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type(word);
+  await expect(page.getByRole('search', { name: 'Sök i dokumentet' })).toContainText(/av \d+/);
+  await expect.poll(async () => (await painted(page, 'search-match')).length).toBeGreaterThan(0);
+  for (const m of await painted(page, 'search-match'))
+    expect(m.toLowerCase()).toContain(word.slice(0, 4).toLowerCase());
 });
