@@ -74,6 +74,18 @@ test('the library lists 400 documents with designations and dates; filter and fa
   await expect(status(page)).toHaveText(`${n} av 400 dokument`);
   for (const text of await rows.locator('.type').allTextContents()) expect(text).toBe('Proposition');
 
+  // The keyboard walks the whole list: rows are rendered as focus moves.
+  await type.selectOption('');
+  await year.selectOption('');
+  await rows.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.library a.doc:focus')).toHaveCount(1);
+  await page.keyboard.press('End');
+  const oldest = docs.map((d) => d.published ?? '').filter(Boolean).sort()[0]!;
+  await expect(page.locator('.library a.doc:focus .date')).toHaveText(oldest);
+  await page.keyboard.press('Home');
+  await expect(page.locator('.library a.doc:focus .date')).toHaveText(dates[0]!);
+
   // Grouped by type: a heading row per type.
   await type.selectOption('');
   await year.selectOption('');
