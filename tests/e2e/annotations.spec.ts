@@ -492,9 +492,9 @@ test.describe("when a document's text is edited", () => {
     await expect(changes.getByRole('listitem').filter({ hasText: 'Borttagen' })).toContainText(
       'Stycket har tagits bort eller skrivits om helt',
     );
-    await expect.poll(() => painted(page, 'lasaren-changed')).toEqual([
-      'gruppens arbete har bidragit till en ökad samsyn',
-    ]);
+    await expect
+      .poll(() => painted(page, 'lasaren-changed'))
+      .toEqual(['gruppens arbete har bidragit till en ökad samsyn']);
     const shot = test.info().outputPath('changed-annotation.png');
     await changes.scrollIntoViewIfNeeded();
     await page.screenshot({ path: shot });

@@ -81,7 +81,10 @@ test('the library lists 400 documents with designations and dates; filter and fa
   await page.keyboard.press('ArrowDown');
   await expect(page.locator('.library a.doc:focus')).toHaveCount(1);
   await page.keyboard.press('End');
-  const oldest = docs.map((d) => d.published ?? '').filter(Boolean).sort()[0]!;
+  const oldest = docs
+    .map((d) => d.published ?? '')
+    .filter(Boolean)
+    .sort()[0]!;
   await expect(page.locator('.library a.doc:focus .date')).toHaveText(oldest);
   await page.keyboard.press('Home');
   await expect(page.locator('.library a.doc:focus .date')).toHaveText(dates[0]!);
@@ -231,9 +234,7 @@ test('far down a long document: a deep link, find and an annotation all land', a
     const api = (
       window as unknown as {
         lasaren: {
-          getDocument(
-            x: unknown,
-          ): Promise<{
+          getDocument(x: unknown): Promise<{
             value: {
               text: string;
               blocks: { number: number | null; start: number; end: number; kind: string }[];

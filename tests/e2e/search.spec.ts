@@ -124,9 +124,13 @@ test('nothing matched: the empty state says so and offers suggestions that hit',
   await page.keyboard.press('Tab');
   await expect(suggestion).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('combobox', { name: 'Sök i dokument och anteckningar' })).toHaveValue('handlingsplanen');
+  await expect(page.getByRole('combobox', { name: 'Sök i dokument och anteckningar' })).toHaveValue(
+    'handlingsplanen',
+  );
   await expect(page.getByRole('listbox').getByRole('option').first()).toBeVisible();
-  await expect(page.getByRole('listbox').getByRole('option').locator('mark').first()).toHaveText(/^handlingsplanen$/i);
+  await expect(page.getByRole('listbox').getByRole('option').locator('mark').first()).toHaveText(
+    /^handlingsplanen$/i,
+  );
 });
 
 test('keyboard only: arrows move through the results, Escape closes them, focus stays visible', async ({

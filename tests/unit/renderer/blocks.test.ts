@@ -10,7 +10,13 @@ const joined = (p: ReturnType<typeof parts>) => p.flatMap((x) => x.pieces.map((y
 describe('parts', () => {
   const text = 'Se prop. 2012/13:63 och särskilt avsnitt 4 om kvinnor.';
   const spans: InlineSpan[] = [
-    { kind: 'link', start: 3, end: 19, href: '/rattsliga-dokument/proposition/2012/12/prop.-20121363/', target: { documentId: 'proposition-prop-20121363', paragraph: 4 } },
+    {
+      kind: 'link',
+      start: 3,
+      end: 19,
+      href: '/rattsliga-dokument/proposition/2012/12/prop.-20121363/',
+      target: { documentId: 'proposition-prop-20121363', paragraph: 4 },
+    },
     { kind: 'strong', start: 24, end: 32 },
     { kind: 'emphasis', start: 28, end: 42 },
     { kind: 'link', start: 46, end: 53, href: '/kvinnor/' },
@@ -27,22 +33,43 @@ describe('parts', () => {
 
   it('keeps text without spans whole', () => {
     expect(parts('Bara text.', [], null)).toEqual([
-      { href: null, internal: false, pieces: [{ text: 'Bara text.', strong: false, emphasis: false, code: false }] },
+      {
+        href: null,
+        internal: false,
+        pieces: [{ text: 'Bara text.', strong: false, emphasis: false, code: false }],
+      },
     ]);
   });
 
-  it('shifts a table block\'s spans into one cell', () => {
-    expect(spansWithin([{ kind: 'strong', start: 5, end: 12 }], 8, 20)).toEqual([{ kind: 'strong', start: 0, end: 4 }]);
+  it("shifts a table block's spans into one cell", () => {
+    expect(spansWithin([{ kind: 'strong', start: 5, end: 12 }], 8, 20)).toEqual([
+      { kind: 'strong', start: 0, end: 4 },
+    ]);
   });
 });
 
 describe('units', () => {
   const block = (kind: Block['kind'], number: number | null): Block => ({
-    kind, text: 'x', start: 0, end: 1, level: 1, number, marker: kind === 'list-item' ? '1.' : null, page: null, spans: [], rows: null,
+    kind,
+    text: 'x',
+    start: 0,
+    end: 1,
+    level: 1,
+    number,
+    marker: kind === 'list-item' ? '1.' : null,
+    page: null,
+    spans: [],
+    rows: null,
   });
 
   it('groups runs of list items into one list', () => {
-    const u = units([block('heading', null), block('list-item', 1), block('list-item', 2), block('paragraph', 3), block('list-item', 4)]);
+    const u = units([
+      block('heading', null),
+      block('list-item', 1),
+      block('list-item', 2),
+      block('paragraph', 3),
+      block('list-item', 4),
+    ]);
     expect(u.map((x) => (x.kind === 'list' ? `list:${x.items.length}` : x.block.kind))).toEqual([
       'heading',
       'list:2',

@@ -5,7 +5,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '../../../src-main/shared/documents/model';
-import { Catalogue, EMPTY_QUERY, MINE, type LibraryQuery } from '../../../src-renderer/features/library/catalogue';
+import {
+  Catalogue,
+  EMPTY_QUERY,
+  MINE,
+  type LibraryQuery,
+} from '../../../src-renderer/features/library/catalogue';
 
 function doc(id: string, fields: Partial<DocumentSummary>): DocumentSummary {
   return {
@@ -28,10 +33,35 @@ function doc(id: string, fields: Partial<DocumentSummary>): DocumentSummary {
 }
 
 const small = [
-  doc('sou-10', { title: 'Bättre etablering', designation: 'SOU 2026:10', type: 'SOU', published: '2026-03-01', publisher: 'A' }),
-  doc('sou-9', { title: 'Ny integrationspolitik', designation: 'SOU 2026:9', type: 'SOU', published: '2026-02-01', publisher: 'A' }),
-  doc('prop', { title: 'Samhällsorientering', designation: 'prop. 2012/13:63', type: 'Proposition', published: '2012-12', publisher: 'B', summary: 'Om nyanlända kvinnor' }),
-  doc('fpm', { title: 'Migrationspakten', designation: '2019/20:FPM54', type: 'Faktapromemoria', published: '2020-01-15', publisher: 'B' }),
+  doc('sou-10', {
+    title: 'Bättre etablering',
+    designation: 'SOU 2026:10',
+    type: 'SOU',
+    published: '2026-03-01',
+    publisher: 'A',
+  }),
+  doc('sou-9', {
+    title: 'Ny integrationspolitik',
+    designation: 'SOU 2026:9',
+    type: 'SOU',
+    published: '2026-02-01',
+    publisher: 'A',
+  }),
+  doc('prop', {
+    title: 'Samhällsorientering',
+    designation: 'prop. 2012/13:63',
+    type: 'Proposition',
+    published: '2012-12',
+    publisher: 'B',
+    summary: 'Om nyanlända kvinnor',
+  }),
+  doc('fpm', {
+    title: 'Migrationspakten',
+    designation: '2019/20:FPM54',
+    type: 'Faktapromemoria',
+    published: '2020-01-15',
+    publisher: 'B',
+  }),
   doc('egen', { title: 'Min promemoria', origin: 'imported' }),
 ];
 const ids = (c: Catalogue, q: Partial<LibraryQuery>) =>
@@ -83,7 +113,7 @@ describe('Catalogue', () => {
     expect(ids(c, { sort: 'designation' })).toEqual(['fpm', 'prop', 'sou-9', 'sou-10', 'egen']);
   });
 
-  it('groups by type with the user\'s own documents first', () => {
+  it("groups by type with the user's own documents first", () => {
     const rows = new Catalogue(small).view({ ...EMPTY_QUERY, groupByType: true }).rows;
     const groups = rows.flatMap((r) => (r.kind === 'group' ? [`${r.label}:${r.count}`] : []));
     expect(groups).toEqual([`${MINE}:1`, 'SOU:2', 'Faktapromemoria:1', 'Proposition:1']);
