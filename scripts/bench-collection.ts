@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openCollection } from '../src-main/services/documents/collection';
 import { readManifest } from '../src-main/services/documents/manifest';
@@ -54,8 +55,19 @@ async function variant(kind: string, dir: string, cache: string): Promise<Figure
     return { ms: performance.now() - started, how: `${c.how} ${how}` };
   }
   if (kind === 'lazy') {
+    const cpu0 = process.cpuUsage();
     const c = await openCollection(dir, { cacheDir: cache, origin: 'collection' });
     const loaded = performance.now() - started;
+    const cpuLoaded = process.cpuUsage(cpu0);
+    // Time spent reading the collection's prebuilt block texts, within "ready to search".
+    let recordsMs = 0;
+    const read = c.searchRecords.bind(c);
+    c.searchRecords = async () => {
+      const t0 = performance.now();
+      const r = await read();
+      recordsMs = performance.now() - t0;
+      return r;
+    };
     let t = performance.now();
     const list = c.list();
     const listMs = performance.now() - t;
@@ -63,6 +75,7 @@ async function variant(kind: string, dir: string, cache: string): Promise<Figure
     const search = createSearchService(c, { resourcesDir: cache, dataDir: cache });
     const how = await search.ready;
     const ready = performance.now() - started;
+    const cpuReady = process.cpuUsage(cpu0);
     const memReady = memory() - base;
     const biggest = [...list].sort((a, b) => b.paragraphCount - a.paragraphCount)[0];
     t = performance.now();
@@ -73,6 +86,9 @@ async function variant(kind: string, dir: string, cache: string): Promise<Figure
     return {
       loaded,
       ready,
+      recordsMs,
+      cpuLoaded: (cpuLoaded.user + cpuLoaded.system) / 1000,
+      cpuReady: (cpuReady.user + cpuReady.system) / 1000,
       listMs,
       documents: list.length,
       memList,
@@ -86,6 +102,7 @@ async function variant(kind: string, dir: string, cache: string): Promise<Figure
     };
   }
   // naive: read and parse every document at start, as the app did with its two.
+  const cpu0 = process.cpuUsage();
   const { entries } = readManifest(readFileSync(join(dir, 'manifest.ndjson'), 'utf8'));
   const parsed = [];
   for (const e of entries) {
@@ -96,8 +113,9 @@ async function variant(kind: string, dir: string, cache: string): Promise<Figure
     }
   }
   const loaded = performance.now() - started;
+  const cpu = process.cpuUsage(cpu0);
   const mem = memory() - base;
-  return { loaded, mem, documents: parsed.length };
+  return { loaded, cpuLoaded: (cpu.user + cpu.system) / 1000, mem, documents: parsed.length };
 }
 
 function child(kind: string, dir: string, cache: string): Figures {
@@ -140,14 +158,15 @@ async function compare(label: string, dir: string): Promise<void> {
   );
   const lazy = child('lazy', dir, cache);
   console.log(
-    `appen (förbyggt index, lat tolkning): listan klar ${ms(lazy['loaded'] ?? 0)}, sökklar ${ms(lazy['ready'] ?? 0)}; ` +
+    `appen (förbyggt index, lat tolkning): listan klar ${ms(lazy['loaded'] ?? 0)} (CPU ${ms(lazy['cpuLoaded'] ?? 0)}), ` +
+      `sökklar ${ms(lazy['ready'] ?? 0)} (CPU ${ms(lazy['cpuReady'] ?? 0)}; därav samlingens stycketexter ${ms(lazy['recordsMs'] ?? 0)}); ` +
       `lista ${lazy['documents']} dokument ${Number(lazy['listMs']).toFixed(1)} ms; ` +
       `minne lista ${mb(lazy['memList'] ?? 0)} (${times(lazy['memList'] ?? 0)}), sökklar ${mb(lazy['memReady'] ?? 0)} (${times(lazy['memReady'] ?? 0)}); ` +
       `öppna största dokumentet (${lazy['openedBlocks']} block) ${ms(lazy['openMs'] ?? 0)}; ${lazy['errors']} fel, ${lazy['warnings']} varningar i samlingen`,
   );
   const naive = child('naive', dir, cache);
   console.log(
-    `naivt (allt tolkas vid start):        listan klar ${ms(naive['loaded'] ?? 0)} (utan sökindex); minne ${mb(naive['mem'] ?? 0)} (${times(naive['mem'] ?? 0)})`,
+    `naivt (allt tolkas vid start):        listan klar ${ms(naive['loaded'] ?? 0)} (CPU ${ms(naive['cpuLoaded'] ?? 0)}; utan sökindex); minne ${mb(naive['mem'] ?? 0)} (${times(naive['mem'] ?? 0)})`,
   );
 }
 
@@ -156,8 +175,12 @@ if (at >= 0) {
   const [kind = 'lazy', dir = '', cache = ''] = process.argv.slice(at + 1);
   console.log(JSON.stringify(await variant(kind, dir, cache)));
 } else {
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
   console.log(
-    `Node ${process.version}; minne = heap + external + arrayBuffers efter gc, i en egen process per variant`,
+    `Node ${process.version}, ${cpus().length} kärnor, belastning (1/5/15 min) ${load}. Väggtid och CPU-tid ` +
+      `(process.cpuUsage, utan väntan på kärnor); minne = heap + external + arrayBuffers efter gc, en process per variant`,
   );
   await compare('integration-400', join(sharedDir(), 'collections/integration'));
   await compare('regeringen-35942', scaleCollection());

@@ -7,7 +7,6 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { expect, leavesApp, test } from './fixtures';
-import { ROOT } from './hosts';
 import type { Page } from '@playwright/test';
 import type { LasarenApi } from '../../src-main/shared/contract';
 
@@ -61,7 +60,11 @@ const NOTES: Spec[] = [
 async function createNotes(page: Page): Promise<string[]> {
   const ids: string[] = [];
   for (const n of NOTES) {
-    const source = readFileSync(join(ROOT, 'resources/documents', `${n.documentId}.txt`), 'utf8');
+    // Offsets into the document's text as the reader has it (the model's text, not the file).
+    const source = await page.evaluate(async (id) => {
+      const got = await window.lasaren.getDocument({ id });
+      return got.ok ? got.value.text : '';
+    }, n.documentId);
     const start = source.indexOf(n.exact);
     const end = start + n.exact.length;
     const input = {

@@ -6,12 +6,13 @@ import { expect, leavesApp, test } from './fixtures';
 import { ROOT } from './hosts';
 
 const DOCS_DIR = join(ROOT, 'resources/documents');
-// The shipped collection: manifest.ndjson names each document's file and title.
 const documents = readFileSync(join(DOCS_DIR, 'manifest.ndjson'), 'utf8')
   .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line) as { id: string; file: string; title: string })
-  .map(({ id, file, title }) => ({ id, title, source: readFileSync(join(DOCS_DIR, file), 'utf8') }));
+  .filter((line) => line.trim() !== '')
+  .map((line) => {
+    const meta = JSON.parse(line) as { id: string; file: string; title: string };
+    return { id: meta.id, title: meta.title, source: readFileSync(join(DOCS_DIR, meta.file), 'utf8') };
+  });
 
 /** settings.json as text, or '' until the app has written it (polling must not fail on ENOENT). */
 const settingsText = (dataDir: string) => {
@@ -44,10 +45,10 @@ for (const doc of documents) {
         els.map((el) => ({ start: Number(el.getAttribute('data-start')), text: el.textContent ?? '' })),
       );
     expect(blocks.length).toBeGreaterThan(5);
-    // Offsets point into the document's text (markup such as "# " removed, nothing else changed).
+    // Offsets point into the document's text (what annotations and citations use).
     const text = await page.evaluate(async (id) => {
-      const r = await window.lasaren.getDocument({ id });
-      return r.ok ? r.value.text : '';
+      const got = await window.lasaren.getDocument({ id });
+      return got.ok ? got.value.text : '';
     }, doc.id);
     for (const block of blocks)
       expect(block.text).toBe(text.slice(block.start, block.start + block.text.length));
@@ -141,7 +142,7 @@ test('a whole session stays on loopback, and the reader is captured as a screens
 test('an unknown document gives a clear message, not a blank page', async ({ app }) => {
   const { page } = app;
   await page.goto(app.url('#/dokument/finns_inte'));
-  await expect(page.getByRole('alert')).toContainText(/Dokumentet "finns_inte" finns inte i /);
+  await expect(page.getByRole('alert')).toContainText('Dokumentet "finns_inte" finns inte i biblioteket.');
   await expect(page.getByRole('link', { name: 'Till biblioteket' })).toBeVisible();
 });
 

@@ -5,10 +5,8 @@
 // start reads two files instead of parsing every document. Both are keyed by a hash of the
 // manifest and the parser version; each file is checked by size, time and, when in doubt,
 // its content hash.
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { CollectionProblem } from '../../shared/documents/model';
 import type { StoredMeta } from './collection-sync';
 import { writeFileAtomic } from '../storage/atomic-file';
@@ -75,8 +73,9 @@ export async function writeCollectionIndex(
 
 /**
  * Reads the records of the documents in `wanted` (id → version); a line whose version differs
- * is skipped (the caller parses that document again). Streams, so the file's text is never
- * held whole.
+ * is skipped (the caller parses that document again). One read and one JSON value per line:
+ * several times quicker than a line stream for a 45 MB file, and the file's text is dropped as
+ * soon as the lines are parsed.
  */
 export async function readCollectionRecords(
   dir: string,
@@ -85,36 +84,36 @@ export async function readCollectionRecords(
 ): Promise<Map<string, readonly BlockRecord[]>> {
   const out = new Map<string, readonly BlockRecord[]>();
   const headings = new Map<string, string>();
-  let stream;
+  let text: string;
   try {
-    stream = createReadStream(join(dir, COLLECTION_RECORDS_FILE), { encoding: 'utf8' });
-    const lines = createInterface({ input: stream, crlfDelay: Infinity });
-    let first = true;
-    for await (const line of lines) {
-      if (first) {
-        first = false;
-        const header = JSON.parse(line) as { format?: number; key?: string };
-        if (header.format !== FORMAT || header.key !== key) break;
-        continue;
-      }
+    text = await readFile(join(dir, COLLECTION_RECORDS_FILE), 'utf8');
+  } catch {
+    return out; // missing: the caller parses what it needs
+  }
+  try {
+    let at = text.indexOf('\n');
+    const header = JSON.parse(text.slice(0, at)) as { format?: number; key?: string };
+    if (header.format !== FORMAT || header.key !== key) return out;
+    while (at >= 0 && at < text.length - 1) {
+      const end = text.indexOf('\n', at + 1);
+      const line = text.slice(at + 1, end < 0 ? text.length : end);
+      at = end;
       if (!line) continue;
       const [id, version, records] = JSON.parse(line) as [string, string, BlockRecord[]];
       if (wanted.get(id) !== version) continue;
       // Many blocks stand under one heading: keep one copy of each heading's text.
       out.set(
         id,
-        records.map(([n, heading, text]) => {
-          if (heading === null) return [n, null, text] as const;
+        records.map(([n, heading, body]) => {
+          if (heading === null) return [n, null, body] as const;
           const known = headings.get(heading);
           if (known === undefined) headings.set(heading, heading);
-          return [n, known ?? heading, text] as const;
+          return [n, known ?? heading, body] as const;
         }),
       );
     }
   } catch {
-    // A missing or broken records file: the caller parses what is missing.
-  } finally {
-    stream?.destroy();
+    // A broken line ends the reading; the caller parses the documents still missing.
   }
   return out;
 }

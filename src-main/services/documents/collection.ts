@@ -310,7 +310,7 @@ function createCollection(
 
   async function load(id: string): Promise<Result<ReaderDocument>> {
     const found = state.byId.get(id);
-    if (!found) return fail('not-found', `Dokumentet "${id}" finns inte i samlingen ${name}.`);
+    if (!found) return fail('not-found', `Dokumentet "${id}" finns inte i biblioteket.`);
     const cached = open.get(id);
     if (cached) {
       open.delete(id);
