@@ -98,9 +98,12 @@ test('library with 35,942 documents: first paint and filter keystrokes (prints f
     () => performance.getEntriesByName('lasaren:library-first-paint').at(-1)?.duration ?? -1,
   );
 
-  const firstView = await page.evaluate(
-    () => performance.getEntriesByName('lasaren:library-view')[0]?.duration ?? -1,
-  );
+  const firstView = await page.evaluate(() => {
+    const loaded = performance.getEntriesByName('lasaren:library-loaded')[0]?.startTime ?? 0;
+    return (
+      performance.getEntriesByName('lasaren:library-view').find((m) => m.startTime >= loaded)?.duration ?? -1
+    );
+  });
   const field = page.getByRole('searchbox', { name: 'Filtrera', exact: true });
   await field.focus();
   const queries = [

@@ -48,6 +48,15 @@ export interface LibraryView {
   readonly mineCount: number;
 }
 
+const FACETS: readonly FacetKey[] = ['type', 'year', 'publisher', 'origin'];
+
+/** One facet's value per document as a small integer (-1: none), for counting without maps. */
+interface Facet {
+  readonly codes: Int32Array;
+  readonly values: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+}
+
 /** Lowercase, and the designation also without spaces and punctuation ("prop 2012/13:63"). */
 const compact = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
@@ -55,7 +64,7 @@ export class Catalogue {
   readonly docs: readonly DocumentSummary[];
   /** Lowercased searchable text per document, built on first use (the first paint needs none). */
   #hay: string[] | null = null;
-  readonly #facets: Record<FacetKey, (string | null)[]>;
+  readonly #facets: Record<FacetKey, Facet>;
   readonly #rows: Row[];
   readonly #orders = new Map<SortKey, Int32Array>();
   #lastText = '';
@@ -63,12 +72,25 @@ export class Catalogue {
 
   constructor(docs: readonly DocumentSummary[]) {
     this.docs = docs;
-    this.#facets = {
+    const raw: Record<FacetKey, (string | null)[]> = {
       type: docs.map((d) => d.type),
       year: docs.map((d) => (d.published && /^\d{4}/.test(d.published) ? d.published.slice(0, 4) : null)),
       publisher: docs.map((d) => d.publisher),
       origin: docs.map((d) => (d.origin === 'imported' ? MINE : null)),
     };
+    this.#facets = Object.fromEntries(
+      FACETS.map((k) => {
+        const values: string[] = [];
+        const index = new Map<string, number>();
+        const codes = Int32Array.from(raw[k], (v) => {
+          if (v === null) return -1;
+          let code = index.get(v);
+          if (code === undefined) index.set(v, (code = values.push(v) - 1));
+          return code;
+        });
+        return [k, { codes, values, index }];
+      }),
+    ) as unknown as Record<FacetKey, Facet>;
     this.#rows = docs.map((doc) => ({ kind: 'document', doc }));
   }
 
@@ -116,10 +138,18 @@ export class Catalogue {
     const docs = this.docs;
     const idx = Array.from(docs.keys());
     if (key === 'date') {
-      // Newest first; undated last; the collection's own order among equal dates (no collator:
-      // this order is needed for the first paint).
-      const dates = docs.map((d) => d.published ?? '');
-      idx.sort((a, b) => (dates[a]! === dates[b]! ? a - b : dates[a]! < dates[b]! ? 1 : -1));
+      // Newest first, undated last, the collection's own order among equal dates: one numeric
+      // sort key per document (no comparator, no collator: this order is needed for the first paint).
+      const keys = new Float64Array(docs.length);
+      docs.forEach((d, i) => {
+        const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(d.published ?? '');
+        const date = m ? Number(m[1]) * 10_000 + Number(m[2] ?? 0) * 100 + Number(m[3] ?? 0) : -1;
+        keys[i] = (99_999_999 - date) * 1_000_000 + i;
+      });
+      keys.sort();
+      order = Int32Array.from(keys, (k) => k % 1_000_000);
+      this.#orders.set(key, order);
+      return order;
     } else if (key === 'title') {
       idx.sort((a, b) => collator.compare(docs[a]!.title, docs[b]!.title));
     } else {
@@ -144,35 +174,41 @@ export class Catalogue {
       publisher: query.publisher,
       origin: query.mine ? MINE : null,
     };
-    const keys: FacetKey[] = ['type', 'year', 'publisher', 'origin'];
-    const counts: Record<FacetKey, Map<string, number>> = {
-      type: new Map(),
-      year: new Map(),
-      publisher: new Map(),
-      origin: new Map(),
-    };
+    const columns = FACETS.map((k) => this.#facets[k].codes);
+    // -1: no choice; -2: a value no document has (nothing passes).
+    const wanted = FACETS.map((k) =>
+      chosen[k] === null ? -1 : (this.#facets[k].index.get(chosen[k]!) ?? -2),
+    );
+    const tallies = FACETS.map((k) => new Int32Array(this.#facets[k].values.length));
     const keep = new Uint8Array(this.docs.length);
-    const columns = keys.map((k) => this.#facets[k]);
-    const wanted = keys.map((k) => chosen[k]);
+    const n = FACETS.length;
     for (const i of matches) {
       // A facet's counts follow every other choice, so each value says what choosing it gives.
       let failed = -1;
       let failures = 0;
-      for (let k = 0; k < keys.length; k++) {
-        if (wanted[k] !== null && columns[k]![i] !== wanted[k]) {
+      for (let k = 0; k < n; k++) {
+        const w = wanted[k]!;
+        if (w !== -1 && columns[k]![i] !== w) {
           failed = k;
           failures++;
         }
       }
       if (failures === 0) keep[i] = 1;
       else if (failures > 1) continue;
-      for (let k = 0; k < keys.length; k++) {
-        const v = columns[k]![i];
-        if (v == null || (failures === 1 && failed !== k)) continue;
-        const m = counts[keys[k]!];
-        m.set(v, (m.get(v) ?? 0) + 1);
+      for (let k = 0; k < n; k++) {
+        const v = columns[k]![i]!;
+        if (v < 0 || (failures === 1 && failed !== k)) continue;
+        tallies[k]![v]!++;
       }
     }
+    const counts = Object.fromEntries(
+      FACETS.map((k, f) => {
+        const values = this.#facets[k].values;
+        const m = new Map<string, number>();
+        tallies[f]!.forEach((c, code) => c > 0 && m.set(values[code]!, c));
+        return [k, m];
+      }),
+    ) as Record<FacetKey, Map<string, number>>;
     const rows: Row[] = [];
     let count = 0;
     const order = this.#order(query.sort);

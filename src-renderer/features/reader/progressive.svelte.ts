@@ -3,8 +3,8 @@
 // and stays responsive. Anything that needs a block further down (a deep link, a find hit, an
 // outline jump) asks for it with `ensure` and gets it rendered before it scrolls there.
 
-/** Blocks in the first chunk: more than fills a tall screen. */
-export const FIRST_CHUNK_BLOCKS = 40;
+/** Blocks in the first chunk: fills a tall screen below the header (the next chunk follows in the next task). */
+export const FIRST_CHUNK_BLOCKS = 24;
 /** Blocks per later chunk: small enough that input is handled between chunks. */
 const CHUNK_BLOCKS = 150;
 
