@@ -13,6 +13,7 @@ import type { Annotation } from '../../src-main/shared/annotation';
 import { DEFAULT_RESOURCES, expect, leavesApp, test } from './fixtures';
 import { ROOT } from './hosts';
 import { painted } from './painted';
+import { expectNoAxeViolations } from './a11y';
 import { backUpWithout, damageIndexPage } from './stored';
 
 const DOC = '000_85e98cc4eb8dedfb';
@@ -485,8 +486,39 @@ test.describe("when a document's text is edited", () => {
     const orphan = page.locator('.card', { hasText: 'Borttagen' });
     await expect(orphan).toContainText('Hittas inte i dokumentets nuvarande text');
     await expect(orphan).toContainText('En fortsättning av handboken är under utarbetande.');
-    await expect(page.locator('.card', { hasText: 'Rättat' })).toContainText('Texten har ändrats');
+    // The changed passage: old and new wording word by word, until the user accepts the change.
+    const changed = page.locator('.card', { hasText: 'Rättat' });
+    await expect(changed).toContainText('Ändrat sedan du antecknade');
+    await expect(changed.locator('del')).toHaveText(/att/);
     await expect(page.locator('.card', { hasText: 'Flyttad' })).not.toContainText('Hittas inte');
+    await expect(page.locator('.card', { hasText: 'Flyttad' })).not.toContainText('Ändrat sedan');
+    await expectNoAxeViolations(page, 'changed annotation in the notes panel');
+
+    // The reader lists the changed and the orphaned annotation above the text.
+    await page.goto(app.url(`#/dokument/${DOC}`));
+    const changes = page.getByRole('region', { name: /Ändringar i texten sedan du antecknade/ });
+    await expect(changes.getByRole('listitem')).toHaveCount(2);
+    const item = changes.getByRole('listitem').filter({ hasText: 'Rättat' });
+    await expect(item).toContainText('Ändrat sedan du antecknade');
+    await expect(item.locator('del')).toHaveText(/att/);
+    await expect(changes.getByRole('listitem').filter({ hasText: 'Borttagen' })).toContainText(
+      'Stycket har tagits bort eller skrivits om helt',
+    );
+    await expect
+      .poll(() => painted(page, 'lasaren-changed'))
+      .toEqual(['gruppens arbete har bidragit till en ökad samsyn']);
+    const shot = test.info().outputPath('changed-annotation.png');
+    await changes.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot });
+    await test.info().attach('changed-annotation', { path: shot, contentType: 'image/png' });
+    await expectNoAxeViolations(page, 'changed and orphaned annotations in the reader');
+    await item.getByRole('button', { name: 'Godkänn ändringen' }).click();
+    await expect(changes.getByRole('listitem')).toHaveCount(1);
+    await expect.poll(() => painted(page, 'lasaren-changed')).toEqual([]);
+    // Accepted for good: not asked again after a restart.
+    const again = await app.restart();
+    await again.goto(app.url('#/anteckningar'));
+    await expect(again.locator('.card', { hasText: 'Rättat' })).not.toContainText('Ändrat sedan');
   });
 });
 

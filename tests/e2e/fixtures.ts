@@ -11,6 +11,7 @@ import {
   type ElectronApplication,
   type Page,
 } from '@playwright/test';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,9 @@ interface WorkerFixtures {
 interface TestOptions {
   /** The resources folder the browser host serves (default: the shipped documents). */
   resourcesDir: string;
+  /** A collection folder (Markdown + manifest.ndjson) served instead of the shipped documents
+   *  (the host's --collection); browser host only. See `sharedCollection`. */
+  collectionDir: string | null;
 }
 
 const announced = new Set<string>();
@@ -71,14 +75,31 @@ export const leavesApp = (url: string) =>
 
 export const DEFAULT_RESOURCES = join(ROOT, 'resources');
 
+/**
+ * A collection under the shared folder beside the repository: LASAREN_SHARED when set, else
+ * `<repo>/../shared` (a clone) or `<repo>/../../shared` (a worktree under wt/). null when absent,
+ * so specs can skip with the reason.
+ */
+export function sharedCollection(name: string): string | null {
+  const env = process.env['LASAREN_SHARED'];
+  const roots = env ? [env] : [join(ROOT, '..', 'shared'), join(ROOT, '..', '..', 'shared')];
+  for (const root of roots) {
+    const dir = join(root, 'collections', name);
+    if (existsSync(join(dir, 'manifest.ndjson'))) return dir;
+  }
+  return null;
+}
+
 async function startBrowserHost(
   dataDir: string,
   opened: string[],
   resourcesDir: string,
+  collectionDir: string | null,
 ): Promise<RunningHost> {
   const services = await openServices({
     resourcesDir,
     dataDir,
+    collectionDir,
     openExternal: async (url) => void opened.push(url),
   });
   return startHost({
@@ -93,6 +114,7 @@ export const test = base.extend<{ app: App } & TestOptions, WorkerFixtures>({
   hostKind: ['browser', { option: true, scope: 'worker' }],
   /** The folder holding documents/; a spec may point it at an edited copy (browser host only). */
   resourcesDir: [DEFAULT_RESOURCES, { option: true }],
+  collectionDir: [null, { option: true }],
 
   browser: [
     async ({ hostKind }, use) => {
@@ -108,7 +130,7 @@ export const test = base.extend<{ app: App } & TestOptions, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  app: async ({ hostKind, browser, resourcesDir }, use, testInfo) => {
+  app: async ({ hostKind, browser, resourcesDir, collectionDir }, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'lasaren-e2e-'));
     const requests: string[] = [];
     const openedExternally: string[] = [];
@@ -120,7 +142,7 @@ export const test = base.extend<{ app: App } & TestOptions, WorkerFixtures>({
 
     if (hostKind === 'electron') {
       const found = findElectron();
-      if (resourcesDir !== DEFAULT_RESOURCES) {
+      if (resourcesDir !== DEFAULT_RESOURCES || collectionDir !== null) {
         testInfo.skip(
           true,
           'Electron reads the resources it was built with; edited copies run in the browser host.',
@@ -152,7 +174,7 @@ export const test = base.extend<{ app: App } & TestOptions, WorkerFixtures>({
         testInfo.skip(true, found.reason);
         return;
       }
-      let host = await startBrowserHost(dataDir, openedExternally, resourcesDir);
+      let host = await startBrowserHost(dataDir, openedExternally, resourcesDir, collectionDir);
       // A relaunch is a new browser context on a new host over the same data folder: nothing
       // carries over but what the app stored, as when the desktop app is restarted.
       const openContext = async () => {
@@ -168,7 +190,7 @@ export const test = base.extend<{ app: App } & TestOptions, WorkerFixtures>({
         await context.close();
         await host.close();
         await whileStopped?.();
-        host = await startBrowserHost(dataDir, openedExternally, resourcesDir);
+        host = await startBrowserHost(dataDir, openedExternally, resourcesDir, collectionDir);
         context = await openContext();
         page = await context.newPage();
         await page.goto(url());

@@ -38,7 +38,7 @@ test('typing shows ranked hits grouped by document, with the matches marked', as
   const { page } = app;
   await page.goto(app.url('#/'));
   await typeSearch(page, 'göran');
-  const options = page.getByRole('option');
+  const options = page.getByRole('listbox').getByRole('option');
   await expect(options).toHaveCount(3);
   // Exact å/ä/ö first: the two "Göran" paragraphs, then the e-mail address "goran.…".
   await expect(options.locator('mark')).toHaveText(['Göran', 'Göran', 'goran']);
@@ -124,9 +124,13 @@ test('nothing matched: the empty state says so and offers suggestions that hit',
   await page.keyboard.press('Tab');
   await expect(suggestion).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('combobox')).toHaveValue('handlingsplanen');
-  await expect(page.getByRole('option').first()).toBeVisible();
-  await expect(page.getByRole('option').locator('mark').first()).toHaveText(/^handlingsplanen$/i);
+  await expect(page.getByRole('combobox', { name: 'Sök i dokument och anteckningar' })).toHaveValue(
+    'handlingsplanen',
+  );
+  await expect(page.getByRole('listbox').getByRole('option').first()).toBeVisible();
+  await expect(page.getByRole('listbox').getByRole('option').locator('mark').first()).toHaveText(
+    /^handlingsplanen$/i,
+  );
 });
 
 test('keyboard only: arrows move through the results, Escape closes them, focus stays visible', async ({
@@ -134,7 +138,7 @@ test('keyboard only: arrows move through the results, Escape closes them, focus 
 }) => {
   const { page } = app;
   await page.goto(app.url('#/'));
-  const field = page.getByRole('combobox');
+  const field = page.getByRole('combobox', { name: 'Sök i dokument och anteckningar' });
   await expect(field).toBeVisible();
   await expect(async () => {
     await page.keyboard.press('Control+Shift+F');
@@ -142,7 +146,7 @@ test('keyboard only: arrows move through the results, Escape closes them, focus 
   }).toPass();
   await page.keyboard.type('integration');
   await expect(page.locator('[data-query="integration"]')).toBeVisible();
-  const options = page.getByRole('option');
+  const options = page.getByRole('listbox').getByRole('option');
   await expect(options.first()).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');

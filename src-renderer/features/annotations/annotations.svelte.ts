@@ -187,6 +187,22 @@ class AnnotationsState {
     return after;
   }
 
+  /** Accepts that the annotated passage changed: the annotation takes the current wording. */
+  async acceptChange(id: string): Promise<Annotation | null> {
+    const before = this.all.find((a) => a.id === id);
+    if (!before) return null;
+    const result = await call('acceptAnnotationChange', { id });
+    if (!result.ok) return this.#failed(result.error.message) || null;
+    const after = result.value;
+    this.#put(after);
+    this.#done({
+      label: t('changes.accepted'),
+      undo: () => this.#restore(before),
+      redo: () => this.#restore(after),
+    });
+    return after;
+  }
+
   async remove(id: string): Promise<boolean> {
     const before = this.all.find((a) => a.id === id);
     if (!before || !(await this.#delete(id))) return false;

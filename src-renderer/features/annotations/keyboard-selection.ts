@@ -16,7 +16,7 @@ const BACKWARD = new Set(['ArrowLeft', 'ArrowUp', 'Home']);
 /** The paragraph to start from: the focused one, else the first one in view. */
 function startParagraph(article: HTMLElement): HTMLElement | null {
   const focused = document.activeElement?.closest?.('.para');
-  if (focused && article.contains(focused)) return focused.querySelector('p');
+  if (focused && article.contains(focused)) return focused.querySelector('[data-start]');
   for (const p of article.querySelectorAll<HTMLElement>('[data-start]')) {
     if (p.getBoundingClientRect().bottom > 0) return p;
   }

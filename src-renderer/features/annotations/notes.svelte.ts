@@ -1,19 +1,21 @@
 // Owns the notes panel's data: every annotation with its document's title and where it
-// anchors in the document's current text (or that it is orphaned), plus the filters and the
+// anchors in the document's current text (exact, moved, changed or orphaned), plus the filters and the
 // sort order. Documents' texts are fetched once each, only for documents that have notes.
 import type { Annotation, HighlightColour } from '../../../src-main/shared/annotation';
-import { anchor, type Anchoring } from '../../../src-main/shared/anchoring';
+import { anchorStatus, type AnchorStatus } from '../../../src-main/shared/anchoring';
 import { matchesFilter, type NotesFilter } from '../../../src-main/shared/notes-filter';
 import { call } from '../../lib/api';
+import { documentLabel } from '../../../src-main/shared/documents/citation';
 import { library } from '../library/library.svelte';
 import { annotations } from './annotations.svelte';
 
 export interface NoteRow {
   readonly annotation: Annotation;
+  /** The document as named everywhere: designation and title (shared/documents/citation.ts). */
   readonly title: string | null;
   readonly documentOrder: number;
-  /** undefined while the document's text is loading. */
-  readonly anchoring: Anchoring | undefined;
+  /** Where it anchors now and whether its passage changed; undefined while the text loads. */
+  readonly status: AnchorStatus | undefined;
 }
 
 export type SortOrder = 'document' | 'newest' | 'oldest';
@@ -45,10 +47,9 @@ class NotesState {
       const source = sources[a.documentId];
       return {
         annotation: a,
-        title: library.documents[order]?.title ?? null,
+        title: order < 0 ? null : documentLabel(library.documents[order]!),
         documentOrder: order < 0 ? Number.MAX_SAFE_INTEGER : order,
-        anchoring:
-          source === undefined ? undefined : source === null ? { status: 'orphaned' } : anchor(source, a),
+        status: source === undefined ? undefined : anchorStatus(source, a),
       };
     });
   });
@@ -65,7 +66,7 @@ class NotesState {
     const filter = this.filter;
     const out = this.rows.filter(({ annotation }) => matchesFilter(annotation, filter));
     const position = (r: NoteRow) =>
-      r.anchoring?.status === 'anchored' ? r.anchoring.start : r.annotation.position.start;
+      r.status && r.status.kind !== 'orphaned' ? r.status.start : r.annotation.position.start;
     if (this.sort === 'document')
       out.sort((a, b) => a.documentOrder - b.documentOrder || position(a) - position(b));
     else {

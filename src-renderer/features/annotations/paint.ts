@@ -19,6 +19,8 @@ export const HIGHLIGHT_NAMES = {
   note: 'lasaren-note',
   /** A dotted underline under coloured highlights that also carry a note. */
   noted: 'lasaren-noted',
+  /** A wavy underline under passages whose wording changed since they were annotated. */
+  changed: 'lasaren-changed',
   active: 'lasaren-active',
 } as const;
 
@@ -26,6 +28,8 @@ export interface Placed {
   readonly annotation: Annotation;
   readonly start: number;
   readonly end: number;
+  /** True when the passage's wording changed since it was annotated. */
+  readonly changed?: boolean;
   /** One range per block the passage covers, in order. */
   readonly ranges: readonly Range[];
 }
@@ -46,6 +50,11 @@ export function paint(index: TextIndex, anchored: readonly Omit<Placed, 'ranges'
     let list = groups.get(name);
     if (!list) groups.set(name, (list = []));
     list.push(...ranges);
+    if (item.changed) {
+      let changed = groups.get(HIGHLIGHT_NAMES.changed);
+      if (!changed) groups.set(HIGHLIGHT_NAMES.changed, (changed = []));
+      changed.push(...ranges);
+    }
     if (item.annotation.colour && item.annotation.note.trim()) {
       let noted = groups.get(HIGHLIGHT_NAMES.noted);
       if (!noted) groups.set(HIGHLIGHT_NAMES.noted, (noted = []));
@@ -61,7 +70,7 @@ export function paint(index: TextIndex, anchored: readonly Omit<Placed, 'ranges'
     highlight.priority = i;
     CSS.highlights.set(name, highlight);
   });
-  for (const name of [HIGHLIGHT_NAMES.note, HIGHLIGHT_NAMES.noted]) {
+  for (const name of [HIGHLIGHT_NAMES.note, HIGHLIGHT_NAMES.noted, HIGHLIGHT_NAMES.changed]) {
     const ranges = groups.get(name);
     if (ranges) CSS.highlights.set(name, new Highlight(...ranges));
     else CSS.highlights.delete(name);

@@ -1,21 +1,39 @@
-// Owns the list of documents in the library, loaded once from main.
+// Owns the list of documents in the library, loaded once from main, and the library's current
+// filter, facets, sort and grouping (kept while the user reads, so going back finds the list
+// as it was left).
 import type { DocumentSummary } from '../../../src-main/shared/documents/model';
 import { call } from '../../lib/api';
+import { Catalogue, EMPTY_QUERY, type LibraryQuery } from './catalogue';
 
 class LibraryState {
   documents = $state.raw<DocumentSummary[]>([]);
   loaded = $state(false);
   error = $state<string | null>(null);
+  query = $state.raw<LibraryQuery>(EMPTY_QUERY);
+  /** Where the list was scrolled to, restored when the library is shown again. */
+  scrollTop = 0;
+  readonly catalogue = $derived(new Catalogue(this.documents));
+  #byId = $derived(new Map(this.documents.map((d, i) => [d.id, i])));
 
   async load(): Promise<void> {
     const result = await call('listDocuments');
+    performance.mark('lasaren:library-loaded');
     if (result.ok) this.documents = result.value;
     else this.error = result.error.message;
     this.loaded = true;
   }
 
+  set(change: Partial<LibraryQuery>): void {
+    this.query = { ...this.query, ...change };
+  }
+
   indexOf(id: string): number {
-    return this.documents.findIndex((d) => d.id === id);
+    return this.#byId.get(id) ?? -1;
+  }
+
+  get(id: string): DocumentSummary | null {
+    const i = this.indexOf(id);
+    return i < 0 ? null : this.documents[i]!;
   }
 
   /** The neighbour `step` places away, or null at either end of the list. */

@@ -1,5 +1,5 @@
 // Owns the open document: loading it from main (with a small cache so switching back and
-// forth is instant) and remembering it as the last-read document.
+// forth is instant), remembering it as the last-read document, and whether the outline is shown.
 import type { ReaderDocument } from '../../../src-main/shared/documents/model';
 import { call } from '../../lib/api';
 import { saveSettings } from '../../lib/settings-client';
@@ -8,6 +8,8 @@ class ReaderState {
   document = $state.raw<ReaderDocument | null>(null);
   error = $state<string | null>(null);
   loading = $state(false);
+  /** Whether the outline panel is open; kept from one document to the next. */
+  outlineOpen = $state(true);
   #cache = new Map<string, ReaderDocument>();
   #ticket = 0;
 

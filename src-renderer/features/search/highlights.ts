@@ -1,34 +1,15 @@
 // Owns painting search matches in the reader with the CSS Custom Highlight API
 // ('search-match' for all, 'search-current' for the current one), so the document's DOM
-// is never altered. Offsets are into each paragraph's text, which is exactly the text
-// content of its <p data-start>.
+// is never altered. Offsets are into each numbered block's text; the block's wrapper
+// (#stycke-n) carries its offset in the document (data-block-start), and its text elements
+// map offsets to DOM positions as the annotations' text index does.
+import { buildTextIndex } from '../annotations/text-index';
 import type { DocumentMatch } from '../../../src-main/shared/search';
 
 export const MATCH_HIGHLIGHT = 'search-match';
 export const CURRENT_HIGHLIGHT = 'search-current';
 
 const supported = () => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
-
-/** A Range over [start, end) of the element's text content. */
-function rangeIn(element: Element, start: number, end: number): Range | null {
-  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  const range = document.createRange();
-  let at = 0;
-  let started = false;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const length = node.nodeValue?.length ?? 0;
-    if (!started && start <= at + length) {
-      range.setStart(node, start - at);
-      started = true;
-    }
-    if (started && end <= at + length) {
-      range.setEnd(node, end - at);
-      return range;
-    }
-    at += length;
-  }
-  return null;
-}
 
 /** Paints the matches; returns the current match's Range (to scroll to), if any. */
 export function paintMatches(
@@ -40,11 +21,13 @@ export function paintMatches(
   const ranges: Range[] = [];
   let currentRange: Range | null = null;
   matches.forEach((m, i) => {
-    const p = root.querySelector(`#stycke-${m.paragraph} p[data-start]`);
-    const range = p ? rangeIn(p, m.start, m.end) : null;
-    if (!range) return;
-    ranges.push(range);
-    if (i === current) currentRange = range;
+    const block = root.querySelector<HTMLElement>(`#stycke-${m.paragraph}`);
+    const start = Number(block?.dataset['blockStart']);
+    if (!block || !Number.isInteger(start)) return;
+    // A table's match may cross cells: one range per cell, as annotations are painted.
+    const found = buildTextIndex(block).toRanges(start + m.start, start + m.end);
+    ranges.push(...found);
+    if (i === current) currentRange = found[0] ?? null;
   });
   CSS.highlights.set(MATCH_HIGHLIGHT, new Highlight(...ranges));
   if (currentRange) CSS.highlights.set(CURRENT_HIGHLIGHT, new Highlight(currentRange));

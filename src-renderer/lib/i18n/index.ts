@@ -19,8 +19,14 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   });
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Formatters are cached: creating one costs more than formatting thousands of numbers. */
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(BCP47[locale.current]).format(value);
+  const lang = BCP47[locale.current];
+  let format = numberFormats.get(lang);
+  if (!format) numberFormats.set(lang, (format = new Intl.NumberFormat(lang)));
+  return format.format(value);
 }
 
 /** A date and time as a reader of the current language expects it ("21 nov. 2026 14:05"). */
@@ -36,4 +42,23 @@ export function formatDate(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(BCP47[locale.current], { dateStyle: 'long' }).format(date);
+}
+
+const MONTH = /^(\d{4})-(\d{2})$/;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A publication date as published: a day ("17 oktober 2011"), a month ("december 2012") or a year. */
+export function formatPublished(value: string): string {
+  const day = DAY.exec(value);
+  const month = MONTH.exec(value);
+  const lang = BCP47[locale.current];
+  if (day) {
+    const date = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  }
+  if (month) {
+    const date = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
+    return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  }
+  return value;
 }

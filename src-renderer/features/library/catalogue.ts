@@ -1,0 +1,265 @@
+// Owns filtering, faceting, sorting and grouping the library's document list: pure functions over
+// a prepared catalogue, fast enough for tens of thousands of documents on every keystroke. Each
+// document's searchable text is lowercased once; each sort order is computed once and reused,
+// so a keystroke costs one pass of substring tests and one walk of the sorted order.
+import type { DocumentSummary } from '../../../src-main/shared/documents/model';
+
+export type SortKey = 'date' | 'title' | 'designation';
+export type FacetKey = 'type' | 'year' | 'publisher' | 'origin';
+
+/** The origin facet's only value: the user's own (imported) documents. */
+export const MINE = 'mine';
+
+export interface LibraryQuery {
+  readonly text: string;
+  readonly type: string | null;
+  readonly year: string | null;
+  readonly publisher: string | null;
+  /** Only the user's imported documents ("Mina dokument"). */
+  readonly mine: boolean;
+  readonly sort: SortKey;
+  readonly groupByType: boolean;
+}
+
+export const EMPTY_QUERY: LibraryQuery = {
+  text: '',
+  type: null,
+  year: null,
+  publisher: null,
+  mine: false,
+  sort: 'date',
+  groupByType: false,
+};
+
+export interface FacetValue {
+  readonly value: string;
+  readonly count: number;
+}
+
+export type Row =
+  | { readonly kind: 'group'; readonly label: string; readonly mine: boolean; readonly count: number }
+  | { readonly kind: 'document'; readonly doc: DocumentSummary };
+
+export interface LibraryView {
+  readonly rows: readonly Row[];
+  /** Documents shown (group rows not counted). */
+  readonly count: number;
+  readonly facets: Readonly<Record<'type' | 'year' | 'publisher', readonly FacetValue[]>>;
+  readonly mineCount: number;
+}
+
+const FACETS: readonly FacetKey[] = ['type', 'year', 'publisher', 'origin'];
+
+/** One facet's value per document as a small integer (-1: none), for counting without maps. */
+interface Facet {
+  readonly codes: Int32Array;
+  readonly values: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+}
+
+/** Lowercase, and the designation also without spaces and punctuation ("prop 2012/13:63"). */
+const compact = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+export class Catalogue {
+  readonly docs: readonly DocumentSummary[];
+  /** Lowercased searchable text per document, built on first use (the first paint needs none). */
+  #hay: string[] | null = null;
+  readonly #facets: Record<FacetKey, Facet>;
+  readonly #rows: Row[];
+  readonly #orders = new Map<SortKey, Int32Array>();
+  #lastText = '';
+  #lastMatches: Int32Array | null = null;
+
+  constructor(docs: readonly DocumentSummary[]) {
+    this.docs = docs;
+    const raw: Record<FacetKey, (string | null)[]> = {
+      type: docs.map((d) => d.type),
+      year: docs.map((d) => (d.published && /^\d{4}/.test(d.published) ? d.published.slice(0, 4) : null)),
+      publisher: docs.map((d) => d.publisher),
+      origin: docs.map((d) => (d.origin === 'imported' ? MINE : null)),
+    };
+    this.#facets = Object.fromEntries(
+      FACETS.map((k) => {
+        const values: string[] = [];
+        const index = new Map<string, number>();
+        const codes = Int32Array.from(raw[k], (v) => {
+          if (v === null) return -1;
+          let code = index.get(v);
+          if (code === undefined) index.set(v, (code = values.push(v) - 1));
+          return code;
+        });
+        return [k, { codes, values, index }];
+      }),
+    ) as unknown as Record<FacetKey, Facet>;
+    this.#rows = docs.map((doc) => ({ kind: 'document', doc }));
+  }
+
+  /** Builds the searchable text now (called once the list is on screen, before the first key). */
+  prepare(): void {
+    this.#haystacks();
+  }
+
+  #haystacks(): string[] {
+    this.#hay ??= this.docs.map((d) =>
+      `${d.title}\n${d.designation ?? ''}\n${d.summary ?? ''}\n${compact(d.designation ?? '')}`.toLowerCase(),
+    );
+    return this.#hay;
+  }
+
+  /** Indexes of the documents whose title, designation or summary hold every word typed. */
+  #textMatches(text: string): Int32Array {
+    const terms = text.toLowerCase().split(/\s+/).filter(Boolean);
+    if (terms.length === 0) return Int32Array.from(this.docs.keys());
+    // Typing on narrows what the previous keystroke found: test only those.
+    const base =
+      this.#lastMatches && this.#lastText && text.toLowerCase().startsWith(this.#lastText.toLowerCase())
+        ? this.#lastMatches
+        : null;
+    const candidates = base ?? Int32Array.from(this.docs.keys());
+    const haystacks = this.#haystacks();
+    const loose = terms.map(compact);
+    const out = new Int32Array(candidates.length);
+    let n = 0;
+    for (const i of candidates) {
+      const hay = haystacks[i]!;
+      if (terms.every((t, k) => hay.includes(t) || (loose[k] !== '' && hay.includes(loose[k]!))))
+        out[n++] = i;
+    }
+    const result = out.slice(0, n);
+    this.#lastText = text;
+    this.#lastMatches = result;
+    return result;
+  }
+
+  #order(key: SortKey): Int32Array {
+    let order = this.#orders.get(key);
+    if (order) return order;
+    const collator = new Intl.Collator('sv', { numeric: true, sensitivity: 'base' });
+    const docs = this.docs;
+    const idx = Array.from(docs.keys());
+    if (key === 'date') {
+      // Newest first, undated last, the collection's own order among equal dates: one numeric
+      // sort key per document (no comparator, no collator: this order is needed for the first paint).
+      const keys = new Float64Array(docs.length);
+      docs.forEach((d, i) => {
+        const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(d.published ?? '');
+        const date = m ? Number(m[1]) * 10_000 + Number(m[2] ?? 0) * 100 + Number(m[3] ?? 0) : -1;
+        keys[i] = (99_999_999 - date) * 1_000_000 + i;
+      });
+      keys.sort();
+      order = Int32Array.from(keys, (k) => k % 1_000_000);
+      this.#orders.set(key, order);
+      return order;
+    } else if (key === 'title') {
+      idx.sort((a, b) => collator.compare(docs[a]!.title, docs[b]!.title));
+    } else {
+      // Documents with a designation first, in natural order ("SOU 2026:9" before "SOU 2026:10").
+      idx.sort((a, b) => {
+        const x = docs[a]!.designation;
+        const y = docs[b]!.designation;
+        if (!x || !y) return x ? -1 : y ? 1 : collator.compare(docs[a]!.title, docs[b]!.title);
+        return collator.compare(x, y);
+      });
+    }
+    order = Int32Array.from(idx);
+    this.#orders.set(key, order);
+    return order;
+  }
+
+  view(query: LibraryQuery): LibraryView {
+    const matches = this.#textMatches(query.text);
+    const chosen: Record<FacetKey, string | null> = {
+      type: query.type,
+      year: query.year,
+      publisher: query.publisher,
+      origin: query.mine ? MINE : null,
+    };
+    const columns = FACETS.map((k) => this.#facets[k].codes);
+    // -1: no choice; -2: a value no document has (nothing passes).
+    const wanted = FACETS.map((k) =>
+      chosen[k] === null ? -1 : (this.#facets[k].index.get(chosen[k]!) ?? -2),
+    );
+    const tallies = FACETS.map((k) => new Int32Array(this.#facets[k].values.length));
+    const keep = new Uint8Array(this.docs.length);
+    const n = FACETS.length;
+    for (const i of matches) {
+      // A facet's counts follow every other choice, so each value says what choosing it gives.
+      let failed = -1;
+      let failures = 0;
+      for (let k = 0; k < n; k++) {
+        const w = wanted[k]!;
+        if (w !== -1 && columns[k]![i] !== w) {
+          failed = k;
+          failures++;
+        }
+      }
+      if (failures === 0) keep[i] = 1;
+      else if (failures > 1) continue;
+      for (let k = 0; k < n; k++) {
+        const v = columns[k]![i]!;
+        if (v < 0 || (failures === 1 && failed !== k)) continue;
+        tallies[k]![v]!++;
+      }
+    }
+    const counts = Object.fromEntries(
+      FACETS.map((k, f) => {
+        const values = this.#facets[k].values;
+        const m = new Map<string, number>();
+        tallies[f]!.forEach((c, code) => c > 0 && m.set(values[code]!, c));
+        return [k, m];
+      }),
+    ) as Record<FacetKey, Map<string, number>>;
+    const rows: Row[] = [];
+    let count = 0;
+    const order = this.#order(query.sort);
+    if (!query.groupByType) {
+      for (const i of order) {
+        if (!keep[i]) continue;
+        rows.push(this.#rows[i]!);
+        count++;
+      }
+    } else {
+      const groups = new Map<string, DocumentSummary[]>();
+      for (const i of order) {
+        if (!keep[i]) continue;
+        const d = this.docs[i]!;
+        const label = d.origin === 'imported' ? MINE : (d.type ?? '');
+        let list = groups.get(label);
+        if (!list) groups.set(label, (list = []));
+        list.push(d);
+        count++;
+      }
+      // The user's own documents first, then types by size, untyped last.
+      const labels = [...groups.keys()].sort((a, b) =>
+        a === MINE || b === ''
+          ? -1
+          : b === MINE || a === ''
+            ? 1
+            : groups.get(b)!.length - groups.get(a)!.length || a.localeCompare(b, 'sv'),
+      );
+      for (const label of labels) {
+        const list = groups.get(label)!;
+        rows.push({ kind: 'group', label, mine: label === MINE, count: list.length });
+        for (const doc of list) rows.push({ kind: 'document', doc });
+      }
+    }
+    const sorted = (m: Map<string, number>, byValue: boolean): FacetValue[] =>
+      [...m]
+        .map(([value, n]) => ({ value, count: n }))
+        .sort((a, b) =>
+          byValue
+            ? b.value.localeCompare(a.value)
+            : b.count - a.count || a.value.localeCompare(b.value, 'sv'),
+        );
+    return {
+      rows,
+      count,
+      facets: {
+        type: sorted(counts.type, false),
+        year: sorted(counts.year, true),
+        publisher: sorted(counts.publisher, false),
+      },
+      mineCount: counts.origin.get(MINE) ?? 0,
+    };
+  }
+}
