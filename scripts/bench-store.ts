@@ -8,8 +8,16 @@ import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { deserialize, serialize } from 'node:v8';
+import { DatabaseSync } from 'node:sqlite';
 import { openJsonAnnotationStore } from './legacy/json-store';
-import { openAnnotationStore, type NewAnnotation } from '../src-main/services/annotations/store';
+import {
+  DATABASE_FILE,
+  loadAnnotationSnapshot,
+  openAnnotationStore,
+  type NewAnnotation,
+} from '../src-main/services/annotations/store';
+import { quickCheck } from '../src-main/services/store/check';
 import { NotesIndex } from '../src-main/services/search/notes';
 import { parseQuery } from '../src-main/services/search/query';
 import { HIGHLIGHT_COLOURS, type Annotation } from '../src-main/shared/annotation';
@@ -46,10 +54,18 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 }
 
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+/** CPU time of this thread (the load runs on it) and of the process (all threads). */
+const threadCpu = () => cpuMs(process.threadCpuUsage());
+const processCpu = () => cpuMs(process.cpuUsage());
+
 const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(0)).padStart(8);
 
 interface Figures {
   readonly load: number;
+  /** CPU time of the loading thread, and of the whole process (the check's worker included). */
+  readonly loadCpu: number;
+  readonly loadCpuAll: number;
   readonly p50: number;
   readonly p95: number;
   readonly saves: number;
@@ -71,15 +87,16 @@ async function measure(
   try {
     await seed(dir, all);
     // Loading: open the store and have the list in hand (median of 3, after one warm-up).
-    const loads: number[] = [];
+    const loads: Array<[number, number, number]> = [];
     for (let i = 0; i < 4; i++) {
       const t0 = performance.now();
+      const [c0, p0] = [threadCpu(), processCpu()];
       const store = await open(dir);
       if (store.list().length !== all.length) throw new Error('wrong count after load');
-      if (i > 0) loads.push(performance.now() - t0);
+      if (i > 0) loads.push([performance.now() - t0, threadCpu() - c0, processCpu() - p0]);
       store.close?.();
     }
-    loads.sort((a, b) => a - b);
+    loads.sort((a, b) => a[0] - b[0]);
     // Saving: one new note at a time, acknowledged (durable) before the next.
     const store = await open(dir);
     const times: number[] = [];
@@ -91,7 +108,8 @@ async function measure(
     }
     store.close?.();
     times.sort((a, b) => a - b);
-    return { load: loads[1] ?? NaN, p50: percentile(times, 50), p95: percentile(times, 95), saves };
+    const [load, loadCpu, loadCpuAll] = loads[1] ?? [NaN, NaN, NaN];
+    return { load, loadCpu, loadCpuAll, p50: percentile(times, 50), p95: percentile(times, 95), saves };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -108,8 +126,8 @@ async function seedJson(dir: string, all: Annotation[]): Promise<void> {
   await writeFile(join(dir, 'annotations.json'), JSON.stringify({ schemaVersion: 1, annotations: all }));
 }
 
-function line(label: string, n: number, f: Figures): string {
-  return `${label.padEnd(8)}${String(n).padStart(9)}${ms(f.load)}${ms(f.p50)}${ms(f.p95)}${String(f.saves).padStart(7)}`;
+function line(label: string, n: number, f: Figures, fsync: number): string {
+  return `${label.padEnd(8)}${String(n).padStart(9)}${ms(f.load)}${ms(f.loadCpu)}${ms(f.loadCpuAll)}${ms(f.p50)}${ms(f.p95)}${ms(fsync)}${String(f.saves).padStart(7)}`;
 }
 
 /** What one saved change costs search: the incremental update next to a rebuild. */
@@ -134,17 +152,13 @@ function notesIndex(all: Annotation[]): string {
   return `notes index at ${all.length}: built from scratch ${rebuild.toFixed(0)} ms; after one changed note the next search costs p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (incremental)`;
 }
 
-/**
- * What this machine gives any store, measured in the same run: one 4 KB write + fsync (the
- * floor under every durable save) and JSON.parse of 10 MB. On a shared, loaded machine these
- * are many times slower than on an idle laptop; read the store figures against them.
- */
-async function calibration(): Promise<string> {
+/** `samples` times one 4 KB write + fsync of a scratch file, sorted. */
+async function fsyncTimes(samples: number): Promise<number[]> {
   const dir = await mkdtemp(join(tmpdir(), 'lasaren-bench-fsync-'));
   const times: number[] = [];
   try {
     const handle = await open(join(dir, 'f'), 'w');
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < samples; i++) {
       const t0 = performance.now();
       await handle.write(Buffer.alloc(4096, i), 0, 4096, 0);
       await handle.sync();
@@ -154,7 +168,75 @@ async function calibration(): Promise<string> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  times.sort((a, b) => a - b);
+  return times.sort((a, b) => a - b);
+}
+
+/** Wall and CPU time (this thread) of one step. */
+function timed<T>(run: () => T): { value: T; wall: number; cpu: number } {
+  const [t0, c0] = [performance.now(), threadCpu()];
+  const value = run();
+  return { value, wall: performance.now() - t0, cpu: threadCpu() - c0 };
+}
+
+/**
+ * Where loading the notes goes, step by step, at one size: the check at start, reading the
+ * rows, making Annotation objects of them, the copy IPC makes of the list for the renderer
+ * (Electron's structured clone: v8 serialize + deserialize) and the notes' search index, built
+ * at the first search after start.
+ */
+async function loadSteps(all: Annotation[]): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'lasaren-bench-steps-'));
+  try {
+    await seedSqlite(dir, all);
+    const db = new DatabaseSync(join(dir, DATABASE_FILE));
+    const row = (label: string, f: { wall: number; cpu: number }) =>
+      `  ${label.padEnd(50)}${ms(f.wall)}${ms(f.cpu)}`;
+    const lines = [`where loading ${all.length} notes goes (ms; wall, CPU of this thread):`];
+    lines.push(
+      row(
+        'PRAGMA quick_check (in a worker from 8 MB on)',
+        timed(() => quickCheck(db)),
+      ),
+    );
+    const read = db.prepare('SELECT * FROM annotations ORDER BY rowid');
+    read.setReturnArrays(true);
+    lines.push(
+      row(
+        'SQL read of every row (arrays)',
+        timed(() => read.all()),
+      ),
+    );
+    const load = timed(() => loadAnnotationSnapshot(db));
+    lines.push(row('SQL read + rows → Annotation (the store load)', load));
+    const list = load.value.annotations;
+    lines.push(
+      row(
+        'IPC copy of the list (v8 serialize+deserialize)',
+        timed(() => deserialize(serialize(list))),
+      ),
+    );
+    const index = new NotesIndex(() => 'Titel');
+    index.setNotes(list);
+    lines.push(
+      row(
+        'notes index, at the first search',
+        timed(() => index.rank(parseQuery('uppföljning'), 20)),
+      ),
+    );
+    db.close();
+    return lines.join('\n');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * What this machine gives any store, measured in the same run: one 4 KB write + fsync (the
+ * floor under every durable save) and JSON.parse of 10 MB. On a shared, loaded machine these
+ * are many times slower than on an idle laptop; read the store figures against them.
+ */
+async function calibration(): Promise<string> {
+  const times = await fsyncTimes(100);
   const text = JSON.stringify(Array.from({ length: 25_000 }, (_, i) => annotation(i))).slice(0, 10_000_000);
   const json = text.slice(0, text.lastIndexOf('},{') + 1) + ']';
   const t0 = performance.now();
@@ -170,18 +252,26 @@ async function main(): Promise<void> {
   console.log(`Node ${process.version}, SQLite ${process.versions.sqlite ?? '?'}; times in ms`);
   console.log(await calibration());
   console.log(
-    `${'store'.padEnd(8)}${'notes'.padStart(9)}${'load'.padStart(8)}${'save50'.padStart(8)}${'save95'.padStart(8)}${'saves'.padStart(7)}`,
+    `${'store'.padEnd(8)}${'notes'.padStart(9)}${'load'.padStart(8)}${'cpu'.padStart(8)}${'cpu+'.padStart(8)}${'save50'.padStart(8)}${'save95'.padStart(8)}${'fsync95'.padStart(8)}${'saves'.padStart(7)}`,
+  );
+  console.log(
+    'load: wall; cpu: CPU of the loading thread; cpu+: of the process (with the check worker). fsync95: bare 4 KB write+fsync p95 just before',
   );
   const indexLines: string[] = [];
   for (const n of sizes) {
     const all = Array.from({ length: n }, (_, i) => annotation(i));
-    console.log(line('sqlite', n, await measure(seedSqlite, (d) => openAnnotationStore(d), all, 300)));
+    const fsync = async () => percentile(await fsyncTimes(40), 95);
+    let f95 = await fsync();
+    console.log(line('sqlite', n, await measure(seedSqlite, (d) => openAnnotationStore(d), all, 300), f95));
     // The JSON store rewrites the whole file per save: fewer saves at the larger sizes.
     const jsonSaves = n >= 100_000 ? 10 : n >= 10_000 ? 40 : 100;
-    console.log(line('json', n, await measure(seedJson, openJsonAnnotationStore, all, jsonSaves)));
+    f95 = await fsync();
+    console.log(line('json', n, await measure(seedJson, openJsonAnnotationStore, all, jsonSaves), f95));
     indexLines.push(notesIndex(all));
   }
   for (const l of indexLines) console.log(l);
+  const largest = Math.max(...sizes);
+  console.log(await loadSteps(Array.from({ length: largest }, (_, i) => annotation(i))));
   console.log(await calibration());
 }
 

@@ -98,6 +98,8 @@ class SqliteAnnotationStore implements AnnotationStore {
     const snapshot =
       preloaded instanceof AnnotationSnapshot ? preloaded : loadAnnotationSnapshot(this.#database.db);
     for (const a of snapshot.annotations) this.#byId.set(a.id, a);
+    // The snapshot is already the list in order (ids are unique): no second copy at start.
+    this.#list = snapshot.annotations;
     this.#seen = snapshot.seq;
     // A commit by another process after the snapshot changes data_version: the next pull reads it.
     this.#dataVersion = snapshot.dataVersion;

@@ -41,6 +41,20 @@ type Row = [
 ];
 type RevisionRow = [string, string | null, Column, string, string];
 
+/** Shared by every annotation without tags or history (the arrays are readonly). */
+const NO_TAGS: readonly string[] = Object.freeze([]);
+const NO_HISTORY: readonly AnnotationRevision[] = Object.freeze([]);
+
+/**
+ * Tags as stored (JSON.stringify of the array). Without a backslash no tag holds a quote or an
+ * escape, so splitting between `","` is exact and skips a JSON.parse per note at load.
+ */
+function tagsOf(json: string): readonly string[] {
+  if (json === '[]') return NO_TAGS;
+  if (json.includes('\\')) return JSON.parse(json) as string[];
+  return json.slice(2, -2).split('","');
+}
+
 function fromRow(row: Row, history: readonly AnnotationRevision[]): Annotation {
   return {
     id: row[0],
@@ -55,7 +69,7 @@ function fromRow(row: Row, history: readonly AnnotationRevision[]): Annotation {
     position: { type: 'TextPositionSelector', start: row[6], end: row[7] },
     colour: row[8] as HighlightColour | null,
     note: fromColumn(row[9]),
-    tags: row[10] === '[]' ? [] : (JSON.parse(row[10]) as string[]),
+    tags: tagsOf(row[10]),
     created: row[11],
     modified: row[12],
     history,
@@ -69,7 +83,7 @@ function groupRevisions(rows: RevisionRow[]): Map<string, AnnotationRevision[]> 
     list.push({
       colour: colour as HighlightColour | null,
       note: fromColumn(note),
-      tags: JSON.parse(tags) as string[],
+      tags: tagsOf(tags),
       modified,
     });
     byId.set(id, list);
@@ -145,16 +159,18 @@ export class AnnotationRepository {
   /** Every annotation, in the order they were first saved; and the change counter. */
   loadAll(): { annotations: Annotation[]; seq: number } {
     const revisions = groupRevisions(this.#allRevisions.all() as unknown as RevisionRow[]);
-    const none: readonly AnnotationRevision[] = [];
     const rows = this.#all.all() as unknown as Row[];
-    const annotations = rows.map((row) => fromRow(row, revisions.get(row[0]) ?? none));
+    const annotations = rows.map((row) => fromRow(row, revisions.get(row[0]) ?? NO_HISTORY));
     return { annotations, seq: this.seq() };
   }
 
   get(id: string): Annotation | undefined {
     const row = this.#one.get(id) as unknown as Row | undefined;
     if (!row) return undefined;
-    return fromRow(row, groupRevisions(this.#revisionsOf.all(id) as unknown as RevisionRow[]).get(id) ?? []);
+    return fromRow(
+      row,
+      groupRevisions(this.#revisionsOf.all(id) as unknown as RevisionRow[]).get(id) ?? NO_HISTORY,
+    );
   }
 
   /** What other connections changed after `since` (a seq this process has seen). */
@@ -163,7 +179,7 @@ export class AnnotationRepository {
     if (seq === since) return { upserted: [], removed: [], seq };
     const revisions = groupRevisions(this.#changedRevisions.all(since) as unknown as RevisionRow[]);
     const upserted = (this.#changed.all(since) as unknown as Row[]).map((row) =>
-      fromRow(row, revisions.get(row[0]) ?? []),
+      fromRow(row, revisions.get(row[0]) ?? NO_HISTORY),
     );
     const removed = (this.#deleted.all(since) as unknown as Array<[string]>).map(([id]) => id);
     return { upserted, removed, seq };

@@ -67,7 +67,8 @@ function applyPragmas(db: DatabaseSync, options: OpenOptions): void {
   if (options.readOnly || options.immutable) return;
   db.exec('PRAGMA journal_mode = WAL');
   // FULL: a commit returns only once the WAL is fsynced, so an acknowledged save survives a
-  // power cut, not only a killed process. ~1 ms per save here (scripts/bench-store.ts).
+  // power cut, not only a killed process. A save costs about one fsync: bench:store prints the
+  // disk's bare fsync p95 beside the save p95.
   db.exec('PRAGMA synchronous = FULL');
   if (options.maxPageCount) db.exec(`PRAGMA max_page_count = ${options.maxPageCount}`);
 }

@@ -1,5 +1,6 @@
-// The Node the project asks for and the Node CI runs on: package.json declares what Electron 45
-// needs to install (>= 22.12), and .ci/run installs Node 24 LTS (the Node Electron 45 embeds)
+// The Node the project asks for and the Node CI runs on: package.json declares >= 22.13, the
+// first 22.x with node:sqlite (the notes store) unflagged, above the 22.12 Electron 45 needs to
+// install; and .ci/run installs Node 24 LTS (the Node Electron 45 embeds)
 // from the npm registry and runs the README's test command with it first on PATH.
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -17,10 +18,10 @@ function floor(range: string): [number, number] {
 }
 
 describe('Node version', () => {
-  it('package.json requires at least what Electron 45 requires to install', async () => {
+  it('package.json requires node:sqlite without a flag, and at least what Electron 45 requires to install', async () => {
     const engines = (await json('package.json'))['engines'] as { node: string };
     const electron = ((await json('node_modules/electron/package.json'))['engines'] as { node: string }).node;
-    expect(floor(engines.node)).toEqual([22, 12]);
+    expect(floor(engines.node)).toEqual([22, 13]);
     const [ourMajor, ourMinor] = floor(engines.node);
     const [theirMajor, theirMinor] = floor(electron.replace(/\s+/g, ''));
     expect(ourMajor * 1000 + ourMinor).toBeGreaterThanOrEqual(theirMajor * 1000 + theirMinor);
@@ -28,7 +29,7 @@ describe('Node version', () => {
 
   it('the Node running these tests satisfies it', () => {
     const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
-    expect(major * 1000 + minor, process.versions.node).toBeGreaterThanOrEqual(22_012);
+    expect(major * 1000 + minor, process.versions.node).toBeGreaterThanOrEqual(22_013);
   });
 
   it('.ci/run installs Node 24 from the npm registry, puts it first on PATH, then runs the tests', async () => {

@@ -72,6 +72,23 @@ describe('text is kept exactly', () => {
     expect(reopened.list()[0]?.tags).toEqual(['<b>tagg</b>', 'åäö 🇸🇪', '\ud83d']);
   });
 
+  it('keeps tags exactly through a reopen, whatever characters they hold', async () => {
+    // Tags without quotes or escapes are read by splitting (no JSON.parse): the edges of that.
+    const sets = [
+      [],
+      ['en'],
+      ['', 'tom före'],
+      ['a,b', '[hakar]', ' mellanslag '],
+      ['x"y', 'p","q', 'back\\slash', 'ny\nrad'],
+      ['åäö', '🇸🇪', '","'],
+    ];
+    const store = await open();
+    for (const tags of sets) expect((await store.create({ ...input(), tags })).ok).toBe(true);
+    store.close();
+    const reopened = await open();
+    expect(reopened.list().map((a) => a.tags)).toEqual(sets);
+  });
+
   it('keeps edit history, in order, through a reopen', async () => {
     const store = await open();
     const a = {
