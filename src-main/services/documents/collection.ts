@@ -173,7 +173,9 @@ async function findIndex(
   options: CollectionOptions,
   key: string,
 ): Promise<{ dir: string; index: CollectionIndex } | null> {
-  for (const dir of [...(options.prebuiltDirs ?? []), ...(options.cacheDir ? [options.cacheDir] : [])]) {
+  // The data folder's copy first: for the same manifest it is at least as current, and it has
+  // this machine's file times (an installer's copies would be hashed again at every start).
+  for (const dir of [...(options.cacheDir ? [options.cacheDir] : []), ...(options.prebuiltDirs ?? [])]) {
     const index = await readCollectionIndex(dir, key);
     if (index) return { dir, index };
   }
