@@ -1,7 +1,7 @@
 // Owns the list of documents in the library, loaded once from main, and the library's current
 // filter, facets, sort and grouping (kept while the user reads, so going back finds the list
 // as it was left).
-import type { DocumentSummary } from '../../../src-main/shared/documents/model';
+import type { CollectionProblem, DocumentSummary } from '../../../src-main/shared/documents/model';
 import { call } from '../../lib/api';
 import { Catalogue, EMPTY_QUERY, type LibraryQuery } from './catalogue';
 
@@ -10,16 +10,19 @@ class LibraryState {
   loaded = $state(false);
   error = $state<string | null>(null);
   query = $state.raw<LibraryQuery>(EMPTY_QUERY);
+  /** What was wrong in the collection's files (shown, never silently dropped). */
+  problems = $state.raw<readonly CollectionProblem[]>([]);
   /** Where the list was scrolled to, restored when the library is shown again. */
   scrollTop = 0;
   readonly catalogue = $derived(new Catalogue(this.documents));
   #byId = $derived(new Map(this.documents.map((d, i) => [d.id, i])));
 
   async load(): Promise<void> {
-    const result = await call('listDocuments');
+    const [result, info] = await Promise.all([call('listDocuments'), call('getCollectionInfo')]);
     performance.mark('lasaren:library-loaded');
     if (result.ok) this.documents = result.value;
     else this.error = result.error.message;
+    if (info.ok) this.problems = info.value.problems;
     this.loaded = true;
   }
 

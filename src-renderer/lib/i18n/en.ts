@@ -35,6 +35,7 @@ export const en: Catalog = {
   'library.sort.designation': 'Designation',
   'library.sort.title': 'Title',
   'library.groupByType': 'Group by type',
+  'library.problems': 'The collection has {count} problems to fix',
   'nav.filterDocuments': 'Filter documents',
   'nav.hideDocuments': 'Hide',
   'nav.showDocuments': 'Show',

@@ -34,6 +34,7 @@ export const sv = {
   'library.sort.designation': 'Beteckning',
   'library.sort.title': 'Titel',
   'library.groupByType': 'Gruppera efter typ',
+  'library.problems': 'Samlingen har {count} problem som bör rättas',
   'nav.filterDocuments': 'Filtrera dokument',
   'nav.hideDocuments': 'Dölj',
   'nav.showDocuments': 'Visa',
