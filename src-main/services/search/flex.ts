@@ -261,11 +261,14 @@ export class TermIndex {
    */
   visitCandidates(
     field: string,
-    words: readonly string[],
+    words: ReadonlyArray<string | readonly string[]>,
     limit: number,
     visit: (id: number) => boolean,
   ): boolean {
-    const expansions = words.map((w) => this.expand(w));
+    // A word may come with alternatives (misspellings of it in the text): its own forms first.
+    const expansions = words.map((w) =>
+      typeof w === 'string' ? this.expand(w) : [...new Set(w.flatMap((alt, i) => (i === 0 ? this.expand(alt) : this.termId(alt) >= 0 ? [alt] : [])))],
+    );
     if (expansions.length === 0 || expansions.some((e) => e.length === 0)) return false;
     if (expansions.length === 1) {
       for (const term of expansions[0] as string[])
@@ -278,8 +281,19 @@ export class TermIndex {
     return false;
   }
 
+  /** How many entries hold `term` exactly (0 when it is not indexed). */
+  frequencyOf(term: string): number {
+    return this.#frequencyOf(term);
+  }
+
+  /** Every indexed term with its number of entries, in dictionary order. */
+  *entries(): Generator<[string, number]> {
+    const { sorted, sortedFreq } = this.#dictionary();
+    for (let i = 0; i < sorted.length; i++) yield [sorted[i] as string, sortedFreq[i] ?? 0];
+  }
+
   /** The candidates of visitCandidates as a list. */
-  candidates(field: string, words: readonly string[], limit: number): number[] {
+  candidates(field: string, words: ReadonlyArray<string | readonly string[]>, limit: number): number[] {
     const out: number[] = [];
     this.visitCandidates(field, words, limit, (id) => {
       out.push(id);

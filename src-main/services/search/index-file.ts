@@ -1,21 +1,22 @@
 // Owns the stored index: which paragraphs it was built from (a content hash), and its file
 // format — a header line, a term-dictionary line (sorted), a vocabulary line, the terms'
-// backwards order, three lines of paragraph term codes (base64, see sequences.ts), then one flexsearch chunk per line — so that
+// backwards order, three lines of paragraph term codes (base64, see sequences.ts), the
+// near-miss table (correction.ts), then one flexsearch chunk per line — so that
 // loading parses chunk by chunk instead of one huge JSON value.
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../storage/atomic-file';
-import { ANALYZER_VERSION } from './analyzer';
+import { analyzerSignature } from './analyzer';
 import type { IndexData, ParagraphRecord } from './engine';
 
 export const INDEX_FILE_NAME = 'search-index.ndjson';
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** Changes whenever a paragraph, its place or the analysis changes. */
 export function contentHash(records: readonly ParagraphRecord[]): string {
   const hash = createHash('sha256');
-  hash.update(`lasaren-search:${FORMAT}:${ANALYZER_VERSION}\n`);
+  hash.update(`lasaren-search:${FORMAT}:${analyzerSignature()}\n`);
   for (const r of records) {
     hash.update(
       `${r.documentId}\u0000${r.title}\u0000${r.paragraph}\u0000${r.heading ?? ''}\u0000${r.text}\u0001`,
@@ -40,6 +41,7 @@ export function serializeIndex(hash: string, paragraphs: number, data: IndexData
     data.tokenStarts ?? '',
     data.tokenCodes ?? '',
     data.termRanks ?? '',
+    data.nearMisses ?? '[]',
   ];
   for (const [key, chunk] of data.entries) lines.push(`${key}\t${chunk}`);
   return lines.join('\n') + '\n';
@@ -70,8 +72,10 @@ export async function readIndexFile(path: string, hash: string): Promise<IndexDa
     const tokenStarts = text.slice(fourthBreak + 1, fifthBreak);
     const tokenCodes = text.slice(fifthBreak + 1, sixthBreak);
     const termRanks = text.slice(sixthBreak + 1, seventhBreak);
+    const eighthBreak = text.indexOf('\n', seventhBreak + 1);
+    const nearMisses = Buffer.from(text.slice(seventhBreak + 1, eighthBreak)).toString();
     const entries: Array<[string, string]> = [];
-    let at = seventhBreak + 1;
+    let at = eighthBreak + 1;
     while (at < text.length) {
       const end = text.indexOf('\n', at);
       const line = text.slice(at, end < 0 ? text.length : end);
@@ -79,7 +83,7 @@ export async function readIndexFile(path: string, hash: string): Promise<IndexDa
       if (tab > 0) entries.push([line.slice(0, tab), line.slice(tab + 1)]);
       at = end < 0 ? text.length : end + 1;
     }
-    return { entries, terms, vocabulary, reversedIds, tokenStarts, tokenCodes, termRanks };
+    return { entries, terms, vocabulary, reversedIds, tokenStarts, tokenCodes, termRanks, nearMisses };
   } catch {
     return null;
   }

@@ -5,11 +5,14 @@ import type { Annotation } from '../../shared/annotation';
 import type { SearchHit } from '../../shared/search';
 import type { ScoredHit } from './engine';
 import { TermIndex } from './flex';
-import { allUnitsMatched, matchText, scoreMatches, type TextMatch } from './match';
+import { allUnitsMatched, kindsOf, matchText, scoreMatches, type TextMatch } from './match';
 import type { ParsedQuery } from './query';
 
-/** A note's own words rank a little above a paragraph matching equally well: the user wrote them. */
-const NOTE_BONUS = 0.5;
+/**
+ * A note's own words rank above a paragraph matching equally well: the user wrote them. (The
+ * paragraphs' score adds BM25 over the collection, which notes, a handful, do not have.)
+ */
+const NOTE_BONUS = 3;
 const FIELDS = ['note', 'tags'] as const;
 
 export class NotesIndex {
@@ -79,6 +82,7 @@ export class NotesIndex {
       text: note.note,
       matches: text.ranges,
       score: Math.round((scoreMatches(best, null) + NOTE_BONUS) * 1000) / 1000,
+      why: kindsOf(text.ranges, ...tags.map((t) => t.ranges)),
       annotationId: note.id,
       tags: note.tags,
       tagMatches: tags.flatMap((t, i) => (t.count > 0 ? [i] : [])),

@@ -8,7 +8,7 @@ import type { DocumentMatch, DocumentMatchesResponse, SearchResponse } from '../
 import { fail, ok, type Result } from '../../shared/result';
 import type { Library } from '../library/library';
 import { buildEngine } from './build';
-import { DEFAULT_LIMIT, SearchEngine, type ParagraphRecord } from './engine';
+import { DEFAULT_LIMIT, SearchEngine, documentRecord, type ParagraphRecord } from './engine';
 import { INDEX_FILE_NAME, contentHash, readIndexFile, writeIndexFile } from './index-file';
 import { matchText } from './match';
 import { NotesIndex } from './notes';
@@ -17,16 +17,28 @@ import { parseQuery } from './query';
 export interface SearchService {
   /** Resolves when the index is loaded or built; how it got there, for the log. */
   readonly ready: Promise<string>;
-  search(query: string, options?: { limit?: number }): Promise<SearchResponse>;
+  search(query: string, options?: { limit?: number; verbatim?: boolean }): Promise<SearchResponse>;
   findInDocument(documentId: string, query: string): Result<DocumentMatchesResponse>;
   /** Replaces the notes and tags that search finds (the annotation store calls this). */
   setNotes(annotations: readonly Annotation[]): void;
 }
 
-/** One record per paragraph, in library order, each with the heading it stands under. */
+/**
+ * One record per paragraph, in library order, each with the heading it stands under, and
+ * one per document for its title (and designation, once the document model has one).
+ */
 export function paragraphRecords(documents: readonly LibraryDocument[]): ParagraphRecord[] {
   const records: ParagraphRecord[] = [];
   for (const doc of documents) {
+    const firstParagraph = doc.blocks.find((b) => b.kind === 'paragraph');
+    records.push(
+      documentRecord({
+        documentId: doc.meta.id,
+        title: doc.meta.title,
+        designation: (doc.meta as { designation?: string }).designation ?? null,
+        firstParagraph: firstParagraph?.kind === 'paragraph' ? firstParagraph.paragraph : 1,
+      }),
+    );
     let heading: string | null = null;
     for (const block of doc.blocks) {
       if (block.kind === 'heading') heading = block.text;
@@ -86,23 +98,12 @@ export function createSearchService(library: Library, options: SearchServiceOpti
 
   return {
     ready,
-    async search(query, { limit = DEFAULT_LIMIT } = {}) {
+    async search(query, { limit = DEFAULT_LIMIT, verbatim = false } = {}) {
       await ready;
       const current = engine as SearchEngine | null;
       if (!current) return { query, hits: [], more: false, suggestions: [] };
-      const parsed = parseQuery(query);
-      const paragraphs = current.rank(parsed, limit);
-      const noteHits = notes.rank(parsed, limit);
-      const merged = [...paragraphs.hits, ...noteHits].sort(
-        (a, b) =>
-          b.hit.score - a.hit.score ||
-          (a.hit.kind === 'note' ? -1 : 0) - (b.hit.kind === 'note' ? -1 : 0) ||
-          a.rank - b.rank,
-      );
-      const hits = merged.slice(0, limit).map((h) => h.hit);
-      const more = paragraphs.more || merged.length > limit;
-      if (hits.length > 0 || parsed.units.length === 0) return { query, hits, more, suggestions: [] };
-      return { ...current.search(query, { limit: 1 }), query, hits: [], more: false };
+      // Notes join the same ranked list, for the query as typed and for a corrected one.
+      return current.search(query, { limit, verbatim, extra: (parsed, n) => notes.rank(parsed, n) });
     },
     findInDocument(documentId, query) {
       const doc = library.get(documentId);

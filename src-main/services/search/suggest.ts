@@ -62,7 +62,7 @@ function closeWords(typed: string, vocabulary: Vocabulary): Candidate[] {
   return found.slice(0, CANDIDATES_PER_WORD);
 }
 
-function replaceWord(raw: string, word: string, replacement: string): string {
+export function replaceWord(raw: string, word: string, replacement: string): string {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return raw.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu'), replacement);
 }

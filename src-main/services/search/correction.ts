@@ -1,0 +1,133 @@
+// Owns misspellings on both sides, always from the collection's own words, never invented:
+// - in the text: words misspelt in the documents (rare, unknown to the lexicon, one edit from
+//   a common word: "intergration" beside "integration"), found once when the index is built
+//   and stored with it as a near-miss table, so a correctly spelt query also finds them;
+// - in the query: the closest words of the collection (edit distance scaled with the word's
+//   length, adjacent swaps as one edit, å/ä/ö and doubled letters as half an edit) for a word
+//   that finds nothing or far less than a close spelling.
+import { analyzeWord, compoundTail, fold, isKnownWord } from './analyzer';
+import { editDistance, type Vocabulary } from './suggest';
+
+/** Folded lemma key of a common word → keys of its misspellings in the text. */
+export type NearMissTable = ReadonlyMap<string, readonly string[]>;
+
+/** A word this short is never treated as a misspelling in the text (too many real neighbours). */
+const MIN_NEAR_MISS_LENGTH = 6;
+/** A misspelling occurs at most this often, and its correct word at least RATIO times as often. */
+const MAX_MISSPELLING_COUNT = 2;
+const RATIO = 5;
+const LETTERS = /^\p{L}+$/u;
+
+/** Every string one deletion away from `word`, and the word itself. */
+function deletions(word: string): string[] {
+  const out = [word];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/** A compound of two real words (integrationsinsatsen) is not a misspelling. */
+function isRealCompound(word: string): boolean {
+  for (let i = 3; i <= word.length - 3; i++) {
+    const head = word.slice(0, i);
+    if (!isKnownWord(word.slice(i))) continue;
+    if (isKnownWord(head) || (/[se]$/.test(head) && isKnownWord(head.slice(0, -1)))) return true;
+  }
+  return false;
+}
+
+/**
+ * The near-miss table of a collection from its words and their counts: each rare word that
+ * the lexicon does not know, is no compound of known words and lies one edit (insertion,
+ * deletion, substitution or adjacent swap, on folded letters) from a word RATIO times as
+ * common, becomes a near-miss of that word. Symmetric deletions keep it linear in the
+ * vocabulary (the build step runs this once).
+ */
+export function findNearMisses(vocabulary: Vocabulary): Array<[string, string[]]> {
+  const common: Array<[string, number]> = [];
+  const byDeletion = new Map<string, number | number[]>();
+  for (const [word, count] of vocabulary) {
+    if (count < RATIO || word.length < MIN_NEAR_MISS_LENGTH - 1 || !LETTERS.test(word)) continue;
+    const id = common.push([fold(word), count]) - 1;
+    for (const d of deletions(fold(word))) {
+      const known = byDeletion.get(d);
+      if (known === undefined) byDeletion.set(d, id);
+      else if (typeof known === 'number') byDeletion.set(d, [known, id]);
+      else known.push(id);
+    }
+  }
+  const table = new Map<string, Set<string>>();
+  for (const [word, count] of vocabulary) {
+    if (count > MAX_MISSPELLING_COUNT || word.length < MIN_NEAR_MISS_LENGTH || !LETTERS.test(word)) continue;
+    if (isKnownWord(word) || isRealCompound(word)) continue;
+    const folded = fold(word);
+    const missKey = analyzeWord(word).encoded[0] ?? '';
+    const seen = new Set<number>();
+    for (const d of deletions(folded)) {
+      const ids = byDeletion.get(d);
+      if (ids === undefined) continue;
+      for (const id of typeof ids === 'number' ? [ids] : ids) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const [other, otherCount] = common[id] as [string, number];
+        if (otherCount < RATIO * count || editDistance(folded, other, 1) > 1) continue;
+        const key = analyzeWord(other).encoded[0] ?? '';
+        if (key === missKey || key === '') continue;
+        let list = table.get(key);
+        if (!list) table.set(key, (list = new Set()));
+        list.add(missKey);
+      }
+    }
+  }
+  return [...table].map(([key, list]) => [key, [...list]]);
+}
+
+/** The largest edit distance a correction of a word this long may have. */
+export function maxDistance(length: number): number {
+  return length <= 3 ? 0 : length <= 5 ? 1 : length <= 9 ? 2 : 3;
+}
+
+const undouble = (word: string) => word.replace(/(\p{L})\1+/gu, '$1');
+
+/**
+ * Distance between a typed word and a word of the collection, both lowercase: edits on
+ * folded letters, where a difference only in å/ä/ö or in doubled letters counts half.
+ */
+export function spellingDistance(typed: string, word: string, max: number): number {
+  if (typed === word) return 0;
+  const [a, b] = [fold(typed), fold(word)];
+  if (a === b) return 0.5;
+  if (undouble(a) === undouble(b)) return 0.5;
+  return editDistance(a, b, max);
+}
+
+export interface Correction {
+  readonly word: string;
+  readonly distance: number;
+  readonly count: number;
+}
+
+/**
+ * The collection's closest words to a typed one, best first: smallest distance, then words
+ * the lexicon knows, then the most frequent. Never the typed word itself or an inflection of it.
+ */
+export function closestWords(typed: string, vocabulary: Vocabulary, limit = 6): Correction[] {
+  const max = maxDistance(typed.length);
+  if (max === 0) return [];
+  const ownKey = analyzeWord(typed).encoded[0];
+  const found: Array<Correction & { known: boolean }> = [];
+  for (const [word, count] of vocabulary) {
+    if (Math.abs(word.length - typed.length) > max) continue;
+    const distance = spellingDistance(typed, word, max);
+    if (distance === 0 || distance > max) continue;
+    if (analyzeWord(word).encoded[0] === ownKey) continue;
+    found.push({ word, distance, count, known: isKnownWord(word) || compoundTail(word) !== null });
+  }
+  found.sort(
+    (x, y) =>
+      x.distance - y.distance ||
+      Number(y.known) - Number(x.known) ||
+      y.count - x.count ||
+      x.word.localeCompare(y.word, 'sv'),
+  );
+  return found.slice(0, limit).map(({ word, distance, count }) => ({ word, distance, count }));
+}
