@@ -52,18 +52,19 @@ for (const line of aff.split('\n')) {
 
 const stemmer = newStemmer('swedish');
 const stem = (w: string) => stemmer.stem(w);
-/** Word form → lemma keys (Snowball stems of the lemmas it is a form of). */
-const keysOf = new Map<string, Set<string>>();
 const roots = new Set<string>();
 const forms = new Set<string>();
 const USABLE = /^[\p{Ll}][\p{Ll}\-:]*$/u;
 
+/** Lemma → its forms (entries sharing a spelling share one paradigm). */
+const paradigms = new Map<string, Set<string>>();
+
 function addForm(form: string, lemma: string): void {
   if (!USABLE.test(form)) return;
   forms.add(form);
-  let keys = keysOf.get(form);
-  if (!keys) keysOf.set(form, (keys = new Set()));
-  keys.add(stem(lemma));
+  let paradigm = paradigms.get(lemma);
+  if (!paradigm) paradigms.set(lemma, (paradigm = new Set()));
+  paradigm.add(form);
 }
 
 for (const line of dic.split('\n').slice(1)) {
@@ -87,36 +88,75 @@ for (const line of dic.split('\n').slice(1)) {
 }
 // Strong verbs and irregular plurals: hunspell lists them as words of their own.
 const irregularForms = new Set<string>();
+const irregularLemma = new Map<string, string>();
 for (const [lemma, ...irregular] of IRREGULAR as string[][]) {
   for (const form of irregular) {
-    if (!irregularForms.has(form)) keysOf.delete(form);
     irregularForms.add(form);
+    if (!irregularLemma.has(form)) irregularLemma.set(form, lemma as string);
     addForm(form, lemma as string);
   }
 }
 
 /*
- * The exception table: a form's key is its own Snowball stem unless that differs from every
- * lemma it belongs to. A form that is itself a lemma keeps its own stem (planet the planet is
- * not plan's definite form for the reader; vad is not vada's imperative). Among several
- * lemmas, the key sharing the longest beginning with the form wins.
+ * A lemma's key is Snowball's stem of it, unless other lemmas share that stem (månad and
+ * måne both stem to mån): then the longest beginning all its forms share (månad), when that
+ * is longer, so that their forms stay apart.
  */
-const lemmaStems = new Set([...roots].map(stem));
+const lemmasByStem = new Map<string, number>();
+for (const lemma of paradigms.keys()) lemmasByStem.set(stem(lemma), (lemmasByStem.get(stem(lemma)) ?? 0) + 1);
+const keyOfLemma = new Map<string, string>();
+for (const [lemma, paradigm] of paradigms) {
+  const own = stem(lemma);
+  let key = own;
+  if ((lemmasByStem.get(own) ?? 0) > 1) {
+    let shared = lemma;
+    for (const form of paradigm) {
+      let n = 0;
+      while (n < shared.length && shared[n] === form[n]) n++;
+      shared = shared.slice(0, n);
+    }
+    if (shared.length > own.length) key = shared;
+  }
+  keyOfLemma.set(lemma, key);
+}
+/** Word form → the keys of the lemmas it is a form of. */
+const keysOf = new Map<string, Set<string>>();
+for (const [lemma, paradigm] of paradigms) {
+  const key = keyOfLemma.get(lemma) as string;
+  for (const form of paradigm) {
+    // An irregular form is a form of its lemma only, even where hunspell lists it as a word.
+    if (irregularForms.has(form) && irregularLemma.get(form) !== lemma) continue;
+    let keys = keysOf.get(form);
+    if (!keys) keysOf.set(form, (keys = new Set()));
+    keys.add(key);
+  }
+}
+
+const lemmaKeys = new Set(keyOfLemma.values());
 const lines: string[] = [];
 const needles = new Map<string, Set<string>>();
 const fold = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
 for (const [form, keys] of [...keysOf].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
   const own = stem(form);
-  if (keys.has(own) || (roots.has(form) && !irregularForms.has(form))) continue;
-  // Snowball's stem is another lemma's (finns → finn, of finna): hunspell lists forms under
-  // one lemma only, so keep Snowball rather than merge with a lemma the text may not mean.
-  if (lemmaStems.has(own) && !irregularForms.has(form)) continue;
+  if (roots.has(form) && !irregularForms.has(form)) {
+    // A form that is itself a lemma is that lemma (planet the planet, not plan's planet).
+    const key = keyOfLemma.get(form) as string;
+    if (key !== own) push(form, key);
+    continue;
+  }
+  if (keys.has(own)) continue;
+  // Snowball's stem is another lemma's key (finns → finn, of finna): hunspell lists forms
+  // under one lemma only, so keep Snowball rather than merge with a lemma the text may not mean.
+  if (lemmaKeys.has(own) && !irregularForms.has(form)) continue;
   const sharedStart = (k: string) => {
     let n = 0;
     while (n < k.length && k[n] === form[n]) n++;
     return n;
   };
-  const key = [...keys].sort((a, b) => sharedStart(b) - sharedStart(a) || (a < b ? -1 : 1))[0] as string;
+  push(form, [...keys].sort((a, b) => sharedStart(b) - sharedStart(a) || (a < b ? -1 : 1))[0] as string);
+}
+
+function push(form: string, key: string): void {
   // Stored as the characters to drop from the form's end and the characters to add.
   let common = 0;
   while (common < key.length && common < form.length && key[common] === form[common]) common++;

@@ -12,7 +12,7 @@ import { editDistance, type Vocabulary } from './suggest';
 export type NearMissTable = ReadonlyMap<string, readonly string[]>;
 
 /** A word this short is never treated as a misspelling in the text (too many real neighbours). */
-const MIN_NEAR_MISS_LENGTH = 6;
+const MIN_NEAR_MISS_LENGTH = 7;
 /** A misspelling occurs at most this often, and its correct word at least RATIO times as often. */
 const MAX_MISSPELLING_COUNT = 2;
 const RATIO = 5;
@@ -42,7 +42,10 @@ function isRealCompound(word: string): boolean {
  * common, becomes a near-miss of that word. Symmetric deletions keep it linear in the
  * vocabulary (the build step runs this once).
  */
-export function findNearMisses(vocabulary: Vocabulary): Array<[string, string[]]> {
+export function findNearMisses(
+  vocabulary: Vocabulary,
+  log?: (misspelt: string, word: string) => void,
+): Array<[string, string[]]> {
   const common: Array<[string, number]> = [];
   const byDeletion = new Map<string, number | number[]>();
   for (const [word, count] of vocabulary) {
@@ -62,6 +65,7 @@ export function findNearMisses(vocabulary: Vocabulary): Array<[string, string[]]
     const folded = fold(word);
     const missKey = analyzeWord(word).encoded[0] ?? '';
     const seen = new Set<number>();
+    const targets = new Map<string, string>();
     for (const d of deletions(folded)) {
       const ids = byDeletion.get(d);
       if (ids === undefined) continue;
@@ -71,12 +75,16 @@ export function findNearMisses(vocabulary: Vocabulary): Array<[string, string[]]
         const [other, otherCount] = common[id] as [string, number];
         if (otherCount < RATIO * count || editDistance(folded, other, 1) > 1) continue;
         const key = analyzeWord(other).encoded[0] ?? '';
-        if (key === missKey || key === '') continue;
-        let list = table.get(key);
-        if (!list) table.set(key, (list = new Set()));
-        list.add(missKey);
+        if (key !== missKey && key !== '') targets.set(key, other);
       }
     }
+    // One edit from two different words (såtliga: statliga or samtliga?) is no evidence.
+    if (targets.size !== 1) continue;
+    const [[key, other]] = [...targets] as [[string, string]];
+    let list = table.get(key);
+    if (!list) table.set(key, (list = new Set()));
+    list.add(missKey);
+    log?.(word, other);
   }
   return [...table].map(([key, list]) => [key, [...list]]);
 }

@@ -116,19 +116,27 @@ function exceptionTable(text: string): (form: string) => string | undefined {
   const starts: number[] = [];
   for (let at = 0; at < text.length; at = text.indexOf('\n', at) + 1 || text.length) starts.push(at);
   const lines = Int32Array.from(starts);
-  const formAt = (line: number): string => {
-    const at = lines[line] as number;
-    return text.slice(at, text.indexOf('\t', at));
+  /** The line's form compared with `form`, without slicing: <0, 0 or >0. */
+  const compare = (line: number, form: string): number => {
+    let at = lines[line] as number;
+    for (let i = 0; ; i++, at++) {
+      const c = text.charCodeAt(at);
+      const end = c === 9; /* tab */
+      if (i === form.length) return end ? 0 : 1;
+      if (end) return -1;
+      const d = c - form.charCodeAt(i);
+      if (d !== 0) return d;
+    }
   };
   return (form) => {
     let lo = 0;
     let hi = lines.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (formAt(mid) < form) lo = mid + 1;
+      if (compare(mid, form) < 0) lo = mid + 1;
       else hi = mid;
     }
-    if (lo >= lines.length || formAt(lo) !== form) return undefined;
+    if (lo >= lines.length || compare(lo, form) !== 0) return undefined;
     const at = (lines[lo] as number) + form.length + 1;
     const spec = text.slice(at, text.indexOf('\n', at));
     const digits = /^\d+/.exec(spec)?.[0] ?? '0';
