@@ -72,6 +72,17 @@ export function readCollection(dir: string, limit = Infinity): CollectionDocumen
   return docs;
 }
 
+/**
+ * The designation of a document, from the manifest or, for propositions the manifest gives
+ * none, from the id (proposition-prop-20121363 → Prop. 2012/13:63) when it reads as one.
+ */
+export function designationOf(meta: ManifestEntry): string | null {
+  if (meta.designation?.trim()) return meta.designation.trim();
+  const prop = /^proposition-prop-(\d{4})(\d{2})(\d+)$/.exec(meta.id);
+  if (prop && (Number(prop[1]) + 1) % 100 === Number(prop[2])) return `Prop. ${prop[1]}/${prop[2]}:${prop[3]}`;
+  return null;
+}
+
 /** The engine's input for a collection: per document its title entry, then its paragraphs. */
 export function collectionRecords(docs: readonly CollectionDocument[]): ParagraphRecord[] {
   const records: ParagraphRecord[] = [];
@@ -80,7 +91,7 @@ export function collectionRecords(docs: readonly CollectionDocument[]): Paragrap
       documentRecord({
         documentId: meta.id,
         title: meta.title,
-        designation: meta.designation ?? null,
+        designation: designationOf(meta),
         firstParagraph: paragraphs[0]?.number ?? 1,
       }),
     );

@@ -33,7 +33,17 @@ export interface Token {
   readonly lower: string;
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/*
+ * Soft hyphens (U+00AD) are part of the word they break: real documents have them inside
+ * words (asyl\u00adsyste\u00admet), where they are invisible; the analysed word drops them.
+ */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\u00ad]/u;
+const SOFT_HYPHEN = /\u00ad/g;
+/** The lowercase word of a token's text, soft hyphens dropped. */
+const lowerOf = (raw: string): string => {
+  const lower = raw.toLowerCase();
+  return lower.includes('\u00ad') ? lower.replace(SOFT_HYPHEN, '') : lower;
+};
 const JOINERS = new Set(['-', '‐', '‑', '–', '—', ':', '/']);
 
 /** An inner hyphen, dash, colon or slash that joins two runs of letters/digits into one word. */
@@ -53,7 +63,7 @@ export function tokenAt(text: string, i: number): Token {
   let end = i;
   while (end < text.length && (isWordChar(text.charCodeAt(end)) || isJoinerAt(text, end))) end++;
   while (end < text.length && text.charCodeAt(end) === 43 /* + */) end++;
-  return { start, end, lower: text.slice(start, end).toLowerCase() };
+  return { start, end, lower: lowerOf(text.slice(start, end)) };
 }
 
 /** The first token starting at or after `from`, or null. */
@@ -72,6 +82,8 @@ const foldCharCache = new Map<string, string>();
  * or null when lowercasing changes the length (then callers tokenise instead).
  */
 export function foldedText(text: string): string | null {
+  // Soft hyphens break up the words indexOf looks for: such texts take the token path.
+  if (text.includes('\u00ad')) return null;
   const lower = text.toLowerCase();
   if (lower.length !== text.length) return null;
   return lower.replace(FOLD_CHAR, (c) => {
@@ -122,7 +134,8 @@ export function tokenize(text: string): Token[] {
       break;
     }
     while (i < n && text.charCodeAt(i) === 43 /* + */) i++;
-    tokens.push({ start, end: i, lower: text.slice(start, i).toLowerCase() });
+    const lower = lowerOf(text.slice(start, i));
+    if (lower !== '') tokens.push({ start, end: i, lower });
   }
   return tokens;
 }
