@@ -38,7 +38,9 @@ const records = collectionRecords(readCollection(join(sharedDir(), set.collectio
 const relevant = (q: Query, record: ParragraphLike | undefined): boolean =>
   !!record &&
   q.expected.some(
-    (e) => e.documentId === record.documentId && (e.snippet === undefined || record.text.includes(e.snippet)),
+    (e) =>
+      e.documentId === record.documentId &&
+      (e.snippet === undefined || record.text.replace(/\u00ad/g, '').includes(e.snippet)),
   );
 type ParragraphLike = Pick<ParagraphRecord, 'documentId' | 'text'>;
 

@@ -93,6 +93,7 @@ const DOCUMENT_BONUS = 4;
 const FEW_HITS = 3;
 /** …which is shown instead when it finds this many times as many. */
 const CORRECTION_RATIO = 3;
+const ONLY_LETTERS = /^\p{L}+$/u;
 const FIELDS = ['text', 'heading'] as const;
 
 export interface ScoredHit {
@@ -266,6 +267,8 @@ export class SearchEngine {
     const words: Array<[string, string]> = [];
     let corrected = raw;
     for (const term of query.terms) {
+      // Numbers and designations (2025:55, FPM45) are never respelt.
+      if (!ONLY_LETTERS.test(term.lower)) continue;
       const own = this.#rankAll(this.parse(term.lower), FEW_HITS, options).hits.length;
       if (own >= FEW_HITS || (own > 0 && isKnownWord(term.lower))) continue;
       for (const candidate of closestWords(term.lower, this.#words(), 4)) {

@@ -6,7 +6,7 @@
 // whose words are everywhere but rarely side by side no longer costs a text scan per
 // candidate. Stored in the index file (under 2 bytes per word).
 import { Buffer } from 'node:buffer';
-import { analyzeWord, tokenize } from './analyzer';
+import { analyzeWord, indexTokens } from './analyzer';
 import type { ParsedQuery } from './query';
 
 /** At most this many query words get a bit of their own; longer queries skip the test. */
@@ -35,9 +35,9 @@ function pushCode(code: number, out: number[]): void {
   out.push(code);
 }
 
-/** The codes of the tokens of `text`, in order, as varints. */
+/** The codes of the tokens of `text`, in order, then its shared-tail compounds, as varints. */
 function codesOf(text: string, codeOf: (term: string) => number, any: number, out: number[]): void {
-  for (const token of tokenize(text)) {
+  for (const token of indexTokens(text)) {
     const { encoded } = analyzeWord(token.lower);
     pushCode(encoded.length === 1 ? codeOf(encoded[0] as string) : any, out);
   }
