@@ -25,6 +25,7 @@ export const IRREGULAR: ReadonlyArray<readonly string[]> = [
   ['lägga', 'lägger', 'lade', 'la', 'lagt', 'lagd', 'lagda'],
   ['dra', 'drar', 'drog', 'dragit', 'dragen', 'dragna', 'draga'],
   ['finna', 'finner', 'fann', 'funnit', 'funnen', 'funna'],
+  ['finnas', 'finns', 'fanns', 'funnits'],
   ['ligga', 'ligger', 'legat'],
   ['sitta', 'sitter', 'satt', 'suttit'],
   ['skriva', 'skriver', 'skrev', 'skrivit', 'skriven', 'skrivet', 'skrivna'],

@@ -132,22 +132,21 @@ for (const [lemma, paradigm] of paradigms) {
   }
 }
 
-const lemmaKeys = new Set(keyOfLemma.values());
 const lines: string[] = [];
 const needles = new Map<string, Set<string>>();
 const fold = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
 for (const [form, keys] of [...keysOf].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
   const own = stem(form);
-  if (roots.has(form) && !irregularForms.has(form)) {
-    // A form that is itself a lemma is that lemma (planet the planet, not plan's planet).
+  // A form that is itself a lemma with forms of its own is that lemma (planet the planet,
+  // not plan's planet); a lemma without forms (the adverb våldsamt) joins the lemma it is a
+  // form of, if any.
+  if (roots.has(form) && !irregularForms.has(form) && ((paradigms.get(form)?.size ?? 0) > 1 || keys.size === 1)) {
     const key = keyOfLemma.get(form) as string;
     if (key !== own) push(form, key);
     continue;
   }
-  if (keys.has(own)) continue;
-  // Snowball's stem is another lemma's key (finns → finn, of finna): hunspell lists forms
-  // under one lemma only, so keep Snowball rather than merge with a lemma the text may not mean.
-  if (lemmaKeys.has(own) && !irregularForms.has(form)) continue;
+  keys.delete(keyOfLemma.get(form) as string);
+  if (keys.size === 0 || keys.has(own)) continue;
   const sharedStart = (k: string) => {
     let n = 0;
     while (n < k.length && k[n] === form[n]) n++;

@@ -159,7 +159,9 @@ const MIN_HEAD = 2;
 const MIN_TAIL = 3;
 /** Known words are split into head and tail from this length, with a tail this long. */
 const MIN_SPLIT = 8;
-const MIN_SPLIT_TAIL = 5;
+const MIN_SPLIT_TAIL = 4;
+/** Four-letter tails that are inflectional endings, not words, in a compound's place. */
+const ENDINGS = new Set(['erna', 'arna', 'orna', 'ande', 'ende', 'aste', 'iska', 'iskt', 'liga', 'ligt', 'ning']);
 
 /**
  * A word's lemma key, letters intact: the lexicon's key for forms Snowball does not join to
@@ -175,12 +177,14 @@ function lemmaKey(word: string, split = true): string {
   // A compound of known words is keyed by its head and its last part's key, so that its
   // forms join as the last part's do (Snowball stems kurser to kur but språkkurser to
   // språkkur: its R1 region differs).
+  const known = lex.lemmaKey(word);
   if (split && word.length >= MIN_SPLIT) {
     const tail = compoundTail(word, true);
-    if (tail && tail.length >= MIN_SPLIT_TAIL)
-      return word.slice(0, word.length - tail.length) + lemmaKey(tail, false);
+    const head = tail ? word.slice(0, word.length - tail.length) : '';
+    // Not when the word is an inflection of its "head" (våldsammast is not våldsam + mast).
+    if (tail && tail.length >= MIN_SPLIT_TAIL && !ENDINGS.has(tail) && known !== lemmaKey(head, false))
+      return head + lemmaKey(tail, false);
   }
-  const known = lex.lemmaKey(word);
   if (known !== undefined) return known;
   // A form the lexicon knows without an exception is one Snowball already joins.
   if (lex.isWord(word)) return stemmer.stem(word);
