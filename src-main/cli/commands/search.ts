@@ -1,5 +1,7 @@
 // `search "<fråga>"`: the app's own search from the command line, best hits first, as a
-// readable list or (--json) as a JSON array of hits.
+// readable list or (--json) as JSON: the correction used, if any, and the hits, each with
+// why it matched (exact, inflection, compound, near-miss). --exakt searches the query as
+// typed, never corrected.
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { openServices } from '../../services';
@@ -12,7 +14,12 @@ function parse(args: string[]) {
   try {
     parsed = parseArgs({
       args,
-      options: { limit: { type: 'string' }, json: { type: 'boolean' }, data: { type: 'string' } },
+      options: {
+        limit: { type: 'string' },
+        json: { type: 'boolean' },
+        data: { type: 'string' },
+        exakt: { type: 'boolean' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -30,7 +37,13 @@ function parse(args: string[]) {
     throw new UsageError(`Sökfrågan är för lång (högst ${MAX_QUERY_LENGTH} tecken).`);
   const limit = positiveInteger('--limit', values.limit, 20);
   if (limit > MAX_SEARCH_LIMIT) throw new UsageError(`--limit får vara högst ${MAX_SEARCH_LIMIT}.`);
-  return { query, limit, json: values.json === true, dataDir: dataDirFrom(values.data) };
+  return {
+    query,
+    limit,
+    json: values.json === true,
+    verbatim: values.exakt === true,
+    dataDir: dataDirFrom(values.data),
+  };
 }
 
 /** The paragraph with its matches marked, bold on a terminal and in [brackets] otherwise. */
@@ -47,15 +60,16 @@ function marked(hit: SearchHit, tty: boolean): string {
 
 export const searchCommand: CliCommand = {
   words: ['search'],
-  usage: 'search "<fråga>" [--limit N] [--json] [--data MAPP]   sök i dokumenten och anteckningarna',
+  usage:
+    'search "<fråga>" [--limit N] [--json] [--exakt] [--data MAPP]   sök i dokumenten och anteckningarna',
   async run(args) {
-    const { query, limit, json, dataDir } = parse(args);
+    const { query, limit, json, verbatim, dataDir } = parse(args);
     const services = await openServices({
       resourcesDir: join(ROOT, 'resources'),
       dataDir,
       openExternal: async () => undefined,
     });
-    const result = await services.search.search(query, { limit });
+    const result = await services.search.search(query, { limit, verbatim });
     if (json) {
       const hits = result.hits.map((h) => ({
         kind: h.kind,
@@ -63,13 +77,19 @@ export const searchCommand: CliCommand = {
         title: h.title,
         paragraph: h.paragraph,
         text: h.text,
-        matches: h.matches.map((m) => ({ start: m.start, end: m.end })),
+        why: h.why,
+        matches: h.matches.map((m) => ({ start: m.start, end: m.end, text: h.text.slice(m.start, m.end), why: m.kind })),
         score: h.score,
         ...(h.kind === 'note' ? { tags: h.tags, quote: h.quote } : {}),
       }));
-      console.log(JSON.stringify(hits, null, 2));
-      if (result.suggestions.length) console.error(`Menade du: ${result.suggestions.join(', ')}?`);
+      const correction = result.correction
+        ? { query: result.correction.query, original: result.correction.original, words: result.correction.words }
+        : null;
+      console.log(JSON.stringify({ query, correction, suggestions: result.suggestions, more: result.more, hits }, null, 2));
       return 0;
+    }
+    if (result.correction) {
+      console.log(`Visar träffar för "${result.correction.query}". Sök i stället efter "${query}" med --exakt.`);
     }
     if (result.hits.length === 0) {
       console.log(`Inga träffar för "${query}".`);
@@ -82,8 +102,13 @@ export const searchCommand: CliCommand = {
       console.log(`\n${group.title} (${group.documentId})`);
       for (const hit of group.hits) {
         const label =
-          hit.kind === 'note' ? `anteckning vid stycke ${hit.paragraph}` : `stycke ${hit.paragraph}`;
-        console.log(`  ${label}: ${marked(hit, tty)}`);
+          hit.kind === 'note'
+            ? `anteckning vid stycke ${hit.paragraph}`
+            : hit.kind === 'document'
+              ? 'titel'
+              : `stycke ${hit.paragraph}`;
+        const why = hit.why[0] === 'near-miss' ? ' (liknande stavning)' : '';
+        console.log(`  ${label}${why}: ${marked(hit, tty)}`);
       }
     }
     const shown = `${result.hits.length} ${result.hits.length === 1 ? 'träff' : 'träffar'}`;
