@@ -258,6 +258,14 @@ export function sharedTailTokens(text: string, tokens: readonly Token[] = tokeni
 const cache = new Map<string, WordForms>();
 const CACHE_LIMIT = 300_000;
 
+/**
+ * Forgets the memoised analyses (a whole collection's vocabulary after a build in this
+ * thread; the app builds large indexes in a worker, whose memory goes with it).
+ */
+export function clearAnalysisCache(): void {
+  cache.clear();
+}
+
 /** The analysed forms of one lowercase token (memoised: the vocabulary is small). */
 export function analyzeWord(lower: string): WordForms {
   const hit = cache.get(lower);

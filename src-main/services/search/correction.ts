@@ -114,17 +114,54 @@ export interface Correction {
   readonly count: number;
 }
 
+/** Vocabularies larger than this keep only words seen at least twice as correction targets. */
+const LARGE_VOCABULARY = 100_000;
+
+/**
+ * The collection's words as correction targets, compact: per first letter (folded), the
+ * words, their folded forms and counts. A typo rarely hits the first letter, so a lookup
+ * scans one bucket, not the whole vocabulary (600,000 words for all of regeringen.se); in a
+ * large collection words seen once are left out (they are often typos themselves).
+ */
+export class SpellingIndex {
+  readonly #buckets = new Map<string, { words: string[]; folded: string[]; counts: number[] }>();
+
+  constructor(pairs: Iterable<readonly [string, number]>, size: number) {
+    const minCount = size > LARGE_VOCABULARY ? 2 : 1;
+    for (const [word, count] of pairs) {
+      if (count < minCount || word.length < 2) continue;
+      const folded = fold(word);
+      const first = folded[0] as string;
+      let bucket = this.#buckets.get(first);
+      if (!bucket) this.#buckets.set(first, (bucket = { words: [], folded: [], counts: [] }));
+      bucket.words.push(word);
+      bucket.folded.push(folded);
+      bucket.counts.push(count);
+    }
+  }
+
+  /** Words starting with the same folded letter, at most `max` letters longer or shorter. */
+  *near(typed: string, max: number): Generator<[word: string, folded: string, count: number]> {
+    const bucket = this.#buckets.get(fold(typed)[0] ?? '');
+    if (!bucket) return;
+    for (let i = 0; i < bucket.words.length; i++) {
+      const folded = bucket.folded[i] as string;
+      if (Math.abs(folded.length - typed.length) > max) continue;
+      yield [bucket.words[i] as string, folded, bucket.counts[i] as number];
+    }
+  }
+}
+
 /**
  * The collection's closest words to a typed one, best first: smallest distance, then words
  * the lexicon knows, then the most frequent. Never the typed word itself or an inflection of it.
  */
-export function closestWords(typed: string, vocabulary: Vocabulary, limit = 6): Correction[] {
+export function closestWords(typed: string, spelling: SpellingIndex, limit = 6): Correction[] {
   const max = maxDistance(typed.length);
   if (max === 0) return [];
   const ownKey = analyzeWord(typed).encoded[0];
   const found: Array<Correction & { known: boolean }> = [];
-  for (const [word, count] of vocabulary) {
-    if (Math.abs(word.length - typed.length) > max) continue;
+  for (const [word, , count] of spelling.near(typed, max)) {
     const distance = spellingDistance(typed, word, max);
     if (distance === 0 || distance > max) continue;
     if (analyzeWord(word).encoded[0] === ownKey) continue;

@@ -5,8 +5,8 @@
 // before compound parts before near-misses), and spelling correction of the query. Used by
 // the app's search service, the CLI, the worker and the benchmark alike: one implementation.
 import type { SearchCorrection, SearchHit, SearchResponse } from '../../shared/search';
-import { foldedText, isKnownWord, tokenize } from './analyzer';
-import { closestWords, findNearMisses, type NearMissTable } from './correction';
+import { analyzeWord, foldedText, isKnownWord, tokenize } from './analyzer';
+import { SpellingIndex, closestWords, findNearMisses, type NearMissTable } from './correction';
 import { TermIndex } from './flex';
 import {
   HeadingTerms,
@@ -84,8 +84,12 @@ export interface SearchOptions {
 }
 
 export const DEFAULT_LIMIT = 20;
-/** Candidates scored by BM25 (from their term codes) before the best get match ranges. */
-const POOL = 200;
+/**
+ * Candidates scored by BM25 (from their term codes) before the best get match ranges: one
+ * word's come straight from its postings; several words' must pass the term-code filter.
+ */
+const POOL = 150;
+const POOL_SEVERAL = 60;
 /** Weights of the final score: BM25 beside the match quality (exact 5 … near-miss 1 per unit). */
 const BM25_WEIGHT = 0.6;
 const DOCUMENT_BONUS = 4;
@@ -116,6 +120,8 @@ export class SearchEngine {
   readonly #scratch = new Scratch();
   #nearMisses: NearMissTable | null = null;
   #nearMissJson: string | null = null;
+  /** Correction targets, made from the vocabulary on the first correction (then the stored vocabulary is dropped). */
+  #spelling: SpellingIndex | null = null;
 
   get size(): number {
     return this.#records.length;
@@ -134,6 +140,7 @@ export class SearchEngine {
       this.#sequencesMade = null;
       this.#headings = null;
       this.#nearMisses = null;
+      this.#spelling = null;
       const vocabulary = this.#words();
       for (const token of tokenize(record.text)) {
         vocabulary.set(token.lower, (vocabulary.get(token.lower) ?? 0) + 1);
@@ -164,6 +171,18 @@ export class SearchEngine {
       this.#nearMissJson = null;
     }
     return this.#nearMisses;
+  }
+
+  #spellingIndex(): SpellingIndex {
+    if (!this.#spelling) {
+      if (this.#vocabularyJson !== null && this.#vocabulary.size === 0) {
+        // Straight from the stored JSON: the full vocabulary never becomes a Map in the app.
+        const pairs = JSON.parse(this.#vocabularyJson) as Array<[string, number]>;
+        this.#vocabularyJson = null;
+        this.#spelling = new SpellingIndex(pairs, pairs.length);
+      } else this.#spelling = new SpellingIndex(this.#words(), this.#words().size);
+    }
+    return this.#spelling;
   }
 
   /** A query as typed, each word with the misspellings of it the text holds. */
@@ -236,7 +255,7 @@ export class SearchEngine {
     }
     const suggestions =
       first.hits.length === 0
-        ? suggestCorrections(raw, query, this.#words(), (q) => this.rank(this.parse(q), 1).hits.length > 0)
+        ? suggestCorrections(raw, query, this.#spellingIndex(), (q) => this.rank(this.parse(q), 1).hits.length > 0)
         : [];
     return { query: raw, hits: first.hits, more: first.more, suggestions };
   }
@@ -269,11 +288,11 @@ export class SearchEngine {
     for (const term of query.terms) {
       // Numbers and designations (2025:55, FPM45) are never respelt.
       if (!ONLY_LETTERS.test(term.lower)) continue;
-      const own = this.#rankAll(this.parse(term.lower), FEW_HITS, options).hits.length;
+      // How many entries hold the word's own lemma: cheap, from the dictionary.
+      const own = this.#index.frequencyOf(term.encoded[0] ?? '');
       if (own >= FEW_HITS || (own > 0 && isKnownWord(term.lower))) continue;
-      for (const candidate of closestWords(term.lower, this.#words(), 4)) {
-        const found = this.rank(this.parse(candidate.word), FEW_HITS * CORRECTION_RATIO);
-        if (found.hits.length > own) {
+      for (const candidate of closestWords(term.lower, this.#spellingIndex(), 4)) {
+        if (this.#index.frequencyOf(analyzeWord(candidate.word).encoded[0] ?? '') > own) {
           corrected = replaceWord(corrected, term.lower, candidate.word);
           words.push([term.lower, candidate.word]);
           break;
@@ -289,7 +308,9 @@ export class SearchEngine {
     // Score a pool of candidates by BM25 from their term codes, then give the best match
     // ranges until a window a little wider than the limit is full (match quality reorders).
     const window = documentId ? this.#records.length : limit + 5;
-    const pool = documentId ? this.#records.length : Math.max(POOL, window);
+    const pool = documentId
+      ? this.#records.length
+      : Math.max(query.terms.length > 1 ? POOL_SEVERAL : POOL, window);
     const words = query.terms.map((t) => (t.nearMisses.length ? [t.encoded[0] ?? '', ...t.nearMisses] : (t.encoded[0] ?? '')));
     // Candidates in flexsearch's order; each paragraph's term ids first rule out, exactly and
     // without touching its text, those where some query word or phrase cannot match.

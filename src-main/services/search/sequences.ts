@@ -111,7 +111,7 @@ const ENTRY_MARK_LIMIT = 60_000;
 export class Scratch {
   readonly #arrays = new Map<string, Uint8Array>();
 
-  zeroed(name: 'seen' | 'entries' | 'marks' | 'byId', size: number): Uint8Array {
+  zeroed(name: 'seen' | 'entries' | 'marks' | 'byId' | 'own', size: number): Uint8Array {
     let array = this.#arrays.get(name);
     if (array?.length !== size) {
       array = new Uint8Array(size);
@@ -233,7 +233,7 @@ export class TermFilter {
     this.#averageLength = entries > 0 ? (sequences.starts[entries] as number) / entries || 1 : 1;
     this.#idf = new Float64Array(query.units.length);
     this.#tf = new Float64Array(query.units.length);
-    const ownMarks = (this.#ownMarks = new Uint8Array(ranks.length + 1));
+    const ownMarks = (this.#ownMarks = scratch.zeroed('own', ranks.length + 1));
     let bit = 1;
     query.units.forEach((unit, u) => {
       let unitPostings = Infinity;
