@@ -42,6 +42,12 @@ function plain(chunk: string): string {
     .trim();
 }
 
+/**
+ * A flat copy of a string: the replace and trim chain leaves V8 sliced strings that keep
+ * their parents alive (110 MB instead of 69 MB for all of regeringen.se's paragraphs).
+ */
+const flat = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
+
 export function readMarkdown(text: string): CollectionDocument['paragraphs'] {
   const paragraphs: Array<{ number: number; heading: string | null; text: string }> = [];
   let heading: string | null = null;
@@ -51,10 +57,10 @@ export function readMarkdown(text: string): CollectionDocument['paragraphs'] {
     const title = /^(#{1,6})\s+(.*)$/s.exec(trimmed);
     if (title) {
       // The document's own title (#) is in the manifest; headings (##…) head what follows.
-      if ((title[1] as string).length > 1) heading = plain(title[2] as string);
+      if ((title[1] as string).length > 1) heading = flat(plain(title[2] as string));
       continue;
     }
-    const body = plain(trimmed);
+    const body = flat(plain(trimmed));
     if (body !== '') paragraphs.push({ number: paragraphs.length + 1, heading, text: body });
   }
   return paragraphs;

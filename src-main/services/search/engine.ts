@@ -61,8 +61,11 @@ export function documentRecord(info: DocumentInfo): ParagraphRecord {
 export interface IndexData {
   readonly entries: ReadonlyArray<readonly [string, string]>;
   readonly terms: ReadonlyArray<readonly [string, number]>;
-  /** The words for suggestions: pairs, or their JSON as stored (parsed on the first suggestion). */
-  readonly vocabulary: ReadonlyArray<readonly [string, number]> | string;
+  /**
+   * The words for corrections: pairs, their JSON, or a function that reads that JSON from
+   * the stored index (on the first correction).
+   */
+  readonly vocabulary: ReadonlyArray<readonly [string, number]> | string | (() => string);
   /** The term dictionary's backwards order, base64 (see flex.ts). */
   readonly reversedIds?: string;
   /** Each paragraph's text as term codes (see sequences.ts), base64: where each starts, the codes, and term id → code. */
@@ -109,8 +112,8 @@ export class SearchEngine {
   readonly #index = new TermIndex(FIELDS);
   readonly #records: ParagraphRecord[] = [];
   readonly #vocabulary: Vocabulary = new Map();
-  /** The stored vocabulary, until a suggestion needs it (most sessions never do). */
-  #vocabularyJson: string | null = null;
+  /** The stored vocabulary, until a correction needs it (most sessions never do). */
+  #vocabularyJson: string | (() => string) | null = null;
   /** Folded paragraph texts, made on first use (null: lowercasing changes the length). */
   readonly #folded: Array<string | null | undefined> = [];
   readonly #foldedHeadings = new Map<string, string | null>();
@@ -152,7 +155,7 @@ export class SearchEngine {
     const { starts, codes, ranks } = this.#sequences();
     return {
       ...this.#index.export(),
-      vocabulary: [...this.#words()],
+      vocabulary: JSON.stringify([...this.#words()]),
       tokenStarts: encodeIds(starts),
       tokenCodes: encodeIds(codes),
       termRanks: encodeIds(ranks),
@@ -177,8 +180,7 @@ export class SearchEngine {
     if (!this.#spelling) {
       if (this.#vocabularyJson !== null && this.#vocabulary.size === 0) {
         // Straight from the stored JSON: the full vocabulary never becomes a Map in the app.
-        const pairs = JSON.parse(this.#vocabularyJson) as Array<[string, number]>;
-        this.#vocabularyJson = null;
+        const pairs = this.#storedVocabulary();
         this.#spelling = new SpellingIndex(pairs, pairs.length);
       } else this.#spelling = new SpellingIndex(this.#words(), this.#words().size);
     }
@@ -195,11 +197,17 @@ export class SearchEngine {
 
   #words(): Vocabulary {
     if (this.#vocabularyJson !== null) {
-      for (const [word, count] of JSON.parse(this.#vocabularyJson) as Array<[string, number]>)
-        this.#vocabulary.set(word, count);
-      this.#vocabularyJson = null;
+      for (const [word, count] of this.#storedVocabulary()) this.#vocabulary.set(word, count);
     }
     return this.#vocabulary;
+  }
+
+  /** The stored vocabulary's pairs (then forgotten). */
+  #storedVocabulary(): Array<[string, number]> {
+    const stored = this.#vocabularyJson;
+    this.#vocabularyJson = null;
+    if (stored === null) return [];
+    return JSON.parse(typeof stored === 'string' ? stored : stored()) as Array<[string, number]>;
   }
 
   #headingTerms(): HeadingTerms {
@@ -219,7 +227,8 @@ export class SearchEngine {
     // One by one: a spread of 138,000 records overflows the call stack.
     for (const record of records) this.#records.push(record);
     if (data.nearMisses) this.#nearMissJson = data.nearMisses;
-    if (typeof data.vocabulary === 'string') this.#vocabularyJson = data.vocabulary;
+    if (typeof data.vocabulary === 'string' || typeof data.vocabulary === 'function')
+      this.#vocabularyJson = data.vocabulary;
     else for (const [word, count] of data.vocabulary) this.#vocabulary.set(word, count);
     await this.#index.import(data);
     if (data.tokenStarts && data.tokenCodes && data.termRanks) {

@@ -5,6 +5,7 @@
 // loading parses chunk by chunk instead of one huge JSON value.
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../storage/atomic-file';
 import { analyzerSignature } from './analyzer';
@@ -36,7 +37,11 @@ export function serializeIndex(hash: string, paragraphs: number, data: IndexData
   const lines = [
     JSON.stringify(header),
     JSON.stringify(data.terms),
-    typeof data.vocabulary === 'string' ? data.vocabulary : JSON.stringify(data.vocabulary),
+    typeof data.vocabulary === 'string'
+      ? data.vocabulary
+      : typeof data.vocabulary === 'function'
+        ? data.vocabulary()
+        : JSON.stringify(data.vocabulary),
     data.reversedIds ?? '',
     data.tokenStarts ?? '',
     data.tokenCodes ?? '',
@@ -62,8 +67,9 @@ export async function readIndexFile(path: string, hash: string): Promise<IndexDa
     const secondBreak = text.indexOf('\n', firstBreak + 1);
     const thirdBreak = text.indexOf('\n', secondBreak + 1);
     const terms = JSON.parse(text.slice(firstBreak + 1, secondBreak)) as Array<[string, number]>;
-    // Parsed on the first "Menade du …?" only; copied, as a slice would keep the whole file's text alive.
-    const vocabulary = Buffer.from(text.slice(secondBreak + 1, thirdBreak)).toString();
+    // Needed on the first spelling correction only, which most sessions never make: read
+    // again from the file then (tens of megabytes for a large collection not held meanwhile).
+    const vocabulary = (): string => vocabularyLine(path, hash);
     const fourthBreak = text.indexOf('\n', thirdBreak + 1);
     const fifthBreak = text.indexOf('\n', fourthBreak + 1);
     const sixthBreak = text.indexOf('\n', fifthBreak + 1);
@@ -86,6 +92,20 @@ export async function readIndexFile(path: string, hash: string): Promise<IndexDa
     return { entries, terms, vocabulary, reversedIds, tokenStarts, tokenCodes, termRanks, nearMisses };
   } catch {
     return null;
+  }
+}
+
+/** The vocabulary line of the stored index, read synchronously; "[]" if the file changed. */
+function vocabularyLine(path: string, hash: string): string {
+  try {
+    const text = readFileSync(path, 'utf8');
+    const firstBreak = text.indexOf('\n');
+    const header = JSON.parse(text.slice(0, firstBreak)) as Partial<Header>;
+    if (header.hash !== hash) return '[]';
+    const secondBreak = text.indexOf('\n', firstBreak + 1);
+    return text.slice(secondBreak + 1, text.indexOf('\n', secondBreak + 1));
+  } catch {
+    return '[]';
   }
 }
 
