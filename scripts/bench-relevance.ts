@@ -54,7 +54,9 @@ function laesaren(): Engine {
   return (query) =>
     engine
       .search(query, { limit: TOP })
-      .hits.map((h) => index.get(`${h.documentId}#${h.paragraph}#${h.kind === 'document' ? 'document' : ''}`) ?? -1);
+      .hits.map(
+        (h) => index.get(`${h.documentId}#${h.paragraph}#${h.kind === 'document' ? 'document' : ''}`) ?? -1,
+      );
 }
 
 function minisearch(): Engine {
@@ -71,12 +73,19 @@ function xapian(queries: readonly string[]): Engine {
   const dir = mkdtempSync(join(tmpdir(), 'lasaren-relevance-'));
   try {
     const recordsFile = join(dir, 'records.jsonl');
-    writeFileSync(recordsFile, records.map((r) => JSON.stringify({ text: r.text, heading: r.heading })).join('\n'));
+    writeFileSync(
+      recordsFile,
+      records.map((r) => JSON.stringify({ text: r.text, heading: r.heading })).join('\n'),
+    );
     const queriesFile = join(dir, 'queries.json');
     writeFileSync(queriesFile, JSON.stringify(queries));
-    const out = execFileSync('/usr/bin/python3', [join(root, 'scripts/xapian-peer.py'), recordsFile, queriesFile, String(TOP)], {
-      maxBuffer: 1 << 28,
-    });
+    const out = execFileSync(
+      '/usr/bin/python3',
+      [join(root, 'scripts/xapian-peer.py'), recordsFile, queriesFile, String(TOP)],
+      {
+        maxBuffer: 1 << 28,
+      },
+    );
     const results = (JSON.parse(out.toString()) as { results: number[][] }).results;
     const byQuery = new Map(queries.map((q, i) => [q, results[i] ?? []]));
     return (query) => byQuery.get(query) ?? [];
@@ -117,24 +126,37 @@ for (const [name, run] of engines) {
         `- ${q.kind} \`${q.query}\`: ${hit5 ? 'inom topp 5' : 'inte i topp 5'}; först: ${top[0] ? `${top[0].documentId}#${top[0].paragraph}` : '(ingen träff)'}`,
       );
     if (values.verbose)
-      console.log(`${name}\t${q.kind}\t${q.query}\t${hit1 ? 1 : 0}\t${hit5 ? 1 : 0}\t${top.map((r) => r && `${r.documentId}#${r.paragraph}`).join(' ')}`);
+      console.log(
+        `${name}\t${q.kind}\t${q.query}\t${hit1 ? 1 : 0}\t${hit5 ? 1 : 0}\t${top.map((r) => r && `${r.documentId}#${r.paragraph}`).join(' ')}`,
+      );
   }
   scores.set(name, byKind);
 }
 
 const pct = (s: Score, key: 'top1' | 'top5') => `${Math.round((100 * s[key]) / s.n)} % (${s[key]}/${s.n})`;
 const lines: string[] = [];
-lines.push(`Relevansmängd: ${set.queries.length} frågor på ${set.collection} (${records.length} poster: stycken och dokumenttitlar).`);
+lines.push(
+  `Relevansmängd: ${set.queries.length} frågor på ${set.collection} (${records.length} poster: stycken och dokumenttitlar).`,
+);
 lines.push('');
 lines.push(`| sort | frågor | ${engines.map(([n]) => `${n} topp 1 / topp 5`).join(' | ')} |`);
 lines.push(`| --- | ---: | ${engines.map(() => '---').join(' | ')} |`);
 for (const kind of [...kinds, 'alla']) {
   const n = scores.get('Läsaren')?.get(kind)?.n ?? 0;
   lines.push(
-    `| ${kind} | ${n} | ${engines.map(([name]) => { const s = scores.get(name)?.get(kind) as Score; return `${pct(s, 'top1')} / ${pct(s, 'top5')}`; }).join(' | ')} |`,
+    `| ${kind} | ${n} | ${engines
+      .map(([name]) => {
+        const s = scores.get(name)?.get(kind) as Score;
+        return `${pct(s, 'top1')} / ${pct(s, 'top5')}`;
+      })
+      .join(' | ')} |`,
   );
 }
 lines.push('');
-lines.push(misses.length ? `Läsarens missar på topp 1:\n\n${misses.join('\n')}` : 'Läsaren har rätt på topp 1 för varje fråga.');
+lines.push(
+  misses.length
+    ? `Läsarens missar på topp 1:\n\n${misses.join('\n')}`
+    : 'Läsaren har rätt på topp 1 för varje fråga.',
+);
 console.log(lines.join('\n'));
 if (values.out) writeFileSync(values.out, lines.join('\n') + '\n');

@@ -134,13 +134,21 @@ for (const [lemma, paradigm] of paradigms) {
 
 const lines: string[] = [];
 const needles = new Map<string, Set<string>>();
-const fold = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+const fold = (w: string) =>
+  w
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC');
 for (const [form, keys] of [...keysOf].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
   const own = stem(form);
   // A form that is itself a lemma with forms of its own is that lemma (planet the planet,
   // not plan's planet); a lemma without forms (the adverb våldsamt) joins the lemma it is a
   // form of, if any.
-  if (roots.has(form) && !irregularForms.has(form) && ((paradigms.get(form)?.size ?? 0) > 1 || keys.size === 1)) {
+  if (
+    roots.has(form) &&
+    !irregularForms.has(form) &&
+    ((paradigms.get(form)?.size ?? 0) > 1 || keys.size === 1)
+  ) {
     const key = keyOfLemma.get(form) as string;
     if (key !== own) push(form, key);
     continue;
@@ -172,7 +180,10 @@ function push(form: string, key: string): void {
 }
 const needleLines = [...needles]
   .sort(([a], [b]) => (a < b ? -1 : 1))
-  .map(([key, list]) => `${key}\t${[...list].filter((n) => ![...list].some((m) => m !== n && n.includes(m))).join(' ')}`);
+  .map(
+    ([key, list]) =>
+      `${key}\t${[...list].filter((n) => ![...list].some((m) => m !== n && n.includes(m))).join(' ')}`,
+  );
 
 const bloom = BloomFilter.create(forms.size, 0.001);
 for (const form of forms) bloom.add(form);

@@ -17,7 +17,11 @@ export interface ManifestEntry {
 export interface CollectionDocument {
   readonly meta: ManifestEntry;
   /** Paragraphs in order, numbered from 1, each with the heading it stands under. */
-  readonly paragraphs: ReadonlyArray<{ readonly number: number; readonly heading: string | null; readonly text: string }>;
+  readonly paragraphs: ReadonlyArray<{
+    readonly number: number;
+    readonly heading: string | null;
+    readonly text: string;
+  }>;
 }
 
 /** The shared folder: LASAREN_SHARED, else the first of ../shared and ../../shared beside the repo. */
@@ -85,7 +89,8 @@ export function readCollection(dir: string, limit = Infinity): CollectionDocumen
 export function designationOf(meta: ManifestEntry): string | null {
   if (meta.designation?.trim()) return meta.designation.trim();
   const prop = /^proposition-prop-(\d{4})(\d{2})(\d+)$/.exec(meta.id);
-  if (prop && (Number(prop[1]) + 1) % 100 === Number(prop[2])) return `Prop. ${prop[1]}/${prop[2]}:${prop[3]}`;
+  if (prop && (Number(prop[1]) + 1) % 100 === Number(prop[2]))
+    return `Prop. ${prop[1]}/${prop[2]}:${prop[3]}`;
   return null;
 }
 
@@ -102,7 +107,13 @@ export function collectionRecords(docs: readonly CollectionDocument[]): Paragrap
       }),
     );
     for (const p of paragraphs)
-      records.push({ documentId: meta.id, title: meta.title, paragraph: p.number, heading: p.heading, text: p.text });
+      records.push({
+        documentId: meta.id,
+        title: meta.title,
+        paragraph: p.number,
+        heading: p.heading,
+        text: p.text,
+      });
   }
   return records;
 }

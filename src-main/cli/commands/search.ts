@@ -78,18 +78,35 @@ export const searchCommand: CliCommand = {
         paragraph: h.paragraph,
         text: h.text,
         why: h.why,
-        matches: h.matches.map((m) => ({ start: m.start, end: m.end, text: h.text.slice(m.start, m.end), why: m.kind })),
+        matches: h.matches.map((m) => ({
+          start: m.start,
+          end: m.end,
+          text: h.text.slice(m.start, m.end),
+          why: m.kind,
+        })),
         score: h.score,
         ...(h.kind === 'note' ? { tags: h.tags, quote: h.quote } : {}),
       }));
       const correction = result.correction
-        ? { query: result.correction.query, original: result.correction.original, words: result.correction.words }
+        ? {
+            query: result.correction.query,
+            original: result.correction.original,
+            words: result.correction.words,
+          }
         : null;
-      console.log(JSON.stringify({ query, correction, suggestions: result.suggestions, more: result.more, hits }, null, 2));
+      console.log(
+        JSON.stringify(
+          { query, correction, suggestions: result.suggestions, more: result.more, hits },
+          null,
+          2,
+        ),
+      );
       return 0;
     }
     if (result.correction) {
-      console.log(`Visar träffar för "${result.correction.query}". Sök i stället efter "${query}" med --exakt.`);
+      console.log(
+        `Visar träffar för "${result.correction.query}". Sök i stället efter "${query}" med --exakt.`,
+      );
     }
     if (result.hits.length === 0) {
       console.log(`Inga träffar för "${query}".`);

@@ -161,7 +161,19 @@ const MIN_TAIL = 3;
 const MIN_SPLIT = 8;
 const MIN_SPLIT_TAIL = 4;
 /** Four-letter tails that are inflectional endings, not words, in a compound's place. */
-const ENDINGS = new Set(['erna', 'arna', 'orna', 'ande', 'ende', 'aste', 'iska', 'iskt', 'liga', 'ligt', 'ning']);
+const ENDINGS = new Set([
+  'erna',
+  'arna',
+  'orna',
+  'ande',
+  'ende',
+  'aste',
+  'iska',
+  'iskt',
+  'liga',
+  'ligt',
+  'ning',
+]);
 
 /**
  * A word's lemma key, letters intact: the lexicon's key for forms Snowball does not join to
@@ -217,7 +229,10 @@ export function compoundTail(word: string, strict = false): string | null {
     const tail = word.slice(i);
     if (!isKnownWord(tail)) continue;
     const head = word.slice(0, i);
-    if (isKnownWord(head) || (/[se]$/.test(head) && head.length > MIN_HEAD + 1 && isKnownWord(head.slice(0, -1))))
+    if (
+      isKnownWord(head) ||
+      (/[se]$/.test(head) && head.length > MIN_HEAD + 1 && isKnownWord(head.slice(0, -1)))
+    )
       return tail;
     // Heads that only occur in compounds (nack- in nackdelar) are not in the lexicon.
     if (fallback === null && tail.length > MIN_TAIL) fallback = tail;
@@ -241,7 +256,11 @@ export function sharedTailTokens(text: string, tokens: readonly Token[] = tokeni
     // Heads: this token and any more "xxx-" before the connector; then the full compound.
     const heads = [first];
     let j = i + 1;
-    while (j < tokens.length && text[(tokens[j] as Token).end] === '-' && /^-,?\s/.test(text.slice((tokens[j - 1] as Token).end)))
+    while (
+      j < tokens.length &&
+      text[(tokens[j] as Token).end] === '-' &&
+      /^-,?\s/.test(text.slice((tokens[j - 1] as Token).end))
+    )
       heads.push(tokens[j++] as Token);
     const connector = tokens[j];
     const last = tokens[j + 1];

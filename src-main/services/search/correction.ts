@@ -100,9 +100,14 @@ const undouble = (word: string) => word.replace(/(\p{L})\1+/gu, '$1');
  * Distance between a typed word and a word of the collection, both lowercase: edits on
  * folded letters, where a difference only in å/ä/ö or in doubled letters counts half.
  */
-export function spellingDistance(typed: string, word: string, max: number): number {
+export function spellingDistance(
+  typed: string,
+  word: string,
+  max: number,
+  folded: readonly [string, string] = [fold(typed), fold(word)],
+): number {
   if (typed === word) return 0;
-  const [a, b] = [fold(typed), fold(word)];
+  const [a, b] = folded;
   if (a === b) return 0.5;
   if (undouble(a) === undouble(b)) return 0.5;
   return editDistance(a, b, max);
@@ -160,9 +165,12 @@ export function closestWords(typed: string, spelling: SpellingIndex, limit = 6):
   const max = maxDistance(typed.length);
   if (max === 0) return [];
   const ownKey = analyzeWord(typed).encoded[0];
+  const typedFolded = fold(typed);
   const found: Array<Correction & { known: boolean }> = [];
-  for (const [word, , count] of spelling.near(typed, max)) {
-    const distance = spellingDistance(typed, word, max);
+  for (const [word, folded, count] of spelling.near(typed, max)) {
+    // Cheap bounds first: most of the bucket is far off.
+    if (Math.abs(folded.length - typedFolded.length) > max) continue;
+    const distance = spellingDistance(typed, word, max, [typedFolded, folded]);
     if (distance === 0 || distance > max) continue;
     if (analyzeWord(word).encoded[0] === ownKey) continue;
     found.push({ word, distance, count, known: isKnownWord(word) || compoundTail(word) !== null });

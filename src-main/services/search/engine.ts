@@ -91,7 +91,7 @@ export const DEFAULT_LIMIT = 20;
  * Candidates scored by BM25 (from their term codes) before the best get match ranges: one
  * word's come straight from its postings; several words' must pass the term-code filter.
  */
-const POOL = 150;
+const POOL = 100;
 const POOL_SEVERAL = 60;
 /** Weights of the final score: BM25 beside the match quality (exact 5 … near-miss 1 per unit). */
 const BM25_WEIGHT = 0.6;
@@ -255,7 +255,7 @@ export class SearchEngine {
     const first = this.#rankAll(query, limit, options);
     if (query.units.length === 0 || first.hits.length >= FEW_HITS)
       return { query: raw, hits: first.hits, more: first.more, suggestions: [] };
-    const correction = options.verbatim ? null : this.#correct(raw, query, options);
+    const correction = options.verbatim ? null : this.#correct(raw, query, first.hits.length);
     if (correction) {
       const second = this.#rankAll(this.parse(correction.query), limit, options);
       const enough = Math.max(1, first.hits.length) * CORRECTION_RATIO;
@@ -264,17 +264,18 @@ export class SearchEngine {
     }
     const suggestions =
       first.hits.length === 0
-        ? suggestCorrections(raw, query, this.#spellingIndex(), (q) => this.rank(this.parse(q), 1).hits.length > 0)
+        ? suggestCorrections(
+            raw,
+            query,
+            this.#spellingIndex(),
+            (q) => this.rank(this.parse(q), 1).hits.length > 0,
+          )
         : [];
     return { query: raw, hits: first.hits, more: first.more, suggestions };
   }
 
   /** The engine's hits and the extra ones (notes) in one list. */
-  #rankAll(
-    query: ParsedQuery,
-    limit: number,
-    options: SearchOptions,
-  ): { hits: SearchHit[]; more: boolean } {
+  #rankAll(query: ParsedQuery, limit: number, options: SearchOptions): { hits: SearchHit[]; more: boolean } {
     const own = this.rank(query, limit, options.documentId);
     if (!options.extra) return { hits: own.hits.map((h) => h.hit), more: own.more };
     const merged = [...own.hits, ...options.extra(query, limit)].sort(
@@ -289,9 +290,10 @@ export class SearchEngine {
   /**
    * The query with each word that finds nothing, or few hits while the lexicon does not know
    * it (intergration, misspelt once in the text), replaced by the collection's closest word
-   * that finds more; null when no word changes.
+   * that finds more; null when no word changes. A known word is kept when the query found
+   * anything (a note's own word, say).
    */
-  #correct(raw: string, query: ParsedQuery, options: SearchOptions): SearchCorrection | null {
+  #correct(raw: string, query: ParsedQuery, found: number): SearchCorrection | null {
     const words: Array<[string, string]> = [];
     let corrected = raw;
     for (const term of query.terms) {
@@ -299,7 +301,7 @@ export class SearchEngine {
       if (!ONLY_LETTERS.test(term.lower)) continue;
       // How many entries hold the word's own lemma: cheap, from the dictionary.
       const own = this.#index.frequencyOf(term.encoded[0] ?? '');
-      if (own >= FEW_HITS || (own > 0 && isKnownWord(term.lower))) continue;
+      if (own >= FEW_HITS || ((own > 0 || found > 0) && isKnownWord(term.lower))) continue;
       for (const candidate of closestWords(term.lower, this.#spellingIndex(), 4)) {
         if (this.#index.frequencyOf(analyzeWord(candidate.word).encoded[0] ?? '') > own) {
           corrected = replaceWord(corrected, term.lower, candidate.word);
@@ -320,7 +322,9 @@ export class SearchEngine {
     const pool = documentId
       ? this.#records.length
       : Math.max(query.terms.length > 1 ? POOL_SEVERAL : POOL, window);
-    const words = query.terms.map((t) => (t.nearMisses.length ? [t.encoded[0] ?? '', ...t.nearMisses] : (t.encoded[0] ?? '')));
+    const words = query.terms.map((t) =>
+      t.nearMisses.length ? [t.encoded[0] ?? '', ...t.nearMisses] : (t.encoded[0] ?? ''),
+    );
     // Candidates in flexsearch's order; each paragraph's term ids first rule out, exactly and
     // without touching its text, those where some query word or phrase cannot match.
     const filter = TermFilter.for(query, this.#index, this.#sequences(), this.#headingTerms(), this.#scratch);
@@ -338,7 +342,8 @@ export class SearchEngine {
       candidates.push({ id, bm25: filter?.bm25(id) ?? 0, order: candidates.length });
       return false;
     };
-    for (const field of FIELDS) if (this.#index.visitCandidates(field, words, pool + 1, visit)) break;
+    const expanded = this.#index.expandWords(words);
+    for (const field of FIELDS) if (this.#index.visitExpanded(field, expanded, pool + 1, visit)) break;
     candidates.sort((a, b) => b.bm25 - a.bm25 || a.order - b.order);
     const hits: ScoredHit[] = [];
     for (const candidate of candidates) {

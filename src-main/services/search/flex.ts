@@ -265,14 +265,47 @@ export class TermIndex {
     limit: number,
     visit: (id: number) => boolean,
   ): boolean {
-    // A word may come with alternatives (misspellings of it in the text): its own forms first.
-    const expansions = words.map((w) =>
-      typeof w === 'string' ? this.expand(w) : [...new Set(w.flatMap((alt, i) => (i === 0 ? this.expand(alt) : this.termId(alt) >= 0 ? [alt] : [])))],
+    return this.visitExpanded(field, this.expandWords(words), limit, visit);
+  }
+
+  /**
+   * Each query word's indexed terms (expand), a word's alternatives (misspellings of it in
+   * the text) after its own forms: computed once per query, for every field.
+   */
+  expandWords(words: ReadonlyArray<string | readonly string[]>): string[][] {
+    return words.map((w) =>
+      typeof w === 'string'
+        ? this.expand(w)
+        : [
+            ...new Set(
+              w.flatMap((alt, i) => (i === 0 ? this.expand(alt) : this.termId(alt) >= 0 ? [alt] : [])),
+            ),
+          ],
     );
+  }
+
+  /** visitCandidates with the words already expanded (expandWords). */
+  visitExpanded(
+    field: string,
+    expansions: readonly string[][],
+    limit: number,
+    visit: (id: number) => boolean,
+  ): boolean {
     if (expansions.length === 0 || expansions.some((e) => e.length === 0)) return false;
     if (expansions.length === 1) {
-      for (const term of expansions[0] as string[])
-        if (this.#postings(field, term, limit, visit)) return true;
+      // At most `limit` entries per form and twice that in all: a rare word's forty
+      // expansions must not turn into thousands of candidates.
+      let budget = 2 * limit;
+      for (const term of expansions[0] as string[]) {
+        if (budget <= 0) return false;
+        if (
+          this.#postings(field, term, Math.min(limit, budget), (id) => {
+            budget--;
+            return visit(id);
+          })
+        )
+          return true;
+      }
       return false;
     }
     const estimates = expansions.map((e) => e.reduce((n, t) => n + this.#frequencyOf(t), 0));

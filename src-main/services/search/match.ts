@@ -130,7 +130,11 @@ class Collector {
 }
 
 /** The qualities of a unit's words at the tokens from `first` on, or null when one fails. */
-function unitAt(text: string, unit: QueryUnitView, first: Token): { qualities: number[]; end: number } | null {
+function unitAt(
+  text: string,
+  unit: QueryUnitView,
+  first: Token,
+): { qualities: number[]; end: number } | null {
   const qualities = [termQuality(unit.terms[0] as QueryTerm, analyzeWord(first.lower), first.lower)];
   if (qualities[0] === 0) return null;
   let end = first.end;

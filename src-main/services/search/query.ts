@@ -43,7 +43,13 @@ function needlesOf(key: string): string[] {
 function termsOf(text: string): QueryTerm[] {
   return tokenize(text).map(({ lower }) => {
     const forms = analyzeWord(lower);
-    return { lower, folded: fold(lower), ...forms, needles: needlesOf(forms.encoded[0] ?? ''), nearMisses: [] };
+    return {
+      lower,
+      folded: fold(lower),
+      ...forms,
+      needles: needlesOf(forms.encoded[0] ?? ''),
+      nearMisses: [],
+    };
   });
 }
 

@@ -59,7 +59,9 @@ describe('npm run cli -- search', () => {
   });
 
   it('honours --limit', () => {
-    const { hits } = JSON.parse(cli('integration', '--json', '--limit', '2', '--data', dataDir).out) as JsonResult;
+    const { hits } = JSON.parse(
+      cli('integration', '--json', '--limit', '2', '--data', dataDir).out,
+    ) as JsonResult;
     expect(hits).toHaveLength(2);
   });
 
@@ -86,7 +88,9 @@ describe('npm run cli -- search', () => {
     expect(list.out).toContain('([ESF+])');
     const corrected = cli('handlinsplanen', '--data', dataDir);
     expect(corrected.code).toBe(0);
-    expect(corrected.out).toContain('Visar träffar för "handlingsplanen". Sök i stället efter "handlinsplanen" med --exakt.');
+    expect(corrected.out).toContain(
+      'Visar träffar för "handlingsplanen". Sök i stället efter "handlinsplanen" med --exakt.',
+    );
     const none = cli('handlinsplanen', '--exakt', '--data', dataDir);
     expect(none.code).toBe(0);
     expect(none.out).toContain('Inga träffar för "handlinsplanen".');

@@ -100,7 +100,11 @@ describe('search over the shipped documents', () => {
     expect(inText('2021').map(where)).toEqual(expect.arrayContaining([`${PLAN}#2`, 'test#2']));
     expect(inText('2021').map(where)).not.toContain('test#1');
     expect(inText('2021-2027').map(where)).toEqual(['test#2']);
-    expect(find('2021-2027').filter((h) => h.kind === 'document').map((h) => h.documentId)).toEqual([PLAN]);
+    expect(
+      find('2021-2027')
+        .filter((h) => h.kind === 'document')
+        .map((h) => h.documentId),
+    ).toEqual([PLAN]);
     expect(inText('2014-2020').map(where)).toEqual(['test#1']);
     // On the shipped text: 2004 is in one paragraph, and no year's digits leak into another.
     expect(inText('2004').map(where).sort()).toEqual([`${NCP}#2`, `${NCP}#3`]);

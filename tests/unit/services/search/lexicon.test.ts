@@ -115,7 +115,10 @@ describe('compounds', () => {
   });
 
   it.each([
-    ['Ett kunskaps- och erfarenhetsutbyte mellan länder', [['kunskapsutbyte', 'kunskaps- och erfarenhetsutbyte']]],
+    [
+      'Ett kunskaps- och erfarenhetsutbyte mellan länder',
+      [['kunskapsutbyte', 'kunskaps- och erfarenhetsutbyte']],
+    ],
     ['För- och nackdelar med förslaget', [['fördelar', 'För- och nackdelar']]],
     [
       'bygg-, anläggnings- och fastighetsbranschen',
