@@ -11,6 +11,9 @@ import { editDistance, type Vocabulary } from './suggest';
 /** Folded lemma key of a common word → keys of its misspellings in the text. */
 export type NearMissTable = ReadonlyMap<string, readonly string[]>;
 
+/** A common word's key, the keys of its misspellings in the text, and the word as written. */
+export type NearMissEntry = [key: string, misspellings: string[], word: string];
+
 /** A word this short is never treated as a misspelling in the text (too many real neighbours). */
 const MIN_NEAR_MISS_LENGTH = 7;
 /** A misspelling occurs at most this often, and its correct word at least RATIO times as often. */
@@ -45,12 +48,12 @@ function isRealCompound(word: string): boolean {
 export function findNearMisses(
   vocabulary: Vocabulary,
   log?: (misspelt: string, word: string) => void,
-): Array<[string, string[]]> {
-  const common: Array<[string, number]> = [];
+): NearMissEntry[] {
+  const common: Array<[string, number, string]> = [];
   const byDeletion = new Map<string, number | number[]>();
   for (const [word, count] of vocabulary) {
     if (count < RATIO || word.length < MIN_NEAR_MISS_LENGTH - 1 || !LETTERS.test(word)) continue;
-    const id = common.push([fold(word), count]) - 1;
+    const id = common.push([fold(word), count, word]) - 1;
     for (const d of deletions(fold(word))) {
       const known = byDeletion.get(d);
       if (known === undefined) byDeletion.set(d, id);
@@ -58,7 +61,7 @@ export function findNearMisses(
       else known.push(id);
     }
   }
-  const table = new Map<string, Set<string>>();
+  const table = new Map<string, { misspellings: Set<string>; word: string }>();
   for (const [word, count] of vocabulary) {
     if (count > MAX_MISSPELLING_COUNT || word.length < MIN_NEAR_MISS_LENGTH || !LETTERS.test(word)) continue;
     if (isKnownWord(word) || isRealCompound(word)) continue;
@@ -72,21 +75,21 @@ export function findNearMisses(
       for (const id of typeof ids === 'number' ? [ids] : ids) {
         if (seen.has(id)) continue;
         seen.add(id);
-        const [other, otherCount] = common[id] as [string, number];
+        const [other, otherCount, written] = common[id] as [string, number, string];
         if (otherCount < RATIO * count || editDistance(folded, other, 1) > 1) continue;
-        const key = analyzeWord(other).encoded[0] ?? '';
-        if (key !== missKey && key !== '') targets.set(key, other);
+        const key = analyzeWord(written).encoded[0] ?? '';
+        if (key !== missKey && key !== '') targets.set(key, written);
       }
     }
     // One edit from two different words (såtliga: statliga or samtliga?) is no evidence.
     if (targets.size !== 1) continue;
     const [[key, other]] = [...targets] as [[string, string]];
-    let list = table.get(key);
-    if (!list) table.set(key, (list = new Set()));
-    list.add(missKey);
+    let entry = table.get(key);
+    if (!entry) table.set(key, (entry = { misspellings: new Set(), word: other }));
+    entry.misspellings.add(missKey);
     log?.(word, other);
   }
-  return [...table].map(([key, list]) => [key, [...list]]);
+  return [...table].map(([key, entry]) => [key, [...entry.misspellings], entry.word]);
 }
 
 /** The largest edit distance a correction of a word this long may have. */

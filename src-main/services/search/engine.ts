@@ -6,7 +6,13 @@
 // the app's search service, the CLI, the worker and the benchmark alike: one implementation.
 import type { SearchCorrection, SearchHit, SearchResponse } from '../../shared/search';
 import { analyzeWord, foldedText, isKnownWord, tokenize } from './analyzer';
-import { SpellingIndex, closestWords, findNearMisses, type NearMissTable } from './correction';
+import {
+  SpellingIndex,
+  closestWords,
+  findNearMisses,
+  type NearMissEntry,
+  type NearMissTable,
+} from './correction';
 import { TermIndex } from './flex';
 import {
   HeadingTerms,
@@ -122,6 +128,9 @@ export class SearchEngine {
   #headings: HeadingTerms | null = null;
   readonly #scratch = new Scratch();
   #nearMisses: NearMissTable | null = null;
+  /** The other way round: a misspelling's key → the common word it misspells, as written. */
+  #misspelt = new Map<string, string>();
+  #nearMissEntries: NearMissEntry[] = [];
   #nearMissJson: string | null = null;
   /** Correction targets, made from the vocabulary on the first correction (then the stored vocabulary is dropped). */
   #spelling: SpellingIndex | null = null;
@@ -159,18 +168,22 @@ export class SearchEngine {
       tokenStarts: encodeIds(starts),
       tokenCodes: encodeIds(codes),
       termRanks: encodeIds(ranks),
-      nearMisses: JSON.stringify([...this.#nearMissTable()]),
+      nearMisses: (this.#nearMissTable(), JSON.stringify(this.#nearMissEntries)),
     };
   }
 
   /** Misspellings in the text of each common word's key; made at export or on first use. */
   #nearMissTable(): NearMissTable {
     if (!this.#nearMisses) {
-      const pairs =
+      const entries =
         this.#nearMissJson !== null
-          ? (JSON.parse(this.#nearMissJson) as Array<[string, string[]]>)
+          ? (JSON.parse(this.#nearMissJson) as NearMissEntry[])
           : findNearMisses(this.#words());
-      this.#nearMisses = new Map(pairs);
+      this.#nearMissEntries = entries;
+      this.#nearMisses = new Map(entries.map(([key, misspellings]) => [key, misspellings]));
+      this.#misspelt = new Map(
+        entries.flatMap(([, misspellings, word]) => misspellings.map((m) => [m, word] as const)),
+      );
       this.#nearMissJson = null;
     }
     return this.#nearMisses;
@@ -302,6 +315,17 @@ export class SearchEngine {
       // How many entries hold the word's own lemma: cheap, from the dictionary.
       const own = this.#index.frequencyOf(term.encoded[0] ?? '');
       if (own >= FEW_HITS || ((own > 0 || found > 0) && isKnownWord(term.lower))) continue;
+      // A word the text holds a few times: a misspelling found at build time, or left alone
+      // (scanning the vocabulary for every rare word would cost milliseconds per query).
+      if (own > 0) {
+        this.#nearMissTable();
+        const word = this.#misspelt.get(term.encoded[0] ?? '');
+        if (word && this.#index.frequencyOf(analyzeWord(word).encoded[0] ?? '') > own) {
+          corrected = replaceWord(corrected, term.lower, word);
+          words.push([term.lower, word]);
+        }
+        continue;
+      }
       for (const candidate of closestWords(term.lower, this.#spellingIndex(), 4)) {
         if (this.#index.frequencyOf(analyzeWord(candidate.word).encoded[0] ?? '') > own) {
           corrected = replaceWord(corrected, term.lower, candidate.word);

@@ -199,3 +199,48 @@ describe('typo tolerance', () => {
     expect(engine.search('qxzwv').suggestions).toEqual([]);
   });
 });
+
+describe('misspellings on both sides', () => {
+  beforeAll(() => {
+    engine.add([
+      {
+        documentId: 'typo',
+        title: 'Stavfel',
+        paragraph: 1,
+        heading: null,
+        text: 'Stödet till intergration av nyanlända i Kalmar fortsätter.',
+      },
+    ]);
+  });
+
+  it('a correctly spelt query finds the word misspelt in the text, marked as a near-miss', () => {
+    const hits = engine.search('integration Kalmar').hits;
+    expect(hits.map(where)).toEqual(['typo#1']);
+    expect(hits[0]!.why).toContain('near-miss');
+    expect(
+      hits[0]!.matches.filter((m) => m.kind === 'near-miss').map((m) => hits[0]!.text.slice(m.start, m.end)),
+    ).toEqual(['intergration']);
+  });
+
+  it('ranks near-misses below exact hits', () => {
+    const hits = engine.search('integration', { limit: 200 }).hits;
+    const typo = hits.findIndex((h) => h.documentId === 'typo');
+    expect(typo).toBeGreaterThan(0);
+    expect(hits.slice(0, typo).every((h) => !h.why.includes('near-miss') || h.why.length > 1)).toBe(true);
+  });
+
+  it('a misspelt query that finds only the typo shows the common spelling at once', () => {
+    const result = engine.search('intergration');
+    expect(result.correction).toMatchObject({
+      query: 'integration',
+      words: [['intergration', 'integration']],
+    });
+    expect(result.hits.length).toBeGreaterThan(1);
+    // As typed, it finds the one paragraph with the typo.
+    expect(engine.search('intergration', { verbatim: true }).hits.map(where)).toEqual(['typo#1']);
+  });
+
+  it('never respells numbers or designations', () => {
+    expect(engine.search('2021-2029').correction).toBeUndefined();
+  });
+});
