@@ -88,10 +88,12 @@ export interface Lexicon {
 let loaded: Lexicon | null | undefined;
 let directory: string | null = null;
 
-/** Where the lexicon lives (the app's resources folder + /lexicon); before the first word. */
+/**
+ * Where the lexicon lives (the app's resources folder + /lexicon). Only before the first
+ * analysed word: analyses are memoised, so the lexicon never changes once read.
+ */
 export function setLexiconDir(dir: string): void {
-  if (dir !== directory) loaded = undefined;
-  directory = dir;
+  if (loaded === undefined) directory = dir;
 }
 
 function candidates(): string[] {

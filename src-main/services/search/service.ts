@@ -11,6 +11,7 @@ import { buildEngine } from './build';
 import { DEFAULT_LIMIT, SearchEngine, documentRecord, type ParagraphRecord } from './engine';
 import { INDEX_FILE_NAME, contentHash, readIndexFile, writeIndexFile } from './index-file';
 import { matchText } from './match';
+import { setLexiconDir } from './lexicon';
 import { NotesIndex } from './notes';
 import { parseQuery } from './query';
 
@@ -85,6 +86,8 @@ async function loadEngine(
 }
 
 export function createSearchService(library: Library, options: SearchServiceOptions): SearchService {
+  // The lexicon ships beside the documents (<resources>/lexicon).
+  setLexiconDir(join(options.resourcesDir, 'lexicon'));
   const records = paragraphRecords(library.documents);
   const titles = new Map(library.documents.map((d) => [d.meta.id, d.meta.title]));
   const notes = new NotesIndex((id) => titles.get(id) ?? id);
@@ -131,6 +134,7 @@ export async function writeResourcesIndex(
   resourcesDir: string,
 ): Promise<{ paragraphs: number; documents: number; path: string; problems: readonly string[] }> {
   const { openLibrary } = await import('../library/library');
+  setLexiconDir(join(resourcesDir, 'lexicon'));
   const library = await openLibrary(join(resourcesDir, 'documents'));
   const records = paragraphRecords(library.documents);
   const { engine, data } = await buildEngine(records);
