@@ -24,7 +24,7 @@ import {
   termSequences,
   type TermSequences,
 } from './sequences';
-import { allUnitsMatched, kindsOf, matchText, mayMatch, scoreMatches } from './match';
+import { TIER_WEIGHT, allUnitsMatched, kindsOf, matchText, mayMatch, scoreMatches, tierOf } from './match';
 import { parseQuery, type ParsedQuery } from './query';
 import { replaceWord, suggestCorrections, type Vocabulary } from './suggest';
 
@@ -417,7 +417,8 @@ export class SearchEngine {
     // A title counts as much as a heading for a whole word, little for a part of one.
     const titleBonus =
       record.kind === 'document' ? DOCUMENT_BONUS * (Math.min(...text.unitQuality) >= 3 ? 1 : 0.2) : 0;
-    const score = scoreMatches(text, heading) + BM25_WEIGHT * bm25 + titleBonus;
+    const tier = heading ? tierOf(text, heading) : tierOf(text);
+    const score = TIER_WEIGHT * tier + scoreMatches(text, heading) + BM25_WEIGHT * bm25 + titleBonus;
     return {
       rank,
       hit: {

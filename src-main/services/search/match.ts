@@ -218,6 +218,25 @@ export function allUnitsMatched(...matches: TextMatch[]): boolean {
   return first.unitQuality.every((_, u) => matches.some((m) => (m.unitQuality[u] ?? 0) > 0));
 }
 
+/**
+ * A hit's tier, what ranks first: the kind of the weakest query word's best match (3: every
+ * word matched as typed, 2: some only as another inflection, 1: as a compound part, 0: as a
+ * near-miss), in the text or the heading.
+ */
+export function tierOf(...matches: TextMatch[]): number {
+  const first = matches[0];
+  if (!first) return 0;
+  let tier = 3;
+  first.unitQuality.forEach((_, u) => {
+    const best = Math.max(...matches.map((m) => m.unitQuality[u] ?? 0));
+    tier = Math.min(tier, KIND_RANK[kindOf(best)]);
+  });
+  return tier;
+}
+
+/** Scores of different tiers never mix: exact forms first, then inflections, compound parts, near-misses. */
+export const TIER_WEIGHT = 100;
+
 /** A hit's score from its text and heading matches (heading matches count half). */
 export function scoreMatches(text: TextMatch, heading: TextMatch | null): number {
   let score = 0;

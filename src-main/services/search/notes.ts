@@ -5,7 +5,15 @@ import type { Annotation } from '../../shared/annotation';
 import type { SearchHit } from '../../shared/search';
 import type { ScoredHit } from './engine';
 import { TermIndex } from './flex';
-import { allUnitsMatched, kindsOf, matchText, scoreMatches, type TextMatch } from './match';
+import {
+  TIER_WEIGHT,
+  allUnitsMatched,
+  kindsOf,
+  matchText,
+  scoreMatches,
+  tierOf,
+  type TextMatch,
+} from './match';
 import type { ParsedQuery } from './query';
 
 /**
@@ -81,7 +89,7 @@ export class NotesIndex {
       heading: null,
       text: note.note,
       matches: text.ranges,
-      score: Math.round((scoreMatches(best, null) + NOTE_BONUS) * 1000) / 1000,
+      score: Math.round((TIER_WEIGHT * tierOf(best) + scoreMatches(best, null) + NOTE_BONUS) * 1000) / 1000,
       why: kindsOf(text.ranges, ...tags.map((t) => t.ranges)),
       annotationId: note.id,
       tags: note.tags,
