@@ -93,7 +93,11 @@ let directory: string | null = null;
  * analysed word: analyses are memoised, so the lexicon never changes once read.
  */
 export function setLexiconDir(dir: string): void {
-  if (loaded === undefined) directory = dir;
+  if (loaded !== undefined) return;
+  directory = dir;
+  // Worker threads started after this (the index build) copy the environment: they must
+  // read the same lexicon, or their index keys would differ from the queries'.
+  if (existsSync(join(dir, LEXICON_FILES.lemmas))) process.env.LASAREN_LEXICON_DIR ??= dir;
 }
 
 function candidates(): string[] {
