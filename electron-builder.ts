@@ -33,6 +33,8 @@ const EXTRA_RESOURCES: readonly ResourceEntry[] = [
   { from: 'resources/collection-index.json', to: 'collection-index.json' },
   { from: 'resources/collection-records.ndjson', to: 'collection-records.ndjson' },
   { from: 'resources/search-index.ndjson', to: 'search-index.ndjson' },
+  // The Swedish lexicon the search analyser reads (LGPL-3.0 data, replaceable; see its README).
+  { from: 'resources/lexicon', to: 'lexicon' },
 ];
 
 /** beforePack (same context type as afterPack): refuses to pack without the built app, the documents or a matching search index. */

@@ -1,7 +1,10 @@
 // `npm run bench:search`: prints build time, index size on disk, load time, heap after load
 // and full-pipeline query latency (search + match ranges for the top 20) at 1,000, 10,000
-// and 100,000 paragraphs, and the same corpus and queries through minisearch as ratios.
-// A script that prints figures, never a test. Options: --sizes 1000,10000 --queries N.
+// and 100,000 paragraphs, and the same corpus and queries through minisearch as ratios; with
+// --real DIR (a collection folder: manifest.ndjson + Markdown, e.g. all of regeringen.se
+// unpacked), the same figures on that real corpus with minisearch and Xapian in the same run
+// (see bench-real.ts). A script that prints figures, never a test.
+// Options: --sizes 1000,10000 (or '' for none) --queries N --real DIR --no-peers.
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -18,9 +21,11 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000,100000' },
     queries: { type: 'string', default: '300' },
+    real: { type: 'string' },
+    'no-peers': { type: 'boolean' },
   },
 });
-const SIZES = (values.sizes ?? '').split(',').map(Number);
+const SIZES = (values.sizes ?? '').split(',').filter(Boolean).map(Number);
 const QUERIES = Number(values.queries);
 const TOP = 20;
 
@@ -227,6 +232,10 @@ async function runSize(size: number): Promise<void> {
 
 try {
   for (const size of SIZES) await runSize(size);
+  if (values.real) {
+    const { runReal } = await import('./bench-real');
+    await runReal(values.real, { dir, queries: QUERIES, top: TOP, peers: !values['no-peers'], print, heap });
+  }
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

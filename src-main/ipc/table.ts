@@ -24,7 +24,8 @@ export function createHandlerTable(services: Services): HandlerTable {
     openExternal: ({ url }) => externalLinks.open(url),
     ...annotationHandlers(annotations, library),
     ...exportHandlers(exports),
-    search: async ({ query, limit }) => ok(await search.search(query, limit ? { limit } : {})),
+    search: async ({ query, limit, verbatim }) =>
+      ok(await search.search(query, { ...(limit ? { limit } : {}), ...(verbatim ? { verbatim } : {}) })),
     findInDocument: ({ documentId, query }) => search.findInDocument(documentId, query),
   };
 }

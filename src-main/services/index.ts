@@ -1,5 +1,6 @@
 // Owns assembling the main-side services from a resources folder and a data folder.
 // Shared by the Electron app, the browser host and the CLI so all three run the same code.
+import { join } from 'node:path';
 import { loadAnnotationSnapshot, openAnnotationStore, type AnnotationStore } from './annotations/store';
 import type { PdfRenderer } from './export/pdf';
 import {
@@ -68,8 +69,10 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
         dataDir: library.cacheDir ?? options.dataDir,
       }
     : { resourcesDir: options.resourcesDir, dataDir: options.dataDir };
+  const lexiconDir = join(options.resourcesDir, 'lexicon');
   const search = createSearchService(library, {
     ...searchDirs,
+    lexiconDir,
     ...(options.log ? { log: options.log } : {}),
   });
   // Notes and tags are found by the same search as the documents.

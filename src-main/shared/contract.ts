@@ -70,6 +70,8 @@ export const SearchInputSchema = z.strictObject({
     .min(1, { error: 'Antalet träffar måste vara minst 1.' })
     .max(MAX_SEARCH_LIMIT, { error: `Högst ${MAX_SEARCH_LIMIT} träffar åt gången.` })
     .optional(),
+  /** Search the query as typed, without correcting its spelling ("Sök i stället efter …"). */
+  verbatim: z.boolean({ error: 'verbatim måste vara sant eller falskt.' }).optional(),
 });
 
 export const contract = {

@@ -1,14 +1,26 @@
 // Owns the shape of search results shared by main, the renderer and the CLI: ranked hits
 // with match ranges as character offsets into the hit's own text. Plain data, no zod.
 
+/**
+ * Why a place matched a query word: the word as typed ('exact'), another inflection of it
+ * or the same word with other å/ä/ö ('inflection'), a part of a compound or a word being
+ * typed ('compound'), or a misspelling of it in the text ('near-miss').
+ */
+export type MatchKind = 'exact' | 'inflection' | 'compound' | 'near-miss';
+
 /** A match in a text: UTF-16 offsets, end exclusive. */
 export interface MatchRange {
   readonly start: number;
   readonly end: number;
+  /** Why it matched (absent in document matches of the find bar). */
+  readonly kind?: MatchKind;
 }
 
-/** 'paragraph': a paragraph of a shipped document; 'note': the user's own note or tags. */
-export type HitKind = 'paragraph' | 'note';
+/**
+ * 'paragraph': a paragraph of a document; 'document': the document's title or designation
+ * (SOU 2026:9); 'note': the user's own note or tags.
+ */
+export type HitKind = 'paragraph' | 'document' | 'note';
 
 export interface SearchHit {
   readonly kind: HitKind;
@@ -24,6 +36,8 @@ export interface SearchHit {
   readonly matches: readonly MatchRange[];
   /** Higher is better; only comparable within one response. */
   readonly score: number;
+  /** Why the hit matched, best kind first (the kinds of its ranges, heading included). */
+  readonly why: readonly MatchKind[];
   /** Notes only: the annotation's id, tags (with the indexes of the tags that matched) and quote. */
   readonly annotationId?: string;
   readonly tags?: readonly string[];
@@ -39,6 +53,21 @@ export interface SearchResponse {
   readonly more: boolean;
   /** When nothing matched: corrected queries that do match ("Menade du …?"). */
   readonly suggestions: readonly string[];
+  /**
+   * Set when the query as typed found nothing or far fewer than a close spelling did: the
+   * hits are then those of `query` here ("Visar träffar för …"); searching again with
+   * `verbatim` gives the hits of the query as typed ("Sök i stället efter …").
+   */
+  readonly correction?: SearchCorrection;
+}
+
+export interface SearchCorrection {
+  /** The corrected query whose hits are shown. */
+  readonly query: string;
+  /** The query as typed. */
+  readonly original: string;
+  /** Each replaced word and its replacement, lowercased. */
+  readonly words: ReadonlyArray<readonly [string, string]>;
 }
 
 export interface SearchGroup {

@@ -7,7 +7,6 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { expect, leavesApp, test } from './fixtures';
-import { ROOT } from './hosts';
 import { storedNotes } from './stored';
 import type { Page } from '@playwright/test';
 import type { LasarenApi } from '../../src-main/shared/contract';

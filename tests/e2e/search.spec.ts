@@ -2,7 +2,8 @@
 // highlighted hits grouped by document as you type; Enter opens one at its paragraph with
 // the matches highlighted (CSS highlights, the text DOM untouched); F3 / Shift+F3 and the
 // buttons step through them; Ctrl+F finds in the open document; nothing matched → the
-// empty state with suggestions that hit. Nothing leaves loopback.
+// corrected spelling shown at once, the empty state with suggestions that hit. Nothing
+// leaves loopback.
 import type { Page } from '@playwright/test';
 import { expect, leavesApp, test } from './fixtures';
 import { painted } from './painted';
@@ -112,10 +113,18 @@ test('Ctrl+F finds within the open document, Escape closes it', async ({ app }) 
   await expect.poll(() => paintedMatches(page)).toEqual({ all: [], current: [] });
 });
 
-test('nothing matched: the empty state says so and offers suggestions that hit', async ({ app }) => {
+test('a misspelt query shows the hits of the closest spelling at once; as typed, nothing matched and suggestions hit', async ({
+  app,
+}) => {
   const { page } = app;
   await page.goto(app.url('#/'));
   await typeSearch(page, 'handlinsplanen');
+  // Corrected from the documents' own words, at once, and said so.
+  await expect(page.getByText('Visar träffar för handlingsplanen.')).toBeVisible();
+  await expect(page.getByRole('option').first()).toBeVisible();
+  await expect(page.getByRole('option').locator('mark').first()).toHaveText(/^handlingsplanen$/i);
+  // "Sök i stället efter handlinsplanen": the query as typed.
+  await page.getByRole('button', { name: 'handlinsplanen' }).click();
   await expect(page.getByText('Inga träffar för ”handlinsplanen”.', { exact: true })).toBeVisible();
   await expect(liveRegion(page, 'Menade du handlingsplanen?')).toBeAttached();
   const suggestion = page.getByRole('button', { name: 'handlingsplanen' });

@@ -1,5 +1,7 @@
 // `search "<fråga>"`: the app's own search from the command line, best hits first, as a
-// readable list or (--json) as a JSON array of hits.
+// readable list or (--json) as JSON: the correction used, if any, and the hits, each with
+// why it matched (exact, inflection, compound, near-miss). --exakt searches the query as
+// typed, never corrected.
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { openServices } from '../../services';
@@ -17,6 +19,7 @@ function parse(args: string[]) {
         json: { type: 'boolean' },
         data: { type: 'string' },
         collection: { type: 'string' },
+        exakt: { type: 'boolean' },
       },
       allowPositionals: true,
       strict: true,
@@ -41,6 +44,7 @@ function parse(args: string[]) {
     json: values.json === true,
     dataDir: dataDirFrom(values.data),
     collectionDir: collectionDirFrom(values.collection),
+    verbatim: values.exakt === true,
   };
 }
 
@@ -59,16 +63,16 @@ function marked(hit: SearchHit, tty: boolean): string {
 export const searchCommand: CliCommand = {
   words: ['search'],
   usage:
-    'search "<fråga>" [--limit N] [--json] [--data MAPP] [--collection MAPP]   sök i dokumenten och anteckningarna',
+    'search "<fråga>" [--limit N] [--json] [--exakt] [--data MAPP] [--collection MAPP]   sök i dokumenten och anteckningarna',
   async run(args) {
-    const { query, limit, json, dataDir, collectionDir } = parse(args);
+    const { query, limit, json, verbatim, dataDir, collectionDir } = parse(args);
     const services = await openServices({
       resourcesDir: join(ROOT, 'resources'),
       dataDir,
       collectionDir,
       openExternal: async () => undefined,
     });
-    const result = await services.search.search(query, { limit });
+    const result = await services.search.search(query, { limit, verbatim });
     if (json) {
       const hits = result.hits.map((h) => ({
         kind: h.kind,
@@ -76,13 +80,36 @@ export const searchCommand: CliCommand = {
         title: h.title,
         paragraph: h.paragraph,
         text: h.text,
-        matches: h.matches.map((m) => ({ start: m.start, end: m.end })),
+        why: h.why,
+        matches: h.matches.map((m) => ({
+          start: m.start,
+          end: m.end,
+          text: h.text.slice(m.start, m.end),
+          why: m.kind,
+        })),
         score: h.score,
         ...(h.kind === 'note' ? { tags: h.tags, quote: h.quote } : {}),
       }));
-      console.log(JSON.stringify(hits, null, 2));
-      if (result.suggestions.length) console.error(`Menade du: ${result.suggestions.join(', ')}?`);
+      const correction = result.correction
+        ? {
+            query: result.correction.query,
+            original: result.correction.original,
+            words: result.correction.words,
+          }
+        : null;
+      console.log(
+        JSON.stringify(
+          { query, correction, suggestions: result.suggestions, more: result.more, hits },
+          null,
+          2,
+        ),
+      );
       return 0;
+    }
+    if (result.correction) {
+      console.log(
+        `Visar träffar för "${result.correction.query}". Sök i stället efter "${query}" med --exakt.`,
+      );
     }
     if (result.hits.length === 0) {
       console.log(`Inga träffar för "${query}".`);
@@ -95,8 +122,13 @@ export const searchCommand: CliCommand = {
       console.log(`\n${group.title} (${group.documentId})`);
       for (const hit of group.hits) {
         const label =
-          hit.kind === 'note' ? `anteckning vid stycke ${hit.paragraph}` : `stycke ${hit.paragraph}`;
-        console.log(`  ${label}: ${marked(hit, tty)}`);
+          hit.kind === 'note'
+            ? `anteckning vid stycke ${hit.paragraph}`
+            : hit.kind === 'document'
+              ? 'titel'
+              : `stycke ${hit.paragraph}`;
+        const why = hit.why[0] === 'near-miss' ? ' (liknande stavning)' : '';
+        console.log(`  ${label}${why}: ${marked(hit, tty)}`);
       }
     }
     const shown = `${result.hits.length} ${result.hits.length === 1 ? 'träff' : 'träffar'}`;

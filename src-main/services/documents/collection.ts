@@ -15,7 +15,7 @@ import type {
 } from '../../shared/documents/model';
 import { documentLabel } from '../../shared/documents/citation';
 import { fail, ok, type Result } from '../../shared/result';
-import type { ParagraphRecord } from '../search/engine';
+import { documentRecord, type ParagraphRecord } from '../search/engine';
 import {
   readCollectionIndex,
   readCollectionRecords,
@@ -368,7 +368,11 @@ function createCollection(
       for (const s of now.summaries) {
         // Hits name the document as everywhere else: designation first.
         const label = documentLabel(s);
-        for (const [paragraph, heading, text] of records.get(s.id) ?? [])
+        const blocks = records.get(s.id) ?? [];
+        // One record for the title and designation, so "sou 2026:9" finds the document.
+        const info = { documentId: s.id, title: s.title, designation: s.designation };
+        out.push({ ...documentRecord({ ...info, firstParagraph: blocks[0]?.[0] ?? 1 }), title: label });
+        for (const [paragraph, heading, text] of blocks)
           out.push({ documentId: s.id, title: label, paragraph, heading, text });
       }
       return out;

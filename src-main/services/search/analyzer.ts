@@ -1,11 +1,20 @@
 // Owns Swedish text analysis, shared by the flexsearch encoder and by the match-range code so
 // that what the index finds and what gets highlighted can never disagree:
-// tokens as people write them (ESF+, EU-fonder, EU:s, 2021-2027), lowercase, Snowball Swedish
-// stemming on the intact letters, then diacritic folding (å/ä/ö → a/a/o, é → e).
+// tokens as people write them (ESF+, EU-fonder, EU:s, 2021-2027), lowercase, each word's
+// lemma key (the lexicon's lemma for the forms Snowball does not join, flickan → flick,
+// compounds through their last part, Snowball Swedish stemming otherwise) on the intact
+// letters, then diacritic folding (å/ä/ö → a/a/o, é → e). Also the compounds a text writes
+// with a shared tail (kunskaps- och erfarenhetsutbyte → kunskapsutbyte).
 import { newStemmer } from 'snowball-stemmers';
+import { lexicon } from './lexicon';
 
 /** Bump when tokenising, stemming or folding changes: stored indexes are then rebuilt. */
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 2;
+
+/** The analysis's identity: its version and the lexicon's data (stored indexes record it). */
+export function analyzerSignature(): string {
+  return `${ANALYZER_VERSION}:${lexicon()?.signature ?? 'snowball'}`;
+}
 
 const DASHES = /[‐‑–—]/g;
 const COMBINING = /[\u0300-\u036f]/g;
@@ -24,7 +33,17 @@ export interface Token {
   readonly lower: string;
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/*
+ * Soft hyphens (U+00AD) are part of the word they break: real documents have them inside
+ * words (asyl\u00adsyste\u00admet), where they are invisible; the analysed word drops them.
+ */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\u00ad]/u;
+const SOFT_HYPHEN = /\u00ad/g;
+/** The lowercase word of a token's text, soft hyphens dropped. */
+const lowerOf = (raw: string): string => {
+  const lower = raw.toLowerCase();
+  return lower.includes('\u00ad') ? lower.replace(SOFT_HYPHEN, '') : lower;
+};
 const JOINERS = new Set(['-', '‐', '‑', '–', '—', ':', '/']);
 
 /** An inner hyphen, dash, colon or slash that joins two runs of letters/digits into one word. */
@@ -44,7 +63,7 @@ export function tokenAt(text: string, i: number): Token {
   let end = i;
   while (end < text.length && (isWordChar(text.charCodeAt(end)) || isJoinerAt(text, end))) end++;
   while (end < text.length && text.charCodeAt(end) === 43 /* + */) end++;
-  return { start, end, lower: text.slice(start, end).toLowerCase() };
+  return { start, end, lower: lowerOf(text.slice(start, end)) };
 }
 
 /** The first token starting at or after `from`, or null. */
@@ -63,6 +82,8 @@ const foldCharCache = new Map<string, string>();
  * or null when lowercasing changes the length (then callers tokenise instead).
  */
 export function foldedText(text: string): string | null {
+  // Soft hyphens break up the words indexOf looks for: such texts take the token path.
+  if (text.includes('\u00ad')) return null;
   const lower = text.toLowerCase();
   if (lower.length !== text.length) return null;
   return lower.replace(FOLD_CHAR, (c) => {
@@ -113,7 +134,8 @@ export function tokenize(text: string): Token[] {
       break;
     }
     while (i < n && text.charCodeAt(i) === 43 /* + */) i++;
-    tokens.push({ start, end: i, lower: text.slice(start, i).toLowerCase() });
+    const lower = lowerOf(text.slice(start, i));
+    if (lower !== '') tokens.push({ start, end: i, lower });
   }
   return tokens;
 }
@@ -132,14 +154,136 @@ export function fold(word: string): string {
   return word.normalize('NFD').replace(COMBINING, '').normalize('NFC');
 }
 
-/** Stems each hyphen/colon part's last piece only through Snowball; digits are left alone. */
+/** A compound's head must keep this many letters, its tail at least MIN_TAIL. */
+const MIN_HEAD = 2;
+const MIN_TAIL = 3;
+/** Known words are split into head and tail from this length, with a tail this long. */
+const MIN_SPLIT = 8;
+const MIN_SPLIT_TAIL = 4;
+/** Four-letter tails that are inflectional endings, not words, in a compound's place. */
+const ENDINGS = new Set([
+  'erna',
+  'arna',
+  'orna',
+  'ande',
+  'ende',
+  'aste',
+  'iska',
+  'iskt',
+  'liga',
+  'ligt',
+  'ning',
+]);
+
+/**
+ * A word's lemma key, letters intact: the lexicon's key for forms Snowball does not join to
+ * their lemma; for a compound the lexicon lacks, its head plus the key of the longest tail
+ * the lexicon knows that way (kvinnoflickan → kvinno + flick); otherwise Snowball's stem.
+ * Hyphenated words are keyed by their last part (EU-fonden → eu-fond).
+ */
+function lemmaKey(word: string, split = true): string {
+  const lex = lexicon();
+  if (!lex) return stemmer.stem(word);
+  const joint = Math.max(word.lastIndexOf('-'), word.lastIndexOf(':'), word.lastIndexOf('/'));
+  if (joint > 0 && joint < word.length - 1) return word.slice(0, joint + 1) + lemmaKey(word.slice(joint + 1));
+  // A compound of known words is keyed by its head and its last part's key, so that its
+  // forms join as the last part's do (Snowball stems kurser to kur but språkkurser to
+  // språkkur: its R1 region differs).
+  const known = lex.lemmaKey(word);
+  if (split && word.length >= MIN_SPLIT) {
+    const tail = compoundTail(word, true);
+    const head = tail ? word.slice(0, word.length - tail.length) : '';
+    // Not when the word is an inflection of its "head" (våldsammast is not våldsam + mast).
+    if (tail && tail.length >= MIN_SPLIT_TAIL && !ENDINGS.has(tail) && known !== lemmaKey(head, false))
+      return head + lemmaKey(tail, false);
+  }
+  if (known !== undefined) return known;
+  // A form the lexicon knows without an exception is one Snowball already joins.
+  if (lex.isWord(word)) return stemmer.stem(word);
+  for (let i = MIN_HEAD + 1; i <= word.length - MIN_TAIL - 1; i++) {
+    const tail = lex.lemmaKey(word.slice(i));
+    if (tail !== undefined) return word.slice(0, i) + tail;
+  }
+  return stemmer.stem(word);
+}
+
+/** Digits are left alone; words go through lemmaKey. */
 function stem(word: string): string {
   if (!HAS_LETTER.test(word)) return word.replace(DASHES, '-');
-  return stemmer.stem(word.replace(DASHES, '-'));
+  return lemmaKey(word.replace(DASHES, '-'));
+}
+
+/** True when the lexicon knows `word` (lowercase) as a form of some lemma. */
+export function isKnownWord(word: string): boolean {
+  return lexicon()?.isWord(word) ?? false;
+}
+
+/**
+ * Where a compound splits into a head and a tail both of which are words (the head with or
+ * without a linking s or e): erfarenhetsutbyte → utbyte; the longest tail wins. Unless
+ * `strict`, a known tail after a head the lexicon lacks will do (nack- in nackdelar).
+ */
+export function compoundTail(word: string, strict = false): string | null {
+  let fallback: string | null = null;
+  for (let i = MIN_HEAD + 1; i <= word.length - MIN_TAIL; i++) {
+    const tail = word.slice(i);
+    if (!isKnownWord(tail)) continue;
+    const head = word.slice(0, i);
+    if (
+      isKnownWord(head) ||
+      (/[se]$/.test(head) && head.length > MIN_HEAD + 1 && isKnownWord(head.slice(0, -1)))
+    )
+      return tail;
+    // Heads that only occur in compounds (nack- in nackdelar) are not in the lexicon.
+    if (fallback === null && tail.length > MIN_TAIL) fallback = tail;
+  }
+  return strict ? null : fallback;
+}
+
+const CONNECTORS = new Set(['och', 'eller', 'samt', 'respektive', 'resp', 'som', 'liksom']);
+
+/**
+ * The compounds a text writes with a shared tail, as tokens spanning the whole expression:
+ * "kunskaps- och erfarenhetsutbyte" gives kunskapsutbyte (offsets of "kunskaps- och
+ * erfarenhetsutbyte"); "bygg-, anläggnings- och fastighetsbranschen" gives two.
+ */
+export function sharedTailTokens(text: string, tokens: readonly Token[] = tokenize(text)): Token[] {
+  if (!text.includes('- ') && !text.includes('-,')) return [];
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i] as Token;
+    if (text[first.end] !== '-' || !HAS_LETTER.test(first.lower)) continue;
+    // Heads: this token and any more "xxx-" before the connector; then the full compound.
+    const heads = [first];
+    let j = i + 1;
+    while (
+      j < tokens.length &&
+      text[(tokens[j] as Token).end] === '-' &&
+      /^-,?\s/.test(text.slice((tokens[j - 1] as Token).end))
+    )
+      heads.push(tokens[j++] as Token);
+    const connector = tokens[j];
+    const last = tokens[j + 1];
+    if (!connector || !last || !CONNECTORS.has(connector.lower)) continue;
+    if (!/^-,?\s+$/.test(text.slice((heads[heads.length - 1] as Token).end, connector.start))) continue;
+    const tail = compoundTail(last.lower);
+    if (!tail) continue;
+    for (const head of heads) out.push({ start: head.start, end: last.end, lower: head.lower + tail });
+    i = j;
+  }
+  return out;
 }
 
 const cache = new Map<string, WordForms>();
 const CACHE_LIMIT = 300_000;
+
+/**
+ * Forgets the memoised analyses (a whole collection's vocabulary after a build in this
+ * thread; the app builds large indexes in a worker, whose memory goes with it).
+ */
+export function clearAnalysisCache(): void {
+  cache.clear();
+}
 
 /** The analysed forms of one lowercase token (memoised: the vocabulary is small). */
 export function analyzeWord(lower: string): WordForms {
@@ -153,6 +297,13 @@ export function analyzeWord(lower: string): WordForms {
   return forms;
 }
 
+/** The words a text is indexed under: its tokens, then its shared-tail compounds. */
+export function indexTokens(text: string): Token[] {
+  const tokens = tokenize(text);
+  const extra = sharedTailTokens(text, tokens);
+  return extra.length === 0 ? tokens : [...tokens, ...extra];
+}
+
 /** The flexsearch encoder's pipeline, as plain functions (workers import them, never receive them). */
 export const encoderOptions = {
   numeric: false,
@@ -162,7 +313,7 @@ export const encoderOptions = {
   normalize: (text: string): string => text.toLowerCase(),
   prepare: (text: string): string => {
     let out = '';
-    for (const token of tokenize(text)) out += (out ? ' ' : '') + token.lower;
+    for (const token of indexTokens(text)) out += (out ? ' ' : '') + token.lower;
     return out;
   },
   split: ' ',

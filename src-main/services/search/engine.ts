@@ -1,9 +1,18 @@
 // Owns the paragraph search engine: one flexsearch entry per paragraph (document id,
-// paragraph number, heading, text), candidates from flexsearch, then our own match ranges
-// and ranking over them. Used by the app's search service, the CLI, the worker and the
-// benchmark alike: there is one implementation.
-import type { SearchHit, SearchResponse } from '../../shared/search';
-import { foldedText, tokenize } from './analyzer';
+// paragraph number, heading, text) and one per document (title and designation), candidates
+// from flexsearch, BM25 over the candidates' term codes, then our own match ranges and the
+// final ranking (BM25 with titles and headings weighing more, exact forms before inflections
+// before compound parts before near-misses), and spelling correction of the query. Used by
+// the app's search service, the CLI, the worker and the benchmark alike: one implementation.
+import type { SearchCorrection, SearchHit, SearchResponse } from '../../shared/search';
+import { analyzeWord, foldedText, isKnownWord, tokenize } from './analyzer';
+import {
+  SpellingIndex,
+  closestWords,
+  findNearMisses,
+  type NearMissEntry,
+  type NearMissTable,
+} from './correction';
 import { TermIndex } from './flex';
 import {
   HeadingTerms,
@@ -15,9 +24,9 @@ import {
   termSequences,
   type TermSequences,
 } from './sequences';
-import { allUnitsMatched, matchText, mayMatch, scoreMatches } from './match';
+import { TIER_WEIGHT, allUnitsMatched, kindsOf, matchText, mayMatch, scoreMatches, tierOf } from './match';
 import { parseQuery, type ParsedQuery } from './query';
-import { suggestCorrections, type Vocabulary } from './suggest';
+import { replaceWord, suggestCorrections, type Vocabulary } from './suggest';
 
 export interface ParagraphRecord {
   readonly documentId: string;
@@ -25,29 +34,79 @@ export interface ParagraphRecord {
   readonly paragraph: number;
   readonly heading: string | null;
   readonly text: string;
+  /** 'document': the entry for the document's title and designation (see documentRecord). */
+  readonly kind?: 'document';
+}
+
+/** What the engine needs to know of a document besides its paragraphs. */
+export interface DocumentInfo {
+  readonly documentId: string;
+  readonly title: string;
+  /** SOU 2026:9, Prop. 2012/13:63, 2011/12:FPM54 … */
+  readonly designation?: string | null;
+  /** The paragraph a hit on the title opens at. */
+  readonly firstParagraph: number;
+}
+
+/** The entry that makes a document findable by its title and designation. */
+export function documentRecord(info: DocumentInfo): ParagraphRecord {
+  const designation = info.designation?.trim();
+  const text =
+    designation && !info.title.includes(designation) ? `${info.title} (${designation})` : info.title;
+  return {
+    documentId: info.documentId,
+    title: info.title,
+    paragraph: info.firstParagraph,
+    heading: null,
+    text,
+    kind: 'document',
+  };
 }
 
 /** An exported index: flexsearch's chunks, its term dictionary, and the words for suggestions. */
 export interface IndexData {
   readonly entries: ReadonlyArray<readonly [string, string]>;
   readonly terms: ReadonlyArray<readonly [string, number]>;
-  /** The words for suggestions: pairs, or their JSON as stored (parsed on the first suggestion). */
-  readonly vocabulary: ReadonlyArray<readonly [string, number]> | string;
+  /**
+   * The words for corrections: pairs, their JSON, or a function that reads that JSON from
+   * the stored index (on the first correction).
+   */
+  readonly vocabulary: ReadonlyArray<readonly [string, number]> | string | (() => string);
   /** The term dictionary's backwards order, base64 (see flex.ts). */
   readonly reversedIds?: string;
   /** Each paragraph's text as term codes (see sequences.ts), base64: where each starts, the codes, and term id → code. */
   readonly tokenStarts?: string;
   readonly tokenCodes?: string;
   readonly termRanks?: string;
+  /** The near-miss table (correction.ts) as JSON pairs. */
+  readonly nearMisses?: string;
 }
 
 export interface SearchOptions {
   readonly limit?: number;
   /** Only hits in this document. */
   readonly documentId?: string;
+  /** The query as typed, never corrected. */
+  readonly verbatim?: boolean;
+  /** More hits ranked in the same list (the user's notes). */
+  readonly extra?: (query: ParsedQuery, limit: number) => ScoredHit[];
 }
 
 export const DEFAULT_LIMIT = 20;
+/**
+ * Candidates scored by BM25 (from their term codes) before the best get match ranges: one
+ * word's come straight from its postings; several words' must pass the term-code filter.
+ */
+const POOL = 100;
+const POOL_SEVERAL = 60;
+/** Weights of the final score: BM25 beside the match quality (exact 5 … near-miss 1 per unit). */
+const BM25_WEIGHT = 0.6;
+const DOCUMENT_BONUS = 4;
+/** Fewer hits than this make the engine try a corrected spelling. */
+const FEW_HITS = 3;
+/** …which is shown instead when it finds this many times as many. */
+const CORRECTION_RATIO = 3;
+const ONLY_LETTERS = /^\p{L}+$/u;
 const FIELDS = ['text', 'heading'] as const;
 
 export interface ScoredHit {
@@ -59,8 +118,8 @@ export class SearchEngine {
   readonly #index = new TermIndex(FIELDS);
   readonly #records: ParagraphRecord[] = [];
   readonly #vocabulary: Vocabulary = new Map();
-  /** The stored vocabulary, until a suggestion needs it (most sessions never do). */
-  #vocabularyJson: string | null = null;
+  /** The stored vocabulary, until a correction needs it (most sessions never do). */
+  #vocabularyJson: string | (() => string) | null = null;
   /** Folded paragraph texts, made on first use (null: lowercasing changes the length). */
   readonly #folded: Array<string | null | undefined> = [];
   readonly #foldedHeadings = new Map<string, string | null>();
@@ -68,6 +127,13 @@ export class SearchEngine {
   #sequencesMade: TermSequences | null = null;
   #headings: HeadingTerms | null = null;
   readonly #scratch = new Scratch();
+  #nearMisses: NearMissTable | null = null;
+  /** The other way round: a misspelling's key → the common word it misspells, as written. */
+  #misspelt = new Map<string, string>();
+  #nearMissEntries: NearMissEntry[] = [];
+  #nearMissJson: string | null = null;
+  /** Correction targets, made from the vocabulary on the first correction (then the stored vocabulary is dropped). */
+  #spelling: SpellingIndex | null = null;
 
   get size(): number {
     return this.#records.length;
@@ -85,6 +151,8 @@ export class SearchEngine {
       this.#index.add(id, { text: record.text, heading: record.heading ?? '' });
       this.#sequencesMade = null;
       this.#headings = null;
+      this.#nearMisses = null;
+      this.#spelling = null;
       const vocabulary = this.#words();
       for (const token of tokenize(record.text)) {
         vocabulary.set(token.lower, (vocabulary.get(token.lower) ?? 0) + 1);
@@ -96,20 +164,63 @@ export class SearchEngine {
     const { starts, codes, ranks } = this.#sequences();
     return {
       ...this.#index.export(),
-      vocabulary: [...this.#words()],
+      vocabulary: JSON.stringify([...this.#words()]),
       tokenStarts: encodeIds(starts),
       tokenCodes: encodeIds(codes),
       termRanks: encodeIds(ranks),
+      nearMisses: (this.#nearMissTable(), JSON.stringify(this.#nearMissEntries)),
     };
+  }
+
+  /** Misspellings in the text of each common word's key; made at export or on first use. */
+  #nearMissTable(): NearMissTable {
+    if (!this.#nearMisses) {
+      const entries =
+        this.#nearMissJson !== null
+          ? (JSON.parse(this.#nearMissJson) as NearMissEntry[])
+          : findNearMisses(this.#words());
+      this.#nearMissEntries = entries;
+      this.#nearMisses = new Map(entries.map(([key, misspellings]) => [key, misspellings]));
+      this.#misspelt = new Map(
+        entries.flatMap(([, misspellings, word]) => misspellings.map((m) => [m, word] as const)),
+      );
+      this.#nearMissJson = null;
+    }
+    return this.#nearMisses;
+  }
+
+  #spellingIndex(): SpellingIndex {
+    if (!this.#spelling) {
+      if (this.#vocabularyJson !== null && this.#vocabulary.size === 0) {
+        // Straight from the stored JSON: the full vocabulary never becomes a Map in the app.
+        const pairs = this.#storedVocabulary();
+        this.#spelling = new SpellingIndex(pairs, pairs.length);
+      } else this.#spelling = new SpellingIndex(this.#words(), this.#words().size);
+    }
+    return this.#spelling;
+  }
+
+  /** A query as typed, each word with the misspellings of it the text holds. */
+  parse(raw: string): ParsedQuery {
+    const query = parseQuery(raw);
+    const table = this.#nearMissTable();
+    for (const term of query.terms) term.nearMisses.push(...(table.get(term.encoded[0] ?? '') ?? []));
+    return query;
   }
 
   #words(): Vocabulary {
     if (this.#vocabularyJson !== null) {
-      for (const [word, count] of JSON.parse(this.#vocabularyJson) as Array<[string, number]>)
-        this.#vocabulary.set(word, count);
-      this.#vocabularyJson = null;
+      for (const [word, count] of this.#storedVocabulary()) this.#vocabulary.set(word, count);
     }
     return this.#vocabulary;
+  }
+
+  /** The stored vocabulary's pairs (then forgotten). */
+  #storedVocabulary(): Array<[string, number]> {
+    const stored = this.#vocabularyJson;
+    this.#vocabularyJson = null;
+    if (stored === null) return [];
+    return JSON.parse(typeof stored === 'string' ? stored : stored()) as Array<[string, number]>;
   }
 
   #headingTerms(): HeadingTerms {
@@ -126,9 +237,11 @@ export class SearchEngine {
 
   /** Loads an export made from the same records (in the same order) with the same configuration. */
   async import(records: readonly ParagraphRecord[], data: IndexData): Promise<void> {
-    // One by one: spreading 150,000 records into push() overflows the call stack.
-    for (const r of records) this.#records.push(r);
-    if (typeof data.vocabulary === 'string') this.#vocabularyJson = data.vocabulary;
+    // One by one: a spread of 138,000 records overflows the call stack.
+    for (const record of records) this.#records.push(record);
+    if (data.nearMisses) this.#nearMissJson = data.nearMisses;
+    if (typeof data.vocabulary === 'string' || typeof data.vocabulary === 'function')
+      this.#vocabularyJson = data.vocabulary;
     else for (const [word, count] of data.vocabulary) this.#vocabulary.set(word, count);
     await this.#index.import(data);
     if (data.tokenStarts && data.tokenCodes && data.termRanks) {
@@ -144,50 +257,129 @@ export class SearchEngine {
     this.#headingTerms();
   }
 
-  /** Ranked hits with match ranges; suggestions when nothing matched. */
+  /**
+   * Ranked hits with match ranges. When the query finds nothing, or far fewer hits than a
+   * close spelling from the collection's words, the corrected query's hits come instead
+   * (`correction` says which); when nothing at all matches, suggestions ("Menade du …?").
+   */
   search(raw: string, options: SearchOptions = {}): SearchResponse {
     const limit = options.limit ?? DEFAULT_LIMIT;
-    const query = parseQuery(raw);
-    const { hits, more } = this.rank(query, limit, options.documentId);
+    const query = this.parse(raw);
+    const first = this.#rankAll(query, limit, options);
+    if (query.units.length === 0 || first.hits.length >= FEW_HITS)
+      return { query: raw, hits: first.hits, more: first.more, suggestions: [] };
+    const correction = options.verbatim ? null : this.#correct(raw, query, first.hits.length);
+    if (correction) {
+      const second = this.#rankAll(this.parse(correction.query), limit, options);
+      const enough = Math.max(1, first.hits.length) * CORRECTION_RATIO;
+      if (second.hits.length > 0 && (first.hits.length === 0 || second.hits.length >= enough || second.more))
+        return { query: raw, hits: second.hits, more: second.more, suggestions: [], correction };
+    }
     const suggestions =
-      hits.length === 0 && query.units.length > 0
-        ? suggestCorrections(raw, query, this.#words(), (q) => this.rank(parseQuery(q), 1).hits.length > 0)
+      first.hits.length === 0
+        ? suggestCorrections(
+            raw,
+            query,
+            this.#spellingIndex(),
+            (q) => this.rank(this.parse(q), 1).hits.length > 0,
+          )
         : [];
-    return { query: raw, hits: hits.map((h) => h.hit), more, suggestions };
+    return { query: raw, hits: first.hits, more: first.more, suggestions };
+  }
+
+  /** The engine's hits and the extra ones (notes) in one list. */
+  #rankAll(query: ParsedQuery, limit: number, options: SearchOptions): { hits: SearchHit[]; more: boolean } {
+    const own = this.rank(query, limit, options.documentId);
+    if (!options.extra) return { hits: own.hits.map((h) => h.hit), more: own.more };
+    const merged = [...own.hits, ...options.extra(query, limit)].sort(
+      (a, b) =>
+        b.hit.score - a.hit.score ||
+        (a.hit.kind === 'note' ? -1 : 0) - (b.hit.kind === 'note' ? -1 : 0) ||
+        a.rank - b.rank,
+    );
+    return { hits: merged.slice(0, limit).map((h) => h.hit), more: own.more || merged.length > limit };
+  }
+
+  /**
+   * The query with each word that finds nothing, or few hits while the lexicon does not know
+   * it (intergration, misspelt once in the text), replaced by the collection's closest word
+   * that finds more; null when no word changes. A known word is kept when the query found
+   * anything (a note's own word, say).
+   */
+  #correct(raw: string, query: ParsedQuery, found: number): SearchCorrection | null {
+    const words: Array<[string, string]> = [];
+    let corrected = raw;
+    for (const term of query.terms) {
+      // Numbers and designations (2025:55, FPM45) are never respelt.
+      if (!ONLY_LETTERS.test(term.lower)) continue;
+      // How many entries hold the word's own lemma: cheap, from the dictionary.
+      const own = this.#index.frequencyOf(term.encoded[0] ?? '');
+      if (own >= FEW_HITS || ((own > 0 || found > 0) && isKnownWord(term.lower))) continue;
+      // A word the text holds a few times: a misspelling found at build time, or left alone
+      // (scanning the vocabulary for every rare word would cost milliseconds per query).
+      if (own > 0) {
+        this.#nearMissTable();
+        const word = this.#misspelt.get(term.encoded[0] ?? '');
+        if (word && this.#index.frequencyOf(analyzeWord(word).encoded[0] ?? '') > own) {
+          corrected = replaceWord(corrected, term.lower, word);
+          words.push([term.lower, word]);
+        }
+        continue;
+      }
+      for (const candidate of closestWords(term.lower, this.#spellingIndex(), 4)) {
+        if (this.#index.frequencyOf(analyzeWord(candidate.word).encoded[0] ?? '') > own) {
+          corrected = replaceWord(corrected, term.lower, candidate.word);
+          words.push([term.lower, candidate.word]);
+          break;
+        }
+      }
+    }
+    return words.length === 0 ? null : { query: corrected.trim(), original: raw, words };
   }
 
   /** The ranked hits for a parsed query (exposed so notes can be merged into the same list). */
   rank(query: ParsedQuery, limit: number, documentId?: string): { hits: ScoredHit[]; more: boolean } {
     if (query.units.length === 0) return { hits: [], more: false };
-    // Rerank a window a little wider than the limit (exact letters reorder).
+    // Score a pool of candidates by BM25 from their term codes, then give the best match
+    // ranges until a window a little wider than the limit is full (match quality reorders).
     const window = documentId ? this.#records.length : limit + 5;
-    const words = query.terms.map((t) => t.encoded[0] ?? '');
-    // Candidates in flexsearch's order until the window is full; each paragraph's term ids
-    // first rule out, exactly and without touching its text, those where some query word
-    // or phrase cannot match, so only likely hits get match ranges.
-    // (One word needs no filter: its candidates all hold one of its forms.)
-    const filter =
-      query.terms.length > 1
-        ? TermFilter.for(query, this.#index, this.#sequences(), this.#headingTerms(), this.#scratch)
-        : null;
+    const pool = documentId
+      ? this.#records.length
+      : Math.max(query.terms.length > 1 ? POOL_SEVERAL : POOL, window);
+    const words = query.terms.map((t) =>
+      t.nearMisses.length ? [t.encoded[0] ?? '', ...t.nearMisses] : (t.encoded[0] ?? ''),
+    );
+    // Candidates in flexsearch's order; each paragraph's term ids first rule out, exactly and
+    // without touching its text, those where some query word or phrase cannot match.
+    const filter = TermFilter.for(query, this.#index, this.#sequences(), this.#headingTerms(), this.#scratch);
     filter?.markEntries(this.#records.length);
     const seen = this.#scratch.zeroed('seen', this.#records.length);
-    const hits: ScoredHit[] = [];
+    const candidates: Array<{ id: number; bm25: number; order: number }> = [];
     let more = false;
-    let rank = 0;
     const visit = (id: number): boolean => {
       if (seen[id] === 1) return false;
       seen[id] = 1;
       if (filter && !filter.passes(id)) return false;
       const record = this.#records[id];
       if (!record || (documentId && record.documentId !== documentId)) return false;
-      const hit = this.#hitFor(id, record, query, rank++);
-      if (!hit) return false;
-      if (hits.length === window) return (more = true);
-      hits.push(hit);
+      if (candidates.length === pool) return (more = true);
+      candidates.push({ id, bm25: filter?.bm25(id) ?? 0, order: candidates.length });
       return false;
     };
-    for (const field of FIELDS) if (this.#index.visitCandidates(field, words, window + 1, visit)) break;
+    const expanded = this.#index.expandWords(words);
+    for (const field of FIELDS) if (this.#index.visitExpanded(field, expanded, pool + 1, visit)) break;
+    candidates.sort((a, b) => b.bm25 - a.bm25 || a.order - b.order);
+    const hits: ScoredHit[] = [];
+    for (const candidate of candidates) {
+      const record = this.#records[candidate.id] as ParagraphRecord;
+      const hit = this.#hitFor(candidate.id, record, query, candidate.order, candidate.bm25);
+      if (!hit) continue;
+      if (hits.length === window) {
+        more = true;
+        break;
+      }
+      hits.push(hit);
+    }
     hits.sort((a, b) => b.hit.score - a.hit.score || a.rank - b.rank);
     if (hits.length > limit) more = true;
     return { hits: hits.slice(0, limit), more };
@@ -207,7 +399,13 @@ export class SearchEngine {
     return { text, heading };
   }
 
-  #hitFor(id: number, record: ParagraphRecord, query: ParsedQuery, rank: number): ScoredHit | null {
+  #hitFor(
+    id: number,
+    record: ParagraphRecord,
+    query: ParsedQuery,
+    rank: number,
+    bm25: number,
+  ): ScoredHit | null {
     const folded = this.#foldedFor(id, record);
     if (folded.text !== null && (!record.heading || folded.heading !== null)) {
       const texts = folded.heading === null ? [folded.text] : [folded.text, folded.heading];
@@ -216,17 +414,23 @@ export class SearchEngine {
     const text = matchText(record.text, query, folded.text);
     const heading = record.heading ? matchText(record.heading, query) : null;
     if (!(heading ? allUnitsMatched(text, heading) : allUnitsMatched(text))) return null;
+    // A title counts as much as a heading for a whole word, little for a part of one.
+    const titleBonus =
+      record.kind === 'document' ? DOCUMENT_BONUS * (Math.min(...text.unitQuality) >= 3 ? 1 : 0.2) : 0;
+    const tier = heading ? tierOf(text, heading) : tierOf(text);
+    const score = TIER_WEIGHT * tier + scoreMatches(text, heading) + BM25_WEIGHT * bm25 + titleBonus;
     return {
       rank,
       hit: {
-        kind: 'paragraph',
+        kind: record.kind ?? 'paragraph',
         documentId: record.documentId,
         title: record.title,
         paragraph: record.paragraph,
         heading: record.heading,
         text: record.text,
         matches: text.ranges,
-        score: Math.round(scoreMatches(text, heading) * 1000) / 1000,
+        score: Math.round(score * 1000) / 1000,
+        why: heading ? kindsOf(text.ranges, heading.ranges) : kindsOf(text.ranges),
       },
     };
   }

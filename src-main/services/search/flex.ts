@@ -261,15 +261,51 @@ export class TermIndex {
    */
   visitCandidates(
     field: string,
-    words: readonly string[],
+    words: ReadonlyArray<string | readonly string[]>,
     limit: number,
     visit: (id: number) => boolean,
   ): boolean {
-    const expansions = words.map((w) => this.expand(w));
+    return this.visitExpanded(field, this.expandWords(words), limit, visit);
+  }
+
+  /**
+   * Each query word's indexed terms (expand), a word's alternatives (misspellings of it in
+   * the text) after its own forms: computed once per query, for every field.
+   */
+  expandWords(words: ReadonlyArray<string | readonly string[]>): string[][] {
+    return words.map((w) =>
+      typeof w === 'string'
+        ? this.expand(w)
+        : [
+            ...new Set(
+              w.flatMap((alt, i) => (i === 0 ? this.expand(alt) : this.termId(alt) >= 0 ? [alt] : [])),
+            ),
+          ],
+    );
+  }
+
+  /** visitCandidates with the words already expanded (expandWords). */
+  visitExpanded(
+    field: string,
+    expansions: readonly string[][],
+    limit: number,
+    visit: (id: number) => boolean,
+  ): boolean {
     if (expansions.length === 0 || expansions.some((e) => e.length === 0)) return false;
     if (expansions.length === 1) {
-      for (const term of expansions[0] as string[])
-        if (this.#postings(field, term, limit, visit)) return true;
+      // At most `limit` entries per form and twice that in all: a rare word's forty
+      // expansions must not turn into thousands of candidates.
+      let budget = 2 * limit;
+      for (const term of expansions[0] as string[]) {
+        if (budget <= 0) return false;
+        if (
+          this.#postings(field, term, Math.min(limit, budget), (id) => {
+            budget--;
+            return visit(id);
+          })
+        )
+          return true;
+      }
       return false;
     }
     const estimates = expansions.map((e) => e.reduce((n, t) => n + this.#frequencyOf(t), 0));
@@ -278,8 +314,19 @@ export class TermIndex {
     return false;
   }
 
+  /** How many entries hold `term` exactly (0 when it is not indexed). */
+  frequencyOf(term: string): number {
+    return this.#frequencyOf(term);
+  }
+
+  /** Every indexed term with its number of entries, in dictionary order. */
+  *entries(): Generator<[string, number]> {
+    const { sorted, sortedFreq } = this.#dictionary();
+    for (let i = 0; i < sorted.length; i++) yield [sorted[i] as string, sortedFreq[i] ?? 0];
+  }
+
   /** The candidates of visitCandidates as a list. */
-  candidates(field: string, words: readonly string[], limit: number): number[] {
+  candidates(field: string, words: ReadonlyArray<string | readonly string[]>, limit: number): number[] {
     const out: number[] = [];
     this.visitCandidates(field, words, limit, (id) => {
       out.push(id);

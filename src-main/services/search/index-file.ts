@@ -1,21 +1,23 @@
 // Owns the stored index: which paragraphs it was built from (a content hash), and its file
 // format — a header line, a term-dictionary line (sorted), a vocabulary line, the terms'
-// backwards order, three lines of paragraph term codes (base64, see sequences.ts), then one flexsearch chunk per line — so that
+// backwards order, three lines of paragraph term codes (base64, see sequences.ts), the
+// near-miss table (correction.ts), then one flexsearch chunk per line — so that
 // loading parses chunk by chunk instead of one huge JSON value.
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../storage/atomic-file';
-import { ANALYZER_VERSION } from './analyzer';
+import { analyzerSignature } from './analyzer';
 import type { IndexData, ParagraphRecord } from './engine';
 
 export const INDEX_FILE_NAME = 'search-index.ndjson';
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** Changes whenever a paragraph, its place or the analysis changes. */
 export function contentHash(records: readonly ParagraphRecord[]): string {
   const hash = createHash('sha256');
-  hash.update(`lasaren-search:${FORMAT}:${ANALYZER_VERSION}\n`);
+  hash.update(`lasaren-search:${FORMAT}:${analyzerSignature()}\n`);
   for (const r of records) {
     hash.update(
       `${r.documentId}\u0000${r.title}\u0000${r.paragraph}\u0000${r.heading ?? ''}\u0000${r.text}\u0001`,
@@ -35,11 +37,16 @@ export function serializeIndex(hash: string, paragraphs: number, data: IndexData
   const lines = [
     JSON.stringify(header),
     JSON.stringify(data.terms),
-    typeof data.vocabulary === 'string' ? data.vocabulary : JSON.stringify(data.vocabulary),
+    typeof data.vocabulary === 'string'
+      ? data.vocabulary
+      : typeof data.vocabulary === 'function'
+        ? data.vocabulary()
+        : JSON.stringify(data.vocabulary),
     data.reversedIds ?? '',
     data.tokenStarts ?? '',
     data.tokenCodes ?? '',
     data.termRanks ?? '',
+    data.nearMisses ?? '[]',
   ];
   for (const [key, chunk] of data.entries) lines.push(`${key}\t${chunk}`);
   return lines.join('\n') + '\n';
@@ -60,8 +67,9 @@ export async function readIndexFile(path: string, hash: string): Promise<IndexDa
     const secondBreak = text.indexOf('\n', firstBreak + 1);
     const thirdBreak = text.indexOf('\n', secondBreak + 1);
     const terms = JSON.parse(text.slice(firstBreak + 1, secondBreak)) as Array<[string, number]>;
-    // Parsed on the first "Menade du …?" only; copied, as a slice would keep the whole file's text alive.
-    const vocabulary = Buffer.from(text.slice(secondBreak + 1, thirdBreak)).toString();
+    // Needed on the first spelling correction only, which most sessions never make: read
+    // again from the file then (tens of megabytes for a large collection not held meanwhile).
+    const vocabulary = (): string => vocabularyLine(path, hash);
     const fourthBreak = text.indexOf('\n', thirdBreak + 1);
     const fifthBreak = text.indexOf('\n', fourthBreak + 1);
     const sixthBreak = text.indexOf('\n', fifthBreak + 1);
@@ -70,8 +78,10 @@ export async function readIndexFile(path: string, hash: string): Promise<IndexDa
     const tokenStarts = text.slice(fourthBreak + 1, fifthBreak);
     const tokenCodes = text.slice(fifthBreak + 1, sixthBreak);
     const termRanks = text.slice(sixthBreak + 1, seventhBreak);
+    const eighthBreak = text.indexOf('\n', seventhBreak + 1);
+    const nearMisses = Buffer.from(text.slice(seventhBreak + 1, eighthBreak)).toString();
     const entries: Array<[string, string]> = [];
-    let at = seventhBreak + 1;
+    let at = eighthBreak + 1;
     while (at < text.length) {
       const end = text.indexOf('\n', at);
       const line = text.slice(at, end < 0 ? text.length : end);
@@ -79,9 +89,23 @@ export async function readIndexFile(path: string, hash: string): Promise<IndexDa
       if (tab > 0) entries.push([line.slice(0, tab), line.slice(tab + 1)]);
       at = end < 0 ? text.length : end + 1;
     }
-    return { entries, terms, vocabulary, reversedIds, tokenStarts, tokenCodes, termRanks };
+    return { entries, terms, vocabulary, reversedIds, tokenStarts, tokenCodes, termRanks, nearMisses };
   } catch {
     return null;
+  }
+}
+
+/** The vocabulary line of the stored index, read synchronously; "[]" if the file changed. */
+function vocabularyLine(path: string, hash: string): string {
+  try {
+    const text = readFileSync(path, 'utf8');
+    const firstBreak = text.indexOf('\n');
+    const header = JSON.parse(text.slice(0, firstBreak)) as Partial<Header>;
+    if (header.hash !== hash) return '[]';
+    const secondBreak = text.indexOf('\n', firstBreak + 1);
+    return text.slice(secondBreak + 1, text.indexOf('\n', secondBreak + 1));
+  } catch {
+    return '[]';
   }
 }
 

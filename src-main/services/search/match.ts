@@ -1,12 +1,14 @@
 // Owns finding where a parsed query matches a text, as character offsets, with the same
-// rules the index uses (a query word matches a word that equals it, starts with it or ends
-// with it, after stemming and folding). Also scores the match: whole words above parts,
-// exact å/ä/ö above folded letters, more matches above fewer.
-import type { MatchRange } from '../../shared/search';
+// rules the index uses (a query word matches a word whose lemma key equals it, starts with
+// it or ends with it, after folding; or a misspelling of it the engine found in the text),
+// and why each place matched: the exact form, another inflection, a compound part, a
+// near-miss. Also scores the match from those kinds.
+import type { MatchKind, MatchRange } from '../../shared/search';
 import {
   analyzeWord,
   foldedText,
   nextToken,
+  sharedTailTokens,
   tokenAt,
   tokenize,
   type Token,
@@ -14,8 +16,12 @@ import {
 } from './analyzer';
 import type { ParsedQuery, QueryTerm } from './query';
 
-/** 0: no match; 2: part of a word (prefix or compound tail); 3: the whole word; +1 exact letters. */
-export function termQuality(term: QueryTerm, forms: WordForms): number {
+/**
+ * How well a text word matches a query word: 0 none; 1 a near-miss (a misspelling of it in
+ * the text); 2 part of a word (prefix while typing, compound part), +0.5 exact letters;
+ * 3 the same lemma with other letters (å/ä/ö folded); 4 another inflection; 5 the exact form.
+ */
+export function termQuality(term: QueryTerm, forms: WordForms, lower?: string): number {
   const q = term.encoded[0] ?? '';
   const qs = term.stems[0] ?? '';
   let best = 0;
@@ -23,12 +29,18 @@ export function termQuality(term: QueryTerm, forms: WordForms): number {
     const e = forms.encoded[i] ?? '';
     const s = forms.stems[i] ?? '';
     let quality = 0;
-    if (e === q) quality = 3 + (s === qs ? 1 : 0);
-    else if (e.startsWith(q)) quality = 2 + (s.startsWith(qs) ? 1 : 0);
-    else if (e.endsWith(q)) quality = 2 + (s.endsWith(qs) ? 1 : 0);
+    if (e === q) quality = s !== qs ? 3 : lower === term.lower ? 5 : 4;
+    else if (e.startsWith(q)) quality = 2 + (s.startsWith(qs) ? 0.5 : 0);
+    else if (e.endsWith(q)) quality = 2 + (s.endsWith(qs) ? 0.5 : 0);
+    else if (term.nearMisses.includes(e)) quality = 1;
     if (quality > best) best = quality;
   }
   return best;
+}
+
+/** The kind of match a quality stands for. */
+export function kindOf(quality: number): MatchKind {
+  return quality >= 5 ? 'exact' : quality >= 3 ? 'inflection' : quality >= 2 ? 'compound' : 'near-miss';
 }
 
 export interface TextMatch {
@@ -38,16 +50,33 @@ export interface TextMatch {
   readonly ranges: MatchRange[];
 }
 
+const KIND_RANK: Record<MatchKind, number> = { exact: 3, inflection: 2, compound: 1, 'near-miss': 0 };
+
+/** The better of two kinds. */
+export function betterKind(a: MatchKind | undefined, b: MatchKind | undefined): MatchKind | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return KIND_RANK[a] >= KIND_RANK[b] ? a : b;
+}
+
 function mergeRanges(ranges: MatchRange[]): MatchRange[] {
   ranges.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: MatchRange[] = [];
   for (const r of ranges) {
     const last = out[out.length - 1];
     if (last && r.start < last.end) {
-      if (r.end > last.end) out[out.length - 1] = { start: last.start, end: r.end };
+      const kind = betterKind(last.kind, r.kind);
+      out[out.length - 1] = { start: last.start, end: Math.max(r.end, last.end), ...(kind ? { kind } : {}) };
     } else out.push(r);
   }
   return out;
+}
+
+/** The distinct kinds of a set of ranges, best first. */
+export function kindsOf(...rangeLists: ReadonlyArray<readonly MatchRange[]>): MatchKind[] {
+  const kinds = new Set<MatchKind>();
+  for (const list of rangeLists) for (const r of list) if (r.kind) kinds.add(r.kind);
+  return [...kinds].sort((a, b) => KIND_RANK[b] - KIND_RANK[a]);
 }
 
 /** Where (and how well) each unit of the query matches in `text` (`folded`: its foldedText, if known). */
@@ -59,81 +88,127 @@ export function matchText(
   return folded === null ? matchTokens(text, query, tokenize(text)) : matchFolded(text, folded, query);
 }
 
-/** The substring every match of a query word contains (see matchFolded). */
-export function needleOf(term: QueryTerm): string {
-  return (term.encoded[0] ?? '').replace(/\++$/, '');
+/** Substrings one of which every match of a query word contains (see matchFolded). */
+export function needlesOf(term: QueryTerm): readonly string[] {
+  return term.nearMisses.length === 0 ? term.needles : [...term.needles, ...term.nearMisses];
 }
+
+/** The text may write compounds with a shared tail (kunskaps- och erfarenhetsutbyte). */
+const mayShareTails = (text: string) => text.includes('- ') || text.includes('-,');
 
 /**
  * False when some query unit cannot match in any of the folded texts: a quick test that
  * skips most non-matching candidates without looking at words.
  */
 export function mayMatch(query: ParsedQuery, ...folded: string[]): boolean {
-  return query.units.every((unit) => unit.terms.every((t) => folded.some((f) => f.includes(needleOf(t)))));
+  if (folded.some(mayShareTails)) return true;
+  return query.units.every((unit) =>
+    unit.terms.every((t) => needlesOf(t).some((needle) => folded.some((f) => f.includes(needle)))),
+  );
+}
+
+/** Records one match of a unit (quality per term) in the running result. */
+class Collector {
+  readonly unitQuality: number[];
+  readonly ranges: MatchRange[] = [];
+  count = 0;
+
+  constructor(units: number) {
+    this.unitQuality = new Array<number>(units).fill(0);
+  }
+
+  add(unit: number, qualities: readonly number[], phrase: boolean, start: number, end: number): void {
+    const quality = qualities.reduce((a, b) => a + b, 0) / qualities.length + (phrase ? 1 : 0);
+    if (quality > (this.unitQuality[unit] ?? 0)) this.unitQuality[unit] = quality;
+    this.ranges.push({ start, end, kind: kindOf(Math.min(...qualities)) });
+    this.count++;
+  }
+
+  result(): TextMatch {
+    return { unitQuality: this.unitQuality, count: this.count, ranges: mergeRanges(this.ranges) };
+  }
+}
+
+/** The qualities of a unit's words at the tokens from `first` on, or null when one fails. */
+function unitAt(
+  text: string,
+  unit: QueryUnitView,
+  first: Token,
+): { qualities: number[]; end: number } | null {
+  const qualities = [termQuality(unit.terms[0] as QueryTerm, analyzeWord(first.lower), first.lower)];
+  if (qualities[0] === 0) return null;
+  let end = first.end;
+  for (let k = 1; k < unit.terms.length; k++) {
+    const next = nextToken(text, end);
+    const q = next ? termQuality(unit.terms[k] as QueryTerm, analyzeWord(next.lower), next.lower) : 0;
+    if (q === 0 || !next) return null;
+    qualities.push(q);
+    end = next.end;
+  }
+  return { qualities, end };
+}
+
+type QueryUnitView = ParsedQuery['units'][number];
+
+/** Single-word units against the compounds the text writes with a shared tail. */
+function matchSharedTails(text: string, query: ParsedQuery, out: Collector, tokens?: Token[]): void {
+  if (!mayShareTails(text)) return;
+  const virtual = sharedTailTokens(text, tokens);
+  if (virtual.length === 0) return;
+  query.units.forEach((unit, u) => {
+    if (unit.terms.length !== 1) return;
+    for (const token of virtual) {
+      const q = termQuality(unit.terms[0] as QueryTerm, analyzeWord(token.lower), token.lower);
+      // Never better than a compound part: the reader sees two words, not the one typed.
+      if (q > 0) out.add(u, [Math.min(q, 2.5)], false, token.start, token.end);
+    }
+  });
 }
 
 /**
- * The fast path. A stem is a prefix of its word (Swedish Snowball only removes endings), so
- * a query word can only match a word whose folded form contains it: find those places with
- * indexOf and analyse just the words around them.
+ * The fast path. Every word a query word matches contains one of its needles (its folded
+ * key, a stem being a prefix of its word, or the start of an irregular form), so find those
+ * places with indexOf and analyse just the words around them.
  */
 function matchFolded(text: string, folded: string, query: ParsedQuery): TextMatch {
-  const unitQuality = query.units.map(() => 0);
-  const ranges: MatchRange[] = [];
-  let count = 0;
+  const out = new Collector(query.units.length);
   query.units.forEach((unit, u) => {
     const first = unit.terms[0] as QueryTerm;
-    const needle = needleOf(first);
-    if (needle === '') return;
-    let lastStart = -1;
-    for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
-      const token = tokenAt(text, at);
-      if (token.start === lastStart) continue;
-      lastStart = token.start;
-      let sum = termQuality(first, analyzeWord(token.lower));
-      let end = token.end;
-      for (let k = 1; k < unit.terms.length && sum > 0; k++) {
-        const next = nextToken(text, end);
-        const q = next ? termQuality(unit.terms[k] as QueryTerm, analyzeWord(next.lower)) : 0;
-        sum = q === 0 ? 0 : sum + q;
-        if (next) end = next.end;
+    const starts = new Set<number>();
+    for (const needle of needlesOf(first)) {
+      if (needle === '') continue;
+      for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
+        const token = tokenAt(text, at);
+        if (starts.has(token.start)) continue;
+        starts.add(token.start);
+        const found = unitAt(text, unit, token);
+        if (found) out.add(u, found.qualities, unit.phrase, token.start, found.end);
       }
-      if (sum === 0) continue;
-      const quality = sum / unit.terms.length + (unit.phrase ? 1 : 0);
-      if (quality > (unitQuality[u] ?? 0)) unitQuality[u] = quality;
-      ranges.push({ start: token.start, end });
-      count++;
     }
   });
-  return { unitQuality, count, ranges: mergeRanges(ranges) };
+  matchSharedTails(text, query, out);
+  return out.result();
 }
 
 /** The general path, over every token (text whose lowercase changes length; tests compare both). */
 export function matchTokens(text: string, query: ParsedQuery, tokens: Token[] = tokenize(text)): TextMatch {
   const forms = tokens.map((t) => analyzeWord(t.lower));
-  const unitQuality = query.units.map(() => 0);
-  const ranges: MatchRange[] = [];
-  let count = 0;
+  const out = new Collector(query.units.length);
   query.units.forEach((unit, u) => {
     const n = unit.terms.length;
     for (let i = 0; i + n <= tokens.length; i++) {
-      let sum = 0;
+      const qualities: number[] = [];
       for (let k = 0; k < n; k++) {
-        const q = termQuality(unit.terms[k] as QueryTerm, forms[i + k] as WordForms);
-        if (q === 0) {
-          sum = 0;
-          break;
-        }
-        sum += q;
+        const q = termQuality(unit.terms[k] as QueryTerm, forms[i + k] as WordForms, tokens[i + k]?.lower);
+        if (q === 0) break;
+        qualities.push(q);
       }
-      if (sum === 0) continue;
-      const quality = sum / n + (unit.phrase ? 1 : 0);
-      if (quality > (unitQuality[u] ?? 0)) unitQuality[u] = quality;
-      ranges.push({ start: (tokens[i] as Token).start, end: (tokens[i + n - 1] as Token).end });
-      count++;
+      if (qualities.length < n) continue;
+      out.add(u, qualities, unit.phrase, (tokens[i] as Token).start, (tokens[i + n - 1] as Token).end);
     }
   });
-  return { unitQuality, count, ranges: mergeRanges(ranges) };
+  matchSharedTails(text, query, out, tokens);
+  return out.result();
 }
 
 /** Every unit matched somewhere in the given matches (text and heading together). */
@@ -142,6 +217,25 @@ export function allUnitsMatched(...matches: TextMatch[]): boolean {
   if (!first) return false;
   return first.unitQuality.every((_, u) => matches.some((m) => (m.unitQuality[u] ?? 0) > 0));
 }
+
+/**
+ * A hit's tier, what ranks first: the kind of the weakest query word's best match (3: every
+ * word matched as typed, 2: some only as another inflection, 1: as a compound part, 0: as a
+ * near-miss), in the text or the heading.
+ */
+export function tierOf(...matches: TextMatch[]): number {
+  const first = matches[0];
+  if (!first) return 0;
+  let tier = 3;
+  first.unitQuality.forEach((_, u) => {
+    const best = Math.max(...matches.map((m) => m.unitQuality[u] ?? 0));
+    tier = Math.min(tier, KIND_RANK[kindOf(best)]);
+  });
+  return tier;
+}
+
+/** Scores of different tiers never mix: exact forms first, then inflections, compound parts, near-misses. */
+export const TIER_WEIGHT = 100;
 
 /** A hit's score from its text and heading matches (heading matches count half). */
 export function scoreMatches(text: TextMatch, heading: TextMatch | null): number {

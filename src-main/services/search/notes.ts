@@ -9,11 +9,22 @@ import type { Annotation } from '../../shared/annotation';
 import type { SearchHit } from '../../shared/search';
 import type { ScoredHit } from './engine';
 import { TermIndex } from './flex';
-import { allUnitsMatched, matchText, scoreMatches, type TextMatch } from './match';
+import {
+  TIER_WEIGHT,
+  allUnitsMatched,
+  kindsOf,
+  matchText,
+  scoreMatches,
+  tierOf,
+  type TextMatch,
+} from './match';
 import type { ParsedQuery } from './query';
 
-/** A note's own words rank a little above a paragraph matching equally well: the user wrote them. */
-const NOTE_BONUS = 0.5;
+/**
+ * A note's own words rank above a paragraph matching equally well: the user wrote them. (The
+ * paragraphs' score adds BM25 over the collection, which notes, a handful, do not have.)
+ */
+const NOTE_BONUS = 3;
 const FIELDS = ['note', 'tags'] as const;
 /** Changed notes held in the small tier before both tiers are merged into one. */
 const DELTA_MAX = 1_000;
@@ -160,7 +171,8 @@ export class NotesIndex {
       heading: null,
       text: note.note,
       matches: text.ranges,
-      score: Math.round((scoreMatches(best, null) + NOTE_BONUS) * 1000) / 1000,
+      score: Math.round((TIER_WEIGHT * tierOf(best) + scoreMatches(best, null) + NOTE_BONUS) * 1000) / 1000,
+      why: kindsOf(text.ranges, ...tags.map((t) => t.ranges)),
       annotationId: note.id,
       tags: note.tags,
       tagMatches: tags.flatMap((t, i) => (t.count > 0 ? [i] : [])),

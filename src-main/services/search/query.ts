@@ -1,6 +1,7 @@
 // Owns reading a query as people type it: words (all must match), "quoted phrases"
 // (adjacent words), each word analysed exactly like the indexed text.
 import { analyzeWord, fold, tokenize } from './analyzer';
+import { lexicon } from './lexicon';
 
 export interface QueryTerm {
   /** As typed, lowercased. */
@@ -9,6 +10,16 @@ export interface QueryTerm {
   readonly stems: readonly string[];
   /** The typed word folded but not stemmed: for "Menade du …?" */
   readonly folded: string;
+  /**
+   * Folded substrings every word this term matches contains (its key, and the beginnings of
+   * irregular forms that do not contain it: gå → gick): where match.ts looks in a text.
+   */
+  readonly needles: readonly string[];
+  /**
+   * Keys of words misspelt in the indexed text that are near this word (filled by the engine
+   * from its near-miss table; empty for note search): matched, ranked last, marked.
+   */
+  readonly nearMisses: string[];
 }
 
 /** One thing that must match: a single word, or a phrase of adjacent words. */
@@ -24,8 +35,22 @@ export interface ParsedQuery {
   readonly hasPhrase: boolean;
 }
 
+function needlesOf(key: string): string[] {
+  const bare = key.replace(/\++$/, '');
+  return [bare, ...(lexicon()?.needles(bare) ?? [])];
+}
+
 function termsOf(text: string): QueryTerm[] {
-  return tokenize(text).map(({ lower }) => ({ lower, folded: fold(lower), ...analyzeWord(lower) }));
+  return tokenize(text).map(({ lower }) => {
+    const forms = analyzeWord(lower);
+    return {
+      lower,
+      folded: fold(lower),
+      ...forms,
+      needles: needlesOf(forms.encoded[0] ?? ''),
+      nearMisses: [],
+    };
+  });
 }
 
 export function parseQuery(raw: string): ParsedQuery {

@@ -6,7 +6,7 @@
 // whose words are everywhere but rarely side by side no longer costs a text scan per
 // candidate. Stored in the index file (under 2 bytes per word).
 import { Buffer } from 'node:buffer';
-import { analyzeWord, tokenize } from './analyzer';
+import { analyzeWord, indexTokens } from './analyzer';
 import type { ParsedQuery } from './query';
 
 /** At most this many query words get a bit of their own; longer queries skip the test. */
@@ -35,9 +35,9 @@ function pushCode(code: number, out: number[]): void {
   out.push(code);
 }
 
-/** The codes of the tokens of `text`, in order, as varints. */
+/** The codes of the tokens of `text`, in order, then its shared-tail compounds, as varints. */
 function codesOf(text: string, codeOf: (term: string) => number, any: number, out: number[]): void {
-  for (const token of tokenize(text)) {
+  for (const token of indexTokens(text)) {
     const { encoded } = analyzeWord(token.lower);
     pushCode(encoded.length === 1 ? codeOf(encoded[0] as string) : any, out);
   }
@@ -48,6 +48,7 @@ export interface TermIndexView {
   readonly termCount: number;
   termId(term: string): number;
   markMatching(term: string, marks: Uint8Array, bit: number, matched: number[]): number;
+  frequencyOf(term: string): number;
   markEntries(termIds: readonly number[], entries: Uint8Array, bit: number): void;
 }
 
@@ -110,7 +111,7 @@ const ENTRY_MARK_LIMIT = 60_000;
 export class Scratch {
   readonly #arrays = new Map<string, Uint8Array>();
 
-  zeroed(name: 'seen' | 'entries' | 'marks' | 'byId', size: number): Uint8Array {
+  zeroed(name: 'seen' | 'entries' | 'marks' | 'byId' | 'own', size: number): Uint8Array {
     let array = this.#arrays.get(name);
     if (array?.length !== size) {
       array = new Uint8Array(size);
@@ -167,15 +168,36 @@ export class HeadingTerms {
 /** A phrase of a query: its unit's bit in the result, and each word's bit in the marks. */
 interface Phrase {
   readonly unit: number;
+  /** The unit's position in the query. */
+  readonly index: number;
   readonly bits: readonly number[];
 }
+
+/** BM25's parameters: term-frequency saturation and length normalisation. */
+const K1 = 1.2;
+const B = 0.75;
+/** A query word in the heading a paragraph stands under counts like this many in its text. */
+const HEADING_WEIGHT = 2;
+/** A compound part or near-miss counts this much of an occurrence of the word itself. */
+const PART_WEIGHT = 0.3;
 
 /** A parsed query compiled to a bit per query word over term codes. */
 export class TermFilter {
   /** Code → bits of the query words it matches. */
   readonly #marks: Uint8Array;
-  /** Per single-word unit, its word's bit, and the unit's bit in the result. */
-  readonly #singles: Array<[number, number]> = [];
+  /** Per single-word unit, its word's bit, the unit's bit in the result, and its position. */
+  readonly #singles: Array<[number, number, number]> = [];
+  /** Per unit: how many entries may hold it (its terms' postings), and its IDF. */
+  readonly #idf: Float64Array;
+  /**
+   * Per unit: how often it occurred in the last text read by #matched (BM25's tf), a word
+   * of its own lemma counting 1 and a compound part or near-miss PART_WEIGHT.
+   */
+  readonly #tf: Float64Array;
+  /** Code → bits of the query words whose own lemma key it is. */
+  readonly #ownMarks: Uint8Array;
+  #counting = false;
+  readonly #averageLength: number;
   readonly #phrases: Phrase[] = [];
   /** Shift-and state per phrase while reading one text. */
   readonly #states: Int32Array;
@@ -207,8 +229,14 @@ export class TermFilter {
     const marks = (this.#marks = scratch.zeroed('marks', ranks.length + 1));
     marks[ranks.length] = 255;
     const byId = scratch.zeroed('byId', ranks.length);
+    const entries = sequences.starts.length - 1;
+    this.#averageLength = entries > 0 ? (sequences.starts[entries] as number) / entries || 1 : 1;
+    this.#idf = new Float64Array(query.units.length);
+    this.#tf = new Float64Array(query.units.length);
+    const ownMarks = (this.#ownMarks = scratch.zeroed('own', ranks.length + 1));
     let bit = 1;
     query.units.forEach((unit, u) => {
+      let unitPostings = Infinity;
       const bits = unit.terms.map((term) => {
         const word = term.encoded[0] ?? '';
         const own = bit;
@@ -218,16 +246,29 @@ export class TermFilter {
           return own;
         }
         const matched: number[] = [];
-        const postings = index.markMatching(word, byId, own, matched);
+        let postings = index.markMatching(word, byId, own, matched);
+        const exact = index.termId(word);
+        if (exact >= 0) ownMarks[ranks[exact] as number] = (ownMarks[ranks[exact] as number] ?? 0) | own;
+        // Misspellings of the word in the text match it too (only those exact terms).
+        for (const near of term.nearMisses) {
+          const id = index.termId(near);
+          if (id < 0 || (byId[id] ?? 0) & own) continue;
+          byId[id] = (byId[id] ?? 0) | own;
+          matched.push(id);
+          postings += index.frequencyOf(near);
+        }
         for (const id of matched) {
           const code = ranks[id] as number;
           marks[code] = (marks[code] as number) | own;
         }
         if (query.terms.length > 1 && postings <= ENTRY_MARK_LIMIT) this.#entryTerms.push([own, matched]);
+        unitPostings = Math.min(unitPostings, postings);
         return own;
       });
-      if (bits.length === 1) this.#singles.push([bits[0] as number, 1 << u]);
-      else this.#phrases.push({ unit: 1 << u, bits });
+      const df = Math.min(unitPostings, entries);
+      this.#idf[u] = Math.log(1 + (entries - df + 0.5) / (df + 0.5));
+      if (bits.length === 1) this.#singles.push([bits[0] as number, 1 << u, u]);
+      else this.#phrases.push({ unit: 1 << u, index: u, bits });
     });
     this.#states = new Int32Array(this.#phrases.length);
     this.#all = (1 << query.units.length) - 1;
@@ -241,7 +282,7 @@ export class TermFilter {
     headings: HeadingTerms,
     scratch: Scratch,
   ): TermFilter | null {
-    if (query.terms.length > MAX_TERMS || query.units.length === 0) return null;
+    if (query.terms.length > MAX_TERMS || query.units.length === 0 || query.units.length > 15) return null;
     return new TermFilter(query, index, sequences, headings, scratch);
   }
 
@@ -253,6 +294,9 @@ export class TermFilter {
     const marks = this.#marks;
     const phrases = this.#phrases;
     const states = this.#states;
+    const tf = this.#tf;
+    const ownMarks = this.#ownMarks;
+    const counting = this.#counting;
     states.fill(0);
     let seen = 0;
     let found = 0;
@@ -266,13 +310,19 @@ export class TermFilter {
       }
       const mark = marks[code] as number;
       seen |= mark;
+      if (mark !== 0 && counting)
+        for (const [bit, , u] of this.#singles)
+          if (mark & bit) tf[u] = (tf[u] as number) + ((ownMarks[code] as number) & bit ? 1 : PART_WEIGHT);
       for (let p = 0; p < phrases.length; p++) {
-        const { bits, unit } = phrases[p] as Phrase;
+        const { bits, unit, index } = phrases[p] as Phrase;
         let hits = 0;
         if (mark !== 0) for (let k = 0; k < bits.length; k++) if (mark & (bits[k] as number)) hits |= 1 << k;
         const state = (((states[p] as number) << 1) | 1) & hits;
         states[p] = state;
-        if (state & (1 << (bits.length - 1))) found |= unit;
+        if (state & (1 << (bits.length - 1))) {
+          found |= unit;
+          if (counting) tf[index] = (tf[index] as number) + 1;
+        }
       }
     }
     for (const [bit, unit] of this.#singles) if (seen & bit) found |= unit;
@@ -298,15 +348,40 @@ export class TermFilter {
     if (this.#entries && ((this.#entries[entry] as number) & this.#entryBits) !== this.#entryBits)
       return false;
     const { starts, codes, ranks } = this.#sequences;
+    this.#tf.fill(0);
+    this.#counting = true;
     const text = this.#matched(codes, starts[entry] as number, starts[entry + 1] as number);
-    if (text === this.#all) return true;
+    this.#counting = false;
+    this.#lastEntry = entry;
+    this.#lastHeading = 0;
     const heading = this.#headings.of[entry] ?? -1;
-    if (heading < 0) return false;
+    if (heading < 0) return text === this.#all;
     let own = this.#headingMasks[heading] ?? -1;
     if (own < 0) {
       const headingCodes = this.#headings.codes(heading, this.#index, ranks);
       own = this.#headingMasks[heading] = this.#matched(headingCodes, 0, headingCodes.length);
     }
+    this.#lastHeading = own;
     return ((text | own) & this.#all) === this.#all;
+  }
+
+  #lastEntry = -1;
+  #lastHeading = 0;
+
+  /**
+   * BM25 of the entry `passes` last looked at: per query unit, its IDF times its saturated
+   * frequency in the text (length-normalised), and a unit found in the heading counts as
+   * HEADING_WEIGHT occurrences more.
+   */
+  bm25(entry: number): number {
+    if (entry !== this.#lastEntry) return 0;
+    const { starts } = this.#sequences;
+    const length = ((starts[entry + 1] as number) - (starts[entry] as number)) / this.#averageLength;
+    let score = 0;
+    for (let u = 0; u < this.#tf.length; u++) {
+      const tf = (this.#tf[u] as number) + (this.#lastHeading & (1 << u) ? HEADING_WEIGHT : 0);
+      if (tf > 0) score += ((this.#idf[u] as number) * tf * (K1 + 1)) / (tf + K1 * (1 - B + B * length));
+    }
+    return score;
   }
 }

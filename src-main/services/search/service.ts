@@ -9,25 +9,39 @@ import type { DocumentMatch, DocumentMatchesResponse, SearchResponse } from '../
 import { fail, ok, type Result } from '../../shared/result';
 import type { Library } from '../library/library';
 import { buildEngine } from './build';
-import { DEFAULT_LIMIT, SearchEngine, type ParagraphRecord } from './engine';
+import { DEFAULT_LIMIT, SearchEngine, documentRecord, type ParagraphRecord } from './engine';
 import { INDEX_FILE_NAME, contentHash, readIndexFile, writeIndexFile } from './index-file';
 import { matchText } from './match';
+import { setLexiconDir } from './lexicon';
 import { NotesIndex } from './notes';
 import { parseQuery } from './query';
 
 export interface SearchService {
   /** Resolves when the index is loaded or built; how it got there, for the log. */
   readonly ready: Promise<string>;
-  search(query: string, options?: { limit?: number }): Promise<SearchResponse>;
+  search(query: string, options?: { limit?: number; verbatim?: boolean }): Promise<SearchResponse>;
   findInDocument(documentId: string, query: string): Promise<Result<DocumentMatchesResponse>>;
   /** Replaces the notes and tags that search finds (the annotation store calls this). */
   setNotes(annotations: readonly Annotation[]): void;
 }
 
-/** One record per citable block, in library order, each with the heading it stands under. */
+/**
+ * One record per citable block, in library order, each with the heading it stands under, and
+ * one per document for its title and designation.
+ */
 export function paragraphRecords(documents: readonly ReaderDocument[]): ParagraphRecord[] {
   const records: ParagraphRecord[] = [];
   for (const doc of documents) {
+    const firstParagraph = doc.blocks.find((b) => b.number !== null)?.number ?? 1;
+    records.push({
+      ...documentRecord({
+        documentId: doc.meta.id,
+        title: doc.meta.title,
+        designation: doc.meta.designation,
+        firstParagraph,
+      }),
+      title: documentLabel(doc.meta),
+    });
     let heading: string | null = null;
     for (const block of doc.blocks) {
       if (block.kind === 'heading') heading = block.text;
@@ -48,6 +62,8 @@ export function paragraphRecords(documents: readonly ReaderDocument[]): Paragrap
 export interface SearchServiceOptions {
   readonly resourcesDir: string;
   readonly dataDir: string;
+  /** Where the lexicon is; by default <resourcesDir>/lexicon. */
+  readonly lexiconDir?: string;
   readonly log?: (line: string) => void;
   /** How a missing or stale index is built; the default starts a worker for large corpora. */
   readonly build?: typeof buildEngine;
@@ -95,6 +111,8 @@ async function loadEngine(library: Library, options: SearchServiceOptions): Prom
 }
 
 export function createSearchService(library: Library, options: SearchServiceOptions): SearchService {
+  // The lexicon ships with the app (<resources>/lexicon), whichever collection is open.
+  setLexiconDir(options.lexiconDir ?? join(options.resourcesDir, 'lexicon'));
   const notes = new NotesIndex((id) => {
     const summary = library.summary(id);
     return summary ? documentLabel(summary) : id;
@@ -109,23 +127,12 @@ export function createSearchService(library: Library, options: SearchServiceOpti
 
   return {
     ready,
-    async search(query, { limit = DEFAULT_LIMIT } = {}) {
+    async search(query, { limit = DEFAULT_LIMIT, verbatim = false } = {}) {
       await ready;
       const current = engine as SearchEngine | null;
       if (!current) return { query, hits: [], more: false, suggestions: [] };
-      const parsed = parseQuery(query);
-      const paragraphs = current.rank(parsed, limit);
-      const noteHits = notes.rank(parsed, limit);
-      const merged = [...paragraphs.hits, ...noteHits].sort(
-        (a, b) =>
-          b.hit.score - a.hit.score ||
-          (a.hit.kind === 'note' ? -1 : 0) - (b.hit.kind === 'note' ? -1 : 0) ||
-          a.rank - b.rank,
-      );
-      const hits = merged.slice(0, limit).map((h) => h.hit);
-      const more = paragraphs.more || merged.length > limit;
-      if (hits.length > 0 || parsed.units.length === 0) return { query, hits, more, suggestions: [] };
-      return { ...current.search(query, { limit: 1 }), query, hits: [], more: false };
+      // Notes join the same ranked list, for the query as typed and for a corrected one.
+      return current.search(query, { limit, verbatim, extra: (parsed, n) => notes.rank(parsed, n) });
     },
     async findInDocument(documentId, query) {
       const doc = await library.get(documentId);
@@ -156,6 +163,7 @@ export async function writeResourcesIndex(
   collectionDir: string = join(resourcesDir, 'documents'),
 ): Promise<{ paragraphs: number; documents: number; path: string; problems: readonly string[] }> {
   const { openCollection } = await import('../documents/collection');
+  setLexiconDir(join(resourcesDir, 'lexicon'));
   const library = await openCollection(collectionDir, { cacheDir: resourcesDir, origin: 'shipped' });
   const records = await library.searchRecords();
   const { engine, data } = await buildEngine(records);

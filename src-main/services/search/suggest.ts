@@ -1,6 +1,6 @@
 // Owns "Menade du …?": for a query with no hits, words of the corpus within a small edit
 // distance of each word that found nothing, offered only when the corrected query does hit.
-import { fold } from './analyzer';
+import type { SpellingIndex } from './correction';
 import type { ParsedQuery } from './query';
 
 /** Lowercase word as written → how often it occurs. */
@@ -39,21 +39,10 @@ interface Candidate {
   readonly count: number;
 }
 
-const foldedCache = new WeakMap<Vocabulary, Array<[string, string, number]>>();
-
-function foldedWords(vocabulary: Vocabulary): Array<[string, string, number]> {
-  let list = foldedCache.get(vocabulary);
-  if (!list || list.length !== vocabulary.size) {
-    list = [...vocabulary].map(([word, count]) => [word, fold(word), count]);
-    foldedCache.set(vocabulary, list);
-  }
-  return list;
-}
-
-function closeWords(typed: string, vocabulary: Vocabulary): Candidate[] {
+function closeWords(typed: string, spelling: SpellingIndex): Candidate[] {
   const max = typed.length <= 4 ? 1 : 2;
   const found: Candidate[] = [];
-  for (const [word, folded, count] of foldedWords(vocabulary)) {
+  for (const [word, folded, count] of spelling.near(typed, max)) {
     if (folded === typed) continue;
     const distance = editDistance(typed, folded, max);
     if (distance <= max) found.push({ word, distance, count });
@@ -62,7 +51,7 @@ function closeWords(typed: string, vocabulary: Vocabulary): Candidate[] {
   return found.slice(0, CANDIDATES_PER_WORD);
 }
 
-function replaceWord(raw: string, word: string, replacement: string): string {
+export function replaceWord(raw: string, word: string, replacement: string): string {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return raw.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu'), replacement);
 }
@@ -74,12 +63,12 @@ function replaceWord(raw: string, word: string, replacement: string): string {
 export function suggestCorrections(
   raw: string,
   query: ParsedQuery,
-  vocabulary: Vocabulary,
+  spelling: SpellingIndex,
   hits: (query: string) => boolean,
 ): string[] {
   const missing = query.terms.filter((t) => !hits(t.lower));
   const targets = missing.length > 0 ? missing : query.terms;
-  const options = targets.map((term) => ({ term, candidates: closeWords(term.folded, vocabulary) }));
+  const options = targets.map((term) => ({ term, candidates: closeWords(term.folded, spelling) }));
   const out: string[] = [];
   for (const { term, candidates } of options) {
     for (const candidate of candidates) {

@@ -1,6 +1,7 @@
 // Owns the header search: the query as typed, the latest response, the highlighted option,
 // and the requests: one in flight at a time, the newest query sent as soon as it returns
-// (a light debounce that never delays the first keystroke), stale responses dropped.
+// (a light debounce that never delays the first keystroke), stale responses dropped; a
+// query can be sent as typed ("Sök i stället efter …") when the engine corrected it.
 import {
   groupByDocument,
   type SearchGroup,
@@ -28,13 +29,18 @@ class SearchState {
   readonly groups: SearchGroup[] = $derived(groupByDocument(this.hits));
   /** Hits in the order they are shown (grouped), so arrow keys walk the list as seen. */
   readonly ordered: SearchHit[] = $derived(this.groups.flatMap((g) => g.hits));
+  /** The query the hits are for: the corrected one when the engine corrected the spelling. */
+  readonly effectiveQuery = $derived(this.response?.correction?.query ?? this.query);
   #inFlight = false;
   #queued: string | null = null;
+  /** The queued query is to be searched as typed, without spelling correction. */
+  #verbatim = false;
   #sent = 0;
 
   /** Called on every input event. */
-  input(query: string): void {
+  input(query: string, verbatim = false): void {
     this.query = query;
+    this.#verbatim = verbatim;
     this.open = true;
     if (query.trim() === '') {
       this.#sent++;
@@ -53,10 +59,11 @@ class SearchState {
   async #drain(): Promise<void> {
     while (this.#queued !== null) {
       const query = this.#queued;
+      const verbatim = this.#verbatim;
       this.#queued = null;
       const ticket = ++this.#sent;
       this.#inFlight = true;
-      const result = await call('search', { query, limit: RESULT_LIMIT });
+      const result = await call('search', { query, limit: RESULT_LIMIT, ...(verbatim ? { verbatim } : {}) });
       this.#inFlight = false;
       // Dropped: a newer query is queued, or the field was cleared meanwhile.
       if (ticket !== this.#sent || this.#queued !== null) continue;

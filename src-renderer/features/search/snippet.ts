@@ -1,10 +1,12 @@
 // Owns cutting a hit's text into a short snippet around its matches, as plain segments
 // (marked or not) that components render as text nodes: never HTML built from document text.
-import type { MatchRange } from '../../../src-main/shared/search';
+import type { MatchKind, MatchRange } from '../../../src-main/shared/search';
 
 export interface Segment {
   readonly text: string;
   readonly mark: boolean;
+  /** Why a marked segment matched (near-misses are shown differently). */
+  readonly kind?: MatchKind;
 }
 
 /** Characters shown before the first match, and in all. */
@@ -31,8 +33,8 @@ export function snippet(text: string, matches: readonly MatchRange[], length = L
     if (space > first) to = space;
   }
   const segments: Segment[] = [];
-  const push = (part: string, mark: boolean) => {
-    if (part) segments.push({ text: part.replace(/\s+/g, ' '), mark });
+  const push = (part: string, mark: boolean, kind?: MatchKind) => {
+    if (part) segments.push({ text: part.replace(/\s+/g, ' '), mark, ...(kind ? { kind } : {}) });
   };
   if (from > 0) push('… ', false);
   let at = from;
@@ -41,7 +43,7 @@ export function snippet(text: string, matches: readonly MatchRange[], length = L
     const start = Math.max(m.start, from);
     const end = Math.min(m.end, to);
     push(text.slice(at, start), false);
-    push(text.slice(start, end), true);
+    push(text.slice(start, end), true, m.kind);
     at = end;
   }
   push(text.slice(at, to), false);

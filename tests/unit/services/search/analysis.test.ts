@@ -95,13 +95,20 @@ describe('search over the shipped documents', () => {
         text: 'Programmen för 2021-2027 är nya.',
       },
     ]);
-    expect(find('2021').map(where)).toEqual(expect.arrayContaining([`${PLAN}#2`, 'test#2']));
-    expect(find('2021').map(where)).not.toContain('test#1');
-    expect(find('2021-2027').map(where)).toEqual(['test#2']);
-    expect(find('2014-2020').map(where)).toEqual(['test#1']);
+    // Paragraph hits (the plan's title, "… 2021–2027", is a document hit of its own).
+    const inText = (q: string) => find(q).filter((h) => h.kind === 'paragraph');
+    expect(inText('2021').map(where)).toEqual(expect.arrayContaining([`${PLAN}#2`, 'test#2']));
+    expect(inText('2021').map(where)).not.toContain('test#1');
+    expect(inText('2021-2027').map(where)).toEqual(['test#2']);
+    expect(
+      find('2021-2027')
+        .filter((h) => h.kind === 'document')
+        .map((h) => h.documentId),
+    ).toEqual([PLAN]);
+    expect(inText('2014-2020').map(where)).toEqual(['test#1']);
     // On the shipped text: 2004 is in one paragraph, and no year's digits leak into another.
-    expect(find('2004').map(where).sort()).toEqual([`${NCP}#2`, `${NCP}#3`]);
-    expect(find('2002').map(where)).toEqual([`${NCP}#1`]);
+    expect(inText('2004').map(where).sort()).toEqual([`${NCP}#2`, `${NCP}#3`]);
+    expect(inText('2002').map(where)).toEqual([`${NCP}#1`]);
   });
 
   it('quoted phrases match adjacent words only', () => {
@@ -175,15 +182,65 @@ describe('typo tolerance', () => {
     ['integrationspolitk', 'integrationspolitik'],
     ['regeringn välkomnar', 'regeringen välkomnar'],
     ['handlinsplanen', 'handlingsplanen'],
-  ])('%s → Menade du %s?', (typed, expected) => {
+  ])('%s shows the hits of %s at once', (typed, expected) => {
     const result = engine.search(typed);
-    expect(result.hits).toEqual([]);
-    expect(result.suggestions).toContain(expected);
-    // A suggestion always hits.
-    for (const s of result.suggestions) expect(engine.search(s).hits.length).toBeGreaterThan(0);
+    expect(result.correction?.query).toBe(expected);
+    expect(result.correction?.original).toBe(typed);
+    expect(result.hits.length).toBeGreaterThan(0);
+    // The same hits as the corrected query typed; the query as typed finds nothing.
+    expect(result.hits.map(where)).toEqual(engine.search(expected).hits.map(where));
+    const verbatim = engine.search(typed, { verbatim: true });
+    expect(verbatim.hits).toEqual([]);
+    expect(verbatim.correction).toBeUndefined();
+    expect(verbatim.suggestions).toContain(expected);
   });
 
   it('offers nothing for gibberish', () => {
     expect(engine.search('qxzwv').suggestions).toEqual([]);
+  });
+});
+
+describe('misspellings on both sides', () => {
+  beforeAll(() => {
+    engine.add([
+      {
+        documentId: 'typo',
+        title: 'Stavfel',
+        paragraph: 1,
+        heading: null,
+        text: 'Stödet till intergration av nyanlända i Kalmar fortsätter.',
+      },
+    ]);
+  });
+
+  it('a correctly spelt query finds the word misspelt in the text, marked as a near-miss', () => {
+    const hits = engine.search('integration Kalmar').hits;
+    expect(hits.map(where)).toEqual(['typo#1']);
+    expect(hits[0]!.why).toContain('near-miss');
+    expect(
+      hits[0]!.matches.filter((m) => m.kind === 'near-miss').map((m) => hits[0]!.text.slice(m.start, m.end)),
+    ).toEqual(['intergration']);
+  });
+
+  it('ranks near-misses below exact hits', () => {
+    const hits = engine.search('integration', { limit: 200 }).hits;
+    const typo = hits.findIndex((h) => h.documentId === 'typo');
+    expect(typo).toBeGreaterThan(0);
+    expect(hits.slice(0, typo).every((h) => !h.why.includes('near-miss') || h.why.length > 1)).toBe(true);
+  });
+
+  it('a misspelt query that finds only the typo shows the common spelling at once', () => {
+    const result = engine.search('intergration');
+    expect(result.correction).toMatchObject({
+      query: 'integration',
+      words: [['intergration', 'integration']],
+    });
+    expect(result.hits.length).toBeGreaterThan(1);
+    // As typed, it finds the one paragraph with the typo.
+    expect(engine.search('intergration', { verbatim: true }).hits.map(where)).toEqual(['typo#1']);
+  });
+
+  it('never respells numbers or designations', () => {
+    expect(engine.search('2021-2029').correction).toBeUndefined();
   });
 });

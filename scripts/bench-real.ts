@@ -1,0 +1,249 @@
+// The real-corpus part of `npm run bench:search -- --real DIR`: a whole collection folder
+// (all of regeringen.se: 35,942 documents) through Läsaren's engine — build and store the
+// index, load it as the app does at start, heap against the text, full-pipeline latency
+// (search + match ranges for the top hits) for one-word, two-word, prefix and phrase queries
+// — and, in the same run on the same paragraphs and queries, minisearch (its search + the
+// same match ranges) and Xapian (scripts/xapian-peer.py; its own timing, search only).
+import { execFileSync } from 'node:child_process';
+import { stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import MiniSearch from 'minisearch';
+import { clearAnalysisCache, tokenize } from '../src-main/services/search/analyzer';
+import { SearchEngine, type ParagraphRecord } from '../src-main/services/search/engine';
+import { contentHash, readIndexFile, writeIndexFile } from '../src-main/services/search/index-file';
+import { allUnitsMatched, matchText } from '../src-main/services/search/match';
+import { parseQuery } from '../src-main/services/search/query';
+import { random } from './bench-corpus';
+import { collectionRecords, readCollection } from './collection-reader';
+
+interface Options {
+  readonly dir: string;
+  readonly queries: number;
+  readonly top: number;
+  readonly peers: boolean;
+  readonly print: (line?: string) => void;
+  readonly heap: () => number;
+}
+
+type Kind = 'ett ord' | 'två ord' | 'prefix' | 'fras';
+type Sets = Record<Kind, string[]>;
+
+/** Queries from the corpus's own words: random paragraphs, their words as people type them. */
+function realQuerySets(records: readonly ParagraphRecord[], count: number): Sets {
+  const next = random(11);
+  const paragraphs = records.filter((r) => r.kind !== 'document');
+  const sets: Sets = { 'ett ord': [], 'två ord': [], prefix: [], fras: [] };
+  while (sets['ett ord'].length < count) {
+    const all = tokenize((paragraphs[Math.floor(next() * paragraphs.length)] as ParagraphRecord).text).map(
+      (t) => t.lower,
+    );
+    const isWord = (w: string | undefined): w is string => !!w && /^\p{L}+$/u.test(w);
+    const words = all.filter(isWord);
+    // A phrase: two words that stand side by side in the paragraph.
+    const pairs = all.flatMap((w, i) => (isWord(w) && isWord(all[i + 1]) ? [`${w} ${all[i + 1]}`] : []));
+    if (words.length < 3 || pairs.length === 0) continue;
+    const pick = () => words[Math.floor(next() * words.length)] as string;
+    const a = pick();
+    sets['ett ord'].push(a);
+    sets['två ord'].push(`${a} ${pick()}`);
+    sets.prefix.push(a.slice(0, Math.max(3, Math.ceil(a.length / 2))));
+    sets.fras.push(`"${pairs[Math.floor(next() * pairs.length)]}"`);
+  }
+  return sets;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const ms = (t: number) => (t < 10 ? t.toFixed(3) : t.toFixed(0));
+
+function percentiles(samples: number[]): [number, number, number] {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+  return [at(50), at(95), at(99)];
+}
+
+/** Wall and CPU time of one call, in ms. */
+function timed<T>(run: () => T): { value: T; wall: number; cpu: number } {
+  const cpu = process.cpuUsage();
+  const wall = process.hrtime.bigint();
+  const value = run();
+  const d = process.cpuUsage(cpu);
+  return { value, wall: Number(process.hrtime.bigint() - wall) / 1e6, cpu: (d.user + d.system) / 1000 };
+}
+
+async function timedAsync<T>(run: () => Promise<T>): Promise<{ value: T; wall: number; cpu: number }> {
+  const cpu = process.cpuUsage();
+  const wall = process.hrtime.bigint();
+  const value = await run();
+  const d = process.cpuUsage(cpu);
+  return { value, wall: Number(process.hrtime.bigint() - wall) / 1e6, cpu: (d.user + d.system) / 1000 };
+}
+
+/** p50/p95/p99 of wall and CPU time per query kind (each query once after a warm-up). */
+function latencies(sets: Sets, run: (q: string) => unknown): Record<Kind, { wall: number[]; cpu: number[] }> {
+  const out = {} as Record<Kind, { wall: number[]; cpu: number[] }>;
+  for (const kind of Object.keys(sets) as Kind[]) {
+    for (const q of sets[kind].slice(0, 30)) run(q);
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (const q of sets[kind]) {
+      const t = timed(() => run(q));
+      wall.push(t.wall);
+      cpu.push(t.cpu);
+    }
+    out[kind] = { wall: percentiles(wall), cpu: percentiles(cpu) };
+  }
+  return out;
+}
+
+export async function runReal(folder: string, options: Options): Promise<void> {
+  const { print, heap } = options;
+  const empty = heap();
+  const read = timed(() => collectionRecords(readCollection(folder)));
+  const records = read.value;
+  const chars = records.reduce((n, r) => n + r.text.length + (r.heading?.length ?? 0), 0);
+  const textBytes = records.reduce(
+    (n, r) => n + Buffer.byteLength(r.text) + Buffer.byteLength(r.heading ?? ''),
+    0,
+  );
+  const documents = records.filter((r) => r.kind === 'document').length;
+  const sets = realQuerySets(records, options.queries);
+  print();
+  print(
+    `## Verklig korpus: ${folder} — ${documents.toLocaleString('sv-SE')} dokument, ${(records.length - documents).toLocaleString('sv-SE')} stycken + ${documents.toLocaleString('sv-SE')} titelposter, ${(chars / 1e6).toFixed(1)} miljoner tecken (${mb(textBytes)} UTF-8)`,
+  );
+  print();
+  print(`Inläsning av Markdown (inte en del av indexet): ${ms(read.wall)} ms.`);
+
+  // Build and store, as the build step does.
+  const file = join(options.dir, 'real-index.ndjson');
+  const hash = contentHash(records);
+  let built: SearchEngine | null = new SearchEngine();
+  const add = timed(() => built?.add(records));
+  const exported = timed(() => (built as SearchEngine).export());
+  const write = await timedAsync(() => writeIndexFile(file, hash, records.length, exported.value));
+  built = null;
+  // The app builds a large index in a worker thread: its word analyses go with the worker.
+  clearAnalysisCache();
+  const diskBytes = (await stat(file)).size;
+  const buildWall = add.wall + exported.wall + write.wall;
+  const buildCpu = add.cpu + exported.cpu + write.cpu;
+
+  // Load as the app does at start: read the file, import it.
+  const beforeLoad = heap();
+  const load = await timedAsync(async () => {
+    const data = await readIndexFile(file, hash);
+    if (!data) throw new Error('index file unreadable');
+    const engine = new SearchEngine();
+    await engine.import(records, data);
+    return engine;
+  });
+  const engine = load.value;
+  const afterLoad = heap();
+  const ours = latencies(sets, (q) => engine.search(q, { limit: options.top }));
+  const afterQueries = heap();
+
+  print();
+  print(`| mått | Läsaren | mål |`);
+  print(`| --- | ---: | ---: |`);
+  print(
+    `| bygg + export + skriv index (väggtid / CPU-tid) | ${(buildWall / 1000).toFixed(1)} s / ${(buildCpu / 1000).toFixed(1)} s | ≤ 180 s |`,
+  );
+  print(
+    `| varav add / export / skriv (väggtid) | ${(add.wall / 1000).toFixed(1)} / ${(exported.wall / 1000).toFixed(1)} / ${(write.wall / 1000).toFixed(1)} s | |`,
+  );
+  print(`| index på disk | ${mb(diskBytes)} | |`);
+  print(
+    `| inläsning: läs fil + import (väggtid / CPU-tid) | ${ms(load.wall)} ms / ${ms(load.cpu)} ms | ≤ 1 500 ms |`,
+  );
+  print(
+    `| heap + ArrayBuffer: index + korpus, efter inläsning | ${mb(afterLoad - empty)} = ${((afterLoad - empty) / textBytes).toFixed(2)}× texten | ≤ 4× |`,
+  );
+  print(
+    `| … efter ${options.queries * 4} frågor (vikta texter cachade) | ${mb(afterQueries - empty)} = ${((afterQueries - empty) / textBytes).toFixed(2)}× texten | |`,
+  );
+  print(`| varav index (efter − före inläsning) | ${mb(afterLoad - beforeLoad)} | |`);
+  const targets: Record<Kind, string> = {
+    'ett ord': '≤ 1 ms',
+    'två ord': '≤ 3 ms',
+    prefix: '',
+    fras: '≤ 3 ms',
+  };
+  for (const kind of Object.keys(ours) as Kind[]) {
+    const { wall, cpu } = ours[kind];
+    print(
+      `| ${kind}: p50 / p95 / p99, väggtid (CPU-tid) | ${ms(wall[0] ?? 0)} / ${ms(wall[1] ?? 0)} / ${ms(wall[2] ?? 0)} ms (${ms(cpu[0] ?? 0)} / ${ms(cpu[1] ?? 0)} / ${ms(cpu[2] ?? 0)} ms) | p95 ${targets[kind]} |`,
+    );
+  }
+  if (!options.peers) return;
+
+  // minisearch: same paragraphs, its own analysis with fuzzy and prefix off for speed's
+  // sake on exact queries (prefix on for the prefix kind), AND, then our match ranges.
+  const miniBase = heap();
+  const mini = new MiniSearch({ fields: ['text', 'heading'] });
+  const miniBuild = timed(() =>
+    mini.addAll(records.map((r, id) => ({ id, text: r.text, heading: r.heading ?? '' }))),
+  );
+  const miniHeap = heap() - miniBase;
+  const miniSets = {} as Record<Kind, { wall: number[]; cpu: number[] }>;
+  for (const kind of Object.keys(sets) as Kind[]) {
+    miniSets[kind] = latencies({ [kind]: sets[kind] } as Sets, (raw) => {
+      const query = parseQuery(raw);
+      const hits = [];
+      for (const r of mini.search(raw.replace(/"/g, ''), { combineWith: 'AND', prefix: kind === 'prefix' })) {
+        const record = records[r.id as number];
+        if (!record) continue;
+        const m = matchText(record.text, query);
+        if (allUnitsMatched(m)) hits.push(m.ranges);
+        if (hits.length >= options.top) break;
+      }
+      return hits;
+    })[kind];
+  }
+
+  // Xapian: build and query in Python, timed there.
+  const recordsFile = join(options.dir, 'real-records.jsonl');
+  await writeFile(
+    recordsFile,
+    records.map((r) => JSON.stringify({ text: r.text, heading: r.heading })).join('\n'),
+  );
+  const queriesFile = join(options.dir, 'real-queries.json');
+  const allQueries = (Object.keys(sets) as Kind[]).flatMap((k) =>
+    sets[k].map((q) => (k === 'prefix' ? `${q}*` : q)),
+  );
+  await writeFile(queriesFile, JSON.stringify(allQueries));
+  const xapian = JSON.parse(
+    execFileSync(
+      '/usr/bin/python3',
+      [join(import.meta.dirname, 'xapian-peer.py'), recordsFile, queriesFile, String(options.top), '--time'],
+      {
+        maxBuffer: 1 << 30,
+      },
+    ).toString(),
+  ) as { times: number[]; build_s: number };
+  const xapianTimes = {} as Record<Kind, number[]>;
+  let at = 0;
+  for (const kind of Object.keys(sets) as Kind[]) {
+    xapianTimes[kind] = percentiles(xapian.times.slice(at, at + sets[kind].length));
+    at += sets[kind].length;
+  }
+
+  print();
+  print(
+    `Jämförelse i samma körning (samma stycken och frågor; minisearch: AND, prefix för prefixfrågor, + samma träffintervall; Xapian: svensk stemmer, stavningskorrigering, sökning utan träffintervall, tid mätt i Python):`,
+  );
+  print();
+  print(`| mått | Läsaren | minisearch | Xapian |`);
+  print(`| --- | ---: | ---: | ---: |`);
+  print(
+    `| bygg (väggtid) | ${(buildWall / 1000).toFixed(1)} s | ${(miniBuild.wall / 1000).toFixed(1)} s (i minnet, ej sparat) | ${xapian.build_s.toFixed(1)} s (på disk) |`,
+  );
+  print(`| heap för indexet | ${mb(afterLoad - beforeLoad)} | ${mb(miniHeap)} | (egen process) |`);
+  for (const kind of Object.keys(sets) as Kind[]) {
+    const o = ours[kind].wall;
+    const m = miniSets[kind].wall;
+    const x = xapianTimes[kind];
+    print(
+      `| ${kind}: p50 / p95 väggtid | ${ms(o[0] ?? 0)} / ${ms(o[1] ?? 0)} ms | ${ms(m[0] ?? 0)} / ${ms(m[1] ?? 0)} ms | ${ms(x[0] ?? 0)} / ${ms(x[1] ?? 0)} ms |`,
+    );
+  }
+}

@@ -1,0 +1,197 @@
+// Build step for the search lexicon: expands the hunspell dictionary dictionary-sv
+// (index.aff + index.dic, LGPL-3.0) into full paradigms and writes what the analyser needs:
+//   resources/lexicon/sv-lemmas.tsv   word form → lemma key, only where Snowball's stem of the
+//                                     form differs from the stem of its lemma (the forms
+//                                     Snowball fails to join: flickan, kvinnan, planet, …)
+//   resources/lexicon/sv-forms.bloom  every form of every lemma, as a Bloom filter (is this a
+//                                     real Swedish word? for compound splitting and typos)
+// Both are derived data under the dictionary's licence (see resources/lexicon/README.md).
+// `tsx scripts/build-lexicon.ts [OUT_DIR]`.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { newStemmer } from 'snowball-stemmers';
+import { BloomFilter, LEXICON_FILES } from '../src-main/services/search/lexicon';
+import { IRREGULAR } from './build-lexicon-irregular';
+
+interface Affix {
+  readonly strip: string;
+  readonly add: string;
+  readonly condition: RegExp;
+  /** Only valid inside a compound (hunspell ONLYINCOMPOUND on the affix's continuation). */
+  readonly onlyInCompound: boolean;
+}
+
+const dictionaryDir = dirname(createRequire(import.meta.url).resolve('dictionary-sv'));
+const outDir = resolve(process.argv[2] ?? join(import.meta.dirname, '..', 'resources', 'lexicon'));
+const started = performance.now();
+
+const aff = await readFile(join(dictionaryDir, 'index.aff'), 'utf8');
+const dic = await readFile(join(dictionaryDir, 'index.dic'), 'utf8');
+
+const directive = (name: string) => new RegExp(`^${name}\\s+(\\S+)`, 'm').exec(aff)?.[1] ?? '\u0000';
+const ONLY_IN_COMPOUND = directive('ONLYINCOMPOUND');
+const NEED_AFFIX = directive('NEEDAFFIX');
+const FORBIDDEN = directive('FORBIDDENWORD');
+
+const suffixes = new Map<string, Affix[]>();
+for (const line of aff.split('\n')) {
+  const parts = line.trim().split(/\s+/);
+  if (parts[0] !== 'SFX' || parts.length < 5) continue;
+  const [, flag, stripRaw, addRaw, condition] = parts as [string, string, string, string, string];
+  const [add, continuation = ''] = addRaw.split('/') as [string, string?];
+  const list = suffixes.get(flag) ?? [];
+  list.push({
+    strip: stripRaw === '0' ? '' : stripRaw,
+    add: add === '0' ? '' : add,
+    condition: new RegExp(`${condition === '.' ? '' : condition}$`, 'u'),
+    onlyInCompound: continuation.includes(ONLY_IN_COMPOUND),
+  });
+  suffixes.set(flag, list);
+}
+
+const stemmer = newStemmer('swedish');
+const stem = (w: string) => stemmer.stem(w);
+const roots = new Set<string>();
+const forms = new Set<string>();
+const USABLE = /^[\p{Ll}][\p{Ll}\-:]*$/u;
+
+/** Lemma → its forms (entries sharing a spelling share one paradigm). */
+const paradigms = new Map<string, Set<string>>();
+
+function addForm(form: string, lemma: string): void {
+  if (!USABLE.test(form)) return;
+  forms.add(form);
+  let paradigm = paradigms.get(lemma);
+  if (!paradigm) paradigms.set(lemma, (paradigm = new Set()));
+  paradigm.add(form);
+}
+
+for (const line of dic.split('\n').slice(1)) {
+  if (line === '' || line.includes(' ')) continue;
+  const slash = line.indexOf('/');
+  const word = (slash < 0 ? line : line.slice(0, slash)).toLowerCase();
+  const flags = slash < 0 ? '' : line.slice(slash + 1);
+  if (flags.includes(FORBIDDEN) || flags.includes(ONLY_IN_COMPOUND) || word.endsWith('-')) continue;
+  if (!USABLE.test(word)) continue;
+  if (!flags.includes(NEED_AFFIX)) {
+    addForm(word, word);
+    roots.add(word);
+  }
+  for (const flag of flags) {
+    for (const affix of suffixes.get(flag) ?? []) {
+      if (affix.onlyInCompound || !affix.condition.test(word)) continue;
+      if (affix.strip && !word.endsWith(affix.strip)) continue;
+      addForm(word.slice(0, word.length - affix.strip.length) + affix.add, word);
+    }
+  }
+}
+// Strong verbs and irregular plurals: hunspell lists them as words of their own.
+const irregularForms = new Set<string>();
+const irregularLemma = new Map<string, string>();
+for (const [lemma, ...irregular] of IRREGULAR as string[][]) {
+  for (const form of irregular) {
+    irregularForms.add(form);
+    if (!irregularLemma.has(form)) irregularLemma.set(form, lemma as string);
+    addForm(form, lemma as string);
+  }
+}
+
+/*
+ * A lemma's key is Snowball's stem of it, unless other lemmas share that stem (månad and
+ * måne both stem to mån): then the longest beginning all its forms share (månad), when that
+ * is longer, so that their forms stay apart.
+ */
+const lemmasByStem = new Map<string, number>();
+for (const lemma of paradigms.keys()) lemmasByStem.set(stem(lemma), (lemmasByStem.get(stem(lemma)) ?? 0) + 1);
+const keyOfLemma = new Map<string, string>();
+for (const [lemma, paradigm] of paradigms) {
+  const own = stem(lemma);
+  let key = own;
+  if ((lemmasByStem.get(own) ?? 0) > 1) {
+    let shared = lemma;
+    for (const form of paradigm) {
+      let n = 0;
+      while (n < shared.length && shared[n] === form[n]) n++;
+      shared = shared.slice(0, n);
+    }
+    if (shared.length > own.length) key = shared;
+  }
+  keyOfLemma.set(lemma, key);
+}
+/** Word form → the keys of the lemmas it is a form of. */
+const keysOf = new Map<string, Set<string>>();
+for (const [lemma, paradigm] of paradigms) {
+  const key = keyOfLemma.get(lemma) as string;
+  for (const form of paradigm) {
+    // An irregular form is a form of its lemma only, even where hunspell lists it as a word.
+    if (irregularForms.has(form) && irregularLemma.get(form) !== lemma) continue;
+    let keys = keysOf.get(form);
+    if (!keys) keysOf.set(form, (keys = new Set()));
+    keys.add(key);
+  }
+}
+
+const lines: string[] = [];
+const needles = new Map<string, Set<string>>();
+const fold = (w: string) =>
+  w
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC');
+for (const [form, keys] of [...keysOf].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  const own = stem(form);
+  // A form that is itself a lemma with forms of its own is that lemma (planet the planet,
+  // not plan's planet); a lemma without forms (the adverb våldsamt) joins the lemma it is a
+  // form of, if any.
+  if (
+    roots.has(form) &&
+    !irregularForms.has(form) &&
+    ((paradigms.get(form)?.size ?? 0) > 1 || keys.size === 1)
+  ) {
+    const key = keyOfLemma.get(form) as string;
+    if (key !== own) push(form, key);
+    continue;
+  }
+  keys.delete(keyOfLemma.get(form) as string);
+  if (keys.size === 0 || keys.has(own)) continue;
+  const sharedStart = (k: string) => {
+    let n = 0;
+    while (n < k.length && k[n] === form[n]) n++;
+    return n;
+  };
+  push(form, [...keys].sort((a, b) => sharedStart(b) - sharedStart(a) || (a < b ? -1 : 1))[0] as string);
+}
+
+function push(form: string, key: string): void {
+  // Stored as the characters to drop from the form's end and the characters to add.
+  let common = 0;
+  while (common < key.length && common < form.length && key[common] === form[common]) common++;
+  lines.push(`${form}\t${form.length - common}${key.slice(common)}`);
+  // Forms that do not contain their key (folded) need a needle of their own in match.ts.
+  const [foldedForm, foldedKey] = [fold(form), fold(key)];
+  if (!foldedForm.includes(foldedKey)) {
+    let shared = 0;
+    while (shared < foldedKey.length && foldedKey[shared] === foldedForm[shared]) shared++;
+    const needle = shared >= 3 ? foldedForm.slice(0, shared) : foldedForm;
+    const list = needles.get(foldedKey) ?? new Set<string>();
+    needles.set(foldedKey, list.add(needle));
+  }
+}
+const needleLines = [...needles]
+  .sort(([a], [b]) => (a < b ? -1 : 1))
+  .map(
+    ([key, list]) =>
+      `${key}\t${[...list].filter((n) => ![...list].some((m) => m !== n && n.includes(m))).join(' ')}`,
+  );
+
+const bloom = BloomFilter.create(forms.size, 0.001);
+for (const form of forms) bloom.add(form);
+
+await mkdir(outDir, { recursive: true });
+await writeFile(join(outDir, LEXICON_FILES.lemmas), lines.join('\n') + '\n');
+await writeFile(join(outDir, LEXICON_FILES.forms), bloom.bytes());
+await writeFile(join(outDir, LEXICON_FILES.needles), needleLines.join('\n') + '\n');
+console.log(
+  `Lexikon: ${roots.size} lemman, ${forms.size} ordformer, ${lines.length} undantag från Snowball → ${outDir} (${Math.round(performance.now() - started)} ms)`,
+);

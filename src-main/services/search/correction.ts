@@ -1,0 +1,189 @@
+// Owns misspellings on both sides, always from the collection's own words, never invented:
+// - in the text: words misspelt in the documents (rare, unknown to the lexicon, one edit from
+//   a common word: "intergration" beside "integration"), found once when the index is built
+//   and stored with it as a near-miss table, so a correctly spelt query also finds them;
+// - in the query: the closest words of the collection (edit distance scaled with the word's
+//   length, adjacent swaps as one edit, å/ä/ö and doubled letters as half an edit) for a word
+//   that finds nothing or far less than a close spelling.
+import { analyzeWord, compoundTail, fold, isKnownWord } from './analyzer';
+import { editDistance, type Vocabulary } from './suggest';
+
+/** Folded lemma key of a common word → keys of its misspellings in the text. */
+export type NearMissTable = ReadonlyMap<string, readonly string[]>;
+
+/** A common word's key, the keys of its misspellings in the text, and the word as written. */
+export type NearMissEntry = [key: string, misspellings: string[], word: string];
+
+/** A word this short is never treated as a misspelling in the text (too many real neighbours). */
+const MIN_NEAR_MISS_LENGTH = 7;
+/** A misspelling occurs at most this often, and its correct word at least RATIO times as often. */
+const MAX_MISSPELLING_COUNT = 2;
+const RATIO = 5;
+const LETTERS = /^\p{L}+$/u;
+
+/** Every string one deletion away from `word`, and the word itself. */
+function deletions(word: string): string[] {
+  const out = [word];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/** A compound of two real words (integrationsinsatsen) is not a misspelling. */
+function isRealCompound(word: string): boolean {
+  for (let i = 3; i <= word.length - 3; i++) {
+    const head = word.slice(0, i);
+    if (!isKnownWord(word.slice(i))) continue;
+    if (isKnownWord(head) || (/[se]$/.test(head) && isKnownWord(head.slice(0, -1)))) return true;
+  }
+  return false;
+}
+
+/**
+ * The near-miss table of a collection from its words and their counts: each rare word that
+ * the lexicon does not know, is no compound of known words and lies one edit (insertion,
+ * deletion, substitution or adjacent swap, on folded letters) from a word RATIO times as
+ * common, becomes a near-miss of that word. Symmetric deletions keep it linear in the
+ * vocabulary (the build step runs this once).
+ */
+export function findNearMisses(
+  vocabulary: Vocabulary,
+  log?: (misspelt: string, word: string) => void,
+): NearMissEntry[] {
+  const common: Array<[string, number, string]> = [];
+  const byDeletion = new Map<string, number | number[]>();
+  for (const [word, count] of vocabulary) {
+    if (count < RATIO || word.length < MIN_NEAR_MISS_LENGTH - 1 || !LETTERS.test(word)) continue;
+    const id = common.push([fold(word), count, word]) - 1;
+    for (const d of deletions(fold(word))) {
+      const known = byDeletion.get(d);
+      if (known === undefined) byDeletion.set(d, id);
+      else if (typeof known === 'number') byDeletion.set(d, [known, id]);
+      else known.push(id);
+    }
+  }
+  const table = new Map<string, { misspellings: Set<string>; word: string }>();
+  for (const [word, count] of vocabulary) {
+    if (count > MAX_MISSPELLING_COUNT || word.length < MIN_NEAR_MISS_LENGTH || !LETTERS.test(word)) continue;
+    if (isKnownWord(word) || isRealCompound(word)) continue;
+    const folded = fold(word);
+    const missKey = analyzeWord(word).encoded[0] ?? '';
+    const seen = new Set<number>();
+    const targets = new Map<string, string>();
+    for (const d of deletions(folded)) {
+      const ids = byDeletion.get(d);
+      if (ids === undefined) continue;
+      for (const id of typeof ids === 'number' ? [ids] : ids) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const [other, otherCount, written] = common[id] as [string, number, string];
+        if (otherCount < RATIO * count || editDistance(folded, other, 1) > 1) continue;
+        const key = analyzeWord(written).encoded[0] ?? '';
+        if (key !== missKey && key !== '') targets.set(key, written);
+      }
+    }
+    // One edit from two different words (såtliga: statliga or samtliga?) is no evidence.
+    if (targets.size !== 1) continue;
+    const [[key, other]] = [...targets] as [[string, string]];
+    let entry = table.get(key);
+    if (!entry) table.set(key, (entry = { misspellings: new Set(), word: other }));
+    entry.misspellings.add(missKey);
+    log?.(word, other);
+  }
+  return [...table].map(([key, entry]) => [key, [...entry.misspellings], entry.word]);
+}
+
+/** The largest edit distance a correction of a word this long may have. */
+export function maxDistance(length: number): number {
+  return length <= 3 ? 0 : length <= 5 ? 1 : length <= 9 ? 2 : 3;
+}
+
+const undouble = (word: string) => word.replace(/(\p{L})\1+/gu, '$1');
+
+/**
+ * Distance between a typed word and a word of the collection, both lowercase: edits on
+ * folded letters, where a difference only in å/ä/ö or in doubled letters counts half.
+ */
+export function spellingDistance(
+  typed: string,
+  word: string,
+  max: number,
+  folded: readonly [string, string] = [fold(typed), fold(word)],
+): number {
+  if (typed === word) return 0;
+  const [a, b] = folded;
+  if (a === b) return 0.5;
+  if (undouble(a) === undouble(b)) return 0.5;
+  return editDistance(a, b, max);
+}
+
+export interface Correction {
+  readonly word: string;
+  readonly distance: number;
+  readonly count: number;
+}
+
+/** Vocabularies larger than this keep only words seen at least twice as correction targets. */
+const LARGE_VOCABULARY = 100_000;
+
+/**
+ * The collection's words as correction targets, compact: per first letter (folded), the
+ * words, their folded forms and counts. A typo rarely hits the first letter, so a lookup
+ * scans one bucket, not the whole vocabulary (600,000 words for all of regeringen.se); in a
+ * large collection words seen once are left out (they are often typos themselves).
+ */
+export class SpellingIndex {
+  readonly #buckets = new Map<string, { words: string[]; folded: string[]; counts: number[] }>();
+
+  constructor(pairs: Iterable<readonly [string, number]>, size: number) {
+    const minCount = size > LARGE_VOCABULARY ? 2 : 1;
+    for (const [word, count] of pairs) {
+      if (count < minCount || word.length < 2) continue;
+      const folded = fold(word);
+      const first = folded[0] as string;
+      let bucket = this.#buckets.get(first);
+      if (!bucket) this.#buckets.set(first, (bucket = { words: [], folded: [], counts: [] }));
+      bucket.words.push(word);
+      bucket.folded.push(folded);
+      bucket.counts.push(count);
+    }
+  }
+
+  /** Words starting with the same folded letter, at most `max` letters longer or shorter. */
+  *near(typed: string, max: number): Generator<[word: string, folded: string, count: number]> {
+    const bucket = this.#buckets.get(fold(typed)[0] ?? '');
+    if (!bucket) return;
+    for (let i = 0; i < bucket.words.length; i++) {
+      const folded = bucket.folded[i] as string;
+      if (Math.abs(folded.length - typed.length) > max) continue;
+      yield [bucket.words[i] as string, folded, bucket.counts[i] as number];
+    }
+  }
+}
+
+/**
+ * The collection's closest words to a typed one, best first: smallest distance, then words
+ * the lexicon knows, then the most frequent. Never the typed word itself or an inflection of it.
+ */
+export function closestWords(typed: string, spelling: SpellingIndex, limit = 6): Correction[] {
+  const max = maxDistance(typed.length);
+  if (max === 0) return [];
+  const ownKey = analyzeWord(typed).encoded[0];
+  const typedFolded = fold(typed);
+  const found: Array<Correction & { known: boolean }> = [];
+  for (const [word, folded, count] of spelling.near(typed, max)) {
+    // Cheap bounds first: most of the bucket is far off.
+    if (Math.abs(folded.length - typedFolded.length) > max) continue;
+    const distance = spellingDistance(typed, word, max, [typedFolded, folded]);
+    if (distance === 0 || distance > max) continue;
+    if (analyzeWord(word).encoded[0] === ownKey) continue;
+    found.push({ word, distance, count, known: isKnownWord(word) || compoundTail(word) !== null });
+  }
+  found.sort(
+    (x, y) =>
+      x.distance - y.distance ||
+      Number(y.known) - Number(x.known) ||
+      y.count - x.count ||
+      x.word.localeCompare(y.word, 'sv'),
+  );
+  return found.slice(0, limit).map(({ word, distance, count }) => ({ word, distance, count }));
+}
