@@ -40,7 +40,7 @@ test.describe('with a 100,000-paragraph corpus', () => {
     test.setTimeout(300_000);
     const { page } = app;
     await page.goto(app.url('#/'));
-    const field = page.getByRole('combobox');
+    const field = page.getByRole('combobox', { name: 'Sök i dokument och anteckningar' });
     // The first search waits until the index is loaded.
     await field.fill('start');
     await expect(page.locator('[data-query="start"]')).toBeVisible({ timeout: 120_000 });
