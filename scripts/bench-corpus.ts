@@ -108,13 +108,18 @@ export function querySets(records: readonly ParagraphRecord[], count: number, se
 }
 
 /**
- * Writes the corpus as a resources folder (documents/<id>.txt + manifest.ndjson, 200 paragraphs
- * per document under "## " headings), for running the app on it (`--resources DIR`).
+ * Writes the corpus as a resources folder: documents/ is a collection (manifest.ndjson + one
+ * Markdown file per 200 paragraphs under "## " headings), for running the app on it
+ * (`--resources DIR`). The folder is built beside `dir` and renamed into place, so a run that
+ * is stopped half way, or another run writing the same corpus, never leaves a partial one.
  */
 export async function writeCorpusFolder(dir: string, paragraphs: number): Promise<void> {
-  const { mkdir, writeFile } = await import('node:fs/promises');
+  const { existsSync } = await import('node:fs');
+  const { mkdir, rename, rm, writeFile } = await import('node:fs/promises');
   const { join } = await import('node:path');
-  const docs = join(dir, 'documents');
+  const building = `${dir}.bygger-${process.pid}`;
+  const docs = join(building, 'documents');
+  await rm(building, { recursive: true, force: true });
   await mkdir(docs, { recursive: true });
   const byDoc = new Map<string, ParagraphRecord[]>();
   for (const r of generateCorpus(paragraphs, swedishWords())) {
@@ -124,7 +129,8 @@ export async function writeCorpusFolder(dir: string, paragraphs: number): Promis
   }
   const manifest: string[] = [];
   for (const [id, records] of byDoc) {
-    const title = `Testdokument ${id.slice('bench_'.length)}`;
+    const number = id.slice('bench_'.length);
+    const title = `Testdokument ${number}`;
     let text = `# ${title}\n\n`;
     let heading: string | null = null;
     for (const r of records) {
@@ -132,16 +138,30 @@ export async function writeCorpusFolder(dir: string, paragraphs: number): Promis
       heading = r.heading;
       text += `${r.text}\n\n`;
     }
-    await writeFile(join(docs, `${id}.txt`), text);
+    const file = `${id}.md`;
+    await writeFile(join(docs, file), text);
     manifest.push(
       JSON.stringify({
         id,
-        file: `${id}.txt`,
+        file,
         title,
+        designation: `Testkorpus ${number}`,
+        type: 'Testdokument',
+        publisher: 'Läsarens testsvit',
         language: 'sv',
         summary: 'Genererad svensk testtext (Zipf-fördelade ord).',
       }),
     );
   }
   await writeFile(join(docs, 'manifest.ndjson'), manifest.join('\n') + '\n');
+  // A folder in an older layout is replaced; a finished corpus (another run's) is kept.
+  if (!existsSync(join(dir, 'documents', 'manifest.ndjson'))) await rm(dir, { recursive: true, force: true });
+  try {
+    await rename(building, dir);
+  } catch (e) {
+    // Another run put its (identical) corpus in place first.
+    await rm(building, { recursive: true, force: true });
+    if ((e as NodeJS.ErrnoException).code !== 'ENOTEMPTY' && (e as NodeJS.ErrnoException).code !== 'EEXIST')
+      throw e;
+  }
 }

@@ -12,7 +12,9 @@ import { writeResourcesIndex } from '../../src-main/services/search/service';
 import { expect, leavesApp, test } from './fixtures';
 
 const PARAGRAPHS = 100_000;
-const CORPUS = join(tmpdir(), `lasaren-e2e-korpus-${PARAGRAPHS}`);
+// The name says the layout (a manifest.ndjson collection), so a folder left by an older layout
+// is never mistaken for this one.
+const CORPUS = join(tmpdir(), `lasaren-e2e-korpus-${PARAGRAPHS}-manifest`);
 
 declare global {
   interface Window {
@@ -26,7 +28,8 @@ test.describe('with a 100,000-paragraph corpus', () => {
   test.beforeAll(async ({ hostKind }) => {
     if (hostKind !== 'browser') return;
     test.setTimeout(900_000);
-    if (!existsSync(join(CORPUS, 'documents'))) await writeCorpusFolder(CORPUS, PARAGRAPHS);
+    if (!existsSync(join(CORPUS, 'documents', 'manifest.ndjson')))
+      await writeCorpusFolder(CORPUS, PARAGRAPHS);
     const library = await openCollection(join(CORPUS, 'documents'), { cacheDir: CORPUS, origin: 'shipped' });
     const hash = contentHash(await library.searchRecords());
     if (!(await readIndexFile(join(CORPUS, INDEX_FILE_NAME), hash))) await writeResourcesIndex(CORPUS);
@@ -37,7 +40,7 @@ test.describe('with a 100,000-paragraph corpus', () => {
     test.setTimeout(300_000);
     const { page } = app;
     await page.goto(app.url('#/'));
-    const field = page.getByRole('combobox');
+    const field = page.getByRole('combobox', { name: 'Sök i dokument och anteckningar' });
     // The first search waits until the index is loaded.
     await field.fill('start');
     await expect(page.locator('[data-query="start"]')).toBeVisible({ timeout: 120_000 });
