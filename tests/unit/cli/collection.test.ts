@@ -34,7 +34,7 @@ describe('--collection DIR', () => {
     ];
     const first = cli(...args);
     expect(first.code, first.err).toBe(0);
-    const hits = JSON.parse(first.out) as Array<{ documentId: string; title: string }>;
+    const { hits } = JSON.parse(first.out) as { hits: Array<{ documentId: string; title: string }> };
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.some((h) => /^(SOU|Dir\.|Prop\.|Ds) /.test(h.title) || / – /.test(h.title))).toBe(true);
     const slots = readdirSync(join(dataDir, 'collections'));
@@ -43,7 +43,7 @@ describe('--collection DIR', () => {
       expect(existsSync(join(dataDir, 'collections', slots[0]!, f)), f).toBe(true);
     const again = cli(...args);
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.out)).toEqual(hits);
+    expect((JSON.parse(again.out) as { hits: unknown }).hits).toEqual(hits);
   }, 300_000);
 
   it('exports and lists notes on the collection, and refuses a folder without a manifest', () => {
