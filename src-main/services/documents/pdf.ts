@@ -119,6 +119,10 @@ async function open(task: PdfTask): Promise<Awaited<PdfTask['promise']>> {
 
 /** Parses a PDF's text layer into the document model. */
 export async function parsePdf(bytes: Uint8Array, onProgress?: PdfProgress): Promise<ParsedDocument> {
+  // A download cut short has no end-of-file marker; pdf.js would read what is there and a
+  // part of the document would be imported as if it were all of it.
+  const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 4096)));
+  if (!tail.includes('%%EOF')) throw new ImportFailure(problems.corrupt('PDF'));
   const lib = await loadPdfJs();
   // pdf.js takes ownership of (detaches) the buffer it is given.
   const task = start(lib, bytes.slice());
@@ -177,7 +181,7 @@ export async function parsePdf(bytes: Uint8Array, onProgress?: PdfProgress): Pro
       page.cleanup();
       onProgress?.(n, doc.numPages);
     }
-    if (chars < Math.max(20, doc.numPages * 15)) throw new ImportFailure(problems.noText());
+    if (chars < doc.numPages * 10) throw new ImportFailure(problems.noText());
     const builder = new DocumentBuilder();
     layoutPages(pages, builder);
     const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as {

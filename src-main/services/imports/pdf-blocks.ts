@@ -15,7 +15,6 @@ export interface PageRows {
 const PAGE_NUMBER =
   /^(?:(?:sid(?:a|an)?|s\.|page)\s*)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*(?:\/|av|of|\()\s*\d{1,4}\)?)?$/iu;
 const ROMAN_PAGE = /^[ivxlc]{1,6}$/i;
-const MARGIN_SHARE = 0.14;
 const BULLET = /^([•·▪◦○■□\u2022\u25aa\u25cf\uf0b7\uf0a7\uf076\uf0d8\uf0fc–—-])\s+(?=\S)/u;
 const NUMBERED = /^((?:\d{1,2}|[a-zåäö])[.)])\s+(?=\S)/u;
 const HEADING_NUMBER = /^(\d{1,2}(?:\.\d{1,2}){0,5})\.?\s+\S/;
@@ -46,10 +45,9 @@ function clusters(row: Row): Run[][] {
   return out;
 }
 
-function marginRows(p: PageRows): Row[] {
-  const top = p.rows.slice(0, 3).filter((r) => r.y > p.height * (1 - MARGIN_SHARE));
-  const bottom = p.rows.slice(-3).filter((r) => r.y < p.height * MARGIN_SHARE);
-  return [...new Set([...top, ...bottom])];
+/** The outermost rows of a page: where running headers, footers and page numbers sit. */
+function marginRows(p: PageRows, depth = 3): Row[] {
+  return [...new Set([...p.rows.slice(0, depth), ...p.rows.slice(-depth)])];
 }
 
 const EDGE_RUNS = 3;
@@ -74,27 +72,35 @@ export function dropRunningText(pages: readonly PageRows[]): void {
     for (const key of seen) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const repeatMin = Math.max(3, Math.ceil(pages.length * 0.2));
-  const repeated = (runs: readonly Run[]): boolean =>
-    runs.length > 0 && (counts.get(marginKey(textOf(runs))) ?? 0) >= repeatMin;
+  // Numbers alone repeat on every page too ("#"): those are page numbers, judged below.
+  const repeated = (runs: readonly Run[]): boolean => {
+    const key = marginKey(textOf(runs));
+    return /\p{L}/u.test(key) && (counts.get(key) ?? 0) >= repeatMin;
+  };
   const pageNumber = (runs: readonly Run[]): boolean =>
     PAGE_NUMBER.test(textOf(runs)) || ROMAN_PAGE.test(textOf(runs));
   for (const p of pages) {
+    const outermost = new Set(marginRows(p, 2));
     for (const row of marginRows(p)) {
       const parts = clusters(row);
-      // A number is a page number only where nothing but running text shares its row ("2   Lagtext" is a heading).
-      const numbersAlone = parts.every((c) => repeated(c) || pageNumber(c));
+      // A number is a page number only in the outermost rows and where nothing but running
+      // text shares its row ("2   Lagtext" is a heading).
+      const numbersAlone = outermost.has(row) && parts.every((c) => repeated(c) || pageNumber(c));
       let kept = parts.filter((c) => !(repeated(c) || (numbersAlone && pageNumber(c)))).flat();
       // "Prop. 2022/23:102 1 Förslag …": a running header glued to the row's other text.
-      for (let k = Math.min(EDGE_RUNS, kept.length); k >= 1; k--) {
-        if (repeated(kept.slice(0, k))) {
-          kept = kept.slice(k);
-          break;
-        }
-      }
-      for (let k = Math.min(EDGE_RUNS, kept.length); k >= 1; k--) {
-        if (repeated(kept.slice(kept.length - k))) {
-          kept = kept.slice(0, kept.length - k);
-          break;
+      for (let changed = true; changed && kept.length > 0;) {
+        changed = false;
+        for (let k = Math.min(EDGE_RUNS, kept.length); k >= 1; k--) {
+          if (repeated(kept.slice(0, k))) {
+            kept = kept.slice(k);
+            changed = true;
+            break;
+          }
+          if (repeated(kept.slice(kept.length - k))) {
+            kept = kept.slice(0, kept.length - k);
+            changed = true;
+            break;
+          }
         }
       }
       const index = p.rows.indexOf(row);
@@ -158,7 +164,31 @@ function paragraphs(segs: readonly Segment[], bodySize: number, leading: number)
     paras.push(cur);
     maxX1 = s.x1;
   };
+  let asides: Segment[] = [];
+  const flushAsides = (): void => {
+    const pending = asides;
+    asides = [];
+    let last: Segment | null = null;
+    for (const a of pending) {
+      const target = paras[paras.length - 1];
+      const continues =
+        last !== null &&
+        target !== undefined &&
+        a.page === last.page &&
+        last.y - a.y < a.size * 1.6 &&
+        a.x0 <= last.x0 + a.size;
+      if (continues) {
+        target.lines.push(a);
+        target.text = joinLine(target.text, a.text);
+      } else paras.push({ lines: [a], page: a.page, marker: null, text: a.text });
+      last = a;
+    }
+  };
   for (const s of segs) {
+    if (s.aside) {
+      asides.push(s);
+      continue;
+    }
     const p = cur as Para | null;
     if (!p) {
       open(s);
@@ -185,21 +215,35 @@ function paragraphs(segs: readonly Segment[], bodySize: number, leading: number)
         breakHere = true;
       }
     }
-    if (breakHere) open(s);
-    else {
+    if (breakHere) {
+      flushAsides();
+      open(s);
+    } else {
       p.lines.push(s);
       p.text = joinLine(p.text, s.text);
       maxX1 = Math.max(maxX1, s.x1);
     }
   }
+  flushAsides();
   return paras;
+}
+
+/** Marks the small-print rows at the foot of a page (footnotes) as asides. */
+function markFootnotes(segs: Segment[], bodySize: number): Segment[] {
+  let i = segs.length;
+  while (i > 0 && segs[i - 1]!.size > 0 && segs[i - 1]!.size < bodySize * 0.9) i--;
+  if (i === segs.length || i === 0) return segs;
+  const lowestBody = Math.min(...segs.slice(0, i).map((s) => s.y));
+  if (segs.slice(i).some((s) => s.y > lowestBody)) return segs;
+  return [...segs.slice(0, i), ...segs.slice(i).map((s) => ({ ...s, aside: true }))];
 }
 
 /** Turns the pages' rows into blocks: paragraphs, headings and list items, each with its page. */
 export function layoutPages(pages: readonly PageRows[], builder: DocumentBuilder): void {
   dropRunningText(pages);
-  const segs = pages.flatMap((p) => readingOrder(p.page, p.rows, 0, p.width));
-  const bodySize = weightedMode(segs.map((s) => [s.size, s.text.length]));
+  const ordered = pages.map((p) => readingOrder(p.page, p.rows, 0, p.width));
+  const bodySize = weightedMode(ordered.flat().map((s) => [s.size, s.text.length]));
+  const segs = ordered.flatMap((page) => markFootnotes(page, bodySize));
   const ratios: number[] = [];
   for (let i = 1; i < segs.length; i++) {
     const a = segs[i - 1]!;

@@ -20,6 +20,8 @@ export interface Segment {
   readonly y: number;
   readonly size: number;
   readonly bold: boolean;
+  /** Footnotes at the foot of a page: read after the paragraph that runs on to the next page. */
+  readonly aside?: boolean;
 }
 
 export interface Row {
@@ -106,13 +108,25 @@ export function buildRows(runs: readonly Run[]): Row[] {
       groups.push({ y: run.y, size: run.size, runs: [run] });
     }
   }
-  return groups.map((g) => {
+  const rows = groups.map((g) => {
     const main = dominant(g.runs.map((r) => [Math.round(r.size * 2) / 2, r.str.length])) ?? g.size;
     // Raised small digits and symbols are footnote references: they would glue onto words.
     const kept = g.runs
       .filter((r) => !(r.size < main * 0.8 && r.y > g.y + 0.15 * main && /^[\d*†,\s]+$/.test(r.str)))
       .sort((a, b) => a.x - b.x);
     return { y: g.y, runs: kept.length > 0 ? kept : g.runs };
+  });
+  // A footnote number raised far enough to form a row of its own, next to a line of body text.
+  return rows.filter((row, i) => {
+    if (!row.runs.every((r) => /^[\d*†,\s]+$/.test(r.str))) return true;
+    const size = Math.max(...row.runs.map((r) => r.size));
+    const near = [rows[i - 1], rows[i + 1]].some(
+      (n) =>
+        n !== undefined &&
+        Math.abs(n.y - row.y) < 1.3 * size * 2 &&
+        Math.max(...n.runs.map((r) => r.size)) * 0.8 > size,
+    );
+    return !near;
   });
 }
 
