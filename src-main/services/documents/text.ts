@@ -63,10 +63,40 @@ function headingLevel(block: string, next: string | undefined): number | null {
   return null;
 }
 
+const PAGE_NUMBER = /^\s*(?:(?:sid(?:a|an)?|page)\s*)?[-–(\[]?\s*\d{1,4}\s*[-–)\]]?\s*$/i;
+const marginKey = (line: string): string => line.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, '');
+
+/** Drops running headers, footers and page numbers: lines at a page's edges that repeat. */
+function dropRunningLines(pages: string[]): string[] {
+  if (pages.length < 3) return pages;
+  const edges = (lines: string[]): number[] => {
+    const idx = lines.flatMap((l, i) => (l.trim() === '' ? [] : [i]));
+    return [...new Set([...idx.slice(0, 4), ...idx.slice(-3)])].filter((i) => lines[i]!.trim().length <= 90);
+  };
+  const split = pages.map((p) => p.split('\n'));
+  const counts = new Map<string, number>();
+  for (const lines of split) {
+    for (const key of new Set(edges(lines).map((i) => marginKey(lines[i]!))))
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const min = Math.max(3, Math.ceil(pages.length * 0.2));
+  return split.map((lines) => {
+    const drop = new Set(
+      edges(lines).filter((i) => {
+        const key = marginKey(lines[i]!);
+        return (
+          PAGE_NUMBER.test(lines[i]!) || (!/^[^#\w]*#[^#\w]*$/.test(key) && (counts.get(key) ?? 0) >= min)
+        );
+      }),
+    );
+    return lines.map((l, i) => (drop.has(i) ? '' : l)).join('\n');
+  });
+}
+
 /** Parses a text file; `markdown`-free: every line is literal. */
 export function parseTextString(source: string): ParsedDocument {
   const builder = new DocumentBuilder();
-  const pages = source.replace(/\r\n?/g, '\n').split('\f');
+  const pages = dropRunningLines(source.replace(/\r\n?/g, '\n').split('\f'));
   const paged = pages.length > 1;
   let title: string | undefined;
   pages.forEach((pageText, i) => {
@@ -74,8 +104,15 @@ export function parseTextString(source: string): ParsedDocument {
       .split(/\n[ \t]*\n/)
       .map((c) => c.replace(/^\s*\n|\s+$/g, ''))
       .filter((c) => c.trim() !== '');
-    chunks.forEach((chunk, j) => {
+    chunks.forEach((whole, j) => {
       const page = paged ? i + 1 : null;
+      // A short line over a "3 §" paragraph in the same chunk is that section's heading.
+      let chunk = whole;
+      const lead = /^([^\n]{2,70})\n(?=\s*\d+\s?[a-z]?\s?§)/u.exec(whole);
+      if (lead && /^\p{Lu}/u.test(lead[1]!.trim()) && !/[.,;:]$/.test(lead[1]!.trim())) {
+        builder.add({ kind: 'heading', text: lead[1]!.trim(), level: 2, page });
+        chunk = whole.slice(lead[0].length);
+      }
       const flat = chunk.trim();
       const level = headingLevel(flat, chunks[j + 1] ?? pages[i + 1]);
       if (level !== null) {

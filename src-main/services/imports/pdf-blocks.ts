@@ -75,7 +75,7 @@ export function dropRunningText(pages: readonly PageRows[]): void {
   // Numbers alone repeat on every page too ("#"): those are page numbers, judged below.
   const repeated = (runs: readonly Run[]): boolean => {
     const key = marginKey(textOf(runs));
-    return /\p{L}/u.test(key) && (counts.get(key) ?? 0) >= repeatMin;
+    return !/^[^#\w]*#[^#\w]*$/.test(key) && (counts.get(key) ?? 0) >= repeatMin;
   };
   const pageNumber = (runs: readonly Run[]): boolean =>
     PAGE_NUMBER.test(textOf(runs)) || ROMAN_PAGE.test(textOf(runs));
