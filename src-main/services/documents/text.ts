@@ -63,7 +63,7 @@ function headingLevel(block: string, next: string | undefined): number | null {
   return null;
 }
 
-const PAGE_NUMBER = /^\s*(?:(?:sid(?:a|an)?|page)\s*)?[-–(\[]?\s*\d{1,4}\s*[-–)\]]?\s*$/i;
+const PAGE_NUMBER = /^\s*(?:(?:sid(?:a|an)?|page)\s*)?[-–([]?\s*\d{1,4}\s*[-–)\]]?\s*$/i;
 const marginKey = (line: string): string => line.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, '');
 
 /** Drops running headers, footers and page numbers: lines at a page's edges that repeat. */
