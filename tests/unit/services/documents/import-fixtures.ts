@@ -56,9 +56,9 @@ export function makePdf({ pages, userPassword, ownerPassword }: PdfOptions): Uin
   const encrypt = userPassword !== undefined || ownerPassword !== undefined;
   const id = md5(Buffer.from('lasaren-test'));
   const permissions = -4;
-  let fileKey = Buffer.alloc(0);
-  let ownerEntry = Buffer.alloc(0);
-  let userEntry = Buffer.alloc(0);
+  let fileKey: Buffer = Buffer.alloc(0);
+  let ownerEntry: Buffer = Buffer.alloc(0);
+  let userEntry: Buffer = Buffer.alloc(0);
   if (encrypt) {
     ownerEntry = rc4(
       md5(padded(ownerPassword ?? userPassword ?? '')).subarray(0, 5),
