@@ -28,7 +28,7 @@ function assetUrl(folder: string): string {
 
 const BOLD_NAME = /bold|black|heavy|semibold|demibold|extrabold|[-,]bd\b|_bd\b/i;
 /** Fonts are shared by the pages; we learn a font's weight from at most this many pages. */
-const FONT_PROBE_PAGES = Number(process.env.PROBES ?? 12);
+const FONT_PROBE_PAGES = 6;
 
 interface PdfTextItem {
   readonly str: string;
