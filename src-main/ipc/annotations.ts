@@ -20,7 +20,12 @@ function checkTarget(library: Library, input: NewAnnotation): Result<null> {
 
 type AnnotationHandlers = Pick<
   HandlerTable,
-  'listAnnotations' | 'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'restoreAnnotations'
+  | 'listAnnotations'
+  | 'createAnnotation'
+  | 'updateAnnotation'
+  | 'deleteAnnotation'
+  | 'restoreAnnotations'
+  | 'getAnnotationsRevision'
 >;
 
 export function annotationHandlers(store: AnnotationStore, library: Library): AnnotationHandlers {
@@ -36,5 +41,6 @@ export function annotationHandlers(store: AnnotationStore, library: Library): An
       const result = await store.upsertMany(annotations);
       return result.ok ? ok(null) : result;
     },
+    getAnnotationsRevision: () => ok({ revision: store.revision() }),
   };
 }

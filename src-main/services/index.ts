@@ -1,7 +1,7 @@
 // Owns assembling the main-side services from a resources folder and a data folder.
 // Shared by the Electron app, the browser host and the CLI so all three run the same code.
 import { join } from 'node:path';
-import { openAnnotationStore, type AnnotationStore } from './annotations/store';
+import { loadAnnotationSnapshot, openAnnotationStore, type AnnotationStore } from './annotations/store';
 import type { PdfRenderer } from './export/pdf';
 import {
   createExportService,
@@ -13,6 +13,8 @@ import { openLibrary, type Library } from './library/library';
 import { createSearchService, type SearchService } from './search/service';
 import { openSettings, type SettingsService } from './settings/settings';
 import { createExternalLinks, type ExternalLinks, type SystemOpener } from './shell/external';
+import { backupIfDue } from './store/backup';
+import { openUserDatabase } from './store/database';
 
 export interface Services {
   readonly library: Library;
@@ -21,6 +23,8 @@ export interface Services {
   readonly annotations: AnnotationStore;
   readonly exports: ExportService;
   readonly search: SearchService;
+  /** Stops the timers and closes the database (tests, and the CLI when it is done). */
+  close(): void;
 }
 
 export interface ServiceOptions {
@@ -33,17 +37,26 @@ export interface ServiceOptions {
   readonly exportHost?: ExportHost;
   /** Where search reports how its index was loaded or why it could not be stored. */
   readonly log?: (line: string) => void;
+  /** How often to look for notes another process saved (ms); 0 turns it off. Default 1,000. */
+  readonly watchIntervalMs?: number;
 }
+
+/** The daily backup waits until start-up is over; its cost (VACUUM INTO) is then off the path. */
+const BACKUP_DELAY_MS = 30_000;
+const BACKUP_CHECK_MS = 60 * 60 * 1000;
 
 /** Chromium through playwright-core, loaded only when a PDF is asked for outside Electron. */
 const chromiumPdf: PdfRenderer = async (html) =>
   (await import('./export/pdf-chromium')).renderPdfWithChromium(html);
 
 export async function openServices(options: ServiceOptions): Promise<Services> {
+  // One connection for the process; the app, the host and the CLI may share the file.
+  // The notes load while a large database is being checked.
+  const database = await openUserDatabase(options.dataDir, { whileChecking: loadAnnotationSnapshot });
   const [library, settings, annotations] = await Promise.all([
     openLibrary(join(options.resourcesDir, 'documents')),
-    openSettings(options.dataDir),
-    openAnnotationStore(options.dataDir),
+    openSettings(options.dataDir, { database }),
+    openAnnotationStore(options.dataDir, { database }),
   ]);
   const exportHost = options.exportHost ?? exportsFolderHost(options.dataDir, chromiumPdf);
   const search = createSearchService(library, {
@@ -54,6 +67,21 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   // Notes and tags are found by the same search as the documents.
   search.setNotes(annotations.list());
   annotations.onChange((all) => search.setNotes(all));
+  // Notes another process saved (the CLI's import beside the running app) appear within a
+  // second: a data_version check per tick, rows read only when something changed.
+  const timers: NodeJS.Timeout[] = [];
+  const every = options.watchIntervalMs ?? 1_000;
+  if (every > 0) timers.push(setInterval(() => annotations.refresh(), every).unref());
+  const backup = () => {
+    if (database.readOnlyReason || !database.db.isOpen) return;
+    try {
+      const path = backupIfDue(database.db, options.dataDir);
+      if (path) options.log?.(`Säkerhetskopia av anteckningarna: ${path}`);
+    } catch (e) {
+      options.log?.(`Säkerhetskopian kunde inte tas: ${(e as Error).message}`);
+    }
+  };
+  timers.push(setTimeout(backup, BACKUP_DELAY_MS).unref(), setInterval(backup, BACKUP_CHECK_MS).unref());
   return {
     library,
     settings,
@@ -61,6 +89,11 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     search,
     externalLinks: createExternalLinks(options.openExternal),
     exports: createExportService(annotations, library, exportHost),
+    close() {
+      for (const timer of timers) clearTimeout(timer);
+      annotations.close();
+      database.close();
+    },
   };
 }
 

@@ -12,6 +12,7 @@ export const CHANNELS = {
   updateAnnotation: 'annotations:update',
   deleteAnnotation: 'annotations:delete',
   restoreAnnotations: 'annotations:restore',
+  getAnnotationsRevision: 'annotations:revision',
   getExportInfo: 'export:info',
   exportNotes: 'export:notes',
   revealExport: 'export:reveal',

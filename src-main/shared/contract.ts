@@ -83,6 +83,8 @@ export const contract = {
   restoreAnnotations: call<null>()(
     z.strictObject({ annotations: z.array(AnnotationSchema).min(1).max(10_000) }),
   ),
+  /** Changes when another process (the CLI, a second window) saved notes: then list again. */
+  getAnnotationsRevision: call<{ readonly revision: number }>()(NoInput),
   /** What this host can do: a native open dialog for imports, a file manager for exports. */
   getExportInfo: call<ExportInfo>()(NoInput),
   /** Renders the scope in the format and saves it where the user chooses. */

@@ -2,7 +2,8 @@
 // note, tag, edit, undo, redo, delete; relaunch and find everything in place; notes shown as
 // text, never markup; a damaged store recovered with a visible message; a big store painted
 // quickly; and annotations following (or orphaned by) an edited document.
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -10,7 +11,9 @@ import type { Page } from '@playwright/test';
 import { positionSelector, quoteSelector } from '../../src-main/shared/anchoring';
 import type { Annotation } from '../../src-main/shared/annotation';
 import { DEFAULT_RESOURCES, expect, leavesApp, test } from './fixtures';
+import { ROOT } from './hosts';
 import { painted } from './painted';
+import { backUpWithout, damageIndexPage } from './stored';
 
 const DOC = '000_85e98cc4eb8dedfb';
 const SOURCE = await readFile(join(DEFAULT_RESOURCES, 'documents', `${DOC}.txt`), 'utf8');
@@ -370,19 +373,28 @@ test('HTML in a note is shown as text and never executed', async ({ app }) => {
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
 
-test('a damaged store is moved aside, the backup loaded, and the user told', async ({ app }) => {
+test('a damaged database is moved aside, the newest backup restored, and the user told what is missing', async ({
+  app,
+}) => {
   const kept = makeAnnotation(SOURCE, PHRASE, { note: 'Från säkerhetskopian' });
-  await writeFile(
-    join(app.dataDir, 'annotations.backup.json'),
-    JSON.stringify({ schemaVersion: 1, annotations: [kept] }),
-  );
-  await writeFile(join(app.dataDir, 'annotations.json'), '{"schemaVersion":1,"annotations":[{"id":');
-  const page = await app.restart();
+  const lost = makeAnnotation(SOURCE, 'Gruppens arbete tar', { note: 'Gjord efter säkerhetskopian' });
+  // Both notes reach the database (through the import of the old JSON file at start).
+  await writeStore(app.dataDir, [kept, lost]);
+  let page = await app.restart();
+  await page.goto(app.url('#/anteckningar'));
+  await expect(page.getByText('Gjord efter säkerhetskopian')).toBeVisible();
+  // While the app is stopped: a backup that lacks the second note, then damage to the file.
+  page = await app.restart(() => {
+    backUpWithout(app.dataDir, 'Gjord efter säkerhetskopian');
+    damageIndexPage(app.dataDir);
+  });
   const alert = page.getByRole('alert').filter({ hasText: 'Anteckningarna behövde återställas' });
-  await expect(alert).toContainText('Anteckningsfilen är skadad eller avkortad');
-  await expect(alert).toContainText('Den senaste säkerhetskopian (1 anteckning) har lästs in.');
+  await expect(alert).toContainText('Databasen med dina anteckningar var skadad');
+  await expect(alert).toContainText('har flyttats till');
+  await expect(alert).toContainText('Jämfört med den skadade filen: 1 anteckning saknas.');
   await page.goto(app.url('#/anteckningar'));
   await expect(page.getByText('Från säkerhetskopian')).toBeVisible();
+  await expect(page.getByText('Gjord efter säkerhetskopian')).toBeHidden();
   await alert.getByRole('button', { name: 'Stäng' }).click();
   await expect(alert).toBeHidden();
 });
@@ -476,4 +488,28 @@ test.describe("when a document's text is edited", () => {
     await expect(page.locator('.card', { hasText: 'Rättat' })).toContainText('Texten har ändrats');
     await expect(page.locator('.card', { hasText: 'Flyttad' })).not.toContainText('Hittas inte');
   });
+});
+
+test('notes the command line imports while the app runs appear without a restart', async ({ app }) => {
+  const { page } = app;
+  await page.goto(app.url('#/anteckningar'));
+  await expect(page.getByText('Du har inga anteckningar ännu.')).toBeVisible();
+  // A W3C JSON file, exported by the CLI from another data folder (written by the old release).
+  const other = await mkdtemp(join(tmpdir(), 'lasaren-e2e-other-'));
+  try {
+    await writeStore(other, [makeAnnotation(SOURCE, PHRASE, { note: 'Importerad medan appen körde' })]);
+    const file = join(other, 'export.json');
+    const cli = (...args: string[]) =>
+      execFileSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src-main/cli/main.ts'), ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+    cli('export', '--format', 'json', '--out', file, '--data', other);
+    // The second process: the CLI's import on the running app's own data folder.
+    expect(cli('import', file, '--data', app.dataDir)).toContain('Importen är klar. Nya: 1');
+    await expect(page.locator('.card .note')).toHaveText('Importerad medan appen körde', { timeout: 5000 });
+  } finally {
+    await rm(other, { recursive: true, force: true });
+  }
+  expect(app.requests.filter(leavesApp)).toEqual([]);
 });

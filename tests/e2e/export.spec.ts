@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { expect, leavesApp, test } from './fixtures';
 import { ROOT } from './hosts';
+import { storedNotes } from './stored';
 import type { Page } from '@playwright/test';
 import type { LasarenApi } from '../../src-main/shared/contract';
 
@@ -209,8 +210,8 @@ test('a broken file is refused with a Swedish message and changes nothing', asyn
   const { page } = app;
   await page.goto(app.url('#/'));
   await createNotes(page);
-  const store = join(app.dataDir, 'annotations.json');
-  const before = readFileSync(store);
+  const before = storedNotes(app.dataDir);
+  expect(before).not.toBe('');
   await page.getByRole('button', { name: 'Importera' }).click();
   const dialog = page.getByRole('dialog', { name: 'Importera anteckningar' });
   await dialog.getByLabel('Fil att importera').setInputFiles({
@@ -222,7 +223,7 @@ test('a broken file is refused with a Swedish message and changes nothing', asyn
   await expect(dialog.getByRole('button', { name: 'Slå ihop' })).toBeDisabled();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  expect(readFileSync(store)).toEqual(before);
+  expect(storedNotes(app.dataDir)).toEqual(before);
   expect(existsSync(join(app.dataDir, 'exports'))).toBe(false);
 });
 

@@ -22,8 +22,11 @@ export interface App {
   readonly requests: string[];
   /** Links main was asked to hand to the system browser or mail program. */
   readonly openedExternally: string[];
-  /** Starts the app again on the same data folder (a relaunch, not just a reload). */
-  restart(): Promise<Page>;
+  /**
+   * Starts the app again on the same data folder (a relaunch, not just a reload); `whileStopped`
+   * runs after the app has quit and before it starts (to change its files as another program would).
+   */
+  restart(whileStopped?: () => Promise<void> | void): Promise<Page>;
   /** Path to the first document route, for specs that open one directly. */
   url(hash?: string): string;
 }
@@ -101,7 +104,7 @@ export const test = base.extend<{ app: App } & TestOptions, WorkerFixtures>({
     const openedExternally: string[] = [];
     let cleanup: () => Promise<void>;
     let page: Page;
-    let restart: () => Promise<Page>;
+    let restart: (whileStopped?: () => Promise<void> | void) => Promise<Page>;
     let url: (hash?: string) => string;
 
     if (hostKind === 'electron') {
@@ -121,8 +124,9 @@ export const test = base.extend<{ app: App } & TestOptions, WorkerFixtures>({
       let electronApp = await launchElectron(found.path, dataDir, requests);
       page = await electronApp.firstWindow();
       url = (hash = '') => `app://lasaren/index.html${hash}`;
-      restart = async () => {
+      restart = async (whileStopped) => {
         await electronApp.close();
+        await whileStopped?.();
         electronApp = await launchElectron(found.path, dataDir, requests);
         page = await electronApp.firstWindow();
         return page;
@@ -147,9 +151,10 @@ export const test = base.extend<{ app: App } & TestOptions, WorkerFixtures>({
       page = await context.newPage();
       url = (hash = '') => `${host.url}${hash}`;
       await page.goto(url());
-      restart = async () => {
+      restart = async (whileStopped) => {
         await context.close();
         await host.close();
+        await whileStopped?.();
         host = await startBrowserHost(dataDir, openedExternally, resourcesDir);
         context = await openContext();
         page = await context.newPage();

@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, leavesApp, test } from './fixtures';
 import { ROOT } from './hosts';
+import { storedSettings } from './stored';
 
 const DOCS_DIR = join(ROOT, 'resources/documents');
 const documents = readdirSync(DOCS_DIR)
@@ -13,15 +14,6 @@ const documents = readdirSync(DOCS_DIR)
     const meta = JSON.parse(readFileSync(join(DOCS_DIR, `${id}.json`), 'utf8')) as { title: string };
     return { id, title: meta.title, source: readFileSync(join(DOCS_DIR, f), 'utf8') };
   });
-
-/** settings.json as text, or '' until the app has written it (polling must not fail on ENOENT). */
-const settingsText = (dataDir: string) => {
-  try {
-    return readFileSync(join(dataDir, 'settings.json'), 'utf8');
-  } catch {
-    return '';
-  }
-};
 
 /** The resource's visible characters: heading markers dropped, all whitespace removed. */
 const visibleCharacters = (source: string) => source.replace(/^#{1,6}[ \t]+/gm, '').replace(/\s+/g, '');
@@ -96,8 +88,7 @@ test('keyboard moves between documents and the last one reopens after a restart'
   let page = app.page;
   const [first, second] = documents;
   // Each switch is remembered before the next, so the file's last word is known.
-  const remembered = (id: string) =>
-    expect.poll(() => settingsText(app.dataDir)).toContain(`"lastDocumentId": "${id}"`);
+  const remembered = (id: string) => expect.poll(() => storedSettings(app.dataDir).lastDocumentId).toBe(id);
   await page.goto(app.url(`#/dokument/${first!.id}`));
   await expect(page.locator('article.document')).toBeVisible();
   await remembered(first!.id);
@@ -145,11 +136,7 @@ test('the app reopens at the paragraph the user was reading', async ({ app }) =>
   let page = app.page;
   await page.goto(app.url(`#/dokument/${documents[1]!.id}/stycke/3`));
   await expect(page.locator('#stycke-3')).toBeFocused();
-  await expect
-    .poll(() => (JSON.parse(settingsText(app.dataDir) || '{}') as { lastParagraph?: number }).lastParagraph, {
-      timeout: 8000,
-    })
-    .toBe(3);
+  await expect.poll(() => storedSettings(app.dataDir).lastParagraph, { timeout: 8000 }).toBe(3);
   page = await app.restart();
   await expect(page.locator('#stycke-3')).toBeFocused();
   await expect(page).toHaveURL(new RegExp(`#/dokument/${documents[1]!.id}/stycke/3$`));

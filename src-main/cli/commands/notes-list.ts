@@ -1,6 +1,7 @@
 // Owns `notes list`: prints the stored annotations (document, paragraph, quote, note, tags),
 // as readable lines or as JSON, from the app's own data folder unless --data says otherwise.
-// Opening the store applies the same recovery as the app (a damaged file is moved aside).
+// Opening the store applies the same check and recovery as the app (a damaged database is moved
+// aside and the newest backup restored), and the same one-time import of the old JSON files.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openAnnotationStore } from '../../services/annotations/store';
@@ -46,6 +47,7 @@ export const notesList: CliCommand = {
     const annotations = [...store.list()].sort(
       (a, b) => a.documentId.localeCompare(b.documentId) || a.position.start - b.position.start,
     );
+    store.close();
     if (values.json) {
       console.log(JSON.stringify({ dataDir, problem: store.problem, annotations }, null, 2));
       return 0;

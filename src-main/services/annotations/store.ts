@@ -1,24 +1,18 @@
-// Owns the durable annotation store, `<data>/annotations.json`: the user's work product.
-// Every change is one serialized, fsynced, atomic replacement that keeps the previous good
-// version as `annotations.backup.json`; a change is acknowledged only once it is on disk.
-// A file that cannot be read is moved aside (never overwritten) and the backup is loaded,
-// with a message for the user; nothing is ever reset silently.
+// Owns the annotation store the app, the browser host and the CLI use: the user's work
+// product, kept in the database (services/store/). Every change is one SQLite transaction,
+// fsynced before the promise resolves, so an acknowledged save is on disk. Changes touch only
+// the rows they change, so another process on the same data folder (the CLI's import next to
+// the running app) keeps its changes too; this process picks theirs up by polling SQLite's
+// data_version (refresh()) and reading only rows with a newer change number.
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import {
-  STORE_SCHEMA_VERSION,
-  type Annotation,
-  type AnnotationBody,
-  type AnnotationStoreFile,
-  type AnnotationTarget,
-} from '../../shared/annotation';
-import { StoreFileSchema } from '../../shared/annotation-schema';
+import type { DatabaseSync } from 'node:sqlite';
+import type { Annotation, AnnotationBody, AnnotationTarget } from '../../shared/annotation';
 import { fail, ok, type Result } from '../../shared/result';
-import { createSerialQueue, writeFileAtomic } from '../storage/atomic-file';
+import { AnnotationRepository } from '../store/annotations';
+import { openUserDatabase, type OpenOptions, type UserDatabase } from '../store/database';
+import { writeFailure } from '../store/errors';
 
-export const STORE_FILE = 'annotations.json';
-export const BACKUP_FILE = 'annotations.backup.json';
+export { DATABASE_FILE } from '../store/database';
 
 export type NewAnnotation = AnnotationTarget & AnnotationBody;
 
@@ -28,179 +22,223 @@ export interface AnnotationStore {
   create(input: NewAnnotation): Promise<Result<Annotation>>;
   update(id: string, patch: Partial<AnnotationBody>): Promise<Result<Annotation>>;
   remove(id: string): Promise<Result<Annotation>>;
-  /** Puts exactly these annotations in place (by id) in ONE durable write: undo, import. */
+  /** Puts exactly these annotations in place (by id) in ONE transaction: undo, import. */
   upsertMany(annotations: readonly Annotation[]): Promise<Result<void>>;
   onChange(listener: (annotations: readonly Annotation[]) => void): () => void;
-  /** Set when the store file was unusable at open; a Swedish sentence for the user. */
+  /** Set when something happened at open the user should know (recovery, migration). */
   readonly problem: string | null;
+  /** Picks up what other processes saved since the last look; cheap when nothing changed. */
+  refresh(): void;
+  /** Counts the times changes from another process were picked up (the renderer polls it). */
+  revision(): number;
+  close(): void;
 }
 
-type Loaded = { annotations: Annotation[] } | { error: string } | { missing: true };
-
-async function readStoreFile(path: string): Promise<Loaded> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
-    return { error: `kunde inte läsas (${(e as Error).message})` };
-  }
-  if (text.trim() === '') return { error: 'är tom' };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { error: 'är skadad eller avkortad (inte giltig JSON)' };
-  }
-  const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (version !== STORE_SCHEMA_VERSION) {
-    return {
-      error: `har en okänd formatversion (${JSON.stringify(version) ?? 'saknas'}; väntade ${STORE_SCHEMA_VERSION})`,
-    };
-  }
-  const parsed = StoreFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { error: `följer inte formatet (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})` };
-  }
-  return { annotations: parsed.data.annotations };
+export interface StoreOptions extends OpenOptions {
+  /** A database already opened for this data folder (the services share one connection). */
+  readonly database?: UserDatabase;
 }
 
-function count(n: number): string {
-  return `${n} ${n === 1 ? 'anteckning' : 'anteckningar'}`;
-}
-
-function timestamp(): string {
-  return new Date().toISOString().replace(/[:.]/g, '-');
-}
-
-/** Loads the store, recovering from the backup when the main file is unusable. */
-async function load(dataDir: string): Promise<{ annotations: Annotation[]; problem: string | null }> {
-  const path = join(dataDir, STORE_FILE);
-  const backupPath = join(dataDir, BACKUP_FILE);
-  const main = await readStoreFile(path);
-  if ('annotations' in main) return { annotations: main.annotations, problem: null };
-
-  let problem: string | null = null;
-  if ('error' in main) {
-    const aside = join(dataDir, `annotations.trasig-${timestamp()}.json`);
-    await rename(path, aside);
-    problem = `Anteckningsfilen ${main.error} och har flyttats till ${aside}.`;
-  }
-  const backup = await readStoreFile(backupPath);
-  if ('annotations' in backup) {
-    // Missing main file but a good backup: a save was interrupted between its two renames.
-    if (problem)
-      problem += ` Den senaste säkerhetskopian (${count(backup.annotations.length)}) har lästs in.`;
-    return { annotations: backup.annotations, problem };
-  }
-  if ('error' in backup) {
-    const aside = join(dataDir, `annotations.backup.trasig-${timestamp()}.json`);
-    await rename(backupPath, aside);
-    problem =
-      `${problem ?? ''} Säkerhetskopian ${backup.error} och har flyttats till ${aside}. Läsaren startar utan anteckningar; de flyttade filerna finns kvar.`.trim();
-  } else if (problem) {
-    problem +=
-      ' Det fanns ingen säkerhetskopia; Läsaren startar utan anteckningar, den flyttade filen finns kvar.';
-  }
-  return { annotations: [], problem };
-}
-
-const TEMP_FILE = /^\.annotations\.json\.(\d+)\.[0-9a-f]+\.tmp$/;
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/** Every annotation as of one moment, with the change number and data_version of that moment. */
+export class AnnotationSnapshot {
+  constructor(
+    readonly annotations: Annotation[],
+    readonly seq: number,
+    readonly dataVersion: number,
+  ) {}
 }
 
 /**
- * Removes temp files left by a save that was killed before its rename. Such a save was never
- * acknowledged, so nothing the user was told is saved lives only there. A temp file of a
- * process that is still running (another Läsaren on the same folder) is left alone.
+ * Reads every annotation in one read transaction. openUserDatabase runs it while a large file
+ * is being checked (services/store/check.ts), so loading and checking overlap.
  */
-async function removeStaleTempFiles(dataDir: string): Promise<void> {
-  for (const name of await readdir(dataDir)) {
-    const match = TEMP_FILE.exec(name);
-    if (match && !isRunning(Number(match[1]))) await rm(join(dataDir, name), { force: true });
+export function loadAnnotationSnapshot(db: DatabaseSync): AnnotationSnapshot {
+  const { data_version: dataVersion } = db.prepare('PRAGMA data_version').get() as { data_version: number };
+  db.exec('BEGIN');
+  try {
+    const { annotations, seq } = new AnnotationRepository(db).loadAll();
+    return new AnnotationSnapshot(annotations, seq, dataVersion);
+  } finally {
+    db.exec('COMMIT');
   }
 }
 
-export async function openAnnotationStore(dataDir: string): Promise<AnnotationStore> {
-  await mkdir(dataDir, { recursive: true });
-  await removeStaleTempFiles(dataDir);
-  const path = join(dataDir, STORE_FILE);
-  const backupPath = join(dataDir, BACKUP_FILE);
-  const loaded = await load(dataDir);
-  let annotations: readonly Annotation[] = loaded.annotations;
-  const listeners = new Set<(all: readonly Annotation[]) => void>();
-  const enqueue = createSerialQueue();
+function notFound(id: string): Result<never> {
+  return fail(
+    'not-found',
+    `Anteckningen ${id} finns inte längre (den kan ha tagits bort i ett annat fönster).`,
+  );
+}
 
-  /** Writes `next` durably, then makes it current. Serialized: no two writes interleave. */
-  const commit = <T>(change: (current: readonly Annotation[]) => Result<{ next: Annotation[]; value: T }>) =>
-    enqueue(async (): Promise<Result<T>> => {
-      const result = change(annotations);
-      if (!result.ok) return result;
-      const file: AnnotationStoreFile = {
-        schemaVersion: STORE_SCHEMA_VERSION,
-        annotations: result.value.next,
-      };
-      try {
-        await writeFileAtomic(path, JSON.stringify(file), { backupPath });
-      } catch (e) {
-        return fail(
-          'io',
-          `Anteckningen kunde inte sparas (${(e as Error).message}). Inget har ändrats; försök igen.`,
-        );
-      }
-      annotations = result.value.next;
-      for (const listener of listeners) listener(annotations);
-      return ok(result.value.value);
+class SqliteAnnotationStore implements AnnotationStore {
+  readonly problem: string | null;
+  readonly #database: UserDatabase;
+  readonly #repo: AnnotationRepository | null;
+  readonly #byId = new Map<string, Annotation>();
+  #list: readonly Annotation[] | null = null;
+  readonly #listeners = new Set<(all: readonly Annotation[]) => void>();
+  #seen = 0;
+  #dataVersion = -1;
+  #revision = 0;
+  readonly #ownsDatabase: boolean;
+
+  constructor(database: UserDatabase, ownsDatabase: boolean) {
+    this.#database = database;
+    this.#ownsDatabase = ownsDatabase;
+    this.problem = database.problems.length ? database.problems.join(' ') : null;
+    const legacyInCharge = database.legacy?.failed ?? false;
+    this.#repo = database.ready && !legacyInCharge ? new AnnotationRepository(database.db) : null;
+    if (legacyInCharge) for (const a of database.legacy?.annotations ?? []) this.#byId.set(a.id, a);
+    else this.#loadAll();
+  }
+
+  #loadAll(): void {
+    if (!this.#repo) return;
+    const preloaded = this.#database.preloaded;
+    const snapshot =
+      preloaded instanceof AnnotationSnapshot ? preloaded : loadAnnotationSnapshot(this.#database.db);
+    for (const a of snapshot.annotations) this.#byId.set(a.id, a);
+    this.#seen = snapshot.seq;
+    // A commit by another process after the snapshot changes data_version: the next pull reads it.
+    this.#dataVersion = snapshot.dataVersion;
+  }
+
+  /** Applies changes other connections committed; true when anything changed. */
+  #pull(): boolean {
+    if (!this.#repo || !this.#database.db.isOpen) return false;
+    const version = this.#database.dataVersion();
+    if (version === this.#dataVersion) return false;
+    this.#dataVersion = version;
+    const changes = this.#repo.changesSince(this.#seen);
+    this.#seen = changes.seq;
+    if (changes.upserted.length === 0 && changes.removed.length === 0) return false;
+    for (const id of changes.removed) this.#byId.delete(id);
+    for (const a of changes.upserted) this.#byId.set(a.id, a);
+    this.#revision++;
+    this.#changed();
+    return true;
+  }
+
+  #changed(): void {
+    this.#list = null;
+    if (this.#listeners.size === 0) return;
+    const all = this.list();
+    for (const listener of this.#listeners) listener(all);
+  }
+
+  /**
+   * Runs one change in one IMMEDIATE transaction: other processes' changes are pulled in
+   * first (under the write lock, so the change sees the current rows), then `change` writes
+   * and says which annotations it put or removed. The cache changes only after the commit.
+   */
+  #write<T>(
+    what: string,
+    change: (
+      repo: AnnotationRepository,
+      seq: () => number,
+    ) => Result<{ value: T; put: Annotation[]; removed: string[] }>,
+  ): Result<T> {
+    const repo = this.#repo;
+    const refused = this.#database.readOnlyReason;
+    if (!repo || refused)
+      return fail('io', refused ?? `${what} kunde inte sparas: databasen är inte tillgänglig.`);
+    let result: Result<{ value: T; put: Annotation[]; removed: string[] }>;
+    let seq = 0;
+    try {
+      result = this.#database.transaction(() => {
+        this.#pull();
+        return change(repo, () => (seq ||= repo.nextSeq()));
+      });
+    } catch (e) {
+      return fail('io', writeFailure(e, what, this.#database.dataDir));
+    }
+    if (!result.ok) return result;
+    if (seq) this.#seen = seq;
+    for (const id of result.value.removed) this.#byId.delete(id);
+    for (const a of result.value.put) this.#byId.set(a.id, a);
+    if (seq) this.#changed();
+    return ok(result.value.value);
+  }
+
+  list(): readonly Annotation[] {
+    this.#pull();
+    this.#list ??= [...this.#byId.values()];
+    return this.#list;
+  }
+
+  get(id: string): Annotation | undefined {
+    this.#pull();
+    return this.#byId.get(id);
+  }
+
+  async create(input: NewAnnotation): Promise<Result<Annotation>> {
+    return this.#write('Anteckningen', (repo, seq) => {
+      const now = new Date().toISOString();
+      const created: Annotation = { ...input, id: randomUUID(), created: now, modified: now, history: [] };
+      repo.put(created, seq());
+      return ok({ value: created, put: [created], removed: [] });
     });
+  }
 
-  const notFound = (id: string) =>
-    fail<never>(
-      'not-found',
-      `Anteckningen ${id} finns inte längre (den kan ha tagits bort i ett annat fönster).`,
-    );
+  async update(id: string, patch: Partial<AnnotationBody>): Promise<Result<Annotation>> {
+    return this.#write('Ändringen', (repo, seq) => {
+      // The row as it is now (another process may have changed it), not the cached copy.
+      const existing = repo.get(id);
+      if (!existing) return notFound(id);
+      const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const updated: Annotation = { ...existing, ...given, modified: new Date().toISOString() };
+      repo.put(updated, seq());
+      return ok({ value: updated, put: [updated], removed: [] });
+    });
+  }
 
-  return {
-    problem: loaded.problem,
-    list: () => annotations,
-    get: (id) => annotations.find((a) => a.id === id),
-    create: (input) =>
-      commit((current) => {
-        const now = new Date().toISOString();
-        const created: Annotation = { ...input, id: randomUUID(), created: now, modified: now, history: [] };
-        return ok({ next: [...current, created], value: created });
-      }),
-    update: (id, patch) =>
-      commit((current) => {
-        const existing = current.find((a) => a.id === id);
-        if (!existing) return notFound(id);
-        const updated: Annotation = { ...existing, ...patch, modified: new Date().toISOString() };
-        return ok({ next: current.map((a) => (a.id === id ? updated : a)), value: updated });
-      }),
-    remove: (id) =>
-      commit((current) => {
-        const existing = current.find((a) => a.id === id);
-        if (!existing) return notFound(id);
-        return ok({ next: current.filter((a) => a.id !== id), value: existing });
-      }),
-    upsertMany: (incoming) =>
-      commit((current) => {
-        const byId = new Map(incoming.map((a) => [a.id, a]));
-        const next = current.map((a) => byId.get(a.id) ?? a);
-        const present = new Set(current.map((a) => a.id));
-        for (const a of byId.values()) if (!present.has(a.id)) next.push(a);
-        return ok({ next, value: undefined });
-      }),
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
+  async remove(id: string): Promise<Result<Annotation>> {
+    return this.#write('Borttagningen', (repo, seq) => {
+      const existing = repo.get(id);
+      if (!existing) return notFound(id);
+      repo.remove(id, seq());
+      return ok({ value: existing, put: [], removed: [id] });
+    });
+  }
+
+  async upsertMany(incoming: readonly Annotation[]): Promise<Result<void>> {
+    return this.#write('Ändringen', (repo, seq) => {
+      const byId = new Map(incoming.map((a) => [a.id, a]));
+      const put = [...byId.values()];
+      if (put.length > 0) {
+        const n = seq();
+        for (const a of put) repo.put(a, n);
+      }
+      return ok({ value: undefined, put, removed: [] });
+    });
+  }
+
+  onChange(listener: (annotations: readonly Annotation[]) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  refresh(): void {
+    this.#pull();
+  }
+
+  revision(): number {
+    this.#pull();
+    return this.#revision;
+  }
+
+  close(): void {
+    this.#listeners.clear();
+    if (this.#ownsDatabase) this.#database.close();
+  }
+}
+
+export async function openAnnotationStore(
+  dataDir: string,
+  options: StoreOptions = {},
+): Promise<AnnotationStore> {
+  const database =
+    options.database ??
+    (await openUserDatabase(dataDir, { ...options, whileChecking: loadAnnotationSnapshot }));
+  return new SqliteAnnotationStore(database, !options.database);
 }

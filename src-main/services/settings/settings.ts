@@ -1,48 +1,86 @@
-// Owns the user's remembered preferences in `<data>/settings.json`. Preferences are cheap to
-// lose but must never crash the app: an unreadable file is moved aside and defaults are used.
-import { mkdir, readFile, rename } from 'node:fs/promises';
-import { join } from 'node:path';
+// Owns the user's remembered preferences, kept in the database's settings table (one row per
+// preference) with the reading position in reading_positions. Preferences are cheap to lose
+// but must never crash the app: a stored value that fails the schema falls back to its
+// default, and a write that fails (full disk, read-only folder) keeps the new value for this
+// session and says why once.
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch } from '../../shared/settings';
-import { createSerialQueue, writeFileAtomic } from '../storage/atomic-file';
+import { openUserDatabase, type OpenOptions, type UserDatabase } from '../store/database';
+import { writeFailure } from '../store/errors';
+import { PositionRepository } from '../store/positions';
+import { SettingsRepository } from '../store/settings';
 
 export interface SettingsService {
   get(): Settings;
   update(patch: SettingsPatch): Promise<Settings>;
-  /** Set when the stored file was unusable and set aside; a sentence for the log. */
+  /** Set when stored preferences were unusable or could not be saved; a sentence for the log. */
   readonly problem: string | null;
 }
 
-export async function openSettings(dataDir: string): Promise<SettingsService> {
-  await mkdir(dataDir, { recursive: true });
-  const file = join(dataDir, 'settings.json');
-  let current: Settings = { ...DEFAULT_SETTINGS };
-  let problem: string | null = null;
-  try {
-    const parsed = SettingsSchema.safeParse({
-      ...DEFAULT_SETTINGS,
-      ...(JSON.parse(await readFile(file, 'utf8')) as object),
-    });
-    if (parsed.success) current = parsed.data;
-    else throw new Error('fel format');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
-      const aside = `${file}.trasig-${Date.now()}`;
-      await rename(file, aside).catch(() => undefined);
-      problem = `Inställningarna i ${file} kunde inte läsas och har flyttats till ${aside}; standardvärden används.`;
-    }
+export interface SettingsOptions extends OpenOptions {
+  readonly database?: UserDatabase;
+}
+
+/** Each stored value checked on its own, so one bad value does not reset the others. */
+function fromRows(rows: Record<string, unknown>): { settings: Settings; bad: string[] } {
+  const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const bad: string[] = [];
+  for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>) {
+    if (!(key in rows)) continue;
+    const parsed = SettingsSchema.shape[key].safeParse(rows[key]);
+    if (parsed.success) settings[key] = parsed.data;
+    else bad.push(key);
   }
-  const enqueue = createSerialQueue();
+  return { settings: SettingsSchema.parse(settings), bad };
+}
+
+export async function openSettings(dataDir: string, options: SettingsOptions = {}): Promise<SettingsService> {
+  const database = options.database ?? (await openUserDatabase(dataDir, options));
+  const legacy = database.legacy?.failed ? database.legacy : null;
+  const rows = database.ready && !legacy ? new SettingsRepository(database.db) : null;
+  const positions = database.ready && !legacy ? new PositionRepository(database.db) : null;
+  let problem: string | null = null;
+  let dataVersion = -1;
+  let current: Settings = legacy ? legacy.settings : { ...DEFAULT_SETTINGS };
+
+  /** Re-reads the rows when another process (or this one, at start) changed the file. */
+  const reload = () => {
+    if (!rows || !database.db.isOpen) return;
+    const version = database.dataVersion();
+    if (version === dataVersion) return;
+    dataVersion = version;
+    const read = fromRows(rows.readAll());
+    current = read.settings;
+    if (read.bad.length && problem === null)
+      problem = `Inställningarna ${read.bad.join(', ')} i ${database.path} kunde inte läsas; standardvärden används för dem.`;
+  };
+  reload();
+
   return {
-    problem,
-    get: () => current,
-    update: (patch) =>
-      enqueue(async () => {
-        // A key given as undefined means "no change" (the patch schema allows it), never "unset".
-        const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-        const next = SettingsSchema.parse({ ...current, ...given });
-        await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
-        current = next;
-        return next;
-      }),
+    get problem() {
+      return problem;
+    },
+    get: () => {
+      reload();
+      return current;
+    },
+    async update(patch) {
+      reload();
+      // A key given as undefined means "no change" (the patch schema allows it), never "unset".
+      const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+      const next = SettingsSchema.parse({ ...current, ...given });
+      if (rows && !database.readOnlyReason) {
+        try {
+          database.transaction(() => {
+            for (const key of Object.keys(given)) rows.put(key, next[key as keyof Settings]);
+            if (next.lastDocumentId && next.lastParagraph)
+              positions?.put(next.lastDocumentId, next.lastParagraph);
+          });
+        } catch (e) {
+          problem = writeFailure(e, 'Inställningarna', dataDir);
+        }
+      }
+      current = next;
+      return next;
+    },
   };
 }

@@ -1,6 +1,7 @@
 // Owns the renderer's copy of the user's annotations: loading them, the recovery message,
 // creating, editing and deleting them through main, and making each change undoable (with an
-// "Ångra" notice, Ctrl+Z and redo). Main's store is the truth; this mirrors it after each save.
+// "Ångra" notice, Ctrl+Z and redo). Main's store is the truth; this mirrors it after each save,
+// and lists again when main reports that another process (the CLI, a second window) saved.
 import type { Annotation, AnnotationBody } from '../../../src-main/shared/annotation';
 import type { LibraryDocument } from '../../../src-main/shared/model';
 import {
@@ -20,6 +21,9 @@ function plain(a: Annotation) {
   return { ...a, tags: [...a.tags], history: a.history.map((h) => ({ ...h, tags: [...h.tags] })) };
 }
 
+/** How often to ask main whether another process saved notes (one cheap call, no list). */
+const WATCH_INTERVAL_MS = 1_000;
+
 class AnnotationsState {
   all = $state.raw<readonly Annotation[]>([]);
   loaded = $state(false);
@@ -33,7 +37,14 @@ class AnnotationsState {
     [...new Set(this.all.flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b, 'sv')),
   );
 
+  /** Main's count of changes from other processes, as of the last list. */
+  #revision: number | null = null;
+  #watching = false;
+
   async load(): Promise<void> {
+    // The revision first: a change landing between the two calls is then listed again later.
+    const revision = await call('getAnnotationsRevision');
+    if (revision.ok) this.#revision = revision.value.revision;
     const result = await call('listAnnotations');
     if (!result.ok) {
       notices.error(result.error.message);
@@ -43,6 +54,18 @@ class AnnotationsState {
     // The recovery message is shown once per start; a refresh must not bring it back.
     if (!this.loaded) this.problem = result.value.problem;
     this.loaded = true;
+    this.#watch();
+  }
+
+  #watch(): void {
+    if (this.#watching) return;
+    this.#watching = true;
+    const tick = async () => {
+      const result = await call('getAnnotationsRevision');
+      if (result.ok && result.value.revision !== this.#revision) await this.load();
+      setTimeout(() => void tick(), WATCH_INTERVAL_MS);
+    };
+    setTimeout(() => void tick(), WATCH_INTERVAL_MS);
   }
 
   /** Shows the annotation's passage and opens it there (from the notes panel or a deep link). */

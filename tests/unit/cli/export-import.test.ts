@@ -7,7 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAnnotationStore, STORE_FILE } from '../../../src-main/services/annotations/store';
+import { openAnnotationStore } from '../../../src-main/services/annotations/store';
+import { readStored } from '../services/store/stored';
 import { DOC_A, ROOT, sandboxWithSamples, type Sandbox } from '../services/export/sample-notes';
 import { pdfText } from '../services/export/readers';
 
@@ -117,7 +118,8 @@ describe('cli import', () => {
       expect(dry.code).toBe(0);
       expect(dry.out).toContain('anteckningar i filen: 4; nya: 4, finns redan: 0, i konflikt: 0');
       expect(dry.out).toContain('inget har ändrats');
-      expect(existsSync(join(to, STORE_FILE))).toBe(false);
+      // Opening creates the database file; the dry run must not put a single note in it.
+      expect(readStored(to)?.annotations ?? []).toEqual([]);
 
       const real = cli('import', file, '--data', to);
       expect(real.code).toBe(0);
@@ -130,11 +132,11 @@ describe('cli import', () => {
       const broken = join(out, 'trasig.json');
       const { writeFileSync } = await import('node:fs');
       writeFileSync(broken, readFileSync(file, 'utf8').slice(0, 300));
-      const before = readFileSync(join(to, STORE_FILE));
+      const before = readStored(to);
       const bad = cli('import', broken, '--data', to);
       expect(bad.code).toBe(1);
       expect(bad.err).toContain('Filen är avkortad');
-      expect(readFileSync(join(to, STORE_FILE))).toEqual(before);
+      expect(readStored(to)).toEqual(before);
     } finally {
       await rm(to, { recursive: true, force: true });
     }

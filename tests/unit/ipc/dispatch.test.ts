@@ -1,6 +1,6 @@
 // The IPC entry point over the real services: every payload is validated against the
 // contract, failures come back as clear values, and nothing is thrown across the bridge.
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { createDispatcher, type Dispatcher } from '../../../src-main/ipc/dispatc
 import { createHandlerTable } from '../../../src-main/ipc/table';
 import { openServices } from '../../../src-main/services';
 import { CHANNELS } from '../../../src-main/shared/channels';
+import { readStored } from '../services/store/stored';
 
 const RESOURCES = join(import.meta.dirname, '../../../resources');
 let dispatch: Dispatcher;
@@ -94,12 +95,13 @@ describe('dispatch', () => {
         ok: true,
       },
     );
-    const before = await readFile(join(dataDir, 'settings.json'), 'utf8');
+    const before = readStored(dataDir);
+    expect(before?.settings).toMatchObject({ lastDocumentId: '003_e730e55ba1c2e8b7' });
     expect(await dispatch(CHANNELS.updateSettings, { lastDocumentId: '../../etc' })).toMatchObject({
       ok: false,
     });
     expect(await dispatch(CHANNELS.updateSettings, { theme: 'x' })).toMatchObject({ ok: false });
-    expect(await readFile(join(dataDir, 'settings.json'), 'utf8')).toBe(before);
+    expect(readStored(dataDir)).toEqual(before);
   });
 
   it('turns an exception inside a handler into an internal error value', async () => {

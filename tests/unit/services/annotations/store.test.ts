@@ -1,26 +1,34 @@
-// The store's promises to the user: recovery from a damaged file (moved aside, never
-// overwritten; the backup loaded; a message saying so), text kept exactly as typed, and a
-// large store loading fast.
+// The store's promises to the user: text kept exactly as typed, a large store loading fast,
+// saves serialised, two connections on one folder never undoing each other's changes, and a
+// full disk or a read-only database refusing a save with a clear message while everything
+// already saved stays. (Recovery of a damaged database: tests/unit/services/store/.)
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../../src-main/shared/annotation';
 import {
-  BACKUP_FILE,
-  STORE_FILE,
   openAnnotationStore,
+  type AnnotationStore,
   type NewAnnotation,
 } from '../../../../src-main/services/annotations/store';
 
 let dir = '';
+const opened: AnnotationStore[] = [];
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'lasaren-store-'));
 });
 afterEach(async () => {
+  for (const store of opened.splice(0)) store.close();
   await rm(dir, { recursive: true, force: true });
 });
+
+async function open(options: Parameters<typeof openAnnotationStore>[1] = {}): Promise<AnnotationStore> {
+  const store = await openAnnotationStore(dir, options);
+  opened.push(store);
+  return store;
+}
 
 const input = (note = 'En anteckning'): NewAnnotation => ({
   documentId: '000_85e98cc4eb8dedfb',
@@ -37,78 +45,6 @@ function annotation(i: number): Annotation {
   return { ...input(`Anteckning nummer ${i}`), id: randomUUID(), created: time, modified: time, history: [] };
 }
 
-/** Two saves: the backup holds the first, the main file the second. */
-async function twoSaves(): Promise<{ first: Annotation; second: Annotation }> {
-  const store = await openAnnotationStore(dir);
-  const first = await store.create(input('första'));
-  const second = await store.create(input('andra'));
-  if (!first.ok || !second.ok) throw new Error('save failed');
-  return { first: first.value, second: second.value };
-}
-
-const damaged: [string, string][] = [
-  ['corrupt (not JSON)', '{"schemaVersion":1,"annotations":[{"id": ÖÖÖ'],
-  ['truncated', ''],
-  ['empty', ''],
-  ['only whitespace', '   \n'],
-  ['a newer version', JSON.stringify({ schemaVersion: 2, annotations: [] })],
-  ['failing the schema', JSON.stringify({ schemaVersion: 1, annotations: [{ id: 'nope' }] })],
-];
-
-describe('recovery from a damaged store file', () => {
-  it.each(damaged)('%s: moved aside, backup loaded, message shown', async (kind, content) => {
-    await twoSaves();
-    const mainPath = join(dir, STORE_FILE);
-    const original = await readFile(mainPath, 'utf8');
-    const bad = kind === 'truncated' ? original.slice(0, Math.floor(original.length / 2)) : content;
-    await writeFile(mainPath, bad);
-
-    const store = await openAnnotationStore(dir);
-    expect(store.list().map((a) => a.note)).toEqual(['första']);
-    expect(store.problem).toMatch(
-      /^Anteckningsfilen .* har flyttats till .*annotations\.trasig-.*\.json\. Den senaste säkerhetskopian \(1 anteckning\) har lästs in\.$/,
-    );
-    const aside = (await readdir(dir)).filter((f) => f.startsWith('annotations.trasig-'));
-    expect(aside).toHaveLength(1);
-    expect(await readFile(join(dir, aside[0]!), 'utf8')).toBe(bad);
-    if (kind === 'a newer version') expect(store.problem).toContain('okänd formatversion (2; väntade 1)');
-
-    // The next save does not touch the moved file and keeps the backup a good version.
-    const third = await store.create(input('tredje'));
-    expect(third.ok).toBe(true);
-    expect(await readFile(join(dir, aside[0]!), 'utf8')).toBe(bad);
-    const reopened = await openAnnotationStore(dir);
-    expect(reopened.problem).toBeNull();
-    expect(reopened.list().map((a) => a.note)).toEqual(['första', 'tredje']);
-  });
-
-  it('both files damaged: both moved aside, starts empty, and says so', async () => {
-    await twoSaves();
-    await writeFile(join(dir, STORE_FILE), 'x');
-    await writeFile(join(dir, BACKUP_FILE), '');
-    const store = await openAnnotationStore(dir);
-    expect(store.list()).toEqual([]);
-    expect(store.problem).toContain('Säkerhetskopian är tom');
-    expect(store.problem).toContain('de flyttade filerna finns kvar');
-    expect((await readdir(dir)).filter((f) => f.includes('trasig'))).toHaveLength(2);
-  });
-
-  it('damaged file and no backup: moved aside, starts empty, and says so', async () => {
-    await writeFile(join(dir, STORE_FILE), '{"schemaVersion":1,');
-    const store = await openAnnotationStore(dir);
-    expect(store.list()).toEqual([]);
-    expect(store.problem).toContain('Det fanns ingen säkerhetskopia');
-  });
-
-  it('a missing main file with a good backup (a save interrupted between renames) loads quietly', async () => {
-    await twoSaves();
-    await rm(join(dir, STORE_FILE));
-    const store = await openAnnotationStore(dir);
-    expect(store.problem).toBeNull();
-    expect(store.list().map((a) => a.note)).toEqual(['första']);
-  });
-});
-
 describe('text is kept exactly', () => {
   const notes = [
     ['Swedish and typography', 'Åsa får ”citat” – och ’apostrofer’ … § 3 ¶'],
@@ -117,44 +53,188 @@ describe('text is kept exactly', () => {
     ['lone surrogates and control characters', 'a\ud800b\udc00c\u0000d\u0007'],
     ['line breaks', 'rad ett\nrad två\r\n\n\trad fyra med tabb'],
     ['HTML and script', '<img src=x onerror="alert(1)"><script>alert(2)</script>&amp;'],
+    ['SQL', "'); DROP TABLE annotations; --"],
     ['100,000 characters', 'abcåäö 🇸🇪\n'.repeat(10_000)],
   ];
   it.each(notes)('%s', async (_kind, note) => {
-    const store = await openAnnotationStore(dir);
-    const created = await store.create({ ...input(note), tags: ['<b>tagg</b>', 'åäö 🇸🇪'] });
+    const store = await open();
+    const created = await store.create({
+      ...input(note),
+      quote: { ...input().quote, prefix: note.slice(0, 1000) },
+      tags: ['<b>tagg</b>', 'åäö 🇸🇪', '\ud83d'],
+    });
     expect(created.ok).toBe(true);
-    const reopened = await openAnnotationStore(dir);
+    store.close();
+    const reopened = await open();
     expect(reopened.problem).toBeNull();
     expect(reopened.list()[0]?.note).toBe(note);
-    expect(reopened.list()[0]?.tags).toEqual(['<b>tagg</b>', 'åäö 🇸🇪']);
+    expect(reopened.list()[0]?.quote.prefix).toBe(note.slice(0, 1000));
+    expect(reopened.list()[0]?.tags).toEqual(['<b>tagg</b>', 'åäö 🇸🇪', '\ud83d']);
+  });
+
+  it('keeps edit history, in order, through a reopen', async () => {
+    const store = await open();
+    const a = {
+      ...annotation(1),
+      history: [
+        { colour: null, note: 'första versionen', tags: [], modified: '2025-01-01T00:00:00.000Z' },
+        { colour: 'blue' as const, note: 'andra\ud800', tags: ['x'], modified: '2025-02-01T00:00:00.000Z' },
+      ],
+    };
+    expect((await store.upsertMany([a])).ok).toBe(true);
+    store.close();
+    expect((await open()).list()).toEqual([a]);
   });
 });
 
-describe('load', () => {
+describe('load and save', () => {
   it('loads 10,000 annotations (prints the time)', async () => {
-    const all = Array.from({ length: 10_000 }, (_, i) => annotation(i));
-    await writeFile(join(dir, STORE_FILE), JSON.stringify({ schemaVersion: 1, annotations: all }));
-    await openAnnotationStore(dir); // warm the module and the file cache
+    const seed = await open();
+    expect((await seed.upsertMany(Array.from({ length: 10_000 }, (_, i) => annotation(i)))).ok).toBe(true);
+    seed.close();
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
       const t0 = performance.now();
-      const store = await openAnnotationStore(dir);
+      const store = await open();
       times.push(performance.now() - t0);
       expect(store.list()).toHaveLength(10_000);
+      store.close();
     }
     times.sort((a, b) => a - b);
     console.log(
       `10,000 annotations load in ${times[2]!.toFixed(0)} ms (median of 5; best ${times[0]!.toFixed(0)} ms)`,
     );
-    // Generous headroom over the 200 ms goal: fails only on a real regression, not on noise.
+    // Generous headroom over the 300 ms goal: fails only on a real regression, not on noise.
     expect(times[0]!).toBeLessThan(1000);
   });
 
   it('serializes a burst of concurrent saves: none lost, none interleaved', async () => {
-    const store = await openAnnotationStore(dir);
+    const store = await open();
     const results = await Promise.all(Array.from({ length: 100 }, (_, i) => store.create(input(`n${i}`))));
     expect(results.every((r) => r.ok)).toBe(true);
-    const reopened = await openAnnotationStore(dir);
+    store.close();
+    const reopened = await open();
     expect(reopened.list().map((a) => a.note)).toEqual(Array.from({ length: 100 }, (_, i) => `n${i}`));
+  });
+
+  it('update, remove and undo of a remove keep the order the notes were made in', async () => {
+    const store = await open();
+    const made = [];
+    for (const note of ['ett', 'två', 'tre']) {
+      const r = await store.create(input(note));
+      if (r.ok) made.push(r.value);
+    }
+    const two = made[1]!;
+    expect((await store.update(two.id, { note: 'TVÅ', colour: null })).ok).toBe(true);
+    expect(store.list().map((a) => a.note)).toEqual(['ett', 'TVÅ', 'tre']);
+    const removed = await store.remove(made[0]!.id);
+    expect(removed.ok).toBe(true);
+    expect((await store.remove(made[0]!.id)).ok).toBe(false);
+    // Undo of the delete puts the same annotation back (last, as before the database).
+    if (removed.ok) expect((await store.upsertMany([removed.value])).ok).toBe(true);
+    store.close();
+    const reopened = await open();
+    expect(reopened.list().map((a) => [a.note, a.colour])).toEqual([
+      ['TVÅ', null],
+      ['tre', 'yellow'],
+      ['ett', 'yellow'],
+    ]);
+  });
+});
+
+describe('two connections on one folder', () => {
+  it('each sees the other’s saves and an update never reverts the other’s change', async () => {
+    const app = await open();
+    const cli = await open();
+    const made = await app.create(input('från appen'));
+    if (!made.ok) throw new Error(made.error.message);
+    // The CLI connection sees it without reopening, and recolours it.
+    expect(cli.list().map((a) => a.note)).toEqual(['från appen']);
+    expect((await cli.update(made.value.id, { colour: 'blue' })).ok).toBe(true);
+    const imported = await cli.create(input('från kommandoraden'));
+    expect(imported.ok).toBe(true);
+    // The app still holds the old colour in memory; its edit of the note must keep blue.
+    const edited = await app.update(made.value.id, { note: 'ändrad i appen' });
+    expect(edited.ok && edited.value.colour).toBe('blue');
+    const before = app.revision();
+    await cli.remove(made.value.id);
+    expect(app.revision()).toBe(before + 1);
+    expect(app.list().map((a) => a.note)).toEqual(['från kommandoraden']);
+    expect(cli.list().map((a) => a.note)).toEqual(['från kommandoraden']);
+  });
+
+  it('tells listeners about changes another connection made (what feeds search)', async () => {
+    const app = await open();
+    const cli = await open();
+    const seen: number[] = [];
+    app.onChange((all) => seen.push(all.length));
+    await cli.create(input('ett'));
+    await cli.create(input('två'));
+    app.refresh();
+    app.refresh();
+    expect(seen).toEqual([2]);
+  });
+});
+
+describe('a save that cannot be written', () => {
+  it('a full disk: a clear message, and every earlier note is still there', async () => {
+    const first = await open();
+    for (let i = 0; i < 20; i++) expect((await first.create(input(`sparad ${i}`))).ok).toBe(true);
+    first.close();
+    // A cap of the pages the file has now: the next big save hits SQLITE_FULL, as on a full disk.
+    const { DatabaseSync } = await import('node:sqlite');
+    const probe = new DatabaseSync(join(dir, 'lasaren.db'));
+    const pages = (probe.prepare('PRAGMA page_count').get() as { page_count: number }).page_count;
+    probe.close();
+    const store = await open({ maxPageCount: pages + 1 });
+    const result = await store.create(input('x'.repeat(100_000)));
+    expect(result).toMatchObject({ ok: false, error: { code: 'io' } });
+    if (!result.ok)
+      expect(result.error.message).toMatch(/disken är full.*Inget som redan sparats har gått förlorat/);
+    expect(store.list()).toHaveLength(20);
+    store.close();
+    const reopened = await open();
+    expect(reopened.problem).toBeNull();
+    expect(reopened.list().map((a) => a.note)).toEqual(Array.from({ length: 20 }, (_, i) => `sparad ${i}`));
+  });
+
+  it('a read-only database: a clear message, nothing changed', async () => {
+    const first = await open();
+    const made = await first.create(input('sparad'));
+    first.close();
+    const store = await open({ readOnly: true });
+    expect(store.list().map((a) => a.note)).toEqual(['sparad']);
+    for (const attempt of [
+      () => store.create(input('ny')),
+      () => store.update(made.ok ? made.value.id : '', { note: 'ändrad' }),
+      () => store.remove(made.ok ? made.value.id : ''),
+    ]) {
+      const result = await attempt();
+      expect(result.ok).toBe(false);
+      if (!result.ok)
+        expect(result.error.message).toMatch(/skrivskyddad.*Inget som redan sparats har gått förlorat/);
+    }
+    store.close();
+    expect((await open()).list().map((a) => a.note)).toEqual(['sparad']);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('a folder without write permission (skipped as root)', async () => {
+    const { chmod, mkdir } = await import('node:fs/promises');
+    const folder = join(dir, 'skrivskyddad');
+    await mkdir(folder);
+    const first = await openAnnotationStore(folder);
+    expect((await first.create(input('sparad'))).ok).toBe(true);
+    first.close();
+    await chmod(folder, 0o555);
+    try {
+      const store = await openAnnotationStore(folder);
+      expect(store.list().map((a) => a.note)).toEqual(['sparad']);
+      const result = await store.create(input('ny'));
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.message).toMatch(/skrivskyddad|går inte att skriva/);
+      store.close();
+    } finally {
+      await chmod(folder, 0o755);
+    }
   });
 });

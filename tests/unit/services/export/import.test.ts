@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../../src-main/shared/annotation';
 import { MAX_IMPORT_BYTES } from '../../../../src-main/shared/export';
-import { STORE_FILE } from '../../../../src-main/services/annotations/store';
+import { readStored } from '../store/stored';
 import {
   DOC_A,
   DOC_B,
@@ -62,11 +62,11 @@ describe('round trip', () => {
   it('importing the same file again adds nothing and does not write', async () => {
     const s = await sandbox(true);
     const json = await exportJson(s);
-    const before = await readFile(join(s.dataDir, STORE_FILE));
+    const before = readStored(s.dataDir);
     const { preview, applied } = await importText(s, json);
     expect(preview).toMatchObject({ added: 0, unchanged: 4, conflicts: 0 });
     expect(applied).toEqual({ added: 0, updated: 0, unchanged: 4 });
-    expect(await readFile(join(s.dataDir, STORE_FILE))).toEqual(before);
+    expect(readStored(s.dataDir)).toEqual(before);
   });
 });
 
@@ -210,14 +210,13 @@ describe('bad files change nothing', () => {
     it(`${name}: a Swedish message naming the problem, store bytes unchanged`, async () => {
       const s = await sandbox();
       await annotate(s.services, SAMPLES[0]!);
-      const storePath = join(s.dataDir, STORE_FILE);
-      const before = await readFile(storePath);
+      const before = readStored(s.dataDir);
       const file = join(s.dataDir, 'import.json');
       await writeFile(file, content);
       const preview = await s.services.exports.previewImportFile(file);
       expect(preview.ok).toBe(false);
       if (!preview.ok) expect(preview.error.message).toMatch(message);
-      expect(await readFile(storePath)).toEqual(before);
+      expect(readStored(s.dataDir)).toEqual(before);
       expect(s.services.annotations.list()).toHaveLength(1);
     });
   }

@@ -114,7 +114,11 @@ export async function openSandbox(renderPdf: PdfRenderer = renderPdfWithChromium
     openExternal: async () => undefined,
     exportHost: exportsFolderHost(dataDir, renderPdf),
   });
-  return { dataDir, services, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
+  const cleanup = async () => {
+    services.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  return { dataDir, services, cleanup };
 }
 
 export async function sandboxWithSamples(): Promise<Sandbox & { notes: Annotation[] }> {

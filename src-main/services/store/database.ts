@@ -1,0 +1,241 @@
+// Owns opening the user's database, `<data>/lasaren.db` (node:sqlite, built into Node 24 and
+// Electron 45: no native module): the pragmas (WAL, foreign keys, a busy timeout, full
+// fsync), the check at start (`PRAGMA quick_check`), recovery of a damaged file from the newest
+// backup (recovery.ts), the schema (migrations.ts) and the one-time import of the JSON files
+// the previous release wrote (legacy-json.ts). One connection per process; the app, the
+// browser host and the CLI may hold the same file at once.
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DatabaseSync } from 'node:sqlite';
+import { isCorruption, isFsCode, sqliteCode, SQLITE } from './errors';
+import { importLegacyJson, legacyInCharge, type LegacyOutcome } from './legacy-json';
+import { migrate, schemaVersion, SCHEMA_VERSION } from './migrations';
+import { quickCheck, quickCheckInWorker } from './check';
+import { newestBackup, recoverDamaged } from './recovery';
+
+export const DATABASE_FILE = 'lasaren.db';
+
+/** How long a write waits for another process's transaction before giving up. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+export interface OpenOptions {
+  /** Open without writing (tests of a read-only folder; a database from a newer release). */
+  readonly readOnly?: boolean;
+  /** Caps the file at this many pages: tests simulate a full disk with it. */
+  readonly maxPageCount?: number;
+  /**
+   * Read the file as it is, without the WAL's shared memory: the last way to show notes in a
+   * folder where not even SQLite's -shm file can be created. Implies readOnly.
+   */
+  readonly immutable?: boolean;
+}
+
+export interface OpenWork<T> extends OpenOptions {
+  /** Work on the connection while a large file is being checked (loading the notes). */
+  readonly whileChecking?: (db: DatabaseSync) => T;
+}
+
+export interface UserDatabase<T = unknown> {
+  /** What whileChecking returned, when it ran on this (checked, final) connection. */
+  readonly preloaded: T | undefined;
+  readonly db: DatabaseSync;
+  readonly dataDir: string;
+  readonly path: string;
+  /** Sentences for the user about what happened at open (recovery, migration); shown once. */
+  readonly problems: readonly string[];
+  /**
+   * Set when writes must not even be tried this session (no file could be created, a newer
+   * release's schema, a failed import of the old files), with the reason in Swedish. A file
+   * that is merely read-only is not refused here: SQLite's own error is reported per write.
+   */
+  readonly readOnlyReason: string | null;
+  /** True when the schema is the one this release knows (the repositories can be used). */
+  readonly ready: boolean;
+  /** What the one-time import of the old JSON files did, when it ran or failed this start. */
+  readonly legacy: LegacyOutcome | null;
+  /** Runs `fn` in one IMMEDIATE transaction (the write lock is taken first); rolls back on throw. */
+  transaction<T>(fn: () => T): T;
+  /** Changes whenever another connection commits (PRAGMA data_version); cheap to poll. */
+  dataVersion(): number;
+  close(): void;
+}
+
+function applyPragmas(db: DatabaseSync, options: OpenOptions): void {
+  db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.exec('PRAGMA foreign_keys = ON');
+  if (options.readOnly || options.immutable) return;
+  db.exec('PRAGMA journal_mode = WAL');
+  // FULL: a commit returns only once the WAL is fsynced, so an acknowledged save survives a
+  // power cut, not only a killed process. ~1 ms per save here (scripts/bench-store.ts).
+  db.exec('PRAGMA synchronous = FULL');
+  if (options.maxPageCount) db.exec(`PRAGMA max_page_count = ${options.maxPageCount}`);
+}
+
+function openFile(path: string, options: OpenOptions): DatabaseSync {
+  let location: string | URL = path;
+  if (options.immutable) {
+    location = pathToFileURL(path);
+    location.searchParams.set('immutable', '1');
+  }
+  const db = new DatabaseSync(location, {
+    readOnly: (options.readOnly ?? false) || (options.immutable ?? false),
+    enableForeignKeyConstraints: true,
+    timeout: BUSY_TIMEOUT_MS,
+  });
+  try {
+    applyPragmas(db, options);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/** From this size on the check runs in a worker while the notes load (about 20,000 notes). */
+const WORKER_CHECK_BYTES = 8 * 1024 * 1024;
+
+type Checked<T> = { db: DatabaseSync; preloaded: T | undefined } | { damage: string };
+
+/**
+ * Opens and checks the file. A file that fails to open as a database or fails quick_check is
+ * damaged: the caller recovers. An empty file where backups exist counts as damaged too (SQLite
+ * would happily treat it as a new, empty database). `whileChecking` runs on the connection
+ * during the check of a large file; its result is kept only when the file passed.
+ */
+async function openChecked<T>(
+  path: string,
+  dataDir: string,
+  options: OpenOptions,
+  whileChecking?: (db: DatabaseSync) => T,
+): Promise<Checked<T>> {
+  const size = existsSync(path) ? statSync(path).size : 0;
+  if (existsSync(path) && size === 0 && newestBackup(dataDir)) return { damage: 'filen är tom' };
+  let db: DatabaseSync;
+  try {
+    db = openFile(path, options);
+  } catch (e) {
+    if (isCorruption(e)) return { damage: (e as Error).message };
+    throw e;
+  }
+  let check: string;
+  let preloaded: T | undefined;
+  try {
+    if (whileChecking && size >= WORKER_CHECK_BYTES && schemaVersion(db) === SCHEMA_VERSION) {
+      const pending = quickCheckInWorker(path, db);
+      try {
+        preloaded = whileChecking(db);
+      } catch (e) {
+        // A damaged page met while loading is reported by the check; anything else is a bug.
+        if (!isCorruption(e)) throw e;
+      }
+      check = await pending;
+    } else {
+      check = quickCheck(db);
+    }
+  } catch (e) {
+    db.close();
+    if (isCorruption(e)) return { damage: (e as Error).message };
+    throw e;
+  }
+  if (check !== 'ok') {
+    db.close();
+    return { damage: check };
+  }
+  return { db, preloaded };
+}
+
+function unwritable(e: unknown): boolean {
+  const code = sqliteCode(e);
+  return code === SQLITE.READONLY || code === SQLITE.CANTOPEN || isFsCode(e, 'EACCES', 'EPERM', 'EROFS');
+}
+
+function readOnlyMessage(dataDir: string, e: unknown): string {
+  return `Mappen ${dataDir} går inte att skriva i (${(e as Error).message}). Läsaren visar det som redan är sparat men kan inte spara ändringar förrän mappen är skrivbar. Inget som redan sparats har gått förlorat.`;
+}
+
+export async function openUserDatabase<T = unknown>(
+  dataDir: string,
+  options: OpenWork<T> = {},
+): Promise<UserDatabase<T>> {
+  const path = join(dataDir, DATABASE_FILE);
+  const problems: string[] = [];
+  let readOnlyReason: string | null = null;
+  let opened: Checked<T>;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    opened = await openChecked(path, dataDir, options, options.whileChecking);
+  } catch (e) {
+    if (!unwritable(e) || options.readOnly) throw e;
+    // A read-only folder: show what is there (if anything). Writes to the file fail in SQLite
+    // with SQLITE_READONLY and are reported; with no file at all there is nothing to write to.
+    problems.push(readOnlyMessage(dataDir, e));
+    if (existsSync(path)) {
+      try {
+        opened = await openChecked(path, dataDir, { ...options, readOnly: true });
+      } catch (again) {
+        if (!unwritable(again)) throw again;
+        // Not even the -shm file can be made: read the file as it stands.
+        opened = await openChecked(path, dataDir, { ...options, immutable: true });
+      }
+    } else {
+      opened = { db: openFile(':memory:', {}), preloaded: undefined };
+      readOnlyReason = readOnlyMessage(dataDir, e);
+    }
+  }
+  if ('damage' in opened) {
+    const recovered = recoverDamaged(dataDir, path, opened.damage);
+    problems.push(recovered.message);
+    const again = await openChecked<T>(path, dataDir, options);
+    if ('damage' in again)
+      throw new Error(`${recovered.message} Även säkerhetskopian är skadad: ${again.damage}`);
+    opened = again;
+  }
+  const db = opened.db;
+  let preloaded = opened.preloaded;
+
+  const version = schemaVersion(db);
+  if (version > SCHEMA_VERSION) {
+    readOnlyReason = `Databasen ${path} kommer från en nyare version av Läsaren (schema ${version}; den här versionen känner till ${SCHEMA_VERSION}). Uppdatera Läsaren; tills dess sparas inga ändringar.`;
+  } else if (version < SCHEMA_VERSION) {
+    try {
+      migrate(db);
+    } catch (e) {
+      if (!unwritable(e) && sqliteCode(e) !== SQLITE.FULL) throw e;
+      readOnlyReason = readOnlyMessage(dataDir, e);
+    }
+  }
+
+  const transaction = <T>(fn: () => T): T => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const value = fn();
+      db.exec('COMMIT');
+      return value;
+    } catch (e) {
+      if (db.isTransaction) db.exec('ROLLBACK');
+      throw e;
+    }
+  };
+  const dataVersionQuery = db.prepare('PRAGMA data_version');
+  const base = {
+    db,
+    dataDir,
+    path,
+    transaction,
+    dataVersion: () => (dataVersionQuery.get() as { data_version: number }).data_version,
+    close: () => {
+      if (db.isOpen) db.close();
+    },
+  };
+  const ready = schemaVersion(db) === SCHEMA_VERSION;
+  const legacy =
+    readOnlyReason === null && ready && !options.readOnly
+      ? importLegacyJson({ ...base, problems, readOnlyReason, ready, legacy: null, preloaded: undefined })
+      : legacyInCharge(dataDir, readOnlyReason ?? 'databasen kan inte skrivas');
+  if (legacy && !legacy.failed && legacy.imported > 0) preloaded = undefined;
+  if (legacy?.message) problems.push(legacy.message);
+  if (legacy?.failed) readOnlyReason = legacy.message;
+  if (readOnlyReason && !problems.includes(readOnlyReason)) problems.push(readOnlyReason);
+  return { ...base, problems, readOnlyReason, ready, legacy, preloaded };
+}
