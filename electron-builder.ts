@@ -25,7 +25,14 @@ const config: Configuration = {
   // The documents and their prebuilt search index stay outside the asar, in <resourcesPath>,
   // where main reads them (`npm run build` writes the index).
   extraResources: [
-    { from: 'resources/documents', to: 'documents', filter: ['*.txt', '*.json'] },
+    {
+      from: 'resources/documents',
+      to: 'documents',
+      filter: ['manifest.ndjson', '**/*.md', '**/*.markdown', '**/*.txt'],
+    },
+    // The collection's prebuilt index (npm run build): the app lists documents without parsing them.
+    { from: 'resources/collection-index.json', to: 'collection-index.json' },
+    { from: 'resources/collection-records.ndjson', to: 'collection-records.ndjson' },
     { from: 'resources/search-index.ndjson', to: 'search-index.ndjson' },
   ],
   // The search worker thread (used only when the documents change) and the chunk it imports

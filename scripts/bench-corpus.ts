@@ -108,7 +108,7 @@ export function querySets(records: readonly ParagraphRecord[], count: number, se
 }
 
 /**
- * Writes the corpus as a resources folder (documents/<id>.txt + <id>.json, 200 paragraphs
+ * Writes the corpus as a resources folder (documents/<id>.txt + manifest.ndjson, 200 paragraphs
  * per document under "## " headings), for running the app on it (`--resources DIR`).
  */
 export async function writeCorpusFolder(dir: string, paragraphs: number): Promise<void> {
@@ -122,6 +122,7 @@ export async function writeCorpusFolder(dir: string, paragraphs: number): Promis
     list.push(r);
     byDoc.set(r.documentId, list);
   }
+  const manifest: string[] = [];
   for (const [id, records] of byDoc) {
     const title = `Testdokument ${id.slice('bench_'.length)}`;
     let text = `# ${title}\n\n`;
@@ -132,7 +133,15 @@ export async function writeCorpusFolder(dir: string, paragraphs: number): Promis
       text += `${r.text}\n\n`;
     }
     await writeFile(join(docs, `${id}.txt`), text);
-    const meta = { title, language: 'sv', description: 'Genererad svensk testtext (Zipf-fördelade ord).' };
-    await writeFile(join(docs, `${id}.json`), JSON.stringify(meta));
+    manifest.push(
+      JSON.stringify({
+        id,
+        file: `${id}.txt`,
+        title,
+        language: 'sv',
+        summary: 'Genererad svensk testtext (Zipf-fördelade ord).',
+      }),
+    );
   }
+  await writeFile(join(docs, 'manifest.ndjson'), manifest.join('\n') + '\n');
 }

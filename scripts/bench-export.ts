@@ -22,22 +22,22 @@ async function run(count: number): Promise<void> {
     openExternal: async () => undefined,
     exportHost: exportsFolderHost(dataDir, renderPdfWithChromium),
   });
-  const paragraphs = services.library.documents.flatMap((doc) =>
-    doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [{ doc, b }] : [])),
+  const paragraphs = (await services.library.loadAll()).flatMap((doc) =>
+    doc.blocks.flatMap((b) => (b.number !== null ? [{ doc, b, paragraph: b.number }] : [])),
   );
   const now = new Date().toISOString();
   const notes: Annotation[] = Array.from({ length: count }, (_, i) => {
-    const { doc, b } = paragraphs[i % paragraphs.length]!;
+    const { doc, b, paragraph } = paragraphs[i % paragraphs.length]!;
     const end = Math.min(b.end, b.start + 60);
     return {
       id: randomUUID(),
       documentId: doc.meta.id,
-      paragraph: b.paragraph,
+      paragraph,
       quote: {
         type: 'TextQuoteSelector',
-        exact: doc.source.slice(b.start, end),
-        prefix: doc.source.slice(Math.max(0, b.start - 32), b.start),
-        suffix: doc.source.slice(end, end + 32),
+        exact: doc.text.slice(b.start, end),
+        prefix: doc.text.slice(Math.max(0, b.start - 32), b.start),
+        suffix: doc.text.slice(end, end + 32),
       },
       position: { type: 'TextPositionSelector', start: b.start, end },
       colour: 'yellow',
@@ -69,7 +69,7 @@ async function run(count: number): Promise<void> {
     openExternal: async () => undefined,
   });
   const t0 = performance.now();
-  const preview = into.exports.previewImportContent('bench.json', json);
+  const preview = await into.exports.previewImportContent('bench.json', json);
   const t1 = performance.now();
   if (!preview.ok) throw new Error(preview.error.message);
   await into.exports.applyImport(preview.value.token);

@@ -5,16 +5,18 @@ import { existsSync } from 'node:fs';
 import { createDispatcher } from '../ipc/dispatch';
 import { createHandlerTable } from '../ipc/table';
 import { openServices, startupProblems } from '../services';
+import { collectionDirFrom } from '../cli/args';
 import { defaultDataDir } from '../services/data-dir';
 import { startHost } from './server';
 
 const root = resolve(import.meta.dirname, '../..');
 
-const USAGE = `Användning: npm run host -- [--port N] [--host 127.0.0.1] [--data MAPP] [--resources MAPP]
+const USAGE = `Användning: npm run host -- [--port N] [--host 127.0.0.1] [--data MAPP] [--resources MAPP] [--collection MAPP]
   --port N     port att lyssna på (0 = valfri ledig port; standard 5199)
   --host ADR   loopback-adress: 127.0.0.1, ::1 eller localhost
   --data MAPP  mapp för anteckningar och inställningar (standard: programmets egen, ${defaultDataDir()})
-  --resources MAPP  mapp med documents/ (standard: programmets egna dokument; t.ex. en genererad testkorpus)`;
+  --resources MAPP  mapp med documents/ (standard: programmets egna dokument; t.ex. en genererad testkorpus)
+  --collection MAPP  en annan samling (manifest.ndjson + Markdown); dess index byggs första gången och sparas i datamappen`;
 
 function exit(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
         host: { type: 'string', default: '127.0.0.1' },
         data: { type: 'string' },
         resources: { type: 'string' },
+        collection: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -47,9 +50,17 @@ async function main(): Promise<void> {
   if (!existsSync(resolve(rendererDir, 'index.html')))
     exit('Renderaren är inte byggd: kör npm run build först.');
 
+  let collectionDir: string | null = null;
+  try {
+    collectionDir = collectionDirFrom(values.collection);
+  } catch (e) {
+    exit((e as Error).message);
+  }
   const services = await openServices({
     resourcesDir: resolve(values.resources ?? resolve(root, 'resources')),
     dataDir: resolve(values.data ?? defaultDataDir()),
+    collectionDir,
+    log: (line) => console.log(line),
     openExternal: async (url) => {
       // The host has no system browser to hand links to; it records the request instead.
       console.log(`EXTERN LÄNK (öppnas inte av testvärden): ${url}`);

@@ -1,15 +1,17 @@
-// Owns the annotation handlers: the store's operations, plus the check that a new
-// annotation's quote really is the text at its position in the current document.
+// Owns the annotation handlers: the store's operations, the check that a new annotation's
+// quote really is the text at its position in the current document, and accepting that an
+// annotated passage changed in a new version of its document.
 import type { NewAnnotation, AnnotationStore } from '../services/annotations/store';
 import type { Library } from '../services/library/library';
+import { anchorStatus, paragraphAt, positionSelector, quoteSelector } from '../shared/anchoring';
 import { fail, ok, type Result } from '../shared/result';
 import type { HandlerTable } from './table';
 
-function checkTarget(library: Library, input: NewAnnotation): Result<null> {
-  const doc = library.get(input.documentId);
+async function checkTarget(library: Library, input: NewAnnotation): Promise<Result<null>> {
+  const doc = await library.get(input.documentId);
   if (!doc.ok) return doc;
   const { start, end } = input.position;
-  if (end > doc.value.source.length || doc.value.source.slice(start, end) !== input.quote.exact) {
+  if (end > doc.value.text.length || doc.value.text.slice(start, end) !== input.quote.exact) {
     return fail(
       'invalid-request',
       'Markeringen stämmer inte med dokumentets text. Markera texten igen och försök på nytt.',
@@ -26,13 +28,14 @@ type AnnotationHandlers = Pick<
   | 'deleteAnnotation'
   | 'restoreAnnotations'
   | 'getAnnotationsRevision'
+  | 'acceptAnnotationChange'
 >;
 
 export function annotationHandlers(store: AnnotationStore, library: Library): AnnotationHandlers {
   return {
     listAnnotations: () => ok({ annotations: store.list(), problem: store.problem }),
     createAnnotation: async (input) => {
-      const checked = checkTarget(library, input);
+      const checked = await checkTarget(library, input);
       return checked.ok ? store.create(input) : checked;
     },
     updateAnnotation: ({ id, patch }) => store.update(id, patch),
@@ -42,5 +45,28 @@ export function annotationHandlers(store: AnnotationStore, library: Library): An
       return result.ok ? ok(null) : result;
     },
     getAnnotationsRevision: () => ok({ revision: store.revision() }),
+    acceptAnnotationChange: async ({ id }) => {
+      const annotation = store.get(id);
+      if (!annotation) return fail('not-found', 'Anteckningen finns inte längre. Ladda om anteckningarna.');
+      const doc = await library.get(annotation.documentId);
+      if (!doc.ok) return doc;
+      const status = anchorStatus(doc.value.text, annotation);
+      if (status.kind === 'orphaned')
+        return fail(
+          'invalid-request',
+          'Det antecknade stycket finns inte i den nya versionen, så det finns ingen ny lydelse att godta. Radera anteckningen eller behåll den som den är.',
+        );
+      const range = { start: status.start, end: status.end };
+      // The same durable path as undo and import: one write with the whole annotation.
+      const updated = {
+        ...annotation,
+        paragraph: paragraphAt(doc.value.blocks, range.start),
+        quote: quoteSelector(doc.value.text, range),
+        position: positionSelector(range),
+        modified: new Date().toISOString(),
+      };
+      const written = await store.upsertMany([updated]);
+      return written.ok ? ok(store.get(id) ?? updated) : written;
+    },
   };
 }

@@ -18,6 +18,7 @@ export function createHandlerTable(services: Services): HandlerTable {
   return {
     listDocuments: () => ok(library.list()),
     getDocument: ({ id }) => library.get(id),
+    getCollectionInfo: () => ok(library.info()),
     getSettings: () => ok(settings.get()),
     updateSettings: async (patch) => ok(await settings.update(patch)),
     openExternal: ({ url }) => externalLinks.open(url),

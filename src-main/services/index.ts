@@ -1,6 +1,5 @@
 // Owns assembling the main-side services from a resources folder and a data folder.
 // Shared by the Electron app, the browser host and the CLI so all three run the same code.
-import { join } from 'node:path';
 import { loadAnnotationSnapshot, openAnnotationStore, type AnnotationStore } from './annotations/store';
 import type { PdfRenderer } from './export/pdf';
 import {
@@ -32,6 +31,8 @@ export interface ServiceOptions {
   readonly resourcesDir: string;
   /** Where the user's own files live (Electron's userData, or --data). */
   readonly dataDir: string;
+  /** Another collection folder (--collection) instead of the shipped documents. */
+  readonly collectionDir?: string | null;
   readonly openExternal: SystemOpener;
   /** Electron's save/open dialogs, file manager and printToPDF; default: the exports folder. */
   readonly exportHost?: ExportHost;
@@ -54,14 +55,21 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   // The notes load while a large database is being checked.
   const database = await openUserDatabase(options.dataDir, { whileChecking: loadAnnotationSnapshot });
   const [library, settings, annotations] = await Promise.all([
-    openLibrary(join(options.resourcesDir, 'documents')),
+    openLibrary(options),
     openSettings(options.dataDir, { database }),
     openAnnotationStore(options.dataDir, { database }),
   ]);
+  options.log?.(library.how);
   const exportHost = options.exportHost ?? exportsFolderHost(options.dataDir, chromiumPdf);
+  // Another collection's search index is cached beside its collection index, one per folder.
+  const searchDirs = options.collectionDir
+    ? {
+        resourcesDir: library.indexDir ?? library.cacheDir ?? options.dataDir,
+        dataDir: library.cacheDir ?? options.dataDir,
+      }
+    : { resourcesDir: options.resourcesDir, dataDir: options.dataDir };
   const search = createSearchService(library, {
-    resourcesDir: options.resourcesDir,
-    dataDir: options.dataDir,
+    ...searchDirs,
     ...(options.log ? { log: options.log } : {}),
   });
   // Notes and tags are found by the same search as the documents.
@@ -100,5 +108,6 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
 /** Startup problems worth a line in the log: files that could not be loaded, settings reset. */
 export function startupProblems(services: Services): string[] {
   const { library, settings, annotations } = services;
-  return [library.problems, settings.problem ?? [], annotations.problem ?? []].flat();
+  const documents = library.problems.map((p) => `${p.where}: ${p.message}`);
+  return [documents, settings.problem ?? [], annotations.problem ?? []].flat();
 }

@@ -9,7 +9,7 @@ import {
   type AnnotationBody,
   type AnnotationTarget,
 } from './annotation';
-import { DOCUMENT_ID_PATTERN } from './model';
+import { DOCUMENT_ID_PATTERN } from './documents/model';
 
 export const MAX_NOTE_LENGTH = 200_000;
 export const MAX_QUOTE_LENGTH = 200_000;

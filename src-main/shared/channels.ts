@@ -4,6 +4,7 @@
 export const CHANNELS = {
   listDocuments: 'library:list',
   getDocument: 'library:get',
+  getCollectionInfo: 'library:collection-info',
   getSettings: 'settings:get',
   updateSettings: 'settings:update',
   openExternal: 'shell:open-external',
@@ -11,6 +12,7 @@ export const CHANNELS = {
   createAnnotation: 'annotations:create',
   updateAnnotation: 'annotations:update',
   deleteAnnotation: 'annotations:delete',
+  acceptAnnotationChange: 'annotations:accept-change',
   restoreAnnotations: 'annotations:restore',
   getAnnotationsRevision: 'annotations:revision',
   getExportInfo: 'export:info',

@@ -12,7 +12,12 @@ import {
 import { CHANNELS, type CapabilityName } from './channels';
 import type { ExportOutcome, ImportApplied, ImportPreviewOutcome } from './export';
 import { ExportRequestSchema, ImportPreviewRequestSchema } from './export-schema';
-import { DOCUMENT_ID_PATTERN, type DocumentSummary, type LibraryDocument } from './model';
+import {
+  DOCUMENT_ID_PATTERN,
+  type CollectionInfo,
+  type DocumentSummary,
+  type ReaderDocument,
+} from './documents/model';
 import type { Result } from './result';
 import {
   MAX_QUERY_LENGTH,
@@ -48,7 +53,7 @@ const NoInput = z.undefined({ error: 'Den här funktionen tar inga argument.' })
 export const DocumentIdSchema = z
   .string({ error: 'Dokument-id måste vara text.' })
   .regex(DOCUMENT_ID_PATTERN, {
-    error: 'Ogiltigt dokument-id: bara små bokstäver, siffror, _ och - (högst 64 tecken).',
+    error: 'Ogiltigt dokument-id: bara små bokstäver, siffror, _ och - (högst 128 tecken).',
   });
 
 export const ExternalUrlSchema = z.string().min(1).max(4096);
@@ -69,7 +74,9 @@ export const SearchInputSchema = z.strictObject({
 
 export const contract = {
   listDocuments: call<DocumentSummary[]>()(NoInput),
-  getDocument: call<LibraryDocument>()(z.strictObject({ id: DocumentIdSchema })),
+  getDocument: call<ReaderDocument>()(z.strictObject({ id: DocumentIdSchema })),
+  /** The open collection: its name, size and every problem found while loading it. */
+  getCollectionInfo: call<CollectionInfo>()(NoInput),
   getSettings: call<Settings>()(NoInput),
   updateSettings: call<Settings>()(SettingsPatchSchema),
   openExternal: call<{ readonly opened: boolean }>()(z.strictObject({ url: ExternalUrlSchema })),
@@ -79,6 +86,11 @@ export const contract = {
     z.strictObject({ id: AnnotationIdSchema, patch: AnnotationBodySchema.partial() }),
   ),
   deleteAnnotation: call<Annotation>()(z.strictObject({ id: AnnotationIdSchema })),
+  /**
+   * Accepts that an annotated passage changed in a new version of its document: its quote,
+   * position and paragraph move to the current wording where it anchors now.
+   */
+  acceptAnnotationChange: call<Annotation>()(z.strictObject({ id: AnnotationIdSchema })),
   /** Puts these exact annotations back (undo of a delete or an edit). */
   restoreAnnotations: call<null>()(
     z.strictObject({ annotations: z.array(AnnotationSchema).min(1).max(10_000) }),

@@ -1,7 +1,7 @@
 // Owns the app's deep links, `lasaren://document/<id>#stycke-<n>` and
 // `lasaren://annotation/<uuid>`: building them (exports carry them) and parsing them strictly
 // (the operating system hands main whatever a user clicked). Pure: no electron, no node.
-import { DOCUMENT_ID_PATTERN } from './model';
+import { DOCUMENT_ID_PATTERN } from './documents/model';
 import { fail, ok, type Result } from './result';
 
 export const DEEP_LINK_SCHEME = 'lasaren';

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { HIGHLIGHT_COLOURS } from './annotation';
 import { EXPORT_FORMATS, MAX_IMPORT_BYTES } from './export';
-import { DOCUMENT_ID_PATTERN } from './model';
+import { DOCUMENT_ID_PATTERN } from './documents/model';
 
 const DocumentId = z.string().regex(DOCUMENT_ID_PATTERN, { error: 'Ogiltigt dokument-id.' });
 

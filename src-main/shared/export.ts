@@ -54,11 +54,6 @@ export function paragraphLink(documentId: string, paragraph: number): string {
   return documentDeepLink(documentId, paragraph);
 }
 
-/** The citation every format prints under a quote. */
-export function citation(documentTitle: string, paragraph: number): string {
-  return `${documentTitle}, stycke ${paragraph}`;
-}
-
 /** `Anteckningar 2026-11-21.docx`, dated in the user's local time. */
 export function defaultExportFileName(format: ExportFormat, now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,7 +1,7 @@
 // Owns the shape of the user's remembered preferences: last document and paragraph,
 // language, theme, text size and line width.
 import { z } from 'zod';
-import { DOCUMENT_ID_PATTERN } from './model';
+import { DOCUMENT_ID_PATTERN } from './documents/model';
 import { LANGUAGES, LINE_WIDTHS, TEXT_SIZE, THEMES } from './preferences';
 
 export const SettingsSchema = z.strictObject({

@@ -92,10 +92,10 @@ async function seedAnnotations(page: Page): Promise<void> {
       const block = paragraphs[i]!;
       const start = block.start;
       const end = start + block.text.indexOf(' ', 30);
-      const source = doc.value.source;
+      const source = doc.value.text;
       const result = await api.createAnnotation({
         documentId: doc.value.meta.id,
-        paragraph: (block as { paragraph: number }).paragraph,
+        paragraph: block.number ?? 1,
         quote: {
           type: 'TextQuoteSelector',
           exact: source.slice(start, end),

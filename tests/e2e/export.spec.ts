@@ -133,7 +133,9 @@ test('each format exports from the dialog and opens in an independent reader', a
   const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
   const flat = pdfText.replace(/\s+/g, ' ');
   expect(flat).toContain('Sida 1 av');
-  expect(flat).toContain(`${TITLE_B}, stycke 4`);
+  // Cited by its designation (a faktapromemoria), the document named by designation and title.
+  expect(flat).toContain('2020/21:FPM54, stycke 4');
+  expect(flat).toContain(`2020/21:FPM54 – ${TITLE_B}`);
   expect(flat).toContain('Jämför med regeringens prioriteringar.');
   expect(flat).toContain('=HYPERLINK("http://evil.example")');
 

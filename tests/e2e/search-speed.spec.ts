@@ -6,9 +6,9 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCorpus, querySets, swedishWords, writeCorpusFolder } from '../../scripts/bench-corpus';
-import { openLibrary } from '../../src-main/services/library/library';
+import { openCollection } from '../../src-main/services/documents/collection';
 import { INDEX_FILE_NAME, contentHash, readIndexFile } from '../../src-main/services/search/index-file';
-import { paragraphRecords, writeResourcesIndex } from '../../src-main/services/search/service';
+import { writeResourcesIndex } from '../../src-main/services/search/service';
 import { expect, leavesApp, test } from './fixtures';
 
 const PARAGRAPHS = 100_000;
@@ -27,8 +27,8 @@ test.describe('with a 100,000-paragraph corpus', () => {
     if (hostKind !== 'browser') return;
     test.setTimeout(900_000);
     if (!existsSync(join(CORPUS, 'documents'))) await writeCorpusFolder(CORPUS, PARAGRAPHS);
-    const library = await openLibrary(join(CORPUS, 'documents'));
-    const hash = contentHash(paragraphRecords(library.documents));
+    const library = await openCollection(join(CORPUS, 'documents'), { cacheDir: CORPUS, origin: 'shipped' });
+    const hash = contentHash(await library.searchRecords());
     if (!(await readIndexFile(join(CORPUS, INDEX_FILE_NAME), hash))) await writeResourcesIndex(CORPUS);
   });
 

@@ -83,7 +83,7 @@ test('keyboard only: open a document, search, highlight a passage, add a note, e
   const markdown = await readFile(join(app.dataDir, 'exports', file!), 'utf8');
   expect(markdown).toContain('Handlingsplanen fokuserar på');
   expect(markdown).toContain('Fyra huvudområden – citera i PM:et.');
-  expect(markdown).toContain(`${PLAN_TITLE}, stycke 4`);
+  expect(markdown).toContain('2020/21:FPM54, stycke 4');
   expect(app.requests.filter(leavesApp)).toEqual([]);
 });
 

@@ -1,9 +1,9 @@
 // `export`: writes notes to a file in one of the six formats, on the same services as the app.
 import { resolve } from 'node:path';
 import { EXPORT_FORMATS, type ExportFormat, type ExportScope } from '../../shared/export';
-import { DOCUMENT_ID_PATTERN } from '../../shared/model';
+import { DOCUMENT_ID_PATTERN } from '../../shared/documents/model';
 import { writeExportFile } from '../../services/export/service';
-import { UsageError, dataDirFrom } from '../args';
+import { UsageError, collectionDirFrom, dataDirFrom } from '../args';
 import { parseCommandArgs } from './parse';
 import { openCliServices } from './open';
 import type { CliCommand } from './types';
@@ -12,7 +12,7 @@ const isFormat = (v: string): v is ExportFormat => (EXPORT_FORMATS as readonly s
 
 export const exportCommand: CliCommand = {
   words: ['export'],
-  usage: `export --format ${EXPORT_FORMATS.join('|')} --out FIL [--document ID] [--tag TAGG] [--data MAPP]`,
+  usage: `export --format ${EXPORT_FORMATS.join('|')} --out FIL [--document ID] [--tag TAGG] [--data MAPP] [--collection MAPP]`,
   async run(args) {
     const { values } = parseCommandArgs({
       args,
@@ -22,6 +22,7 @@ export const exportCommand: CliCommand = {
         document: { type: 'string' },
         tag: { type: 'string' },
         data: { type: 'string' },
+        collection: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -35,10 +36,10 @@ export const exportCommand: CliCommand = {
       throw new UsageError(`Ogiltigt dokument-id "${document}".`);
     if (tag !== undefined && tag.trim() === '') throw new UsageError('--tag kan inte vara tom.');
 
-    const services = await openCliServices(dataDirFrom(values.data));
+    const services = await openCliServices(dataDirFrom(values.data), collectionDirFrom(values.collection));
     if (
       document &&
-      !services.library.get(document).ok &&
+      !services.library.summary(document) &&
       !services.annotations.list().some((a) => a.documentId === document)
     ) {
       const known = services.library.list().map((d) => d.id);

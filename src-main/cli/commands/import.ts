@@ -1,25 +1,25 @@
 // `import`: merges a W3C Web Annotation JSON file into the notes (or, with --dry-run, only
 // reports what a merge would do). A bad file changes nothing and exits with 1.
 import { resolve } from 'node:path';
-import { UsageError, dataDirFrom } from '../args';
+import { UsageError, collectionDirFrom, dataDirFrom } from '../args';
 import { parseCommandArgs } from './parse';
 import { openCliServices } from './open';
 import type { CliCommand } from './types';
 
 export const importCommand: CliCommand = {
   words: ['import'],
-  usage: 'import FIL [--data MAPP] [--dry-run]',
+  usage: 'import FIL [--data MAPP] [--collection MAPP] [--dry-run]',
   async run(args) {
     const { values, positionals } = parseCommandArgs({
       args,
-      options: { data: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+      options: { data: { type: 'string' }, collection: { type: 'string' }, 'dry-run': { type: 'boolean' } },
       strict: true,
       allowPositionals: true,
     });
     if (positionals.length !== 1 || !positionals[0])
       throw new UsageError(positionals.length ? 'Ange bara en fil.' : 'Ange filen att importera.');
     const file = resolve(positionals[0]);
-    const services = await openCliServices(dataDirFrom(values.data));
+    const services = await openCliServices(dataDirFrom(values.data), collectionDirFrom(values.collection));
     const preview = await services.exports.previewImportFile(file);
     if (!preview.ok) {
       console.error(preview.error.message);

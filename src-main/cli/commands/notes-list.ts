@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openAnnotationStore } from '../../services/annotations/store';
-import { UsageError, dataDirFrom } from '../args';
+import { UsageError, collectionDirFrom, dataDirFrom } from '../args';
 import type { CliCommand } from './types';
 
 const COLOUR_NAMES: Record<string, string> = {
@@ -23,13 +23,13 @@ function oneLine(text: string, max: number): string {
 
 export const notesList: CliCommand = {
   words: ['notes', 'list'],
-  usage: 'notes list [--json] [--data MAPP]   visar sparade anteckningar',
+  usage: 'notes list [--json] [--data MAPP] [--collection MAPP]   visar sparade anteckningar',
   async run(args) {
-    let values: { json?: boolean; data?: string };
+    let values: { json?: boolean; data?: string; collection?: string };
     try {
       ({ values } = parseArgs({
         args,
-        options: { json: { type: 'boolean' }, data: { type: 'string' } },
+        options: { json: { type: 'boolean' }, data: { type: 'string' }, collection: { type: 'string' } },
         strict: true,
         allowPositionals: false,
       }));
@@ -37,6 +37,8 @@ export const notesList: CliCommand = {
       throw new UsageError((e as Error).message);
     }
     const dataDir = dataDirFrom(values.data);
+    // Notes are the user's, not the collection's; the folder is still checked so a typo is caught.
+    collectionDirFrom(values.collection);
     if (!existsSync(dataDir)) {
       // Listing never creates the folder (a mistyped --data would otherwise leave one behind).
       console.error(`Mappen ${dataDir} finns inte; där finns inga anteckningar. Ange rätt mapp med --data.`);

@@ -4,10 +4,14 @@ import { join } from 'node:path';
 import { openServices, type Services } from '../../services';
 import { ROOT } from '../args';
 
-export async function openCliServices(dataDir: string): Promise<Services> {
+export async function openCliServices(
+  dataDir: string,
+  collectionDir: string | null = null,
+): Promise<Services> {
   const services = await openServices({
     resourcesDir: join(ROOT, 'resources'),
     dataDir,
+    collectionDir,
     openExternal: async () => undefined,
   });
   if (services.annotations.problem) console.error(services.annotations.problem);

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { openServices } from '../../services';
 import { MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT, groupByDocument, type SearchHit } from '../../shared/search';
-import { ROOT, UsageError, dataDirFrom, positiveInteger } from '../args';
+import { ROOT, UsageError, collectionDirFrom, dataDirFrom, positiveInteger } from '../args';
 import type { CliCommand } from './types';
 
 function parse(args: string[]) {
@@ -12,7 +12,12 @@ function parse(args: string[]) {
   try {
     parsed = parseArgs({
       args,
-      options: { limit: { type: 'string' }, json: { type: 'boolean' }, data: { type: 'string' } },
+      options: {
+        limit: { type: 'string' },
+        json: { type: 'boolean' },
+        data: { type: 'string' },
+        collection: { type: 'string' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -30,7 +35,13 @@ function parse(args: string[]) {
     throw new UsageError(`Sökfrågan är för lång (högst ${MAX_QUERY_LENGTH} tecken).`);
   const limit = positiveInteger('--limit', values.limit, 20);
   if (limit > MAX_SEARCH_LIMIT) throw new UsageError(`--limit får vara högst ${MAX_SEARCH_LIMIT}.`);
-  return { query, limit, json: values.json === true, dataDir: dataDirFrom(values.data) };
+  return {
+    query,
+    limit,
+    json: values.json === true,
+    dataDir: dataDirFrom(values.data),
+    collectionDir: collectionDirFrom(values.collection),
+  };
 }
 
 /** The paragraph with its matches marked, bold on a terminal and in [brackets] otherwise. */
@@ -47,12 +58,14 @@ function marked(hit: SearchHit, tty: boolean): string {
 
 export const searchCommand: CliCommand = {
   words: ['search'],
-  usage: 'search "<fråga>" [--limit N] [--json] [--data MAPP]   sök i dokumenten och anteckningarna',
+  usage:
+    'search "<fråga>" [--limit N] [--json] [--data MAPP] [--collection MAPP]   sök i dokumenten och anteckningarna',
   async run(args) {
-    const { query, limit, json, dataDir } = parse(args);
+    const { query, limit, json, dataDir, collectionDir } = parse(args);
     const services = await openServices({
       resourcesDir: join(ROOT, 'resources'),
       dataDir,
+      collectionDir,
       openExternal: async () => undefined,
     });
     const result = await services.search.search(query, { limit });

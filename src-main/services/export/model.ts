@@ -2,9 +2,10 @@
 // in reading order, with everything every format prints (title, paragraph, quote, note,
 // tags, colour name, times, citation and deep link). Every format renders from this alone.
 import type { Annotation, HighlightColour } from '../../shared/annotation';
-import { citation, colourNameSv, paragraphLink, type ExportScope } from '../../shared/export';
+import { documentLabel, formatCitation, type CitedPlace } from '../../shared/documents/citation';
+import type { DocumentSummary } from '../../shared/documents/model';
+import { colourNameSv, paragraphLink, type ExportScope } from '../../shared/export';
 import { matchesFilter } from '../../shared/notes-filter';
-import type { DocumentSummary } from '../../shared/model';
 
 export interface ExportEntry {
   readonly id: string;
@@ -17,7 +18,7 @@ export interface ExportEntry {
   readonly colourName: string;
   readonly created: string;
   readonly modified: string;
-  /** "‹document title›, stycke ‹n›". */
+  /** "‹designation or title›, avsnitt ‹heading›, stycke ‹n›" (shared/documents/citation.ts). */
   readonly citation: string;
   /** `lasaren://document/<id>#stycke-<n>`. */
   readonly link: string;
@@ -27,7 +28,9 @@ export interface ExportEntry {
 
 export interface ExportGroup {
   readonly documentId: string;
+  /** The document as named everywhere: "‹designation› – ‹title›" or the title. */
   readonly title: string;
+  readonly designation: string | null;
   /** False for annotations of documents this library does not have. */
   readonly inLibrary: boolean;
   readonly entries: readonly ExportEntry[];
@@ -71,14 +74,19 @@ export function unknownDocumentTitle(documentId: string): string {
   return `Dokument som saknas i biblioteket (${documentId})`;
 }
 
+/** The section heading and page of a paragraph; the export service reads them from the document. */
+export type PlaceLookup = (documentId: string, paragraph: number) => CitedPlace;
+
 export function buildExportModel(
   all: readonly Annotation[],
   documents: readonly DocumentSummary[],
   scope: ExportScope,
   now: Date = new Date(),
+  placeOf: PlaceLookup = (_id, paragraph) => ({ paragraph }),
 ): ExportModel {
   const order = new Map(documents.map((d, i) => [d.id, i]));
-  const titles = new Map(documents.map((d) => [d.id, d.title]));
+  const summaries = new Map(documents.map((d) => [d.id, d]));
+  const titles = new Map(documents.map((d) => [d.id, documentLabel(d)]));
   const titleOf = (id: string) => titles.get(id) ?? unknownDocumentTitle(id);
   const chosen = selectAnnotations(all, scope);
 
@@ -96,6 +104,7 @@ export function buildExportModel(
 
   const groups = documentIds.map((documentId): ExportGroup => {
     const title = titleOf(documentId);
+    const cited = summaries.get(documentId) ?? { title, designation: null };
     const entries = (byDocument.get(documentId) ?? [])
       .sort(
         (a, b) =>
@@ -113,11 +122,17 @@ export function buildExportModel(
         colourName: colourNameSv(a.colour),
         created: a.created,
         modified: a.modified,
-        citation: citation(title, a.paragraph),
+        citation: formatCitation(cited, placeOf(documentId, a.paragraph)),
         link: paragraphLink(documentId, a.paragraph),
         annotation: a,
       }));
-    return { documentId, title, inLibrary: titles.has(documentId), entries };
+    return {
+      documentId,
+      title,
+      designation: summaries.get(documentId)?.designation ?? null,
+      inLibrary: titles.has(documentId),
+      entries,
+    };
   });
 
   return {

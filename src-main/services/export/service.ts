@@ -20,11 +20,13 @@ import type { AnnotationStore } from '../annotations/store';
 import type { Library } from '../library/library';
 import { writeFileAtomic } from '../storage/atomic-file';
 import { planMerge } from './merge';
-import { buildExportModel, type ExportModel } from './model';
+import { buildExportModel, selectAnnotations, type ExportModel } from './model';
 import type { PdfRenderer } from './pdf';
 import { renderExport } from './render';
 import { decodeImportFile, parseImportText, readW3cAnnotations, tooLarge } from './w3c-import';
 import type { Annotation } from '../../shared/annotation';
+import { placeOf } from '../../shared/documents/citation';
+import type { ReaderDocument } from '../../shared/documents/model';
 
 /** What the host provides: Electron's native dialogs, or the browser host's stand-ins. */
 export interface ExportHost {
@@ -43,7 +45,7 @@ export interface ExportService {
   reveal(path: string): Promise<Result<null>>;
   readonly nativeImportDialog: boolean;
   readonly canReveal: boolean;
-  previewImportContent(fileName: string, content: string): Result<ImportPreview>;
+  previewImportContent(fileName: string, content: string): Promise<Result<ImportPreview>>;
   previewImportFile(path: string): Promise<Result<ImportPreview>>;
   previewImportDialog(): Promise<Result<ImportPreviewOutcome>>;
   applyImport(token: string): Promise<Result<ImportApplied>>;
@@ -79,22 +81,39 @@ export function createExportService(
 ): ExportService {
   const written = new Set<string>();
   let pending: { token: string; fileName: string; annotations: Annotation[] } | null = null;
-  const documents = () => new Map(library.documents.map((d) => [d.meta.id, d]));
+  /** The documents (parsed) with these ids that the library has; others are left out. */
+  async function loadDocuments(ids: Iterable<string>): Promise<Map<string, ReaderDocument>> {
+    const out = new Map<string, ReaderDocument>();
+    for (const id of ids) {
+      if (out.has(id) || !library.summary(id)) continue;
+      const doc = await library.get(id);
+      if (doc.ok) out.set(id, doc.value);
+    }
+    return out;
+  }
 
   const render: ExportService['render'] = async (format, scope) => {
-    const model = buildExportModel(store.list(), library.list(), scope);
+    // Citations name the section a quote stands in: read the exported documents' headings.
+    const docs = await loadDocuments(selectAnnotations(store.list(), scope).map((a) => a.documentId));
+    const places = (id: string, paragraph: number) => {
+      const doc = docs.get(id);
+      return doc ? placeOf(doc.blocks, paragraph) : { paragraph };
+    };
+    const model = buildExportModel(store.list(), library.list(), scope, new Date(), places);
     return { bytes: await renderExport(model, format, host.renderPdf), model };
   };
 
-  function preview(fileName: string, json: Result<unknown>): Result<ImportPreview> {
+  async function preview(fileName: string, json: Result<unknown>): Promise<Result<ImportPreview>> {
     if (!json.ok) return json;
-    const read = readW3cAnnotations(json.value, { documents: documents(), now: new Date().toISOString() });
+    // Only the documents the file points at are parsed, not the whole collection.
+    const mentioned = JSON.stringify(json.value).matchAll(/lasaren:\/\/document\/([a-z0-9_-]{1,128})/g);
+    const documents = await loadDocuments([...mentioned].map((m) => m[1] as string));
+    const read = readW3cAnnotations(json.value, { documents, now: new Date().toISOString() });
     if (!read.ok) return read;
     const plan = planMerge(store.list(), read.value);
-    const known = documents();
     const unknown = new Map<string, number>();
     for (const a of read.value)
-      if (!known.has(a.documentId)) unknown.set(a.documentId, (unknown.get(a.documentId) ?? 0) + 1);
+      if (!library.summary(a.documentId)) unknown.set(a.documentId, (unknown.get(a.documentId) ?? 0) + 1);
     const token = randomUUID();
     pending = { token, fileName, annotations: read.value };
     return ok({

@@ -17,7 +17,7 @@ import {
   MAX_TAG_LENGTH,
 } from '../../shared/annotation-schema';
 import { MAX_IMPORT_BYTES } from '../../shared/export';
-import { DOCUMENT_ID_PATTERN, type LibraryDocument } from '../../shared/model';
+import { DOCUMENT_ID_PATTERN, type ReaderDocument } from '../../shared/documents/model';
 import { fail, ok, type Result } from '../../shared/result';
 import { z } from 'zod';
 
@@ -144,18 +144,18 @@ function normaliseTime(value: unknown, what: string): string | Error | undefined
     : date.toISOString();
 }
 
-function paragraphAt(doc: LibraryDocument, offset: number): number {
+function paragraphAt(doc: ReaderDocument, offset: number): number {
   let last = 1;
   for (const b of doc.blocks) {
-    if (b.kind !== 'paragraph') continue;
-    if (offset < b.end) return b.paragraph;
-    last = b.paragraph;
+    if (b.number === null) continue;
+    if (offset < b.end) return b.number;
+    last = b.number;
   }
   return last;
 }
 
 export interface ImportContext {
-  readonly documents: ReadonlyMap<string, LibraryDocument>;
+  readonly documents: ReadonlyMap<string, ReaderDocument>;
   /** Used when a foreign annotation carries no times at all. */
   readonly now: string;
 }
@@ -192,8 +192,8 @@ export function fromW3c(raw: unknown, context: ImportContext): Annotation | Erro
   if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start)) {
     // No usable position: find the quote in the document (with its context first); the
     // reader re-anchors from the quote anyway and shows it as orphaned if it is gone.
-    const withContext = doc ? doc.source.indexOf(prefix + exact + suffix) : -1;
-    const bare = doc ? doc.source.indexOf(exact) : -1;
+    const withContext = doc ? doc.text.indexOf(prefix + exact + suffix) : -1;
+    const bare = doc ? doc.text.indexOf(exact) : -1;
     start = withContext >= 0 ? withContext + prefix.length : Math.max(bare, 0);
     end = start + exact.length;
   }

@@ -44,9 +44,11 @@ export interface W3cAnnotation {
   readonly 'lasaren:history': Annotation['history'];
   readonly 'lasaren:link': string;
   readonly 'lasaren:documentTitle'?: string;
+  /** "SOU 2026:9, avsnitt Bakgrund, stycke 14": how the export cites the quote. */
+  readonly 'lasaren:citation'?: string;
 }
 
-export function toW3c(a: Annotation, documentTitle?: string): W3cAnnotation {
+export function toW3c(a: Annotation, documentTitle?: string, citation?: string): W3cAnnotation {
   const body: W3cTextualBody[] = [];
   if (a.note !== '')
     body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain' });
@@ -71,11 +73,12 @@ export function toW3c(a: Annotation, documentTitle?: string): W3cAnnotation {
     'lasaren:history': a.history,
     'lasaren:link': paragraphLink(a.documentId, a.paragraph),
     ...(documentTitle ? { 'lasaren:documentTitle': documentTitle } : {}),
+    ...(citation ? { 'lasaren:citation': citation } : {}),
   };
 }
 
 export function renderW3cJson(model: ExportModel): string {
-  const items = model.groups.flatMap((g) => g.entries.map((e) => toW3c(e.annotation, g.title)));
+  const items = model.groups.flatMap((g) => g.entries.map((e) => toW3c(e.annotation, g.title, e.citation)));
   const collection = {
     '@context': EXPORT_CONTEXT,
     id: `urn:uuid:${randomUUID()}`,

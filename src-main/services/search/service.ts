@@ -3,7 +3,8 @@
 // the user's notes, and the answers the IPC table and the CLI give.
 import { join } from 'node:path';
 import type { Annotation } from '../../shared/annotation';
-import type { LibraryDocument } from '../../shared/model';
+import { documentLabel } from '../../shared/documents/citation';
+import type { ReaderDocument } from '../../shared/documents/model';
 import type { DocumentMatch, DocumentMatchesResponse, SearchResponse } from '../../shared/search';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Library } from '../library/library';
@@ -18,23 +19,23 @@ export interface SearchService {
   /** Resolves when the index is loaded or built; how it got there, for the log. */
   readonly ready: Promise<string>;
   search(query: string, options?: { limit?: number }): Promise<SearchResponse>;
-  findInDocument(documentId: string, query: string): Result<DocumentMatchesResponse>;
+  findInDocument(documentId: string, query: string): Promise<Result<DocumentMatchesResponse>>;
   /** Replaces the notes and tags that search finds (the annotation store calls this). */
   setNotes(annotations: readonly Annotation[]): void;
 }
 
-/** One record per paragraph, in library order, each with the heading it stands under. */
-export function paragraphRecords(documents: readonly LibraryDocument[]): ParagraphRecord[] {
+/** One record per citable block, in library order, each with the heading it stands under. */
+export function paragraphRecords(documents: readonly ReaderDocument[]): ParagraphRecord[] {
   const records: ParagraphRecord[] = [];
   for (const doc of documents) {
     let heading: string | null = null;
     for (const block of doc.blocks) {
       if (block.kind === 'heading') heading = block.text;
-      else if (block.kind === 'paragraph') {
+      else if (block.number !== null) {
         records.push({
           documentId: doc.meta.id,
-          title: doc.meta.title,
-          paragraph: block.paragraph,
+          title: documentLabel(doc.meta),
+          paragraph: block.number,
           heading,
           text: block.text,
         });
@@ -50,10 +51,9 @@ export interface SearchServiceOptions {
   readonly log?: (line: string) => void;
 }
 
-async function loadEngine(
-  records: ParagraphRecord[],
-  options: SearchServiceOptions,
-): Promise<[SearchEngine, string]> {
+async function loadEngine(library: Library, options: SearchServiceOptions): Promise<[SearchEngine, string]> {
+  // The collection's prebuilt records: no document is parsed to start searching.
+  const records = await library.searchRecords();
   const hash = contentHash(records);
   const cached = join(options.dataDir, INDEX_FILE_NAME);
   for (const path of [join(options.resourcesDir, INDEX_FILE_NAME), cached]) {
@@ -73,11 +73,12 @@ async function loadEngine(
 }
 
 export function createSearchService(library: Library, options: SearchServiceOptions): SearchService {
-  const records = paragraphRecords(library.documents);
-  const titles = new Map(library.documents.map((d) => [d.meta.id, d.meta.title]));
-  const notes = new NotesIndex((id) => titles.get(id) ?? id);
+  const notes = new NotesIndex((id) => {
+    const summary = library.summary(id);
+    return summary ? documentLabel(summary) : id;
+  });
   let engine: SearchEngine | null = null;
-  const ready = loadEngine(records, options).then(([loaded, how]) => {
+  const ready = loadEngine(library, options).then(([loaded, how]) => {
     engine = loaded;
     return how;
   });
@@ -104,17 +105,16 @@ export function createSearchService(library: Library, options: SearchServiceOpti
       if (hits.length > 0 || parsed.units.length === 0) return { query, hits, more, suggestions: [] };
       return { ...current.search(query, { limit: 1 }), query, hits: [], more: false };
     },
-    findInDocument(documentId, query) {
-      const doc = library.get(documentId);
+    async findInDocument(documentId, query) {
+      const doc = await library.get(documentId);
       if (!doc.ok) return fail(doc.error.code, doc.error.message);
       const parsed = parseQuery(query);
       const matches: DocumentMatch[] = [];
       if (parsed.units.length > 0) {
         for (const block of doc.value.blocks) {
-          if (block.kind !== 'paragraph') continue;
+          if (block.number === null) continue;
           const found = matchText(block.text, parsed);
-          for (const r of found.ranges)
-            matches.push({ paragraph: block.paragraph, start: r.start, end: r.end });
+          for (const r of found.ranges) matches.push({ paragraph: block.number, start: r.start, end: r.end });
         }
       }
       return ok({ documentId, query, matches });
@@ -125,20 +125,24 @@ export function createSearchService(library: Library, options: SearchServiceOpti
   };
 }
 
-/** Builds the index of a resources folder's documents and stores it there (the build step). */
+/**
+ * Builds the index of a collection and stores it in `indexDir` (the build step: the shipped
+ * collection's documents/ under resources/, its collection and search index beside them).
+ */
 export async function writeResourcesIndex(
   resourcesDir: string,
+  collectionDir: string = join(resourcesDir, 'documents'),
 ): Promise<{ paragraphs: number; documents: number; path: string; problems: readonly string[] }> {
-  const { openLibrary } = await import('../library/library');
-  const library = await openLibrary(join(resourcesDir, 'documents'));
-  const records = paragraphRecords(library.documents);
+  const { openCollection } = await import('../documents/collection');
+  const library = await openCollection(collectionDir, { cacheDir: resourcesDir, origin: 'shipped' });
+  const records = await library.searchRecords();
   const { engine, data } = await buildEngine(records);
   const path = join(resourcesDir, INDEX_FILE_NAME);
   await writeIndexFile(path, contentHash(records), records.length, data ?? engine.export());
   return {
     paragraphs: records.length,
-    documents: library.documents.length,
+    documents: library.list().length,
     path,
-    problems: library.problems,
+    problems: library.problems.map((p) => `${p.where}: ${p.message}`),
   };
 }

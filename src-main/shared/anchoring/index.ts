@@ -9,3 +9,4 @@ export {
 } from './anchor';
 export { approxSearch, editDistance, similarity, type ApproxMatch } from './fuzzy';
 export { paragraphAt, positionSelector, quoteSelector, trimRange, type SourceRange } from './selectors';
+export { anchorStatus, needsReview, orphanExplanationSv, type AnchorStatus } from './status';

@@ -2,7 +2,7 @@
 // W3C TextQuoteSelector (exact text plus 32 characters of context either side) and the
 // TextPositionSelector, plus the paragraph number a citation uses. Pure: no DOM.
 import { QUOTE_CONTEXT_LENGTH, type TextPositionSelector, type TextQuoteSelector } from '../annotation';
-import type { Block } from '../model';
+import type { Block } from '../documents/model';
 
 export interface SourceRange {
   readonly start: number;
@@ -23,15 +23,15 @@ export function positionSelector(range: SourceRange): TextPositionSelector {
 }
 
 /**
- * The paragraph a range belongs to for citations: the numbered paragraph it starts in,
+ * The paragraph a range belongs to for citations: the numbered block it starts in,
  * else the first one after its start (a selection beginning in a heading), else the last.
  */
 export function paragraphAt(blocks: readonly Block[], offset: number): number {
   let last = 1;
   for (const block of blocks) {
-    if (block.kind !== 'paragraph') continue;
-    if (offset < block.end) return block.paragraph;
-    last = block.paragraph;
+    if (block.number === null) continue;
+    if (offset < block.end) return block.number;
+    last = block.number;
   }
   return last;
 }

@@ -24,8 +24,13 @@ export interface DocumentMeta {
   /** The page or file the text was taken from. */
   readonly url: string | null;
   readonly summary: string | null;
-  /** Ids of related documents in the same library (unknown targets are dropped at load). */
+  /** Ids of related documents in the same library, in the manifest's order. */
   readonly related: readonly string[];
+  /**
+   * Related pages that are not documents of the library, as absolute addresses (opened in the
+   * system browser after confirmation). Never silently dropped.
+   */
+  readonly relatedLinks: readonly string[];
   readonly language: string;
   readonly origin: DocumentOrigin;
 }
@@ -113,4 +118,29 @@ export interface ReaderDocument {
 /** What the library list needs for one document: no text. */
 export interface DocumentSummary extends DocumentMeta {
   readonly paragraphCount: number;
+}
+
+/** Kinds that get a number ("stycke n") and can be cited. */
+export const CITABLE_KINDS: readonly BlockKind[] = ['paragraph', 'list-item', 'quote', 'table', 'code'];
+
+/** Where a link inside the library points: a document and, optionally, one of its paragraphs. */
+export type LinkTarget = NonNullable<Extract<InlineSpan, { kind: 'link' }>['target']>;
+
+/** One problem found while loading a collection: which file, what is wrong, how to fix it. */
+export interface CollectionProblem {
+  /** The file (relative to the collection folder) or manifest line the problem is in. */
+  readonly where: string;
+  /** Document id when known. */
+  readonly documentId: string | null;
+  /** Swedish sentence: what is wrong and what to do about it. */
+  readonly message: string;
+  /** 'error': the document could not be loaded; 'warning': loaded, with the problem noted. */
+  readonly severity: 'error' | 'warning';
+}
+
+/** What the renderer can show about the open collection. */
+export interface CollectionInfo {
+  readonly name: string;
+  readonly documentCount: number;
+  readonly problems: readonly CollectionProblem[];
 }

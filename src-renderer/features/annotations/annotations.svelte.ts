@@ -3,7 +3,7 @@
 // "Ångra" notice, Ctrl+Z and redo). Main's store is the truth; this mirrors it after each save,
 // and lists again when main reports that another process (the CLI, a second window) saved.
 import type { Annotation, AnnotationBody } from '../../../src-main/shared/annotation';
-import type { LibraryDocument } from '../../../src-main/shared/model';
+import type { ReaderDocument } from '../../../src-main/shared/documents/model';
 import {
   paragraphAt,
   positionSelector,
@@ -125,11 +125,11 @@ class AnnotationsState {
     });
   }
 
-  async create(doc: LibraryDocument, range: SourceRange, body: AnnotationBody): Promise<Annotation | null> {
+  async create(doc: ReaderDocument, range: SourceRange, body: AnnotationBody): Promise<Annotation | null> {
     const result = await call('createAnnotation', {
       documentId: doc.meta.id,
       paragraph: paragraphAt(doc.blocks, range.start),
-      quote: quoteSelector(doc.source, range),
+      quote: quoteSelector(doc.text, range),
       position: positionSelector(range),
       colour: body.colour,
       note: body.note,

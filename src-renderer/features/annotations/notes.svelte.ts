@@ -33,7 +33,7 @@ class NotesState {
       if (this.#requested.has(id)) continue;
       this.#requested.add(id);
       void call('getDocument', { id }).then((r) => {
-        this.#sources = { ...this.#sources, [id]: r.ok ? r.value.source : null };
+        this.#sources = { ...this.#sources, [id]: r.ok ? r.value.text : null };
       });
     }
   }

@@ -1,5 +1,5 @@
 // Owns the list of documents in the library, loaded once from main.
-import type { DocumentSummary } from '../../../src-main/shared/model';
+import type { DocumentSummary } from '../../../src-main/shared/documents/model';
 import { call } from '../../lib/api';
 
 class LibraryState {

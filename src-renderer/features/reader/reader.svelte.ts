@@ -1,14 +1,14 @@
 // Owns the open document: loading it from main (with a small cache so switching back and
 // forth is instant) and remembering it as the last-read document.
-import type { LibraryDocument } from '../../../src-main/shared/model';
+import type { ReaderDocument } from '../../../src-main/shared/documents/model';
 import { call } from '../../lib/api';
 import { saveSettings } from '../../lib/settings-client';
 
 class ReaderState {
-  document = $state.raw<LibraryDocument | null>(null);
+  document = $state.raw<ReaderDocument | null>(null);
   error = $state<string | null>(null);
   loading = $state(false);
-  #cache = new Map<string, LibraryDocument>();
+  #cache = new Map<string, ReaderDocument>();
   #ticket = 0;
 
   async open(id: string): Promise<void> {

@@ -9,7 +9,9 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Annotation } from '../../../../src-main/shared/annotation';
-import { COLOUR_NAME_SV, citation, paragraphLink } from '../../../../src-main/shared/export';
+import { COLOUR_NAME_SV, paragraphLink } from '../../../../src-main/shared/export';
+import { documentLabel, formatCitation } from '../../../../src-main/shared/documents/citation';
+import type { DocumentSummary } from '../../../../src-main/shared/documents/model';
 import { OFFLINE_CHROMIUM_ARGS, chromiumPath } from '../../../../src-main/services/export/pdf-chromium';
 import { CSV_HEADER } from '../../../../src-main/services/export/csv';
 import { HOSTILE_NOTE, sandboxWithSamples, type Sandbox } from './sample-notes';
@@ -17,18 +19,20 @@ import { compact, pandocText, pdfInfo, pdfText, squash, type Read } from './read
 import { existsSync } from 'node:fs';
 
 let sandbox: Sandbox & { notes: Annotation[] };
-const titles = new Map<string, string>();
+const titles = new Map<string, DocumentSummary>();
 
 beforeAll(async () => {
   sandbox = await sandboxWithSamples();
-  for (const d of sandbox.services.library.list()) titles.set(d.id, d.title);
+  for (const d of sandbox.services.library.list()) titles.set(d.id, d);
 });
 afterAll(() => sandbox.cleanup());
 
 const render = async (format: 'docx' | 'pdf' | 'md' | 'html' | 'csv' | 'json') =>
   (await sandbox.services.exports.render(format, { kind: 'all' })).bytes;
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-const citationOf = (a: Annotation) => citation(titles.get(a.documentId) ?? '?', a.paragraph);
+// The shipped documents have no headings: a citation is "‹designation or title›, stycke n".
+const citationOf = (a: Annotation) =>
+  formatCitation(titles.get(a.documentId) ?? { title: '?', designation: null }, { paragraph: a.paragraph });
 
 /** Asserts every sample's quote, note lines, tags, colour, citation and link are in `text`. */
 function expectAllFields(text: string, options: { wrapped: boolean }): void {
@@ -150,7 +154,7 @@ describe('CSV', () => {
       const row = byId.get(a.id);
       expect(row).toBeDefined();
       const [title, documentId, paragraph, quote, note, tags, colour, created, modified, cite, link] = row!;
-      expect(title).toBe(titles.get(a.documentId));
+      expect(title).toBe(documentLabel(titles.get(a.documentId)!));
       expect(documentId).toBe(a.documentId);
       expect(paragraph).toBe(String(a.paragraph));
       expect(quote).toBe(a.quote.exact);

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Annotation, HighlightColour } from '../../../../src-main/shared/annotation';
 import { QUOTE_CONTEXT_LENGTH } from '../../../../src-main/shared/annotation';
 import { openServices, type Services } from '../../../../src-main/services';
-import type { LibraryDocument } from '../../../../src-main/shared/model';
+import type { ReaderDocument } from '../../../../src-main/shared/documents/model';
 import type { PdfRenderer } from '../../../../src-main/services/export/pdf';
 import { exportsFolderHost } from '../../../../src-main/services/export/service';
 import { renderPdfWithChromium } from '../../../../src-main/services/export/pdf-chromium';
@@ -70,9 +70,9 @@ export const SAMPLES: readonly SampleSpec[] = [
 
 /** Creates an annotation on the first occurrence of `exact`, as the reader would. */
 export async function annotate(services: Services, spec: SampleSpec): Promise<Annotation> {
-  const doc = services.library.get(spec.documentId);
+  const doc = await services.library.get(spec.documentId);
   if (!doc.ok) throw new Error(doc.error.message);
-  const source = doc.value.source;
+  const source = doc.value.text;
   const start = source.indexOf(spec.exact);
   if (start < 0) throw new Error(`"${spec.exact}" is not in ${spec.documentId}`);
   const end = start + spec.exact.length;
@@ -94,10 +94,10 @@ export async function annotate(services: Services, spec: SampleSpec): Promise<An
   return created.value;
 }
 
-export function paragraphOf(doc: LibraryDocument, offset: number): number {
-  const block = doc.blocks.find((b) => b.kind === 'paragraph' && offset >= b.start && offset < b.end);
-  if (!block || block.kind !== 'paragraph') throw new Error(`offset ${offset} is not in a paragraph`);
-  return block.paragraph;
+export function paragraphOf(doc: ReaderDocument, offset: number): number {
+  const block = doc.blocks.find((b) => b.number !== null && offset >= b.start && offset < b.end);
+  if (!block || block.number === null) throw new Error(`offset ${offset} is not in a paragraph`);
+  return block.number;
 }
 
 export interface Sandbox {

@@ -5,13 +5,12 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openLibrary } from '../../../../src-main/services/library/library';
 import { buildInWorker } from '../../../../src-main/services/search/build';
 import { SearchEngine } from '../../../../src-main/services/search/engine';
 import { INDEX_FILE_NAME, contentHash } from '../../../../src-main/services/search/index-file';
 import { createSearchService, paragraphRecords } from '../../../../src-main/services/search/service';
 import type { Annotation } from '../../../../src-main/shared/annotation';
-import { DOCS, NCP, PLAN, marked, realLibrary, where } from './helpers';
+import { DOCS, NCP, PLAN, marked, openDocs, realLibrary, where } from './helpers';
 
 const temps: string[] = [];
 async function tempDir(): Promise<string> {
@@ -31,7 +30,7 @@ async function resourcesCopy(): Promise<string> {
 }
 
 async function service(resourcesDir: string, dataDir: string) {
-  const library = await openLibrary(join(resourcesDir, 'documents'));
+  const library = await openDocs(join(resourcesDir, 'documents'));
   const search = createSearchService(library, { resourcesDir, dataDir });
   return { library, search, how: await search.ready };
 }
@@ -65,7 +64,7 @@ describe('index lifecycle', () => {
     const first = await service(resources, data);
     expect(first.how).toMatch(/byggdes om/);
     const stored = await readFile(join(data, INDEX_FILE_NAME), 'utf8');
-    const records = paragraphRecords(first.library.documents);
+    const records = paragraphRecords(await first.library.loadAll());
     expect(stored).toContain(contentHash(records));
     const second = await service(resources, data);
     expect(second.how).toMatch(/lästes in/);
@@ -126,7 +125,7 @@ describe('notes in search', () => {
     const note = esf.find((h) => h.kind === 'note')!;
     expect(where(note)).toBe(`${PLAN}#4`);
     expect(marked(note)).toEqual(['ESF+']);
-    expect(note.title).toBe('Handlingsplan för integration och inkludering 2021–2027');
+    expect(note.title).toBe('2020/21:FPM54 – Handlingsplan för integration och inkludering 2021–2027');
     // A note's own words rank above a paragraph that matches as well.
     expect(esf[0]!.kind).toBe('note');
 
@@ -147,19 +146,19 @@ describe('notes in search', () => {
 describe('find in document', () => {
   it('lists every match in reading order with offsets into each paragraph', async () => {
     const { search, library } = await service(await resourcesCopy(), await tempDir());
-    const result = search.findInDocument(PLAN, 'handlingsplan');
+    const result = await search.findInDocument(PLAN, 'handlingsplan');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const doc = library.get(PLAN);
+    const doc = await library.get(PLAN);
     if (!doc.ok) throw new Error('document missing');
     const paragraphs = new Map(
-      doc.value.blocks.flatMap((b) => (b.kind === 'paragraph' ? [[b.paragraph, b.text]] : [])),
+      doc.value.blocks.flatMap((b) => (b.number !== null ? [[b.number, b.text] as const] : [])),
     );
     const words = result.value.matches.map((m) => paragraphs.get(m.paragraph)!.slice(m.start, m.end));
     expect(words.length).toBeGreaterThan(8);
     expect(words.every((w) => /^handlingsplan/i.test(w))).toBe(true);
     const order = result.value.matches.map((m) => m.paragraph * 10_000 + m.start);
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    expect(search.findInDocument('finns_inte', 'x').ok).toBe(false);
+    expect((await search.findInDocument('finns_inte', 'x')).ok).toBe(false);
   });
 });

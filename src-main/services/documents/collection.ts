@@ -1,0 +1,338 @@
+// Owns opening a collection folder (manifest.ndjson + Markdown files): the list comes from the
+// manifest (validated once and kept in the prebuilt index), a document is parsed only when it
+// is opened, and the search records come from the index, so a start parses no Markdown. Files
+// are checked against the index at open, or in the background for large collections. Every
+// problem is reported by file and line with a fix; none stops the other documents.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type {
+  CollectionInfo,
+  CollectionProblem,
+  DocumentOrigin,
+  DocumentSummary,
+  ReaderDocument,
+} from '../../shared/documents/model';
+import { documentLabel } from '../../shared/documents/citation';
+import { fail, ok, type Result } from '../../shared/result';
+import type { ParagraphRecord } from '../search/engine';
+import {
+  readCollectionIndex,
+  readCollectionRecords,
+  writeCollectionIndex,
+  type CollectionIndex,
+  type IndexedDocument,
+} from './collection-index';
+import { fileProblem, metaOf, parseFile, reconcile, unlistedFiles } from './collection-sync';
+import { collectionAddresses, resolveCollectionLink, type CollectionAddresses } from './links';
+import { MANIFEST_FILE, readManifest, type ManifestEntry } from './manifest';
+import {
+  decodeSource,
+  PARSER_VERSION,
+  parseSource,
+  readerDocument,
+  versionOf,
+  type BlockRecord,
+} from './reader-document';
+
+/** Above this many documents, files are checked after the app is ready instead of before. */
+export const CHECK_AT_OPEN_LIMIT = 2_000;
+
+export interface CollectionOptions {
+  /** Folders that may hold a prebuilt index (the app's resources); the first match is used. */
+  readonly prebuiltDirs?: readonly string[];
+  /** Where to store the index built on first use; null: build in memory only. */
+  readonly cacheDir: string | null;
+  readonly origin: DocumentOrigin;
+  /** Opened documents kept parsed (most recently used). */
+  readonly keepOpen?: number;
+  /** Check files against the index before returning (default: only for small collections). */
+  readonly checkAtOpen?: boolean;
+}
+
+export interface Collection {
+  readonly dir: string;
+  readonly name: string;
+  readonly problems: readonly CollectionProblem[];
+  /** The folder the valid index is in (the search index is stored beside it), or null. */
+  readonly indexDir: string | null;
+  /** How the index was found, for the log. */
+  readonly how: string;
+  /** Resolves when every file has been checked against the index; what was found, for the log. */
+  readonly checked: Promise<string>;
+  /** The data-folder slot for this collection's caches, or null. */
+  readonly cacheDir: string | null;
+  list(): DocumentSummary[];
+  summary(id: string): DocumentSummary | undefined;
+  get(id: string): Promise<Result<ReaderDocument>>;
+  /** Every listed document parsed, in list order: for tests and benchmarks, never at start. */
+  loadAll(): Promise<ReaderDocument[]>;
+  /** Every citable block, for the search index, in list order. */
+  searchRecords(): Promise<ParagraphRecord[]>;
+  info(): CollectionInfo;
+}
+
+/** What the collection knows at a moment; replaced whole when the background check finds changes. */
+interface State {
+  readonly indexed: ReadonlyMap<string, IndexedDocument>;
+  readonly summaries: readonly DocumentSummary[];
+  readonly byId: ReadonlyMap<string, { summary: DocumentSummary; entry: ManifestEntry }>;
+  readonly problems: readonly CollectionProblem[];
+  /** Records parsed since the index was read (new or changed files). */
+  readonly fresh: ReadonlyMap<string, readonly BlockRecord[]>;
+}
+
+interface Setting {
+  readonly dir: string;
+  readonly key: string;
+  readonly entries: readonly ManifestEntry[];
+  readonly manifestProblems: readonly CollectionProblem[];
+  readonly folderProblems: readonly CollectionProblem[];
+  readonly addresses: CollectionAddresses;
+  readonly options: CollectionOptions;
+  /** Where stored records can be read, or null. */
+  recordsDir: string | null;
+}
+
+function stateOf(
+  setting: Setting,
+  indexed: ReadonlyMap<string, IndexedDocument>,
+  fresh: ReadonlyMap<string, readonly BlockRecord[]>,
+): State {
+  const { entries, addresses, options } = setting;
+  const shown = entries.filter((e) => indexed.get(e.id)?.error === null);
+  const summaries = shown.map((e): DocumentSummary => ({
+    ...metaOf(e, addresses, options.origin),
+    paragraphCount: indexed.get(e.id)?.paragraphCount ?? 0,
+  }));
+  const byId = new Map(summaries.map((s, i) => [s.id, { summary: s, entry: shown[i] as ManifestEntry }]));
+  const problems: CollectionProblem[] = [...setting.manifestProblems, ...setting.folderProblems];
+  for (const d of indexed.values()) {
+    if (d.error) problems.push(fileProblem(d.file, d.id, d.error));
+    else if (d.warning) problems.push(fileProblem(d.file, d.id, d.warning, 'warning'));
+  }
+  return { indexed, summaries, byId, problems, fresh };
+}
+
+/** The records of every readable document: stored ones, fresh ones, and any missing parsed now. */
+async function allRecords(setting: Setting, state: State): Promise<Map<string, readonly BlockRecord[]>> {
+  const wanted = new Map<string, string>();
+  for (const d of state.indexed.values())
+    if (!state.fresh.has(d.id) && d.error === null) wanted.set(d.id, d.version);
+  const stored =
+    setting.recordsDir && wanted.size > 0
+      ? await readCollectionRecords(setting.recordsDir, setting.key, wanted)
+      : new Map<string, readonly BlockRecord[]>();
+  for (const [id, r] of state.fresh) stored.set(id, r);
+  for (const id of wanted.keys()) {
+    if (stored.has(id)) continue;
+    const entry = state.byId.get(id)?.entry;
+    const d = state.indexed.get(id);
+    if (entry && d)
+      stored.set(id, (await parseFile(setting.dir, entry, setting.addresses, d.size, d.mtimeMs)).records);
+  }
+  return stored;
+}
+
+async function store(setting: Setting, state: State): Promise<string | null> {
+  const cacheDir = setting.options.cacheDir;
+  if (!cacheDir) return null;
+  const records = await allRecords(setting, state);
+  await mkdir(cacheDir, { recursive: true });
+  await writeCollectionIndex(
+    cacheDir,
+    {
+      key: setting.key,
+      entries: setting.entries,
+      manifestProblems: setting.manifestProblems,
+      documents: [...state.indexed.values()],
+      folderProblems: setting.folderProblems,
+    },
+    records,
+  );
+  setting.recordsDir = cacheDir;
+  return cacheDir;
+}
+
+async function findIndex(
+  options: CollectionOptions,
+  key: string,
+): Promise<{ dir: string; index: CollectionIndex } | null> {
+  for (const dir of [...(options.prebuiltDirs ?? []), ...(options.cacheDir ? [options.cacheDir] : [])]) {
+    const index = await readCollectionIndex(dir, key);
+    if (index) return { dir, index };
+  }
+  return null;
+}
+
+/** Opens the collection in `dir`. Never throws: an unreadable folder is one problem. */
+export async function openCollection(dir: string, options: CollectionOptions): Promise<Collection> {
+  let manifestBytes: Buffer;
+  try {
+    manifestBytes = await readFile(join(dir, MANIFEST_FILE));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    const problem = fileProblem(
+      MANIFEST_FILE,
+      null,
+      `Samlingen ${dir} saknar ${MANIFEST_FILE} (${code}). Lägg en manifestfil med en rad per dokument i mappen.`,
+    );
+    const setting: Setting = {
+      dir,
+      key: '',
+      entries: [],
+      manifestProblems: [problem],
+      folderProblems: [],
+      addresses: collectionAddresses([]),
+      options,
+      recordsDir: null,
+    };
+    return createCollection(
+      setting,
+      stateOf(setting, new Map(), new Map()),
+      null,
+      'ingen samling',
+      Promise.resolve(''),
+    );
+  }
+  const key = createHash('sha256')
+    .update(`lasaren-collection:${PARSER_VERSION}\n`)
+    .update(manifestBytes)
+    .digest('hex');
+  const base = await findIndex(options, key);
+  const manifest = base
+    ? { entries: base.index.entries, problems: base.index.manifestProblems }
+    : readManifest(manifestBytes.toString('utf8'));
+  const setting: Setting = {
+    dir,
+    key,
+    entries: manifest.entries,
+    manifestProblems: manifest.problems,
+    folderProblems: base ? base.index.folderProblems : await unlistedFiles(dir, manifest.entries),
+    addresses: collectionAddresses(manifest.entries),
+    options,
+    recordsDir: base?.dir ?? null,
+  };
+  const previous = new Map((base?.index.documents ?? []).map((d) => [d.id, d]));
+  const checkNow = options.checkAtOpen ?? (!base || manifest.entries.length <= CHECK_AT_OPEN_LIMIT);
+
+  if (!checkNow && base) {
+    // Ready now from the index; the files are checked after the app is ready to search.
+    const state = stateOf(setting, previous, new Map());
+    const how = `Samlingens index lästes från ${base.dir}; filerna kontrolleras i bakgrunden.`;
+    let collection: ReturnType<typeof createCollection> | null = null;
+    const checked = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      const found = await reconcile(dir, setting.entries, previous, setting.addresses);
+      if (!found.changed) return 'Samlingens filer är oförändrade.';
+      const next = stateOf(setting, found.indexed, found.reparsed);
+      collection?.replace(next);
+      const where = await store(setting, next).catch(() => null);
+      return `${found.reparsed.size} dokument i samlingen har ändrats och lästes om${where ? `; indexet sparades i ${where}` : ''}.`;
+    });
+    collection = createCollection(setting, state, base.dir, how, checked);
+    return collection;
+  }
+
+  const found = await reconcile(dir, setting.entries, previous, setting.addresses);
+  const state = stateOf(setting, found.indexed, found.reparsed);
+  let indexDir: string | null = base?.dir ?? null;
+  let how = base ? `Samlingens index lästes från ${base.dir}.` : 'Samlingens index byggdes i minnet.';
+  if (found.changed) {
+    try {
+      indexDir = await store(setting, state);
+      if (indexDir)
+        how = `Samlingens index ${base ? 'uppdaterades' : 'byggdes'} (${found.reparsed.size} dokument lästes) och sparades i ${indexDir}.`;
+    } catch (e) {
+      indexDir = null;
+      how = `Samlingens index kunde inte sparas i ${options.cacheDir}: ${(e as Error).message}`;
+    }
+  }
+  return createCollection(
+    setting,
+    state,
+    indexDir,
+    how,
+    Promise.resolve('Samlingens filer kontrollerades vid start.'),
+  );
+}
+
+function createCollection(
+  setting: Setting,
+  initial: State,
+  indexDir: string | null,
+  how: string,
+  checked: Promise<string>,
+): Collection & { replace(next: State): void } {
+  let state = initial;
+  const open = new Map<string, ReaderDocument>();
+  const keep = setting.options.keepOpen ?? 8;
+  const name = basename(setting.dir);
+
+  async function load(id: string): Promise<Result<ReaderDocument>> {
+    const found = state.byId.get(id);
+    if (!found) return fail('not-found', `Dokumentet "${id}" finns inte i samlingen ${name}.`);
+    const cached = open.get(id);
+    if (cached) {
+      open.delete(id);
+      open.set(id, cached);
+      return ok(cached);
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(join(setting.dir, found.entry.file));
+    } catch (e) {
+      return fail(
+        'io',
+        `${found.entry.file} kunde inte läsas (${(e as Error).message}). Kontrollera att filen finns kvar i samlingens mapp.`,
+      );
+    }
+    const source = decodeSource(bytes, found.entry.file);
+    if (source instanceof Error) return fail('io', source.message);
+    const parsed = parseSource(source, (href) => resolveCollectionLink(setting.addresses, href, found.entry));
+    const { paragraphCount: _count, ...meta } = found.summary;
+    const doc = readerDocument(meta, parsed, versionOf(bytes));
+    open.set(id, doc);
+    if (open.size > keep) open.delete(open.keys().next().value as string);
+    return ok(doc);
+  }
+
+  return {
+    dir: setting.dir,
+    name,
+    get problems() {
+      return state.problems;
+    },
+    indexDir,
+    how,
+    checked,
+    cacheDir: setting.options.cacheDir,
+    list: () => state.summaries as DocumentSummary[],
+    summary: (id) => state.byId.get(id)?.summary,
+    get: load,
+    async loadAll() {
+      const out: ReaderDocument[] = [];
+      for (const s of state.summaries) {
+        const doc = await load(s.id);
+        if (doc.ok) out.push(doc.value);
+      }
+      return out;
+    },
+    async searchRecords() {
+      const now = state;
+      const records = await allRecords(setting, now);
+      const out: ParagraphRecord[] = [];
+      for (const s of now.summaries) {
+        // Hits name the document as everywhere else: designation first.
+        const label = documentLabel(s);
+        for (const [paragraph, heading, text] of records.get(s.id) ?? [])
+          out.push({ documentId: s.id, title: label, paragraph, heading, text });
+      }
+      return out;
+    },
+    info: () => ({ name, documentCount: state.summaries.length, problems: state.problems }),
+    replace(next) {
+      state = next;
+      open.clear();
+    },
+  };
+}

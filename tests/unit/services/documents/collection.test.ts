@@ -1,0 +1,298 @@
+// A collection folder as the app opens it: the integration collection (400 documents) listed
+// from the manifest with a cached index, documents parsed only when opened, related pages and
+// links resolved; a broken copy with every kind of problem reported by name with a fix; and
+// two versions of a collection with real edits, where annotations re-anchor, changed passages
+// show old and new wording, and accepting a change moves the annotation to the new text.
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openCollection } from '../../../../src-main/services/documents/collection';
+import { openServices } from '../../../../src-main/services';
+import { createHandlerTable } from '../../../../src-main/ipc/table';
+import {
+  anchorStatus,
+  paragraphAt,
+  positionSelector,
+  quoteSelector,
+} from '../../../../src-main/shared/anchoring';
+import { wordDiff } from '../../../../src-main/shared/documents/word-diff';
+import { integrationDir } from './shared-path';
+
+const temps: string[] = [];
+async function temp(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'lasaren-collection-'));
+  temps.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  await Promise.all(temps.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+describe('the integration collection', () => {
+  it('lists 400 documents with designations and dates, builds its index once, then reads it', async () => {
+    const cache = await temp();
+    const first = await openCollection(integrationDir(), { cacheDir: cache, origin: 'collection' });
+    expect(first.how).toMatch(/byggdes/);
+    expect(first.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(first.list()).toHaveLength(400);
+    const again = await openCollection(integrationDir(), { cacheDir: cache, origin: 'collection' });
+    expect(again.how).toContain('lästes');
+    expect(again.list()).toEqual(first.list());
+    const sou = again.list().find((d) => d.id === 'statens-offentliga-utredningar-sou-201016');
+    expect(sou).toMatchObject({ designation: 'SOU 2010:16', published: expect.stringMatching(/^2010/) });
+    // Propositions carry their number in their address only.
+    expect(again.summary('proposition-prop-20121363')?.designation).toBe('Prop. 2012/13:63');
+    expect((await again.searchRecords()).length).toBeGreaterThan(3000);
+  });
+
+  it('resolves related pages of the collection to ids and keeps the others as addresses', async () => {
+    const c = await openCollection(integrationDir(), { cacheDir: null, origin: 'collection' });
+    const withRelated = c.list().filter((d) => d.related.length > 0);
+    expect(withRelated.length).toBeGreaterThan(0);
+    for (const d of withRelated) for (const id of d.related) expect(c.summary(id)).toBeDefined();
+    const external = c
+      .list()
+      .find((d) => d.id === 'artiklar-ett-globalt-ramverk-for-saker-ordnad-och-reguljar-migra');
+    expect(external?.relatedLinks).toContain('https://www.iom.int/global-compact-migration');
+    const dir = c.list().find((d) => d.id === 'kommittedirektiv-dir-2023169');
+    // "/pressmeddelanden/…" is read against regeringen.se: an address, not dropped.
+    expect([...(dir?.related ?? []), ...(dir?.relatedLinks ?? [])]).toHaveLength(1);
+  });
+
+  it('turns an in-text link to another document of the collection into an in-app target', async () => {
+    const c = await openCollection(integrationDir(), { cacheDir: null, origin: 'collection' });
+    const doc = await c.get('pressmeddelanden-asylsokande-ska-bo-i-statliga-boenden-och-delta');
+    if (!doc.ok) throw new Error(doc.error.message);
+    const links = doc.value.blocks.flatMap((b) => b.spans.filter((s) => s.kind === 'link'));
+    const inApp = links.filter((l) => 'target' in l && l.target);
+    expect(inApp).toEqual([
+      expect.objectContaining({
+        href: '/rattsliga-dokument/statens-offentliga-utredningar/2022/11/sou-202264/',
+        target: { documentId: 'statens-offentliga-utredningar-sou-202264', paragraph: null },
+      }),
+    ]);
+    expect(c.summary('statens-offentliga-utredningar-sou-202264')).toBeDefined();
+  });
+
+  it('opens a proposition with its outline and numbered blocks', async () => {
+    const c = await openCollection(integrationDir(), { cacheDir: null, origin: 'collection' });
+    const doc = await c.get('proposition-prop-201617175');
+    if (!doc.ok) throw new Error(doc.error.message);
+    expect(doc.value.meta.designation).toBe('Prop. 2016/17:175');
+    expect(doc.value.paragraphCount).toBe(c.summary('proposition-prop-201617175')?.paragraphCount);
+    for (const o of doc.value.outline)
+      expect(doc.value.blocks[o.block]).toMatchObject({ kind: 'heading', text: o.text });
+  });
+});
+
+describe('a broken collection', () => {
+  it('reports each problem by file and line with a fix, and still loads the rest', async () => {
+    const dir = await temp();
+    await writeFile(join(dir, 'a.md'), '# A\n\nText a.\n');
+    await writeFile(join(dir, 'b.md'), '# B\n\nText b.\n');
+    await writeFile(join(dir, 'latin1.md'), Buffer.from([0x23, 0x20, 0xe5, 0x0a]));
+    await writeFile(join(dir, 'orphan.md'), '# Ej listad\n');
+    const lines = [
+      JSON.stringify({ id: 'a', file: 'a.md', title: 'A', published: '2020-13-01', colour: 'röd' }),
+      '{ inte json',
+      JSON.stringify({ id: 'a', file: 'b.md', title: 'Dubblett' }),
+      JSON.stringify({ id: 'c', file: 'saknas.md', title: 'C' }),
+      JSON.stringify({ id: 'd', file: '../utanför.md', title: 'D' }),
+      JSON.stringify({ id: 'e', file: 'b.md' }),
+      JSON.stringify({ id: 'f', file: 'latin1.md', title: 'F' }),
+      JSON.stringify({ id: 'Ogiltigt Id', file: 'b.md', title: 'G' }),
+      JSON.stringify({ id: 'h', file: 'b.md', title: 'H', url: 'ftp://x' }),
+    ];
+    await writeFile(join(dir, 'manifest.ndjson'), lines.join('\n'));
+    const c = await openCollection(dir, { cacheDir: await temp(), origin: 'collection' });
+    const said = c.problems.map((p) => `${p.where} | ${p.severity} | ${p.message}`);
+    const expectOne = (pattern: RegExp) =>
+      expect(
+        said.filter((s) => pattern.test(s)),
+        pattern.source,
+      ).toHaveLength(1);
+    expectOne(/rad 1 \| warning \| Fältet published har fel form.*ÅÅÅÅ-MM-DD/);
+    expectOne(/rad 1 \| warning \| Okänt fält "colour".*Ta bort det/);
+    expectOne(/rad 2 \| error \| Raden är inte giltig JSON/);
+    expectOne(/rad 3 \| error \| Id "a" finns redan på rad 1/);
+    expectOne(/^saknas\.md \| error \| saknas\.md kunde inte läsas \(ENOENT\)/);
+    expectOne(/rad 5 \| error \| Fältet file "\.\.\/utanför\.md" pekar utanför/);
+    expectOne(/rad 6 \| error \| Fältet title saknas/);
+    expectOne(/^latin1\.md \| error \| latin1\.md är inte giltig UTF-8-text\. Spara om/);
+    expectOne(/rad 8 \| error \| Fältet id "Ogiltigt Id" är ogiltigt/);
+    expectOne(/rad 9 \| warning \| Fältet url har fel form/);
+    expectOne(/^orphan\.md \| warning \| .*finns i mappen men inte i manifest\.ndjson/);
+    // The documents that could be read are all there.
+    expect(c.list().map((d) => d.id)).toEqual(['a', 'h']);
+    expect(c.summary('a')?.published).toBeNull();
+  });
+
+  it('says what is missing when the folder has no manifest', async () => {
+    const c = await openCollection(await temp(), { cacheDir: null, origin: 'collection' });
+    expect(c.list()).toEqual([]);
+    expect(c.problems[0]?.message).toMatch(/saknar manifest\.ndjson.*Lägg en manifestfil/);
+  });
+});
+
+/** A copy of a few integration documents as a collection of its own. */
+async function smallCollection(ids: readonly string[]): Promise<string> {
+  const dir = await temp();
+  const manifest = (await readFile(join(integrationDir(), 'manifest.ndjson'), 'utf8'))
+    .split('\n')
+    .filter((l) => ids.some((id) => l.includes(`"id": "${id}"`)));
+  for (const line of manifest) {
+    const { file } = JSON.parse(line) as { file: string };
+    await cp(join(integrationDir(), file), join(dir, file), { recursive: true });
+  }
+  await writeFile(join(dir, 'manifest.ndjson'), manifest.join('\n') + '\n');
+  return dir;
+}
+
+describe('a new version of a document', () => {
+  const DIR = 'kommittedirektiv-dir-2023169';
+  const SOU = 'statens-offentliga-utredningar-sou-201016';
+
+  it('keeps unchanged passages, marks edited ones with old and new wording, orphans removed ones', async () => {
+    const dir = await smallCollection([DIR, SOU]);
+    const data = await temp();
+    const services = await openServices({
+      resourcesDir: dir,
+      dataDir: data,
+      collectionDir: dir,
+      openExternal: async () => {},
+    });
+    const v1 = await services.library.get(DIR);
+    if (!v1.ok) throw new Error(v1.error.message);
+    const blocks = v1.value.blocks.filter((b) => b.number !== null);
+    const kept = blocks[0]!;
+    const source1 = await readFile(
+      join(dir, 'docs/kommittedirektiv/kommittedirektiv-dir-2023169.md'),
+      'utf8',
+    );
+    // A long paragraph written without markup, so the edit below finds it in the source.
+    const edited = blocks.find((b, i) => i > 1 && b.text.length > 150 && source1.split(b.text).length === 2)!;
+    const removed = blocks[blocks.length - 1]!;
+    const make = async (b: typeof kept, length: number) => {
+      const range = { start: b.start, end: b.start + Math.min(length, b.text.length) };
+      const created = await services.annotations.create({
+        documentId: DIR,
+        paragraph: paragraphAt(v1.value.blocks, range.start),
+        quote: quoteSelector(v1.value.text, range),
+        position: positionSelector(range),
+        colour: 'yellow',
+        note: 'testanteckning',
+        tags: [],
+      });
+      if (!created.ok) throw new Error(created.error.message);
+      return created.value;
+    };
+    const onKept = await make(kept, 80);
+    const onEdited = await make(edited, edited.text.length);
+    const onRemoved = await make(removed, removed.text.length);
+
+    // Version 2: a sentence edited, an earlier paragraph added, the last one deleted.
+    const file = join(dir, 'docs/kommittedirektiv/kommittedirektiv-dir-2023169.md');
+    const source = await readFile(file, 'utf8');
+    const words = edited.text.split(' ');
+    const newWording = [
+      ...words.slice(0, 4),
+      'inte',
+      ...words.slice(4, -2),
+      'snarast',
+      ...words.slice(-2),
+    ].join(' ');
+    const v2source = source
+      .replace(kept.text.slice(0, 40), `Ett nytt inledande stycke.\n\n${kept.text.slice(0, 40)}`)
+      .replace(edited.text, newWording)
+      .replace(removed.text, '');
+    expect(v2source).not.toBe(source);
+    await writeFile(file, v2source);
+
+    const reopened = await openServices({
+      resourcesDir: dir,
+      dataDir: data,
+      collectionDir: dir,
+      openExternal: async () => {},
+    });
+    expect(reopened.library.how).toMatch(/uppdaterades \(1 dokument/);
+    const v2 = await reopened.library.get(DIR);
+    if (!v2.ok) throw new Error(v2.error.message);
+    expect(v2.value.version).not.toBe(v1.value.version);
+    const status = (id: string) => anchorStatus(v2.value.text, reopened.annotations.get(id)!);
+
+    const k = status(onKept.id);
+    expect(k.kind).toBe('moved');
+    const e = status(onEdited.id);
+    expect(e).toMatchObject({ kind: 'changed', before: edited.text, after: newWording });
+    if (e.kind !== 'changed') throw new Error('not changed');
+    const diff = wordDiff(e.before, e.after);
+    expect(diff.filter((d) => d.kind === 'added').map((d) => d.text.trim())).toEqual(['inte', 'snarast']);
+    expect(diff.filter((d) => d.kind === 'removed')).toEqual([]);
+    expect(status(onRemoved.id)).toEqual({ kind: 'orphaned', reason: 'passage', before: removed.text });
+    expect(anchorStatus(null, onKept)).toMatchObject({ kind: 'orphaned', reason: 'document' });
+
+    // Accepting the change moves the annotation to the new wording; its note stays.
+    const table = createHandlerTable(reopened);
+    const accepted = await table.acceptAnnotationChange({ id: onEdited.id });
+    if (!accepted.ok) throw new Error(accepted.error.message);
+    expect(accepted.value).toMatchObject({ id: onEdited.id, note: 'testanteckning' });
+    expect(accepted.value.quote.exact).toBe(newWording);
+    expect(anchorStatus(v2.value.text, accepted.value).kind).toBe('exact');
+    const orphan = await table.acceptAnnotationChange({ id: onRemoved.id });
+    expect(orphan.ok).toBe(false);
+    // The accepted version survives a restart of the store.
+    const third = await openServices({
+      resourcesDir: dir,
+      dataDir: data,
+      collectionDir: dir,
+      openExternal: async () => {},
+    });
+    expect(third.annotations.get(onEdited.id)?.quote.exact).toBe(newWording);
+  });
+});
+
+describe('a large collection', () => {
+  it('is ready from its index at once and picks up changed files in the background', async () => {
+    const dir = await smallCollection([
+      'kommittedirektiv-dir-2023169',
+      'statens-offentliga-utredningar-sou-201016',
+    ]);
+    const cache = await temp();
+    await openCollection(dir, { cacheDir: cache, origin: 'collection' });
+    const file = join(dir, 'docs/kommittedirektiv/kommittedirektiv-dir-2023169.md');
+    await writeFile(file, (await readFile(file, 'utf8')) + '\nEtt tillagt sista stycke.\n');
+    // As a 36,000-document collection opens: from the index, files checked after.
+    const c = await openCollection(dir, { cacheDir: cache, origin: 'collection', checkAtOpen: false });
+    expect(c.how).toMatch(/kontrolleras i bakgrunden/);
+    const before = c.summary('kommittedirektiv-dir-2023169')!.paragraphCount;
+    expect(await c.checked).toMatch(/^1 dokument i samlingen har ändrats/);
+    expect(c.summary('kommittedirektiv-dir-2023169')!.paragraphCount).toBe(before + 1);
+    const records = await c.searchRecords();
+    expect(records.some((r) => r.text === 'Ett tillagt sista stycke.')).toBe(true);
+    const next = await openCollection(dir, { cacheDir: cache, origin: 'collection', checkAtOpen: false });
+    expect(await next.checked).toBe('Samlingens filer är oförändrade.');
+  });
+});
+
+describe('wordDiff', () => {
+  it('gives back both wordings and marks words, not characters', () => {
+    const before = 'Regeringen ska senast den 1 maj lämna förslag.';
+    const after = 'Regeringen bör senast den 1 juni 2026 lämna förslag.';
+    const diff = wordDiff(before, after);
+    expect(
+      diff
+        .filter((d) => d.kind !== 'added')
+        .map((d) => d.text)
+        .join(''),
+    ).toBe(before);
+    expect(
+      diff
+        .filter((d) => d.kind !== 'removed')
+        .map((d) => d.text)
+        .join(''),
+    ).toBe(after);
+    expect(diff.filter((d) => d.kind === 'removed').map((d) => d.text.trim())).toEqual(['ska', 'maj']);
+    expect(diff.filter((d) => d.kind === 'added').map((d) => d.text.trim())).toEqual(['bör', 'juni 2026']);
+  });
+});
