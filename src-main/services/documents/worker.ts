@@ -3,6 +3,7 @@
 // only; import-worker.ts enforces the time and memory limits from the other side.
 import { parentPort } from 'node:worker_threads';
 import { parseFile } from './import-parse';
+import { parseMarkdown } from './markdown';
 
 export interface WorkerRequest {
   readonly bytes: Uint8Array;
@@ -15,6 +16,8 @@ export type WorkerMessage =
 
 parentPort?.once('message', (request: WorkerRequest) => {
   void parseFile(request.bytes, request.fileName, {
+    // Links in the user's own Markdown stay external: they cannot name library documents.
+    markdown: (source) => parseMarkdown(source, { resolveLink: () => null }),
     onProgress: (done, total) =>
       parentPort?.postMessage({ type: 'progress', done, total } satisfies WorkerMessage),
   }).then((outcome) => parentPort?.postMessage({ type: 'done', outcome } satisfies WorkerMessage));

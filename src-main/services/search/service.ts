@@ -22,6 +22,10 @@ export interface SearchService {
   findInDocument(documentId: string, query: string): Promise<Result<DocumentMatchesResponse>>;
   /** Replaces the notes and tags that search finds (the annotation store calls this). */
   setNotes(annotations: readonly Annotation[]): void;
+  /** Extends the index with documents added after start (the user's imports); no rebuild. */
+  addDocuments(documents: readonly ReaderDocument[]): Promise<void>;
+  /** Leaves a removed document's paragraphs out of every later answer. */
+  removeDocument(id: string): void;
 }
 
 /** One record per citable block, in library order, each with the heading it stands under. */
@@ -78,6 +82,9 @@ export function createSearchService(library: Library, options: SearchServiceOpti
     return summary ? documentLabel(summary) : id;
   });
   let engine: SearchEngine | null = null;
+  // Paragraphs of removed documents stay in the index until the next start; hits skip them.
+  const removed = new Set<string>();
+  const added = new Set<string>();
   const ready = loadEngine(library, options).then(([loaded, how]) => {
     engine = loaded;
     return how;
@@ -92,7 +99,11 @@ export function createSearchService(library: Library, options: SearchServiceOpti
       const current = engine as SearchEngine | null;
       if (!current) return { query, hits: [], more: false, suggestions: [] };
       const parsed = parseQuery(query);
-      const paragraphs = current.rank(parsed, limit);
+      const ranked = current.rank(parsed, limit + (removed.size > 0 ? limit : 0));
+      const paragraphs =
+        removed.size === 0
+          ? ranked
+          : { ...ranked, hits: ranked.hits.filter((h) => !removed.has(h.hit.documentId)) };
       const noteHits = notes.rank(parsed, limit);
       const merged = [...paragraphs.hits, ...noteHits].sort(
         (a, b) =>
@@ -121,6 +132,17 @@ export function createSearchService(library: Library, options: SearchServiceOpti
     },
     setNotes(annotations) {
       notes.setNotes(annotations);
+    },
+    async addDocuments(documents) {
+      await ready;
+      // A document removed and added again (same bytes, same id) is still in the index.
+      const fresh = documents.filter((d) => !added.has(d.meta.id));
+      for (const d of documents) removed.delete(d.meta.id);
+      for (const d of fresh) added.add(d.meta.id);
+      if (fresh.length > 0) (engine as SearchEngine | null)?.add(paragraphRecords(fresh));
+    },
+    removeDocument(id) {
+      removed.add(id);
     },
   };
 }
