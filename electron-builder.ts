@@ -37,7 +37,12 @@ const config: Configuration = {
   ],
   // The search worker thread (used only when the documents change) and the chunk it imports
   // are loaded by Node's worker loader, which cannot read inside an asar archive.
-  asarUnpack: ['out/main/search-worker.js', 'out/main/engine-*.js'],
+  asarUnpack: [
+    'out/main/search-worker.js',
+    'out/main/import-worker.js',
+    'out/main/engine-*.js',
+    'out/main/markdown-*.js',
+  ],
   // Only the UI languages: Chromium's other locale files are dropped.
   electronLanguages: ['sv', 'en-US', 'en-GB', 'en'],
   // No native modules: nothing to rebuild, and no tool downloads for it.

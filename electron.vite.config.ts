@@ -12,6 +12,8 @@ export default defineConfig({
           index: resolve('src-main/index.ts'),
           // The search index builder runs in a worker thread; it needs its own entry file.
           'search-worker': resolve('src-main/services/search/worker.ts'),
+          // Untrusted files are parsed in a worker thread with time and memory limits.
+          'import-worker': resolve('src-main/services/documents/worker.ts'),
         },
         formats: ['es'],
       },
