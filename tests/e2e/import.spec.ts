@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './a11y';
 import { expect, leavesApp, test } from './fixtures';
 import { painted } from './painted';
 import { makePdf, makeZipBomb, sharedDir } from '../unit/services/documents/import-fixtures';
@@ -206,4 +207,72 @@ test('bad and hostile files are refused with their reasons; the library is uncha
   await expect(failures.filter({ hasText: 'elak.html' })).toContainText('Filen är tom');
   expect(await count()).toBe(start);
   await expect(myDocuments(page)).toContainText('Du har inte lagt till några egna dokument');
+});
+
+test('an imported document’s details are edited, and removing it asks first and keeps its notes', async ({
+  app,
+}) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  await page.goto(app.url('#/'));
+  await dropFiles(page, [
+    { name: 'dir.html', bytes: readFileSync(testfile('22_regeringen_dir-2016-15.html')), type: 'text/html' },
+  ]);
+  expect(await summary(page)).toContain('Klart: 1 dokument tillagda');
+  await expectNoAxeViolations(page, 'import summary');
+  await closeSummary(page);
+  const card = myDocuments(page).getByRole('listitem');
+  await expect(card).toHaveCount(1);
+  const id = (await card.getAttribute('data-document-id')) ?? '';
+
+  // A note on the document, made through the app's own API.
+  const note = await page.evaluate(async (documentId) => {
+    const doc = await window.lasaren.getDocument({ id: documentId });
+    if (!doc.ok) throw new Error(doc.error.message);
+    const block = doc.value.blocks.find((b) => b.number === 2)!;
+    const created = await window.lasaren.createAnnotation({
+      documentId,
+      paragraph: 2,
+      quote: { type: 'TextQuoteSelector', exact: block.text.slice(0, 30), prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: block.start, end: block.start + 30 },
+      colour: 'yellow',
+      note: 'Behåll mig',
+      tags: [],
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    return created.value.id;
+  }, id);
+
+  await card.getByRole('button', { name: /Redigera/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Uppgifter om dokumentet' });
+  await expect(dialog.getByLabel('Titel')).toHaveValue('Dataskyddsförordningen');
+  await expectNoAxeViolations(page, 'document details');
+  await dialog.getByLabel('Datum').fill('29 februari');
+  await dialog.getByRole('button', { name: 'Spara' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('ÅÅÅÅ-MM-DD');
+  await dialog.getByLabel('Titel').fill('Kommittédirektiv om dataskyddsförordningen');
+  await dialog.getByLabel(/Beteckning/).fill('Dir. 2016:15');
+  await dialog.getByLabel('Datum').fill('2016-02-25');
+  await dialog.getByRole('button', { name: 'Spara' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(card).toContainText('Dir. 2016:15 – Kommittédirektiv om dataskyddsförordningen');
+  await expect(card).toContainText('2016-02-25');
+
+  // Remove: it asks first; cancelling keeps everything.
+  await card.getByRole('button', { name: /Redigera/ }).click();
+  await dialog.getByRole('button', { name: 'Ta bort dokumentet …' }).click();
+  await expect(dialog).toContainText('Vill du ta bort "Kommittédirektiv om dataskyddsförordningen"');
+  await dialog.getByRole('button', { name: 'Avbryt' }).click();
+  await dialog.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(card).toHaveCount(1);
+  await card.getByRole('button', { name: /Redigera/ }).click();
+  await dialog.getByRole('button', { name: 'Ta bort dokumentet …' }).click();
+  await dialog.getByRole('button', { name: 'Ta bort', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(myDocuments(page).getByRole('listitem')).toHaveCount(0);
+  const kept = await page.evaluate(async (noteId) => {
+    const all = await window.lasaren.listAnnotations();
+    return all.ok && all.value.annotations.some((a) => a.id === noteId);
+  }, note);
+  expect(kept).toBe(true);
 });
