@@ -26,7 +26,8 @@ function assetUrl(folder: string): string {
   return pathToFileURL(join(dirname(pkg), folder) + '/').href;
 }
 
-const BOLD_NAME = /bold|black|heavy|semibold|demibold|extrabold|[-,]bd\b|_bd\b/i;
+const BOLD_NAME = /bold|black|heavy|semibold|demibold|extrabold|[-,]bd\b|_bd\b|fet/i;
+const ITALIC_NAME = /italic|oblique|kursiv|[-,]it\b/i;
 /** Fonts are shared by the pages; we learn a font's weight from at most this many pages. */
 const FONT_PROBE_PAGES = 6;
 
@@ -128,7 +129,7 @@ export async function parsePdf(bytes: Uint8Array, onProgress?: PdfProgress): Pro
   const task = start(lib, bytes.slice());
   try {
     const doc = await open(task);
-    const bold = new Map<string, boolean>();
+    const fonts = new Map<string, { bold: boolean; italic: boolean }>();
     let probes = 0;
     const pages: PageRows[] = [];
     let chars = 0;
@@ -136,17 +137,18 @@ export async function parsePdf(bytes: Uint8Array, onProgress?: PdfProgress): Pro
       const page = await doc.getPage(n);
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
       const content = await page.getTextContent();
-      const unknown = content.items.some((it) => 'fontName' in it && !bold.has(it.fontName));
+      const unknown = content.items.some((it) => 'fontName' in it && !fonts.has(it.fontName));
       if (unknown && probes < FONT_PROBE_PAGES) {
         probes++;
         // The font objects (with their PostScript names) reach us only through an operator list.
         await page.getOperatorList();
         for (const it of content.items) {
-          if (!('fontName' in it) || bold.has(it.fontName)) continue;
+          if (!('fontName' in it) || fonts.has(it.fontName)) continue;
           const font = page.commonObjs.has(it.fontName)
             ? (page.commonObjs.get(it.fontName) as { name?: unknown })
             : null;
-          bold.set(it.fontName, typeof font?.name === 'string' && BOLD_NAME.test(font.name));
+          const name = typeof font?.name === 'string' ? font.name : '';
+          fonts.set(it.fontName, { bold: BOLD_NAME.test(name), italic: ITALIC_NAME.test(name) });
         }
       }
       const items = content.items.filter((it) => 'str' in it && it.str !== '') as PdfTextItem[];
@@ -167,7 +169,8 @@ export async function parsePdf(bytes: Uint8Array, onProgress?: PdfProgress): Pro
           y: y - bottom,
           width: it.width > 0 ? it.width : Math.abs(it.height),
           size: Math.hypot(c, d),
-          bold: bold.get(it.fontName) ?? false,
+          bold: fonts.get(it.fontName)?.bold ?? false,
+          italic: fonts.get(it.fontName)?.italic ?? false,
         });
         chars += it.str.trim().length;
       }

@@ -2,7 +2,7 @@
 // (text that repeats in the page margins), joining lines into paragraphs across columns and
 // pages (hyphenation at line ends undone), and telling headings (size, weight) and list items
 // from body text. Pure: works on the segments of pdf-lines.ts.
-import type { DocumentBuilder } from '../documents/import-model';
+import type { BlockInput, DocumentBuilder } from '../documents/import-model';
 import { readingOrder, type Row, type Run, type Segment } from './pdf-lines';
 
 export interface PageRows {
@@ -197,7 +197,18 @@ function paragraphs(segs: readonly Segment[], bodySize: number, leading: number)
     const prev = p.lines[p.lines.length - 1]!;
     const size = Math.max(s.size, prev.size);
     const sameFont = Math.abs(s.size - prev.size) <= 0.6 && s.bold === prev.bold;
-    let breakHere = !sameFont || startsItem(s.text) || TOC_LINE.test(prev.text);
+    // An italic line alone, short and unpunctuated, is a heading: it never joins a paragraph.
+    const italicTitle = (l: Segment): boolean =>
+      l.italic &&
+      l.text.length <= 80 &&
+      /^\p{Lu}/u.test(l.text) &&
+      !/[.,;:!?]$/.test(l.text) &&
+      l.x1 < maxX1 - 3 * l.size;
+    let breakHere =
+      !sameFont ||
+      startsItem(s.text) ||
+      TOC_LINE.test(prev.text) ||
+      (s.italic !== prev.italic && (italicTitle(s) || (p.lines.length === 1 && italicTitle(prev))));
     if (!breakHere && (s.page !== prev.page || s.y > prev.y + size)) {
       // A new page or column: continue only a sentence that clearly runs on.
       breakHere = ENDS_SENTENCE.test(prev.text) || !/^[\p{Ll}(\d,–-]/u.test(s.text);
@@ -262,6 +273,7 @@ export function layoutPages(pages: readonly PageRows[], builder: DocumentBuilder
         .map((p) => p.lines[0]!.size),
     ),
   ].sort((a, b) => b - a);
+  const out: BlockInput[] = [];
   for (const p of paras) {
     const first = p.lines[0]!;
     const text = p.text.replace(/\s?(?:\.\s?){4,}\s*(?=\d{1,4}$)/u, ' … ');
@@ -273,19 +285,38 @@ export function layoutPages(pages: readonly PageRows[], builder: DocumentBuilder
       p.lines.length <= 2 &&
       !/[.,;]$/.test(text) &&
       /\p{L}/u.test(text);
-    if ((big >= 0 && /\p{L}/u.test(text)) || boldHeading) {
+    // A short line in italics alone, between paragraphs: the smallest heading of many reports.
+    const italicHeading =
+      p.lines.length === 1 &&
+      first.italic &&
+      !first.bold &&
+      Math.abs(first.size - bodySize) < 1 &&
+      text.length <= 80 &&
+      /^\p{Lu}/u.test(text) &&
+      !/[.,;:!?]$/.test(text);
+    if ((big >= 0 && /\p{L}/u.test(text)) || boldHeading || italicHeading) {
       const numbered = HEADING_NUMBER.exec(text);
-      const bySize = big >= 0 ? big + 1 : headingSizes.filter((s) => s > first.size).length + 1;
+      const bySize = italicHeading
+        ? headingSizes.length + 2
+        : big >= 0
+          ? big + 1
+          : headingSizes.filter((s) => s > first.size).length + 1;
       const level = numbered ? numbered[1]!.split('.').filter((x) => x !== '').length : bySize;
-      builder.add({ kind: 'heading', text, level: Math.min(6, Math.max(1, level)), page: p.page });
+      out.push({ kind: 'heading', text, level: Math.min(6, Math.max(1, level)), page: p.page });
       continue;
     }
     const item = BULLET.exec(text) ?? NUMBERED.exec(text);
     if (item) {
       const marker = /^[\uf000-\uf0ff]$/u.test(item[1]!) ? '•' : item[1]!;
-      builder.add({ kind: 'list-item', text: text.slice(item[0].length), marker, level: 1, page: p.page });
+      out.push({ kind: 'list-item', text: text.slice(item[0].length), marker, level: 1, page: p.page });
       continue;
     }
-    builder.add({ kind: 'paragraph', text, page: p.page });
+    out.push({ kind: 'paragraph', text, page: p.page });
   }
+  // Levels come from sizes, weights and numbering; close the gaps so they run 1, 2, 3 …
+  const used = [...new Set(out.filter((b) => b.kind === 'heading').map((b) => b.level ?? 1))].sort(
+    (a, b) => a - b,
+  );
+  for (const b of out)
+    builder.add(b.kind === 'heading' ? { ...b, level: used.indexOf(b.level ?? 1) + 1 } : b);
 }

@@ -9,6 +9,7 @@ export interface Run {
   readonly width: number;
   readonly size: number;
   readonly bold: boolean;
+  readonly italic: boolean;
 }
 
 /** A piece of one row between wide gaps: a line of one column. */
@@ -20,6 +21,7 @@ export interface Segment {
   readonly y: number;
   readonly size: number;
   readonly bold: boolean;
+  readonly italic: boolean;
   /** Footnotes at the foot of a page: read after the paragraph that runs on to the next page. */
   readonly aside?: boolean;
 }
@@ -71,6 +73,7 @@ function segmentOf(page: number, runs: readonly Run[], y: number): Segment {
   const size = dominant(runs.map((r) => [Math.round(r.size * 2) / 2, r.str.length])) ?? 0;
   const boldChars = runs.reduce((n, r) => n + (r.bold ? r.str.trim().length : 0), 0);
   const allChars = runs.reduce((n, r) => n + r.str.trim().length, 0);
+  const italicChars = runs.reduce((n, r) => n + (r.italic ? r.str.trim().length : 0), 0);
   return {
     page,
     text: text.replace(/\s+/g, ' ').trim(),
@@ -79,6 +82,7 @@ function segmentOf(page: number, runs: readonly Run[], y: number): Segment {
     y,
     size,
     bold: allChars > 0 && boldChars / allChars > 0.6,
+    italic: allChars > 0 && italicChars / allChars > 0.6,
   };
 }
 

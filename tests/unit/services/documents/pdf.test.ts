@@ -143,7 +143,7 @@ describe('the other publishers', () => {
     expect(heading(doc, '1 Förslag till riksdagsbeslut').page).toBe(3);
   });
 
-  it('dir. 2016:15: headings of the directive in order', async () => {
+  it('dir. 2016:15: headings of the directive in order, italic subheadings one level down', async () => {
     const doc = await parsed(ALL[2]!);
     const headings = doc.blocks.filter((b) => b.kind === 'heading').map((b) => b.text);
     expect(headings).toEqual(

@@ -46,6 +46,17 @@ describe('parseInWorker', () => {
     if (!outcome.ok) expect(['memory', 'crashed']).toContain(outcome.error.problem);
   }, 120_000);
 
+  it('reads Markdown with the collection parser', async () => {
+    const outcome = await parseInWorker(
+      testfile('26_g0vse_viktigare-lagar-arsskiftet-2023-2024.md'),
+      'lagar.md',
+    );
+    expect(outcome.ok && outcome.format).toBe('markdown');
+    if (!outcome.ok) return;
+    expect(outcome.document.meta.title).toBe('Viktigare lagar och förordningar inför årsskiftet 2023/2024');
+    expect(outcome.document.blocks.filter((b) => b.kind === 'heading').length).toBeGreaterThan(10);
+  }, 120_000);
+
   it('refuses an oversize file without starting a worker', async () => {
     const outcome = await parseInWorker(new Uint8Array(2048), 'a.txt', undefined, { maxBytes: 1024 });
     expect(outcome).toMatchObject({ ok: false, error: { problem: 'too-large' } });
