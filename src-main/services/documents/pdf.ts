@@ -59,6 +59,32 @@ function rotation(quarter: number): (x: number, y: number) => [number, number] {
   return (x, y) => [x, y];
 }
 
+/** Codes of the shifted subset fonts that are not code + 29: the Swedish letters seen so far. */
+const SHIFTED_EXTRA: Record<string, string> = { '\u006c': 'ä', '\u006e': 'å', '\u007c': 'ö' };
+
+export function unshift(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    // pdf.js puts real spaces between runs; those stay spaces.
+    if (code >= 0x01 && code <= 0x5d && code !== 0x20) out += String.fromCharCode(code + 29);
+    else out += SHIFTED_EXTRA[ch] ?? ch;
+  }
+  return out;
+}
+
+/** Fonts whose text has the glyph-order space (U+0003) between words and reads as words shifted. */
+function shiftedFonts(fontText: ReadonlyMap<string, string>): Set<string> {
+  const out = new Set<string>();
+  for (const [font, text] of fontText) {
+    if (text.split('\u0003').length < 3) continue;
+    const letters = unshift(text).replace(/[^A-Za-zåäö]/g, '');
+    const lower = letters.replace(/[^a-zåäö]/g, '').length;
+    if (letters.length >= 6 && lower / letters.length > 0.6) out.add(font);
+  }
+  return out;
+}
+
 export interface PdfProgress {
   (page: number, pages: number): void;
 }
@@ -132,6 +158,15 @@ export async function parsePdf(bytes: Uint8Array, onProgress?: PdfProgress): Pro
     const fonts = new Map<string, { bold: boolean; italic: boolean }>();
     let probes = 0;
     const pages: PageRows[] = [];
+    const pending: Array<{
+      page: number;
+      width: number;
+      height: number;
+      runs: Array<{ run: Run; font: string }>;
+    }> = [];
+    // Some old Distiller files embed subset fonts whose codes are the glyph order (space = 3):
+    // their text comes out shifted ("GHOV" for "dels"). Text per font tells them apart.
+    const fontText = new Map<string, string>();
     let chars = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
@@ -158,11 +193,14 @@ export async function parsePdf(bytes: Uint8Array, onProgress?: PdfProgress): Pro
       const left = Math.min(corners[0]![0], corners[1]![0]);
       const bottom = Math.min(corners[0]![1], corners[1]![1]);
       const runs: Run[] = [];
+      const fontOf = new Map<number, string>();
       for (const it of items) {
         const [a, b, c, d, e, f] = it.transform as [number, number, number, number, number, number];
         // Text at another angle than the page's own (margin labels, stamps) is not part of the flow.
         if (quarterOf(a, b) !== quarter) continue;
         const [x, y] = rotate(e, f);
+        fontText.set(it.fontName, (fontText.get(it.fontName) ?? '') + it.str.slice(0, 200));
+        fontOf.set(runs.length, it.fontName);
         runs.push({
           str: it.str.replace(/\uf0b7|\uf0a7/g, '•'),
           x: x - left,
@@ -175,16 +213,23 @@ export async function parsePdf(bytes: Uint8Array, onProgress?: PdfProgress): Pro
         chars += it.str.trim().length;
       }
       const swapped = quarter % 2 !== 0;
-      pages.push({
+      pending.push({
         page: n,
         width: swapped ? y1 - y0 : x1 - x0,
         height: swapped ? x1 - x0 : y1 - y0,
-        rows: buildRows(runs),
+        runs: runs.map((r, i) => ({ run: r, font: fontOf.get(i) ?? '' })),
       });
       page.cleanup();
       onProgress?.(n, doc.numPages);
     }
     if (chars < doc.numPages * 10) throw new ImportFailure(problems.noText());
+    const shifted = shiftedFonts(fontText);
+    for (const p of pending) {
+      const runs = p.runs.map(({ run, font }) =>
+        shifted.has(font) ? { ...run, str: unshift(run.str) } : run,
+      );
+      pages.push({ page: p.page, width: p.width, height: p.height, rows: buildRows(runs) });
+    }
     const builder = new DocumentBuilder();
     layoutPages(pages, builder);
     const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as {

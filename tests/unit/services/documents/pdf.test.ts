@@ -152,6 +152,18 @@ describe('the other publishers', () => {
     expect(headings.indexOf('Sammanfattning')).toBeLessThan(headings.indexOf('Uppdraget'));
   });
 
+  it('prop. 1999/2000:17 (fonts whose codes are shifted glyph numbers): names and italics read right', async () => {
+    const doc = await parsed(ALL[3]!);
+    expect(doc.text).toContain('Göran Persson');
+    expect(doc.text).toContain('Bosse Ringholm');
+    expect(doc.text).toContain(
+      'Avtal mellan Konungariket Sveriges regering och Konungariket Danmarks regering om beskattning av anställda ombord på färjor och tåg',
+    );
+    expect(doc.text).toMatch(/dels att den nuvarande bilagan till lagen skall betecknas bilaga 1/);
+    expect(doc.text).not.toMatch(/GHOV|ELODJD/);
+    expect(doc.text).not.toContain('\u0003');
+  });
+
   it('AFS 2011:19: its running header "AFS 2011:19" is not in the body', async () => {
     const doc = await parsed(ALL[4]!);
     expect(doc.meta.author).toBe('Arbetsmiljöverket');
