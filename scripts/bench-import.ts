@@ -5,7 +5,7 @@
 // `npm run bench:import` (needs ../shared/testfiles; pdftotext/pdfunite from poppler-utils).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseFile } from '../src-main/services/documents/import-parse';
 import { parseInWorker } from '../src-main/services/documents/import-worker';
@@ -90,6 +90,8 @@ async function longPdf(dir: string): Promise<void> {
       path,
     ]);
     const bytes = new Uint8Array(readFileSync(path));
+    // CPU time of this process (the worker thread included) says what the machine's load hides.
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     let lastProgress = t0;
     let maxGap = 0;
@@ -111,6 +113,7 @@ async function longPdf(dir: string): Promise<void> {
     const indexed = performance.now();
     const hits = engine.search('vapenmagasin', { limit: 5 });
     const searched = performance.now();
+    const cpu = process.cpuUsage(cpu0);
     const poppler = pdftotextMs(path);
     console.log(
       `pages: ${doc.pageCount}, blocks: ${doc.blocks.length}, paragraphs indexed: ${records.length}`,
@@ -124,6 +127,7 @@ async function longPdf(dir: string): Promise<void> {
     console.log(
       `total to searchable: ${ms(searched - t0)} (target ≤ 10000 ms); longest gap between progress events: ${ms(maxGap)}`,
     );
+    console.log(`CPU time for all of it (parse, index, search): ${ms((cpu.user + cpu.system) / 1000)}`);
     console.log(`pdftotext on the same file: ${poppler === null ? '–' : ms(poppler)}`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -165,7 +169,17 @@ async function others(dir: string): Promise<void> {
 }
 
 const dir = join(sharedDir(), 'testfiles');
+console.log(
+  `load average at start: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on this machine`,
+);
 await pdfs(dir);
 await longPdf(dir);
 await others(dir);
+console.log(
+  `load average at the end: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 console.log(`\npeak RSS of this process: ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
