@@ -117,7 +117,7 @@ function attr(el: Element, name: string): string | undefined {
 
 /** Class names that mark page chrome or text meant only for screen readers' link context. */
 const CHROME_CLASS =
-  /^(?:rs_skip|contentfooter|sr-only|visually-?hidden|screen-reader-text|breadcrumbs?|cookie[\w-]*|share|social[\w-]*|skip-?links?|site-?(?:header|footer|nav)|navigation|menu)$/i;
+  /^(?:rs_skip|contentfooter|tool-?links|sr-only|visually-?hidden|screen-reader-text|breadcrumbs?|cookie[\w-]*|share|social[\w-]*|skip-?links?|site-?(?:header|footer|nav)|navigation|menu)$/i;
 
 function hidden(el: Element): boolean {
   if (attr(el, 'hidden') !== undefined || attr(el, 'aria-hidden') === 'true') return true;

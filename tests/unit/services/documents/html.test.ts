@@ -71,6 +71,7 @@ describe('pages saved from the publishers', () => {
     expect(kinds(doc, 'heading')).toContain('1 kap. Tillämpningsområde');
     expect(doc.text).not.toContain('Lättläst');
     expect(doc.text).not.toContain('Brödtext');
+    expect(doc.text).not.toContain('Ladda ner sida');
   });
 });
 
