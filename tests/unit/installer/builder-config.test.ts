@@ -158,7 +158,12 @@ describe('documents are packed outside the asar where main looks for them', () =
     expect(await services.search.ready).toBe(`Sökindexet lästes in från ${join(packaged, INDEX_FILE_NAME)}.`);
   });
 
-  it('unpacks the search worker and the chunk it imports from the asar', () => {
-    expect(config.asarUnpack).toEqual(['out/main/search-worker.js', 'out/main/engine-*.js']);
+  it('unpacks the search and import workers and the chunks they import from the asar', () => {
+    expect(config.asarUnpack).toEqual([
+      'out/main/search-worker.js',
+      'out/main/import-worker.js',
+      'out/main/engine-*.js',
+      'out/main/markdown-*.js',
+    ]);
   });
 });
