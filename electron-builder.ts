@@ -68,6 +68,8 @@ const config: Configuration = {
     '!**/node_modules/@types/**',
     '!**/node_modules/**/*.d.ts',
     '!**/node_modules/**/*.map',
+    // pdf.js's optional canvas (a 36 MB native module) only renders pages; we read text.
+    '!**/node_modules/@napi-rs/**',
   ],
   asar: true,
   extraResources: EXTRA_RESOURCES.map(({ from, to, filter }) => ({
@@ -77,8 +79,18 @@ const config: Configuration = {
   })),
   // The search worker thread (used only when the documents change) is loaded by Node's worker
   // loader, which cannot read inside an asar archive. It is one self-contained file
-  // (electron.vite.config.ts): nothing beside it in app.asar.unpacked has a node_modules.
-  asarUnpack: ['out/main/search-worker.js'],
+  // (electron.vite.config.ts): nothing beside it in app.asar.unpacked has a node_modules. So is
+  // the import worker, which parses the user's files with time and memory limits.
+  asarUnpack: [
+    'out/main/search-worker.js',
+    'out/main/import-worker.js',
+    // pdf.js, which the import worker loads by name, with its worker module and font data.
+    'node_modules/pdfjs-dist/package.json',
+    'node_modules/pdfjs-dist/legacy/build/pdf.mjs',
+    'node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs',
+    'node_modules/pdfjs-dist/cmaps/**',
+    'node_modules/pdfjs-dist/standard_fonts/**',
+  ],
   // Only the UI languages: Chromium's other locale files are dropped.
   electronLanguages: ['sv', 'en-US', 'en-GB', 'en'],
   // No native modules: nothing to rebuild, and no tool downloads for it.

@@ -2,7 +2,7 @@
 // breaks when bundled, and electron-builder packs the runtime dependencies into app.asar);
 // the preload is CommonJS because sandboxed preloads cannot be ESM. The search worker is a
 // fourth, self-contained bundle: an installed app starts it from app.asar.unpacked, where no
-// node_modules exists, so it must import nothing by bare name (see searchWorkerBundle).
+// node_modules exists, so it must import nothing by bare name (see workerBundle); so is the import worker, but for pdf.js, which is unpacked.
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
@@ -10,16 +10,24 @@ import { build, type Plugin } from 'vite';
 
 /** The worker file name main looks for next to its own bundle (services/search/build.ts). */
 export const SEARCH_WORKER_FILE = 'search-worker.js';
+/** The import worker's file name (services/documents/import-worker.ts). */
+export const IMPORT_WORKER_FILE = 'import-worker.js';
+/**
+ * pdf.js stays a package of its own: it loads its worker module and its font and CMap data
+ * relative to itself, so electron-builder unpacks it beside the asar (electron-builder.ts).
+ */
+export const IMPORT_WORKER_EXTERNAL = ['pdfjs-dist/legacy/build/pdf.mjs'];
 
 /**
- * Writes out/main/search-worker.js after main is built: one ES module with flexsearch and the
- * Snowball stemmers inlined, importing only node: built-ins. Flexsearch's own worker option is
- * never used (that is what breaks when it is bundled, flexsearch issue #378): the worker
- * builds a plain in-thread index.
+ * Writes a worker thread's entry as one ES module after main is built, with its dependencies
+ * inlined (but `external`), importing only node: built-ins: an installed app starts workers
+ * from app.asar.unpacked, where no node_modules holds them. For search, flexsearch's own
+ * worker option is never used (that is what breaks when it is bundled, flexsearch issue
+ * #378): the worker builds a plain in-thread index.
  */
-function searchWorkerBundle(outDir: string): Plugin {
+function workerBundle(outDir: string, file: string, entry: string, external: string[] = []): Plugin {
   return {
-    name: 'lasaren:search-worker-bundle',
+    name: `lasaren:worker-bundle:${file}`,
     apply: 'build',
     async closeBundle() {
       await build({
@@ -35,8 +43,9 @@ function searchWorkerBundle(outDir: string): Plugin {
           sourcemap: false,
           copyPublicDir: false,
           rollupOptions: {
-            input: { 'search-worker': resolve('src-main/services/search/worker.ts') },
-            output: { format: 'es', entryFileNames: SEARCH_WORKER_FILE, codeSplitting: false },
+            input: { [file.replace(/\.js$/, '')]: resolve(entry) },
+            external,
+            output: { format: 'es', entryFileNames: file, codeSplitting: false },
           },
         },
         ssr: { noExternal: true, target: 'node' },
@@ -47,7 +56,15 @@ function searchWorkerBundle(outDir: string): Plugin {
 
 export default defineConfig({
   main: {
-    plugins: [searchWorkerBundle(resolve('out/main'))],
+    plugins: [
+      workerBundle(resolve('out/main'), SEARCH_WORKER_FILE, 'src-main/services/search/worker.ts'),
+      workerBundle(
+        resolve('out/main'),
+        IMPORT_WORKER_FILE,
+        'src-main/services/documents/worker.ts',
+        IMPORT_WORKER_EXTERNAL,
+      ),
+    ],
     build: {
       // playwright-core is a devDependency (PDF export outside Electron: browser host, CLI,
       // tests); the Electron app prints with printToPDF and never loads it, so it stays

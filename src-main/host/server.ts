@@ -6,12 +6,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Dispatcher } from '../ipc/dispatch';
+import { MAX_IMPORT_FILE_BYTES } from '../shared/documents/imports';
 import { fail } from '../shared/result';
 import { contentTypeFor, resolveInside, securityHeaders } from '../windows/policy';
 import { BRIDGE_PATH, IPC_PATH, bridgeScript } from './bridge';
 
-// Room for a 20 MB import file (MAX_IMPORT_BYTES) once JSON-escaped inside the request.
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
+// Room for a 100 MB document (MAX_IMPORT_FILE_BYTES) sent as base64 (4/3 larger) inside the
+// request, and for a 20 MB notes file (MAX_IMPORT_BYTES) once JSON-escaped.
+const MAX_BODY_BYTES = Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 1024 * 1024;
 
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);

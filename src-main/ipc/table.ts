@@ -6,6 +6,7 @@ import { ok, type Result } from '../shared/result';
 import type { Services } from '../services';
 import { annotationHandlers } from './annotations';
 import { exportHandlers } from './export';
+import { importHandlers } from './imports';
 
 export type HandlerTable = {
   readonly [K in CapabilityName]: (
@@ -14,7 +15,7 @@ export type HandlerTable = {
 };
 
 export function createHandlerTable(services: Services): HandlerTable {
-  const { library, settings, externalLinks, annotations, exports, search } = services;
+  const { library, settings, externalLinks, annotations, exports, search, imports } = services;
   return {
     listDocuments: () => ok(library.list()),
     getDocument: ({ id }) => library.get(id),
@@ -24,6 +25,7 @@ export function createHandlerTable(services: Services): HandlerTable {
     openExternal: ({ url }) => externalLinks.open(url),
     ...annotationHandlers(annotations, library),
     ...exportHandlers(exports),
+    ...importHandlers(imports, annotations),
     search: async ({ query, limit, verbatim }) =>
       ok(await search.search(query, { ...(limit ? { limit } : {}), ...(verbatim ? { verbatim } : {}) })),
     findInDocument: ({ documentId, query }) => search.findInDocument(documentId, query),

@@ -9,6 +9,8 @@ import {
   type ExportHost,
   type ExportService,
 } from './export/service';
+import { withImported } from './imports/library';
+import { ImportService } from './imports/service';
 import { openLibrary, type Library } from './library/library';
 import { createSearchService, type SearchService } from './search/service';
 import { openSettings, type SettingsService } from './settings/settings';
@@ -23,6 +25,8 @@ export interface Services {
   readonly annotations: AnnotationStore;
   readonly exports: ExportService;
   readonly search: SearchService;
+  /** The user's own documents (PDF, Word, HTML, Markdown, text) in the database. */
+  readonly imports: ImportService;
   /** Stops the timers and closes the database (tests, and the CLI when it is done). */
   close(): void;
 }
@@ -55,12 +59,15 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   // One connection for the process; the app, the host and the CLI may share the file.
   // The notes load while a large database is being checked.
   const database = await openUserDatabase(options.dataDir, { whileChecking: loadAnnotationSnapshot });
-  const [library, settings, annotations] = await Promise.all([
+  const [collection, settings, annotations] = await Promise.all([
     openLibrary(options),
     openSettings(options.dataDir, { database }),
     openAnnotationStore(options.dataDir, { database }),
   ]);
-  options.log?.(library.how);
+  options.log?.(collection.how);
+  // The user's own documents follow the collection in the one library everything reads.
+  const imports = new ImportService(database, options.dataDir);
+  const library = withImported(collection, imports);
   const exportHost = options.exportHost ?? exportsFolderHost(options.dataDir, chromiumPdf);
   // Another collection's search index is cached beside its collection index, one per folder.
   const searchDirs = options.collectionDir
@@ -74,6 +81,12 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     ...searchDirs,
     lexiconDir,
     ...(options.log ? { log: options.log } : {}),
+  });
+  // Imported documents join the index once it is loaded, and each new one as it arrives.
+  if (imports.list().length > 0) void search.addDocuments(imports.all());
+  imports.onChange({
+    added: (doc) => search.addDocuments([doc]),
+    removed: (id) => search.removeDocument(id),
   });
   // Notes and tags are found by the same search as the documents.
   search.setNotes(annotations.list());
@@ -98,6 +111,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     settings,
     annotations,
     search,
+    imports,
     externalLinks: createExternalLinks(options.openExternal),
     exports: createExportService(annotations, library, exportHost),
     close() {

@@ -20,6 +20,10 @@ export const CHANNELS = {
   revealExport: 'export:reveal',
   previewImport: 'import:preview',
   applyImport: 'import:apply',
+  importDocument: 'documents:import',
+  getImportProgress: 'documents:import-progress',
+  updateDocumentMeta: 'documents:update-meta',
+  removeDocument: 'documents:remove',
   search: 'search:query',
   findInDocument: 'search:find-in-document',
 } as const;

@@ -18,6 +18,12 @@ import {
   type DocumentSummary,
   type ReaderDocument,
 } from './documents/model';
+import {
+  ImportDocumentSchema,
+  MetaPatchSchema,
+  type ImportFileOutcome,
+  type ImportProgress,
+} from './documents/imports';
 import type { Result } from './result';
 import {
   MAX_QUERY_LENGTH,
@@ -109,6 +115,18 @@ export const contract = {
   previewImport: call<ImportPreviewOutcome>()(ImportPreviewRequestSchema),
   /** Merges the previewed file in one durable write. */
   applyImport: call<ImportApplied>()(z.strictObject({ token: z.uuid() })),
+  /** Adds one of the user's own files (bytes as base64) to "Mina dokument"; parsed off the main thread. */
+  importDocument: call<ImportFileOutcome>()(ImportDocumentSchema),
+  /** Files being imported right now and how far each has come (polled while importing). */
+  getImportProgress: call<readonly ImportProgress[]>()(NoInput),
+  /** Changes the title, author, date … of an imported document. */
+  updateDocumentMeta: call<DocumentSummary>()(
+    z.strictObject({ id: DocumentIdSchema, patch: MetaPatchSchema }),
+  ),
+  /** Removes an imported document; its notes stay (as orphans) unless deleteNotes is true. */
+  removeDocument: call<{ readonly document: DocumentSummary; readonly notesDeleted: number }>()(
+    z.strictObject({ id: DocumentIdSchema, deleteNotes: z.boolean() }),
+  ),
   search: call<SearchResponse>()(SearchInputSchema),
   findInDocument: call<DocumentMatchesResponse>()(
     z.strictObject({ documentId: DocumentIdSchema, query: QuerySchema }),

@@ -23,6 +23,10 @@ export interface SearchService {
   findInDocument(documentId: string, query: string): Promise<Result<DocumentMatchesResponse>>;
   /** Replaces the notes and tags that search finds (the annotation store calls this). */
   setNotes(annotations: readonly Annotation[]): void;
+  /** Extends the index with documents added after start (the user's imports); no rebuild. */
+  addDocuments(documents: readonly ReaderDocument[]): Promise<void>;
+  /** Leaves a removed document's paragraphs out of every later answer. */
+  removeDocument(id: string): void;
 }
 
 /**
@@ -118,6 +122,9 @@ export function createSearchService(library: Library, options: SearchServiceOpti
     return summary ? documentLabel(summary) : id;
   });
   let engine: SearchEngine | null = null;
+  // Paragraphs of removed documents stay in the index until the next start; hits skip them.
+  const removed = new Set<string>();
+  const added = new Set<string>();
   const ready = loadEngine(library, options).then(([loaded, how]) => {
     engine = loaded;
     return how;
@@ -132,7 +139,17 @@ export function createSearchService(library: Library, options: SearchServiceOpti
       const current = engine as SearchEngine | null;
       if (!current) return { query, hits: [], more: false, suggestions: [] };
       // Notes join the same ranked list, for the query as typed and for a corrected one.
-      return current.search(query, { limit, verbatim, extra: (parsed, n) => notes.rank(parsed, n) });
+      const response = current.search(query, {
+        limit,
+        verbatim,
+        extra: (parsed, n) => notes.rank(parsed, n),
+      });
+      // A removed document's paragraphs stay in the index until the next start; never shown.
+      if (removed.size === 0) return response;
+      return {
+        ...response,
+        hits: response.hits.filter((h) => h.kind === 'note' || !removed.has(h.documentId)),
+      };
     },
     async findInDocument(documentId, query) {
       const doc = await library.get(documentId);
@@ -150,6 +167,17 @@ export function createSearchService(library: Library, options: SearchServiceOpti
     },
     setNotes(annotations) {
       notes.setNotes(annotations);
+    },
+    async addDocuments(documents) {
+      await ready;
+      // A document removed and added again (same bytes, same id) is still in the index.
+      const fresh = documents.filter((d) => !added.has(d.meta.id));
+      for (const d of documents) removed.delete(d.meta.id);
+      for (const d of fresh) added.add(d.meta.id);
+      if (fresh.length > 0) (engine as SearchEngine | null)?.add(paragraphRecords(fresh));
+    },
+    removeDocument(id) {
+      removed.add(id);
     },
   };
 }

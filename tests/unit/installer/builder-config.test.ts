@@ -180,8 +180,16 @@ describe('documents are packed outside the asar where main looks for them', () =
     expect(await services.search.ready).toBe(`Sökindexet lästes in från ${join(packaged, INDEX_FILE_NAME)}.`);
   });
 
-  it('unpacks the self-contained search worker, and only it, from the asar', () => {
-    expect(config.asarUnpack).toEqual(['out/main/search-worker.js']);
+  it('unpacks the self-contained search and import workers, and pdf.js the import worker loads, from the asar', () => {
+    expect(config.asarUnpack).toEqual([
+      'out/main/search-worker.js',
+      'out/main/import-worker.js',
+      'node_modules/pdfjs-dist/package.json',
+      'node_modules/pdfjs-dist/legacy/build/pdf.mjs',
+      'node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs',
+      'node_modules/pdfjs-dist/cmaps/**',
+      'node_modules/pdfjs-dist/standard_fonts/**',
+    ]);
   });
 
   it('refuses to pack a project without the search index, naming what is missing', async () => {

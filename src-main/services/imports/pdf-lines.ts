@@ -1,0 +1,239 @@
+// Owns turning one PDF page's positioned text runs into rows and segments: runs on one
+// baseline form a row, a wide horizontal gap splits a row into segments (columns, table
+// cells), raised footnote numbers are dropped, whitespace runs become spaces. Pure: no pdf.js.
+
+export interface Run {
+  readonly str: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly size: number;
+  readonly bold: boolean;
+  readonly italic: boolean;
+}
+
+/** A piece of one row between wide gaps: a line of one column. */
+export interface Segment {
+  readonly page: number;
+  readonly text: string;
+  readonly x0: number;
+  readonly x1: number;
+  readonly y: number;
+  readonly size: number;
+  readonly bold: boolean;
+  readonly italic: boolean;
+  /** Footnotes at the foot of a page: read after the paragraph that runs on to the next page. */
+  readonly aside?: boolean;
+}
+
+export interface Row {
+  readonly y: number;
+  /** Runs with text, left to right (raised footnote numbers removed). */
+  readonly runs: Run[];
+}
+
+/** A short left piece such as "2.1", "1.", "a)" or "•": never a column of its own. */
+const MARKER_LIKE = /^(?:[\d.]{1,8}|[a-zåäö]\)|\(?[ivxlc]{1,5}[.)]|[•·▪◦○■□\-–—*]|\d{1,3}\s?§|kap\.?)$/iu;
+/** Narrowest vertical strip of white that can separate two columns, in font sizes. */
+const MIN_GUTTER = 0.9;
+/** Rows with text on both sides of a strip before we read it as columns. */
+const MIN_BAND_ROWS = 3;
+
+function isBlank(s: string): boolean {
+  return s.trim() === '';
+}
+
+function dominant<T>(values: Array<[T, number]>): T | undefined {
+  const weights = new Map<T, number>();
+  for (const [v, w] of values) weights.set(v, (weights.get(v) ?? 0) + w);
+  let best: T | undefined;
+  let bestW = -1;
+  for (const [v, w] of weights) {
+    if (w > bestW) {
+      best = v;
+      bestW = w;
+    }
+  }
+  return best;
+}
+
+function segmentOf(page: number, runs: readonly Run[], y: number): Segment {
+  let text = '';
+  let prevEnd = -Infinity;
+  let prevSize = 0;
+  for (const r of runs) {
+    const gap = r.x - prevEnd;
+    if (text !== '' && !/\s$/.test(text) && !/^\s/.test(r.str) && gap > 0.18 * Math.max(r.size, prevSize)) {
+      text += ' ';
+    }
+    text += r.str;
+    prevEnd = r.x + r.width;
+    prevSize = r.size;
+  }
+  const size = dominant(runs.map((r) => [Math.round(r.size * 2) / 2, r.str.length])) ?? 0;
+  const boldChars = runs.reduce((n, r) => n + (r.bold ? r.str.trim().length : 0), 0);
+  const allChars = runs.reduce((n, r) => n + r.str.trim().length, 0);
+  const italicChars = runs.reduce((n, r) => n + (r.italic ? r.str.trim().length : 0), 0);
+  return {
+    page,
+    text: text.replace(/\s+/g, ' ').trim(),
+    x0: Math.min(...runs.map((r) => r.x)),
+    x1: Math.max(...runs.map((r) => r.x + r.width)),
+    y,
+    size,
+    bold: allChars > 0 && boldChars / allChars > 0.6,
+    italic: allChars > 0 && italicChars / allChars > 0.6,
+  };
+}
+
+/** Groups a page's runs into rows, top first, each row's runs left to right. */
+export function buildRows(runs: readonly Run[]): Row[] {
+  const sorted = runs
+    .filter((r) => !isBlank(r.str) && r.size > 0)
+    .slice()
+    .sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: Array<{ y: number; size: number; runs: Run[] }> = [];
+  for (const run of sorted) {
+    let target: { y: number; size: number; runs: Run[] } | undefined;
+    for (let i = groups.length - 1; i >= 0 && i >= groups.length - 4; i--) {
+      const g = groups[i]!;
+      if (Math.abs(g.y - run.y) <= 0.45 * Math.max(run.size, g.size)) {
+        target = g;
+        break;
+      }
+    }
+    if (target) {
+      target.runs.push(run);
+      if (run.size > target.size) {
+        target.size = run.size;
+        target.y = run.y;
+      }
+    } else {
+      groups.push({ y: run.y, size: run.size, runs: [run] });
+    }
+  }
+  const rows = groups.map((g) => {
+    const main = dominant(g.runs.map((r) => [Math.round(r.size * 2) / 2, r.str.length])) ?? g.size;
+    // Raised small digits and symbols are footnote references: they would glue onto words.
+    const kept = g.runs
+      .filter((r) => !(r.size < main * 0.8 && r.y > g.y + 0.15 * main && /^[\d*†,\s]+$/.test(r.str)))
+      .sort((a, b) => a.x - b.x);
+    return { y: g.y, runs: kept.length > 0 ? kept : g.runs };
+  });
+  // A footnote number raised far enough to form a row of its own, next to a line of body text.
+  return rows.filter((row, i) => {
+    if (!row.runs.every((r) => /^[\d*†,\s]+$/.test(r.str))) return true;
+    const size = Math.max(...row.runs.map((r) => r.size));
+    const near = [rows[i - 1], rows[i + 1]].some(
+      (n) =>
+        n !== undefined &&
+        Math.abs(n.y - row.y) < 1.3 * size * 2 &&
+        Math.max(...n.runs.map((r) => r.size)) * 0.8 > size,
+    );
+    return !near;
+  });
+}
+
+type Interval = [number, number];
+
+/** White strips inside [lo, hi] that no run of the row covers. */
+function freeOf(row: Row, lo: number, hi: number): Interval[] {
+  const free: Interval[] = [];
+  let x = lo;
+  for (const r of row.runs) {
+    if (r.x > x) free.push([x, Math.min(r.x, hi)]);
+    x = Math.max(x, r.x + r.width);
+  }
+  if (x < hi) free.push([x, hi]);
+  return free.filter(([a, b]) => b > a);
+}
+
+function intersect(a: readonly Interval[], b: readonly Interval[], min: number): Interval[] {
+  const out: Interval[] = [];
+  for (const [a0, a1] of a) {
+    for (const [b0, b1] of b) {
+      const lo = Math.max(a0, b0);
+      const hi = Math.min(a1, b1);
+      if (hi - lo >= min) out.push([lo, hi]);
+    }
+  }
+  return out;
+}
+
+function sideText(runs: readonly Run[]): string {
+  return runs
+    .map((r) => r.str)
+    .join(' ')
+    .trim();
+}
+
+interface Band {
+  readonly end: number;
+  readonly gutter: number;
+}
+
+/** Looks for rows from `i` on that share a white vertical strip with prose on both sides. */
+function findBand(rows: readonly Row[], i: number, lo: number, hi: number): Band | null {
+  const first = rows[i]!;
+  const size = Math.max(...first.runs.map((r) => r.size));
+  const firstLo = first.runs[0]!.x;
+  const firstHi = Math.max(...first.runs.map((r) => r.x + r.width));
+  let free = freeOf(first, lo, hi).filter(
+    ([a, b]) => a > firstLo && b < firstHi && b - a >= MIN_GUTTER * size,
+  );
+  if (free.length === 0) return null;
+  let j = i + 1;
+  let prevY = first.y;
+  while (j < rows.length) {
+    const row = rows[j]!;
+    if (prevY - row.y > 3.5 * size) break;
+    const next = intersect(free, freeOf(row, lo, hi), MIN_GUTTER * size);
+    if (next.length === 0) break;
+    free = next;
+    prevY = row.y;
+    j++;
+  }
+  if (j - i < MIN_BAND_ROWS) return null;
+  for (const [a, b] of free) {
+    const mid = (a + b) / 2;
+    let both = 0;
+    let proseRows = 0;
+    for (let k = i; k < j; k++) {
+      const l = sideText(rows[k]!.runs.filter((r) => r.x + r.width <= mid));
+      const r = sideText(rows[k]!.runs.filter((r) => r.x >= mid));
+      if (l !== '' && r !== '') both++;
+      if (l.length > 8 && !MARKER_LIKE.test(l) && r.length > 3) proseRows++;
+    }
+    if (both >= MIN_BAND_ROWS && proseRows >= Math.max(2, both / 2)) return { end: j, gutter: mid };
+  }
+  return null;
+}
+
+/**
+ * Puts a page's rows into reading order: where consecutive rows share a white vertical strip
+ * with prose on both sides (two columns, side-by-side law text) the left side is read before
+ * the right one; everything else is read row by row.
+ */
+export function readingOrder(page: number, rows: readonly Row[], lo: number, hi: number): Segment[] {
+  const out: Segment[] = [];
+  let i = 0;
+  while (i < rows.length) {
+    const band = rows[i]!.runs.length > 1 ? findBand(rows, i, lo, hi) : null;
+    if (!band) {
+      out.push(segmentOf(page, rows[i]!.runs, rows[i]!.y));
+      i++;
+      continue;
+    }
+    const left: Row[] = [];
+    const right: Row[] = [];
+    for (const row of rows.slice(i, band.end)) {
+      const l = row.runs.filter((r) => r.x + r.width / 2 < band.gutter);
+      const r = row.runs.filter((r) => r.x + r.width / 2 >= band.gutter);
+      if (l.length > 0) left.push({ y: row.y, runs: l });
+      if (r.length > 0) right.push({ y: row.y, runs: r });
+    }
+    out.push(...readingOrder(page, left, lo, band.gutter), ...readingOrder(page, right, band.gutter, hi));
+    i = band.end;
+  }
+  return out;
+}

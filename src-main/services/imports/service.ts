@@ -1,0 +1,261 @@
+// Owns the user's own documents: adding a file (parsed off the main thread, the original kept
+// in <data>/imported/, the parsed document and its metadata in the database's documents
+// table — all or nothing), listing, reading, editing metadata and removing them, and telling
+// the search index about each change. Imports nothing from electron.
+import { createHash } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type {
+  DocumentMeta,
+  DocumentSummary,
+  ParsedDocument,
+  ReaderDocument,
+} from '../../shared/documents/model';
+import type { ImportFileOutcome, ImportProgress } from '../../shared/documents/imports';
+import { fail, ok, type Result } from '../../shared/result';
+import type { ParseOutcome } from '../documents/import-parse';
+import { parseInWorker } from '../documents/import-worker';
+import { MAX_FILE_BYTES, problems } from '../documents/limits';
+import { readerDocument } from '../documents/reader-document';
+import { writeFileAtomic } from '../storage/atomic-file';
+import { DocumentRepository } from '../store/documents';
+import type { UserDatabase } from '../store/database';
+
+export type Parser = (
+  bytes: Uint8Array,
+  fileName: string,
+  onProgress: (done: number, total: number) => void,
+) => Promise<ParseOutcome>;
+
+export interface ImportListener {
+  /** Awaited before the import resolves: the document is searchable when the user hears it was added. */
+  added(doc: ReaderDocument): Promise<void> | void;
+  removed(id: string): void;
+}
+
+/** The fields of a document's metadata the user may change. */
+export type MetaPatch = Partial<
+  Pick<DocumentMeta, 'title' | 'designation' | 'type' | 'published' | 'publisher' | 'author' | 'language'>
+>;
+
+interface StoredMeta extends DocumentMeta {
+  readonly paragraphCount: number;
+  readonly pageCount: number | null;
+  readonly format: string;
+}
+
+const FORMAT_NAMES: Record<string, string> = {
+  pdf: 'PDF',
+  docx: 'Word',
+  html: 'HTML',
+  markdown: 'Markdown',
+  text: 'Text',
+};
+
+function summaryOf(meta: StoredMeta): DocumentSummary {
+  const { paragraphCount, pageCount: _pages, format: _format, ...rest } = meta;
+  return { ...rest, paragraphCount };
+}
+
+function titleFromFileName(fileName: string): string {
+  const stem = fileName
+    .replace(/\.[A-Za-z0-9]{1,8}$/, '')
+    .replace(/[_]+/g, ' ')
+    .trim();
+  return stem === '' ? 'Namnlöst dokument' : stem;
+}
+
+export class ImportService {
+  readonly #repo: DocumentRepository;
+  readonly #database: UserDatabase;
+  readonly #folder: string;
+  readonly #parse: Parser;
+  readonly #summaries = new Map<string, StoredMeta>();
+  readonly #cache = new Map<string, ReaderDocument>();
+  readonly #progress = new Map<number, ImportProgress>();
+  readonly #listeners: ImportListener[] = [];
+  #nextJob = 1;
+
+  constructor(database: UserDatabase, dataDir: string, parse: Parser = parseInWorker) {
+    this.#database = database;
+    this.#repo = new DocumentRepository(database.db);
+    this.#folder = join(dataDir, 'imported');
+    this.#parse = parse;
+    if (database.ready) {
+      for (const row of this.#repo.list()) {
+        try {
+          this.#summaries.set(row.id, JSON.parse(row.metadata) as StoredMeta);
+        } catch {
+          // A damaged row is left in place, not shown; its file stays in imported/.
+        }
+      }
+    }
+  }
+
+  onChange(listener: ImportListener): void {
+    this.#listeners.push(listener);
+  }
+
+  list(): DocumentSummary[] {
+    return [...this.#summaries.values()].map(summaryOf);
+  }
+
+  summary(id: string): DocumentSummary | undefined {
+    const meta = this.#summaries.get(id);
+    return meta ? summaryOf(meta) : undefined;
+  }
+
+  has(id: string): boolean {
+    return this.#summaries.has(id);
+  }
+
+  /** Imports in progress: file name and pages done of total (the renderer polls this). */
+  progress(): ImportProgress[] {
+    return [...this.#progress.values()];
+  }
+
+  get(id: string): ReaderDocument | null {
+    const cached = this.#cache.get(id);
+    if (cached) return cached;
+    const row = this.#repo.get(id);
+    const meta = this.#summaries.get(id);
+    if (!row || !meta) return null;
+    const parsed = JSON.parse(row.document) as ParsedDocument;
+    const doc = readerDocument(summaryOf(meta), parsed, row.sha256.slice(0, 32));
+    // A few recently read documents stay parsed; the rest are read from the database again.
+    if (this.#cache.size >= 8) this.#cache.delete(this.#cache.keys().next().value!);
+    this.#cache.set(id, doc);
+    return doc;
+  }
+
+  all(): ReaderDocument[] {
+    return [...this.#summaries.keys()].flatMap((id) => this.get(id) ?? []);
+  }
+
+  /** Adds one file; nothing is stored unless everything is. */
+  async add(fileName: string, bytes: Uint8Array): Promise<ImportFileOutcome> {
+    const refuse = (problem: string, message: string, messageEn: string): ImportFileOutcome => ({
+      ok: false,
+      fileName,
+      problem,
+      message,
+      messageEn,
+    });
+    if (this.#database.readOnlyReason) {
+      return refuse(
+        'io',
+        this.#database.readOnlyReason,
+        'Your data folder cannot be written to; nothing was added.',
+      );
+    }
+    if (bytes.length > MAX_FILE_BYTES) {
+      const p = problems.tooLarge(bytes.length);
+      return refuse(p.problem, p.sv, p.en);
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const existing = this.#repo.findBySha256(sha256);
+    if (existing && this.#summaries.has(existing.id)) {
+      return { ok: true, fileName, document: this.summary(existing.id)!, duplicate: true };
+    }
+    const job = this.#nextJob++;
+    this.#progress.set(job, { fileName, done: 0, total: 0 });
+    let outcome: ParseOutcome;
+    try {
+      outcome = await this.#parse(bytes, fileName, (done, total) =>
+        this.#progress.set(job, { fileName, done, total }),
+      );
+    } finally {
+      this.#progress.delete(job);
+    }
+    if (!outcome.ok) return refuse(outcome.error.problem, outcome.error.sv, outcome.error.en);
+    const parsed = outcome.document;
+    const id = `imp-${sha256.slice(0, 16)}`;
+    const meta: StoredMeta = {
+      id,
+      title: parsed.meta.title?.slice(0, 300) || titleFromFileName(fileName),
+      designation: null,
+      type: null,
+      published: parsed.meta.published ?? null,
+      publisher: null,
+      author: parsed.meta.author ?? null,
+      url: null,
+      summary: null,
+      related: [],
+      relatedLinks: [],
+      language: parsed.meta.language ?? 'sv',
+      origin: 'imported',
+      paragraphCount: parsed.blocks.reduce((n, b) => (b.number !== null ? Math.max(n, b.number) : n), 0),
+      pageCount: parsed.pageCount,
+      format: FORMAT_NAMES[outcome.format] ?? outcome.format,
+    };
+    const ext =
+      (extname(fileName)
+        .toLowerCase()
+        .match(/^\.[a-z0-9]{1,8}$/)?.[0] ??
+        '') ||
+      `.${outcome.format}`;
+    const original = join(this.#folder, `${id}${ext}`);
+    try {
+      await mkdir(this.#folder, { recursive: true });
+      await writeFileAtomic(original, bytes);
+      this.#database.transaction(() =>
+        this.#repo.put({
+          id,
+          metadata: JSON.stringify(meta),
+          document: JSON.stringify(parsed),
+          fileName: fileName.slice(0, 255),
+          sha256,
+          added: new Date().toISOString(),
+        }),
+      );
+    } catch (error) {
+      // All or nothing: a file without its row (or the reverse) is never left behind.
+      await rm(original, { force: true }).catch(() => undefined);
+      const reason = (error as Error).message;
+      return refuse(
+        'io',
+        `Dokumentet kunde inte sparas (${reason}). Inget lades till.`,
+        `The document could not be saved (${reason}). Nothing was added.`,
+      );
+    }
+    this.#summaries.set(id, meta);
+    const doc = this.get(id)!;
+    await Promise.all(this.#listeners.map((l) => l.added(doc)));
+    return { ok: true, fileName, document: summaryOf(meta), duplicate: false };
+  }
+
+  updateMeta(id: string, patch: MetaPatch): Result<DocumentSummary> {
+    const meta = this.#summaries.get(id);
+    const row = this.#repo.get(id);
+    if (!meta || !row) return fail('not-found', 'Dokumentet finns inte bland dina dokument.');
+    const next: StoredMeta = { ...meta, ...patch };
+    try {
+      this.#database.transaction(() => this.#repo.put({ ...row, metadata: JSON.stringify(next) }));
+    } catch (error) {
+      return fail('io', `Uppgifterna kunde inte sparas (${(error as Error).message}).`);
+    }
+    this.#summaries.set(id, next);
+    this.#cache.delete(id);
+    return ok(summaryOf(next));
+  }
+
+  async remove(id: string): Promise<Result<DocumentSummary>> {
+    const meta = this.#summaries.get(id);
+    const row = this.#repo.get(id);
+    if (!meta || !row) return fail('not-found', 'Dokumentet finns inte bland dina dokument.');
+    try {
+      this.#database.transaction(() => this.#repo.remove(id));
+    } catch (error) {
+      return fail('io', `Dokumentet kunde inte tas bort (${(error as Error).message}).`);
+    }
+    this.#summaries.delete(id);
+    this.#cache.delete(id);
+    const ext =
+      extname(row.fileName)
+        .toLowerCase()
+        .match(/^\.[a-z0-9]{1,8}$/)?.[0] ?? '';
+    await rm(join(this.#folder, `${id}${ext}`), { force: true }).catch(() => undefined);
+    for (const l of this.#listeners) l.removed(id);
+    return ok(summaryOf(meta));
+  }
+}
