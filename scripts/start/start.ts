@@ -10,7 +10,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const PACKAGE_DIR = join(ROOT, 'node_modules', 'electron');
 /** A real download takes a minute or two on a slow line; a dead proxy must not hang forever. */
 const FETCH_TIMEOUT_MS = Number(process.env['LASAREN_ELECTRON_FETCH_TIMEOUT_S'] ?? 600) * 1000;
-const MIN_NODE = [22, 12] as const;
+const MIN_NODE = [22, 13] as const;
 
 function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((done) => {

@@ -137,7 +137,8 @@ test('the outline follows scrolling and moves between headings of a long documen
   await page.goto(app.url(`#/dokument/${LONG}`));
   const outline = page.getByRole('navigation', { name: 'Innehåll' });
   const entries = outline.getByRole('button').filter({ hasNotText: /^(Dölj|Visa)$/ });
-  expect(await entries.count()).toBeGreaterThan(100);
+  // The long document arrives over loopback and renders progressively: wait for its outline.
+  await expect.poll(() => entries.count(), { timeout: 20_000 }).toBeGreaterThan(100);
   // A click on the 40th heading moves the reader there and marks it current.
   const fortieth = entries.nth(40);
   const name = (await fortieth.textContent())!.trim();
