@@ -3,6 +3,7 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import './styles/global.css';
 import './styles/dialog.css';
+import './styles/side-panel.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app saknas i index.html');
