@@ -1,9 +1,9 @@
 // The JSON annotation store of release 0.1 (src-main/services/annotations/store.ts before the
-// database), kept verbatim for two uses only, never by the app: scripts/bench-store.ts measures
+// database), kept as it was (its file reader is the migration's, the same rules) for two uses only, never by the app: scripts/bench-store.ts measures
 // it next to the SQLite store, and the migration tests write a store exactly as that release
 // did. The settings writer at the end is that release's settings.json format.
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   STORE_SCHEMA_VERSION,
@@ -12,12 +12,16 @@ import {
   type AnnotationStoreFile,
   type AnnotationTarget,
 } from '../../src-main/shared/annotation';
-import { StoreFileSchema } from '../../src-main/shared/annotation-schema';
 import { fail, ok, type Result } from '../../src-main/shared/result';
 import { createSerialQueue, writeFileAtomic } from '../../src-main/services/storage/atomic-file';
+import {
+  LEGACY_FILES,
+  readLegacyStoreFile,
+  type LegacyRead,
+} from '../../src-main/services/store/legacy-json';
 
-export const STORE_FILE = 'annotations.json';
-export const BACKUP_FILE = 'annotations.backup.json';
+export const STORE_FILE = LEGACY_FILES.annotations;
+export const BACKUP_FILE = LEGACY_FILES.backup;
 
 export type NewAnnotation = AnnotationTarget & AnnotationBody;
 
@@ -34,35 +38,9 @@ export interface JsonAnnotationStore {
   readonly problem: string | null;
 }
 
-type Loaded = { annotations: Annotation[] } | { error: string } | { missing: true };
-
-async function readStoreFile(path: string): Promise<Loaded> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
-    return { error: `kunde inte läsas (${(e as Error).message})` };
-  }
-  if (text.trim() === '') return { error: 'är tom' };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { error: 'är skadad eller avkortad (inte giltig JSON)' };
-  }
-  const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (version !== STORE_SCHEMA_VERSION) {
-    return {
-      error: `har en okänd formatversion (${JSON.stringify(version) ?? 'saknas'}; väntade ${STORE_SCHEMA_VERSION})`,
-    };
-  }
-  const parsed = StoreFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { error: `följer inte formatet (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})` };
-  }
-  return { annotations: parsed.data.annotations };
+/** Reads the file by the release's rules (shared with the one-time migration that reads it). */
+async function readStoreFile(path: string): Promise<LegacyRead> {
+  return readLegacyStoreFile(path);
 }
 
 function count(n: number): string {

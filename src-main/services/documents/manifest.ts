@@ -4,27 +4,17 @@
 // line and field with a fix in Swedish; a bad line never stops the others, and a bad
 // optional field is reported and left out rather than failing the document.
 import { posix } from 'node:path';
-import { DOCUMENT_ID_PATTERN, type CollectionProblem } from '../../shared/documents/model';
+import { DOCUMENT_ID_PATTERN, type CollectionProblem, type DocumentMeta } from '../../shared/documents/model';
 
 export const MANIFEST_FILE = 'manifest.ndjson';
 
 /** One valid manifest line, with optional fields that failed validation left out. */
-export interface ManifestEntry {
+export interface ManifestEntry extends Omit<DocumentMeta, 'related' | 'relatedLinks' | 'origin'> {
   readonly line: number;
-  readonly id: string;
   /** Relative to the collection folder, with forward slashes. */
   readonly file: string;
-  readonly title: string;
-  readonly designation: string | null;
-  readonly type: string | null;
-  readonly published: string | null;
-  readonly publisher: string | null;
-  readonly author: string | null;
-  readonly url: string | null;
-  readonly summary: string | null;
   /** As written: addresses or paths of related pages. */
   readonly related: readonly string[];
-  readonly language: string;
 }
 
 /** A check returns the clean value, or undefined when the value has the wrong form. */

@@ -33,10 +33,10 @@ export interface LegacyOutcome {
   readonly imported: number;
 }
 
-type Read = { annotations: Annotation[] } | { error: string } | { missing: true };
+export type LegacyRead = { annotations: Annotation[] } | { error: string } | { missing: true };
 
-/** The previous release's rules for reading its store file. */
-function readStoreFile(path: string): Read {
+/** The previous release's rules for reading its store file (the bench's copy of that store uses it too). */
+export function readLegacyStoreFile(path: string): LegacyRead {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -68,9 +68,9 @@ function count(n: number): string {
 
 /** The notes to import: the main file, or the backup when the main file is unusable. */
 function readLegacyAnnotations(dataDir: string): { annotations: Annotation[]; notes: string[] } {
-  const main = readStoreFile(join(dataDir, LEGACY_FILES.annotations));
+  const main = readLegacyStoreFile(join(dataDir, LEGACY_FILES.annotations));
   if ('annotations' in main) return { annotations: main.annotations, notes: [] };
-  const backup = readStoreFile(join(dataDir, LEGACY_FILES.backup));
+  const backup = readLegacyStoreFile(join(dataDir, LEGACY_FILES.backup));
   const notes: string[] = [];
   if ('error' in main) notes.push(`Den gamla anteckningsfilen ${LEGACY_FILES.annotations} ${main.error}.`);
   if ('annotations' in backup) {
