@@ -36,7 +36,12 @@ export function withImported(collection: Library, imports: ImportService): Libra
     async get(id): Promise<Result<ReaderDocument>> {
       if (imports.has(id)) {
         const doc = imports.get(id);
-        return doc ? ok(doc) : fail('not-found', 'Dokumentet kunde inte läsas ur databasen.');
+        return doc
+          ? ok(doc)
+          : fail(
+              'not-found',
+              'Dokumentet kunde inte läsas ur databasen. Ta bort det under Mina dokument och lägg till filen igen.',
+            );
       }
       return collection.get(id);
     },
