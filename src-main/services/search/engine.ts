@@ -24,7 +24,17 @@ import {
   termSequences,
   type TermSequences,
 } from './sequences';
-import { TIER_WEIGHT, allUnitsMatched, kindsOf, matchText, mayMatch, scoreMatches, tierOf } from './match';
+import {
+  TIER_WEIGHT,
+  allUnitsMatched,
+  kindsOf,
+  matchMarked,
+  matchText,
+  mayMatch,
+  scoreMatches,
+  tierOf,
+  type TextMatch,
+} from './match';
 import { parseQuery, type ParsedQuery } from './query';
 import { replaceWord, suggestCorrections, type Vocabulary } from './suggest';
 
@@ -78,6 +88,9 @@ export interface IndexData {
   readonly tokenStarts?: string;
   readonly tokenCodes?: string;
   readonly termRanks?: string;
+  /** The distinct headings' term codes (HeadingTerms, in the order entries first use them), base64. */
+  readonly headingStarts?: string;
+  readonly headingCodes?: string;
   /** The near-miss table (correction.ts) as JSON pairs. */
   readonly nearMisses?: string;
 }
@@ -120,13 +133,13 @@ export class SearchEngine {
   readonly #vocabulary: Vocabulary = new Map();
   /** The stored vocabulary, until a correction needs it (most sessions never do). */
   #vocabularyJson: string | (() => string) | null = null;
-  /** Folded paragraph texts, made on first use (null: lowercasing changes the length). */
-  readonly #folded: Array<string | null | undefined> = [];
   readonly #foldedHeadings = new Map<string, string | null>();
   /** Every paragraph's text as term codes; made at export or on the first search when not imported. */
   #sequencesMade: TermSequences | null = null;
   #headings: HeadingTerms | null = null;
   readonly #scratch = new Scratch();
+  /** Reused by #matchCoded. */
+  readonly #tokenMarks: number[] = [];
   #nearMisses: NearMissTable | null = null;
   /** The other way round: a misspelling's key → the common word it misspells, as written. */
   #misspelt = new Map<string, string>();
@@ -162,12 +175,15 @@ export class SearchEngine {
 
   export(): IndexData {
     const { starts, codes, ranks } = this.#sequences();
+    const headings = this.#headingTerms().encodeAll(this.#index, ranks);
     return {
       ...this.#index.export(),
       vocabulary: JSON.stringify([...this.#words()]),
       tokenStarts: encodeIds(starts),
       tokenCodes: encodeIds(codes),
       termRanks: encodeIds(ranks),
+      headingStarts: encodeIds(headings.starts),
+      headingCodes: encodeIds(headings.codes),
       nearMisses: (this.#nearMissTable(), JSON.stringify(this.#nearMissEntries)),
     };
   }
@@ -254,7 +270,9 @@ export class SearchEngine {
         made.starts.length === this.#records.length + 1 && made.ranks.length === this.#index.termCount;
       this.#sequencesMade = fits ? made : null;
     }
-    this.#headingTerms();
+    const headings = this.#headingTerms();
+    if (this.#sequencesMade && data.headingStarts && data.headingCodes)
+      headings.load(decodeIds(data.headingStarts), decodeBytes(data.headingCodes));
   }
 
   /**
@@ -372,7 +390,7 @@ export class SearchEngine {
     const hits: ScoredHit[] = [];
     for (const candidate of candidates) {
       const record = this.#records[candidate.id] as ParagraphRecord;
-      const hit = this.#hitFor(candidate.id, record, query, candidate.order, candidate.bm25);
+      const hit = this.#hitFor(candidate.id, record, query, candidate.order, candidate.bm25, filter);
       if (!hit) continue;
       if (hits.length === window) {
         more = true;
@@ -385,9 +403,13 @@ export class SearchEngine {
     return { hits: hits.slice(0, limit), more };
   }
 
-  #foldedFor(id: number, record: ParagraphRecord): { text: string | null; heading: string | null } {
-    let text = this.#folded[id];
-    if (text === undefined) text = this.#folded[id] = foldedText(record.text);
+  /**
+   * The folded text of a paragraph and its heading (null: lowercasing changes the length).
+   * Headings are cached (many paragraphs share one); paragraph texts are not: folding one
+   * hit's text costs microseconds, and a cache grew the heap by up to the corpus's size.
+   */
+  #foldedFor(record: ParagraphRecord): { text: string | null; heading: string | null } {
+    const text = foldedText(record.text);
     let heading: string | null = null;
     if (record.heading) {
       heading = this.#foldedHeadings.get(record.heading) ?? null;
@@ -399,20 +421,42 @@ export class SearchEngine {
     return { text, heading };
   }
 
+  /**
+   * Match ranges from the entry's stored term codes (null when they do not fit its text):
+   * only the words whose terms match are analysed.
+   */
+  #matchCoded(
+    id: number,
+    record: ParagraphRecord,
+    query: ParsedQuery,
+    filter: TermFilter,
+    folded: { text: string | null; heading: string | null },
+  ): { text: TextMatch; heading: TextMatch | null } | null {
+    const marks = this.#tokenMarks;
+    const text = matchMarked(record.text, query, filter.tokenMarks(id, false, marks), folded.text);
+    if (!text) return null;
+    if (!record.heading) return { text, heading: null };
+    const heading = matchMarked(record.heading, query, filter.tokenMarks(id, true, marks), folded.heading);
+    return heading ? { text, heading } : null;
+  }
+
   #hitFor(
     id: number,
     record: ParagraphRecord,
     query: ParsedQuery,
     rank: number,
     bm25: number,
+    filter: TermFilter | null,
   ): ScoredHit | null {
-    const folded = this.#foldedFor(id, record);
+    const folded = this.#foldedFor(record);
     if (folded.text !== null && (!record.heading || folded.heading !== null)) {
       const texts = folded.heading === null ? [folded.text] : [folded.text, folded.heading];
       if (!mayMatch(query, ...texts)) return null;
     }
-    const text = matchText(record.text, query, folded.text);
-    const heading = record.heading ? matchText(record.heading, query) : null;
+    const { text, heading } = (filter && this.#matchCoded(id, record, query, filter, folded)) || {
+      text: matchText(record.text, query, folded.text),
+      heading: record.heading ? matchText(record.heading, query) : null,
+    };
     if (!(heading ? allUnitsMatched(text, heading) : allUnitsMatched(text))) return null;
     // A title counts as much as a heading for a whole word, little for a part of one.
     const titleBonus =

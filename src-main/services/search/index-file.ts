@@ -1,7 +1,7 @@
 // Owns the stored index: which paragraphs it was built from (a content hash), and its file
 // format — a header line, a term-dictionary line (sorted), a vocabulary line, the terms'
-// backwards order, three lines of paragraph term codes (base64, see sequences.ts), the
-// near-miss table (correction.ts), then one flexsearch chunk per line — so that
+// backwards order, three lines of paragraph term codes (base64, see sequences.ts), two of the
+// headings' term codes, the near-miss table (correction.ts), then one flexsearch chunk per line — so that
 // loading parses chunk by chunk instead of one huge JSON value.
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
@@ -12,7 +12,7 @@ import { analyzerSignature } from './analyzer';
 import type { IndexData, ParagraphRecord } from './engine';
 
 export const INDEX_FILE_NAME = 'search-index.ndjson';
-const FORMAT = 4;
+const FORMAT = 5;
 
 /** Changes whenever a paragraph, its place or the analysis changes. */
 export function contentHash(records: readonly ParagraphRecord[]): string {
@@ -46,6 +46,8 @@ export function serializeIndex(hash: string, paragraphs: number, data: IndexData
     data.tokenStarts ?? '',
     data.tokenCodes ?? '',
     data.termRanks ?? '',
+    data.headingStarts ?? '',
+    data.headingCodes ?? '',
     data.nearMisses ?? '[]',
   ];
   for (const [key, chunk] of data.entries) lines.push(`${key}\t${chunk}`);
@@ -79,9 +81,13 @@ export async function readIndexFile(path: string, hash: string): Promise<IndexDa
     const tokenCodes = text.slice(fifthBreak + 1, sixthBreak);
     const termRanks = text.slice(sixthBreak + 1, seventhBreak);
     const eighthBreak = text.indexOf('\n', seventhBreak + 1);
-    const nearMisses = Buffer.from(text.slice(seventhBreak + 1, eighthBreak)).toString();
+    const headingStarts = text.slice(seventhBreak + 1, eighthBreak);
+    const ninthBreak = text.indexOf('\n', eighthBreak + 1);
+    const headingCodes = text.slice(eighthBreak + 1, ninthBreak);
+    const tenthBreak = text.indexOf('\n', ninthBreak + 1);
+    const nearMisses = Buffer.from(text.slice(ninthBreak + 1, tenthBreak)).toString();
     const entries: Array<[string, string]> = [];
-    let at = eighthBreak + 1;
+    let at = tenthBreak + 1;
     while (at < text.length) {
       const end = text.indexOf('\n', at);
       const line = text.slice(at, end < 0 ? text.length : end);
@@ -89,7 +95,18 @@ export async function readIndexFile(path: string, hash: string): Promise<IndexDa
       if (tab > 0) entries.push([line.slice(0, tab), line.slice(tab + 1)]);
       at = end < 0 ? text.length : end + 1;
     }
-    return { entries, terms, vocabulary, reversedIds, tokenStarts, tokenCodes, termRanks, nearMisses };
+    return {
+      entries,
+      terms,
+      vocabulary,
+      reversedIds,
+      tokenStarts,
+      tokenCodes,
+      termRanks,
+      headingStarts,
+      headingCodes,
+      nearMisses,
+    };
   } catch {
     return null;
   }

@@ -192,20 +192,67 @@ function matchFolded(text: string, folded: string, query: ParsedQuery): TextMatc
 
 /** The general path, over every token (text whose lowercase changes length; tests compare both). */
 export function matchTokens(text: string, query: ParsedQuery, tokens: Token[] = tokenize(text)): TextMatch {
-  const forms = tokens.map((t) => analyzeWord(t.lower));
+  return matchEach(text, query, tokens, null);
+}
+
+/**
+ * matchText from the index's term codes: `marks[i]` holds the bits (one per query word, in
+ * query order) of the words token i's term may match, from the paragraph's stored codes
+ * (TermFilter.tokenMarks), so only the words that match are analysed, not every word around
+ * a substring. Same result as matchText: with a folded text (`folded`, as matchText takes
+ * it), a unit's first word must also hold one of its needles, as matchFolded finds them.
+ * Null when the marks do not fit the text's tokens (then the caller takes matchText).
+ */
+export function matchMarked(
+  text: string,
+  query: ParsedQuery,
+  marks: readonly number[],
+  folded: string | null,
+): TextMatch | null {
+  const tokens = tokenize(text);
+  if (marks.length < tokens.length) return null;
+  return matchEach(text, query, tokens, { marks, folded });
+}
+
+/** Whether one of the needles starts inside the token, in the folded text (matchFolded's places). */
+function holdsNeedle(folded: string, token: Token, needles: readonly string[]): boolean {
+  for (const needle of needles) {
+    if (needle === '') continue;
+    const at = folded.indexOf(needle, token.start);
+    if (at >= 0 && at < token.end) return true;
+  }
+  return false;
+}
+
+function matchEach(
+  text: string,
+  query: ParsedQuery,
+  tokens: Token[],
+  coded: { marks: readonly number[]; folded: string | null } | null,
+): TextMatch {
+  const marks = coded?.marks;
+  const folded = coded?.folded ?? null;
+  const forms: Array<WordForms | undefined> = new Array<WordForms | undefined>(tokens.length);
+  const formsAt = (i: number): WordForms => (forms[i] ??= analyzeWord((tokens[i] as Token).lower));
   const out = new Collector(query.units.length);
+  let firstBit = 1;
   query.units.forEach((unit, u) => {
     const n = unit.terms.length;
+    const needles = folded === null ? null : needlesOf(unit.terms[0] as QueryTerm);
     for (let i = 0; i + n <= tokens.length; i++) {
+      if (marks && ((marks[i] as number) & firstBit) === 0) continue;
+      if (needles && !holdsNeedle(folded as string, tokens[i] as Token, needles)) continue;
       const qualities: number[] = [];
       for (let k = 0; k < n; k++) {
-        const q = termQuality(unit.terms[k] as QueryTerm, forms[i + k] as WordForms, tokens[i + k]?.lower);
+        if (marks && ((marks[i + k] as number) & (firstBit << k)) === 0) break;
+        const q = termQuality(unit.terms[k] as QueryTerm, formsAt(i + k), tokens[i + k]?.lower);
         if (q === 0) break;
         qualities.push(q);
       }
       if (qualities.length < n) continue;
       out.add(u, qualities, unit.phrase, (tokens[i] as Token).start, (tokens[i + n - 1] as Token).end);
     }
+    firstBit <<= n;
   });
   matchSharedTails(text, query, out, tokens);
   return out.result();

@@ -121,12 +121,18 @@ export class Scratch {
   }
 }
 
-/** The distinct headings entries stand under (many share one), each one's codes made on first use. */
+/**
+ * The distinct headings entries stand under (many share one), each one's term codes: stored
+ * in the index file (analysing a heading's words on first use cost milliseconds per query on
+ * a large collection), or made on first use when the index was built in this process.
+ */
 export class HeadingTerms {
   /** Entry → its heading's number, or -1. */
   readonly of: Int32Array;
   readonly #texts: string[] = [];
   readonly #codes: Array<Uint8Array | undefined> = [];
+  /** Stored codes: where each heading's start (one more than headings), and the codes. */
+  #stored: { starts: Int32Array; codes: Uint8Array } | null = null;
 
   constructor(headings: ReadonlyArray<string | null>) {
     this.of = new Int32Array(headings.length).fill(-1);
@@ -146,7 +152,35 @@ export class HeadingTerms {
     return this.#texts.length;
   }
 
+  /** Takes the stored codes when they fit these headings; false (and made on use) otherwise. */
+  load(starts: Int32Array, codes: Uint8Array): boolean {
+    if (starts.length !== this.#texts.length + 1 || (starts[this.#texts.length] ?? -1) !== codes.length)
+      return false;
+    this.#stored = { starts, codes };
+    return true;
+  }
+
+  /** Every heading's codes, for the index file. */
+  encodeAll(index: TermIndexView, ranks: Int32Array): { starts: Int32Array; codes: Uint8Array } {
+    const starts = new Int32Array(this.#texts.length + 1);
+    const parts: Uint8Array[] = [];
+    let length = 0;
+    for (let h = 0; h < this.#texts.length; h++) {
+      starts[h] = length;
+      const part = this.codes(h, index, ranks);
+      parts.push(part);
+      length += part.length;
+    }
+    starts[this.#texts.length] = length;
+    const codes = new Uint8Array(length);
+    parts.forEach((part, h) => codes.set(part, starts[h] as number));
+    return { starts, codes };
+  }
+
   codes(heading: number, index: TermIndexView, ranks: Int32Array): Uint8Array {
+    const stored = this.#stored;
+    if (stored)
+      return stored.codes.subarray(stored.starts[heading] as number, stored.starts[heading + 1] as number);
     let codes = this.#codes[heading];
     if (!codes) {
       const list: number[] = [];
@@ -367,6 +401,42 @@ export class TermFilter {
 
   #lastEntry = -1;
   #lastHeading = 0;
+
+  /**
+   * Per token of the entry's text (`heading`: of the heading it stands under), in order, the
+   * bits of the query words its term may match (termQuality's rule): the match code then
+   * analyses only the words that do, instead of every word around a substring. Written into
+   * `out` (reused); its length is the number of codes (tokens, then shared-tail compounds).
+   */
+  tokenMarks(entry: number, heading: boolean, out: number[]): number[] {
+    out.length = 0;
+    let codes: Uint8Array;
+    let from: number;
+    let to: number;
+    if (heading) {
+      const h = this.#headings.of[entry] ?? -1;
+      if (h < 0) return out;
+      codes = this.#headings.codes(h, this.#index, this.#sequences.ranks);
+      from = 0;
+      to = codes.length;
+    } else {
+      codes = this.#sequences.codes;
+      from = this.#sequences.starts[entry] as number;
+      to = this.#sequences.starts[entry + 1] as number;
+    }
+    const marks = this.#marks;
+    let i = from;
+    while (i < to) {
+      let byte = codes[i++] as number;
+      let code = byte & 127;
+      for (let shift = 7; byte & 128; shift += 7) {
+        byte = codes[i++] as number;
+        code |= (byte & 127) << shift;
+      }
+      out.push(marks[code] as number);
+    }
+    return out;
+  }
 
   /**
    * BM25 of the entry `passes` last looked at: per query unit, its IDF times its saturated
