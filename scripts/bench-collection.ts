@@ -148,7 +148,8 @@ const mb = (bytes: number | string) => `${(Number(bytes) / 1048576).toFixed(1)} 
 const ms = (t: number | string) => `${Number(t).toFixed(0)} ms`;
 
 async function compare(label: string, dir: string): Promise<void> {
-  const cache = join(SCALE_DIR, 'bench-cache', label);
+  // LASAREN_BENCH_CACHE: a cache folder of one's own (the index format differs between branches).
+  const cache = join(process.env['LASAREN_BENCH_CACHE'] ?? join(SCALE_DIR, 'bench-cache'), label);
   const text = await textBytes(dir);
   const times = (m: number | string) => `${(Number(m) / text).toFixed(2)}× texten`;
   console.log(`\n## ${label}: ${dir} (${mb(text)} Markdown-text)`);

@@ -19,7 +19,10 @@ import { documentRecord, type ParagraphRecord } from '../search/engine';
 import {
   readCollectionIndex,
   readCollectionRecords,
+  textOf,
   writeCollectionIndex,
+  type StoredBlock,
+  type StoredText,
   type CollectionIndex,
   type IndexedDocument,
 } from './collection-index';
@@ -138,14 +141,14 @@ function stateOf(
 }
 
 /** The records of every readable document: stored ones, fresh ones, and any missing parsed now. */
-async function allRecords(setting: Setting, state: State): Promise<Map<string, readonly BlockRecord[]>> {
+async function allRecords(setting: Setting, state: State): Promise<Map<string, readonly StoredBlock[]>> {
   const wanted = new Map<string, string>();
   for (const d of state.indexed.values())
     if (!state.fresh.has(d.id) && d.error === null) wanted.set(d.id, d.version);
   const stored =
     setting.recordsDir && wanted.size > 0
       ? await readCollectionRecords(setting.recordsDir, setting.key, wanted)
-      : new Map<string, readonly BlockRecord[]>();
+      : new Map<string, readonly StoredBlock[]>();
   for (const [id, r] of state.fresh) stored.set(id, r);
   for (const id of wanted.keys()) {
     if (stored.has(id)) continue;
@@ -188,6 +191,29 @@ async function findIndex(
     if (index) return { dir, index };
   }
   return null;
+}
+
+/**
+ * A searchable block of the collection: its text stays in the records file until a hit
+ * shows it (or an index is built), so the app never holds the collection's texts.
+ */
+class CollectionRecord implements ParagraphRecord {
+  readonly #text: string | StoredText;
+
+  constructor(
+    readonly documentId: string,
+    readonly title: string,
+    readonly paragraph: number,
+    readonly heading: string | null,
+    readonly textKey: string,
+    text: string | StoredText,
+  ) {
+    this.#text = text;
+  }
+
+  get text(): string {
+    return textOf(this.#text);
+  }
 }
 
 function once<T>(make: () => T): () => T {
@@ -392,8 +418,10 @@ function createCollection(
         // One record for the title and designation, so "sou 2026:9" finds the document.
         const info = { documentId: s.id, title: s.title, designation: s.designation };
         out.push({ ...documentRecord({ ...info, firstParagraph: blocks[0]?.[0] ?? 1 }), title: label });
+        // The document's version stands for its texts in the search index's content hash.
+        const key = `${PARSER_VERSION}:${now.indexed.get(s.id)?.version ?? ''}`;
         for (const [paragraph, heading, text] of blocks)
-          out.push({ documentId: s.id, title: label, paragraph, heading, text });
+          out.push(new CollectionRecord(s.id, label, paragraph, heading, key, text));
       }
       background?.afterRecords();
       return out;

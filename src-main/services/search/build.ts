@@ -38,7 +38,14 @@ export function buildInWorker(records: readonly ParagraphRecord[]): Promise<Inde
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`Sökindexeringen avbröts (kod ${code}).`));
     });
-    worker.postMessage(records);
+    // Plain objects: a record may read its text from disk (a getter the copy would lose).
+    worker.postMessage(
+      records.map(({ documentId, title, paragraph, heading, text, kind }) =>
+        kind
+          ? { documentId, title, paragraph, heading, text, kind }
+          : { documentId, title, paragraph, heading, text },
+      ),
+    );
   });
 }
 

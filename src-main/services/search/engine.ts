@@ -44,6 +44,11 @@ export interface ParagraphRecord {
   readonly paragraph: number;
   readonly heading: string | null;
   readonly text: string;
+  /**
+   * Stands for the text in the index's content hash when set (the document's version): the
+   * collection's texts stay on disk (read only for the hits shown), so hashing must not read them.
+   */
+  readonly textKey?: string;
   /** 'document': the entry for the document's title and designation (see documentRecord). */
   readonly kind?: 'document';
 }

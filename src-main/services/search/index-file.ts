@@ -20,7 +20,7 @@ export function contentHash(records: readonly ParagraphRecord[]): string {
   hash.update(`lasaren-search:${FORMAT}:${analyzerSignature()}\n`);
   for (const r of records) {
     hash.update(
-      `${r.documentId}\u0000${r.title}\u0000${r.paragraph}\u0000${r.heading ?? ''}\u0000${r.text}\u0001`,
+      `${r.documentId}\u0000${r.title}\u0000${r.paragraph}\u0000${r.heading ?? ''}\u0000${r.textKey === undefined ? r.text : `\u0002${r.textKey}`}\u0001`,
     );
   }
   return hash.digest('hex');

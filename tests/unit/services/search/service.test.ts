@@ -64,8 +64,14 @@ describe('index lifecycle', () => {
     const first = await service(resources, data);
     expect(first.how).toMatch(/byggdes om/);
     const stored = await readFile(join(data, INDEX_FILE_NAME), 'utf8');
-    const records = paragraphRecords(await first.library.loadAll());
+    // The collection's records, whose texts stay on disk: hashed by document version.
+    const records = await first.library.searchRecords();
     expect(stored).toContain(contentHash(records));
+    // The same blocks as the parsed documents give, texts read from the records file.
+    const parsed = paragraphRecords(await first.library.loadAll());
+    expect(records.map((r) => [r.documentId, r.paragraph, r.heading, r.text])).toEqual(
+      parsed.map((r) => [r.documentId, r.paragraph, r.heading, r.text]),
+    );
     const second = await service(resources, data);
     expect(second.how).toMatch(/lästes in/);
     // The loaded index answers exactly like the built one.
