@@ -4,7 +4,8 @@
 // --real DIR (a collection folder: manifest.ndjson + Markdown, e.g. all of regeringen.se
 // unpacked), the same figures on that real corpus with minisearch and Xapian in the same run
 // (see bench-real.ts). A script that prints figures, never a test.
-// Options: --sizes 1000,10000 (or '' for none) --queries N --real DIR --no-peers.
+// Options: --sizes 1000,10000 (or '' for none) --queries N --real DIR --no-peers --cache DIR
+// (read the real collection as the app does, from its prebuilt collection index in DIR).
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     queries: { type: 'string', default: '300' },
     real: { type: 'string' },
     'no-peers': { type: 'boolean' },
+    cache: { type: 'string' },
   },
 });
 const SIZES = (values.sizes ?? '').split(',').filter(Boolean).map(Number);
@@ -142,6 +144,41 @@ async function loadIndex(
 
 const dir = await mkdtemp(join(tmpdir(), 'lasaren-bench-'));
 
+/** Läsaren's figures alone (--no-peers: minisearch's build at 100,000 paragraphs takes minutes). */
+function printOwn(
+  size: number,
+  f: {
+    buildMs: number;
+    diskBytes: number;
+    loadMs: number;
+    afterLoad: number;
+    beforeLoad: number;
+    empty: number;
+    textBytes: number;
+  },
+  flex: Record<keyof QuerySets, Latency>,
+): void {
+  print();
+  print(`| mått (${size} stycken, utan jämförelse) | flexsearch (Läsaren) |`);
+  print(`| --- | ---: |`);
+  print(`| byggtid | ${ms(f.buildMs)} ms |`);
+  print(`| index på disk | ${mb(f.diskBytes)} |`);
+  print(`| inläsning (läs fil + import) | ${ms(f.loadMs)} ms |`);
+  print(`| heap + ArrayBuffer efter inläsning (hela processen) | ${mb(f.afterLoad)} |`);
+  print(`| varav index (heap efter − före inläsning) | ${mb(f.afterLoad - f.beforeLoad)} |`);
+  print(
+    `| (index + korpus i heap) / korpustext | ${((f.afterLoad - f.empty) / f.textBytes).toFixed(2)}× (${mb(f.afterLoad - f.empty)}) |`,
+  );
+  for (const clock of ['wall', 'cpu'] as const) {
+    for (const kind of Object.keys(flex) as Array<keyof QuerySets>) {
+      const [a, b, c] = flex[kind][clock];
+      print(
+        `| ${kind}, ${clock === 'wall' ? 'väggtid' : 'CPU-tid'}: p50 / p95 / p99 | ${ms(a)} / ${ms(b)} / ${ms(c)} ms |`,
+      );
+    }
+  }
+}
+
 /**
  * One corpus size. A function of its own so that everything it made is garbage when it
  * returns: the next size's baseline heap then holds nothing of this one.
@@ -170,6 +207,11 @@ async function runSize(size: number): Promise<void> {
   const afterLoad = heap();
   const flex = measure(sets, (q) => engine.search(q, { limit: TOP }));
 
+  if (values['no-peers']) {
+    printOwn(size, { buildMs, diskBytes, loadMs, afterLoad, beforeLoad, empty, textBytes }, flex);
+    await rm(file, { force: true });
+    return;
+  }
   // minisearch, same corpus and analysis
   const miniBase = heap();
   const mini = new MiniSearch({
@@ -234,7 +276,15 @@ try {
   for (const size of SIZES) await runSize(size);
   if (values.real) {
     const { runReal } = await import('./bench-real');
-    await runReal(values.real, { dir, queries: QUERIES, top: TOP, peers: !values['no-peers'], print, heap });
+    await runReal(values.real, {
+      dir,
+      queries: QUERIES,
+      top: TOP,
+      peers: !values['no-peers'],
+      print,
+      heap,
+      ...(values.cache ? { cache: values.cache } : {}),
+    });
   }
 } finally {
   await rm(dir, { recursive: true, force: true });

@@ -49,12 +49,11 @@ import {
 /** Above this many documents, files are checked after the app is ready instead of before. */
 export const CHECK_AT_OPEN_LIMIT = 2_000;
 /**
- * The background check (a stat of every file: ~0.8 s of CPU at 36,000 documents) starts this
- * long after the search records were handed out, when search has loaded its index, so it
- * does not compete with getting ready on a machine with few cores; at the latest this long
- * after opening, and at once when someone waits for it (`checked`).
+ * The background check (a stat of every file: ~0.8 s of CPU at 36,000 documents) starts when
+ * someone asks for its result (`checked`; the search service does once its index is loaded),
+ * so it does not compete with getting ready on a machine with few cores; at the latest this
+ * long after opening.
  */
-const CHECK_AFTER_RECORDS_MS = 1_500;
 const CHECK_AT_THE_LATEST_MS = 10_000;
 
 export interface CollectionOptions {
@@ -310,10 +309,7 @@ export async function openCollection(dir: string, options: CollectionOptions): P
       const where = await store(setting, next).catch(() => null);
       return `${found.reparsed.size} dokument i samlingen har ändrats och lästes om${where ? `; indexet sparades i ${where}` : ''}.`;
     });
-    collection = createCollection(setting, state, base.dir, how, checked, {
-      startCheck: start,
-      afterRecords: () => setTimeout(start, CHECK_AFTER_RECORDS_MS).unref(),
-    });
+    collection = createCollection(setting, state, base.dir, how, checked, start);
     return collection;
   }
 
@@ -346,7 +342,7 @@ function createCollection(
   indexDir: string | null,
   how: string,
   checked: Promise<string>,
-  background: { startCheck: () => void; afterRecords: () => void } | null = null,
+  startCheck: (() => void) | null = null,
 ): Collection & { replace(next: State): void } {
   let state = initial;
   const open = new Map<string, ReaderDocument>();
@@ -392,7 +388,7 @@ function createCollection(
     indexDir,
     how,
     get checked() {
-      background?.startCheck();
+      startCheck?.();
       return checked;
     },
     cacheDir: setting.options.cacheDir,
@@ -423,7 +419,6 @@ function createCollection(
         for (const [paragraph, heading, text] of blocks)
           out.push(new CollectionRecord(s.id, label, paragraph, heading, key, text));
       }
-      background?.afterRecords();
       return out;
     },
     info: () => ({ name, documentCount: state.summaries.length, problems: state.problems }),

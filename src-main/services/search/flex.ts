@@ -25,6 +25,8 @@ const MAX_EXPANSIONS = 40;
 /** Compound tails are looked up from this length on ("en" would match half the language). */
 const MIN_SUFFIX_LENGTH = 3;
 const MAX_SCAN = 5_000;
+/** How many query words' matching terms are kept. */
+const MATCHING_CACHE = 64;
 
 export interface TermIndexData {
   readonly entries: ReadonlyArray<readonly [string, string]>;
@@ -69,6 +71,9 @@ export class TermIndex {
   readonly #fields: readonly string[];
   readonly #frequency = new Map<string, number>();
   #dict: Dictionary | null = null;
+  /** Recent words' matching terms (see #matching); emptied when the dictionary changes. */
+  readonly #matchingCache = new Map<string, { ids: Int32Array; postings: number }>();
+  readonly #expansionCache = new Map<string, string[]>();
 
   constructor(fields: readonly string[]) {
     this.#fields = fields;
@@ -85,6 +90,8 @@ export class TermIndex {
       this.#dict.sorted.forEach((term, i) => this.#frequency.set(term, this.#dict?.sortedFreq[i] ?? 0));
     }
     this.#doc.add({ id, ...values });
+    this.#matchingCache.clear();
+    this.#expansionCache.clear();
     const seen = new Set<string>();
     for (const field of this.#fields) {
       for (const term of encoderOptions.finalize(
@@ -159,23 +166,54 @@ export class TermIndex {
    * marked ids to `matched`; returns how many postings they have.
    */
   markMatching(term: string, marks: Uint8Array, bit: number, matched: number[]): number {
-    const { sorted, sortedFreq, reversedIds } = this.#dictionary();
-    let postings = 0;
-    const mark = (id: number) => {
-      if (!((marks[id] ?? 0) & bit)) {
+    const { ids, postings } = this.#matching(term);
+    let added = postings;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      if ((marks[id] ?? 0) & bit) added -= this.#dictionary().sortedFreq[id] ?? 0;
+      else {
         marks[id] = (marks[id] ?? 0) | bit;
         matched.push(id);
-        postings += sortedFreq[id] ?? 0;
       }
-    };
-    for (let i = lowerBound(sorted, term); i < sorted.length && (sorted[i] as string).startsWith(term); i++)
-      mark(i);
-    for (let i = this.#suffixStart(term); i < reversedIds.length; i++) {
-      const id = reversedIds[i] as number;
-      if (!(sorted[id] as string).endsWith(term)) break;
-      mark(id);
     }
-    return postings;
+    return added;
+  }
+
+  /**
+   * The ids of the terms equal to, starting with or ending with `term`, and their postings;
+   * the last few words' are kept: the short and common words people type again and again
+   * ("i", "för") match thousands of terms, and scanning for them cost milliseconds a query.
+   */
+  #matching(term: string): { ids: Int32Array; postings: number } {
+    const known = this.#matchingCache.get(term);
+    if (known) {
+      this.#matchingCache.delete(term);
+      this.#matchingCache.set(term, known);
+      return known;
+    }
+    const { sorted, sortedFreq, reversedIds } = this.#dictionary();
+    const ids: number[] = [];
+    let postings = 0;
+    const end = lowerBound(sorted, term);
+    let i = end;
+    for (; i < sorted.length && (sorted[i] as string).startsWith(term); i++) {
+      ids.push(i);
+      postings += sortedFreq[i] ?? 0;
+    }
+    const prefixes = i;
+    for (let j = this.#suffixStart(term); j < reversedIds.length; j++) {
+      const id = reversedIds[j] as number;
+      if (!(sorted[id] as string).endsWith(term)) break;
+      // A term that both starts and ends with the word is in the prefix range already.
+      if (id >= end && id < prefixes) continue;
+      ids.push(id);
+      postings += sortedFreq[id] ?? 0;
+    }
+    const found = { ids: Int32Array.from(ids), postings };
+    this.#matchingCache.set(term, found);
+    if (this.#matchingCache.size > MATCHING_CACHE)
+      this.#matchingCache.delete(this.#matchingCache.keys().next().value as string);
+    return found;
   }
 
   /** Sets `bit` in `entries[id]` for every entry holding one of the terms (ids) in any field. */
@@ -201,6 +239,16 @@ export class TermIndex {
   /** Indexed terms equal to, starting with or ending with `term` (already analysed): exact first, then the most frequent. */
   expand(term: string): string[] {
     if (term === '') return [];
+    const known = this.#expansionCache.get(term);
+    if (known) return known;
+    const expanded = this.#expand(term);
+    this.#expansionCache.set(term, expanded);
+    if (this.#expansionCache.size > MATCHING_CACHE)
+      this.#expansionCache.delete(this.#expansionCache.keys().next().value as string);
+    return expanded;
+  }
+
+  #expand(term: string): string[] {
     const { sorted, sortedFreq, reversedIds } = this.#dictionary();
     // The MAX_EXPANSIONS most frequent, kept sorted by frequency (descending) as we scan.
     const top: Array<{ term: string; freq: number }> = [];

@@ -16,6 +16,9 @@ import { setLexiconDir } from './lexicon';
 import { NotesIndex } from './notes';
 import { parseQuery } from './query';
 
+/** How long after the index is ready the collection's background file check starts. */
+const CHECK_AFTER_READY_MS = 1_000;
+
 export interface SearchService {
   /** Resolves when the index is loaded or built; how it got there, for the log. */
   readonly ready: Promise<string>;
@@ -127,6 +130,10 @@ export function createSearchService(library: Library, options: SearchServiceOpti
   const added = new Set<string>();
   const ready = loadEngine(library, options).then(([loaded, how]) => {
     engine = loaded;
+    // The collection's files may now be checked in the background (a large collection waits
+    // for this, so the check does not compete with loading the index), a moment after the
+    // first searches.
+    setTimeout(() => library.checked.catch(() => undefined), CHECK_AFTER_READY_MS).unref();
     return how;
   });
   // A failed load surfaces on the first search; never as an unhandled rejection.
