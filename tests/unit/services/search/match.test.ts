@@ -1,9 +1,13 @@
 // The fast match path (indexOf on folded text, words analysed only where the query occurs)
 // must give exactly what analysing every word gives, on every shipped paragraph.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openCollection } from '../../../../src-main/services/documents/collection';
+import { SearchEngine } from '../../../../src-main/services/search/engine';
 import { matchText, matchTokens } from '../../../../src-main/services/search/match';
 import { parseQuery } from '../../../../src-main/services/search/query';
 import { paragraphRecords } from '../../../../src-main/services/search/service';
+import { sharedDir } from '../documents/shared-path';
 import { realLibrary } from './helpers';
 
 const QUERIES = [
@@ -42,4 +46,44 @@ describe('matchText', () => {
     const found = matchText(text, parseQuery('regeringen'));
     expect(found.ranges.map((r) => text.slice(r.start, r.end))).toEqual(['regeringen']);
   });
+});
+
+describe('match ranges from the term codes', () => {
+  // The engine takes each hit's ranges from its stored term codes (only matching words
+  // analysed): they must be exactly matchText's, on real documents with every kind of query.
+  it("are matchText's for every hit, on the integration collection", async () => {
+    const dir = join(sharedDir(), 'collections/integration');
+    const collection = await openCollection(dir, { cacheDir: null, origin: 'collection' });
+    const engine = new SearchEngine();
+    engine.add(await collection.searchRecords());
+    const queries = [
+      'en',
+      'i',
+      'stat',
+      'integration',
+      'integrationspolitik',
+      'arbetsmarknaden',
+      'gick',
+      'länder',
+      'kunskapsutbyte',
+      'invandrare',
+      'EU-fonder',
+      'ESF+',
+      'sou 2025:55',
+      'regeringen uppdrag',
+      '"nyanlända invandrare"',
+      '"av handlingsplanen"',
+    ];
+    let hits = 0;
+    for (const q of queries) {
+      const query = engine.parse(q);
+      for (const hit of engine.search(q, { limit: 40, verbatim: true }).hits) {
+        expect(hit.matches, `${q} in ${hit.documentId}#${hit.paragraph}`).toEqual(
+          matchText(hit.text, query).ranges,
+        );
+        hits++;
+      }
+    }
+    expect(hits).toBeGreaterThan(400);
+  }, 60_000);
 });
