@@ -413,8 +413,8 @@ export class SearchEngine {
    * Headings are cached (many paragraphs share one); paragraph texts are not: folding one
    * hit's text costs microseconds, and a cache grew the heap by up to the corpus's size.
    */
-  #foldedFor(record: ParagraphRecord): { text: string | null; heading: string | null } {
-    const text = foldedText(record.text);
+  #foldedFor(record: ParagraphRecord, body: string): { text: string | null; heading: string | null } {
+    const text = foldedText(body);
     let heading: string | null = null;
     if (record.heading) {
       heading = this.#foldedHeadings.get(record.heading) ?? null;
@@ -433,12 +433,13 @@ export class SearchEngine {
   #matchCoded(
     id: number,
     record: ParagraphRecord,
+    body: string,
     query: ParsedQuery,
     filter: TermFilter,
     folded: { text: string | null; heading: string | null },
   ): { text: TextMatch; heading: TextMatch | null } | null {
     const marks = this.#tokenMarks;
-    const text = matchMarked(record.text, query, filter.tokenMarks(id, false, marks), folded.text);
+    const text = matchMarked(body, query, filter.tokenMarks(id, false, marks), folded.text);
     if (!text) return null;
     if (!record.heading) return { text, heading: null };
     const heading = matchMarked(record.heading, query, filter.tokenMarks(id, true, marks), folded.heading);
@@ -453,13 +454,15 @@ export class SearchEngine {
     bm25: number,
     filter: TermFilter | null,
   ): ScoredHit | null {
-    const folded = this.#foldedFor(record);
+    // Read once: a collection's text comes from its records file.
+    const body = record.text;
+    const folded = this.#foldedFor(record, body);
     if (folded.text !== null && (!record.heading || folded.heading !== null)) {
       const texts = folded.heading === null ? [folded.text] : [folded.text, folded.heading];
       if (!mayMatch(query, ...texts)) return null;
     }
-    const { text, heading } = (filter && this.#matchCoded(id, record, query, filter, folded)) || {
-      text: matchText(record.text, query, folded.text),
+    const { text, heading } = (filter && this.#matchCoded(id, record, body, query, filter, folded)) || {
+      text: matchText(body, query, folded.text),
       heading: record.heading ? matchText(record.heading, query) : null,
     };
     if (!(heading ? allUnitsMatched(text, heading) : allUnitsMatched(text))) return null;
@@ -476,7 +479,7 @@ export class SearchEngine {
         title: record.title,
         paragraph: record.paragraph,
         heading: record.heading,
-        text: record.text,
+        text: body,
         matches: text.ranges,
         score: Math.round(score * 1000) / 1000,
         why: heading ? kindsOf(text.ranges, heading.ranges) : kindsOf(text.ranges),
