@@ -213,6 +213,12 @@ class CollectionRecord implements ParagraphRecord {
   get text(): string {
     return textOf(this.#text);
   }
+
+  /** As a plain record, text included (JSON; a worker gets the same through build.ts). */
+  toJSON(): ParagraphRecord {
+    const { documentId, title, paragraph, heading, textKey, text } = this;
+    return { documentId, title, paragraph, heading, textKey, text };
+  }
 }
 
 function once<T>(make: () => T): () => T {
