@@ -19,6 +19,9 @@ const MIN_NEAR_MISS_LENGTH = 7;
 /** A misspelling occurs at most this often, and its correct word at least RATIO times as often. */
 const MAX_MISSPELLING_COUNT = 2;
 const RATIO = 5;
+/** A known word counts as a dropped-letter misspelling from this length and ratio (seen once). */
+const MIN_DROPPED_LENGTH = 9;
+const DROPPED_RATIO = 8;
 const LETTERS = /^\p{L}+$/u;
 
 /** Every string one deletion away from `word`, and the word itself. */
@@ -64,7 +67,12 @@ export function findNearMisses(
   const table = new Map<string, { misspellings: Set<string>; word: string }>();
   for (const [word, count] of vocabulary) {
     if (count > MAX_MISSPELLING_COUNT || word.length < MIN_NEAR_MISS_LENGTH || !LETTERS.test(word)) continue;
-    if (isKnownWord(word) || isRealCompound(word)) continue;
+    if (isKnownWord(word)) continue;
+    // A compound of known words the lexicon lacks is a misspelling only on stronger evidence:
+    // seen once, long, and the common word is it with one letter more (a dropped letter:
+    // lutredovisning, arbetskraftinvandring), DROPPED_RATIO times as common.
+    const real = isRealCompound(word);
+    if (real && (count > 1 || word.length < MIN_DROPPED_LENGTH)) continue;
     const folded = fold(word);
     const missKey = analyzeWord(word).encoded[0] ?? '';
     const seen = new Set<number>();
@@ -77,6 +85,7 @@ export function findNearMisses(
         seen.add(id);
         const [other, otherCount, written] = common[id] as [string, number, string];
         if (otherCount < RATIO * count || editDistance(folded, other, 1) > 1) continue;
+        if (real && (other.length !== folded.length + 1 || otherCount < DROPPED_RATIO)) continue;
         const key = analyzeWord(written).encoded[0] ?? '';
         if (key !== missKey && key !== '') targets.set(key, written);
       }
