@@ -196,3 +196,31 @@ export function closestWords(typed: string, spelling: SpellingIndex, limit = 6):
   );
   return found.slice(0, limit).map(({ word, distance, count }) => ({ word, distance, count }));
 }
+
+/** A correctly spelt word this long may match a text word one edit away (two from 10 letters), when nothing else does. */
+const MIN_WIDEN_LENGTH = 7;
+const widenDistance = (length: number) => (length >= 10 ? 2 : 1);
+
+/**
+ * For a query that finds nothing as typed or corrected: lets each of its long words also
+ * match the collection's words one edit away, two if long (uträckning for utsträckning, Kronbergs for
+ * Kronobergs: typos in the text too rare for the near-miss table), as near-misses, which
+ * rank last and are marked. True when some word gained one.
+ */
+export function widenToNearSpellings(
+  terms: ReadonlyArray<{ readonly lower: string; readonly nearMisses: string[] }>,
+  spelling: SpellingIndex,
+): boolean {
+  let widened = false;
+  for (const term of terms) {
+    if (term.lower.length < MIN_WIDEN_LENGTH || !LETTERS.test(term.lower)) continue;
+    for (const near of closestWords(term.lower, spelling, 4)) {
+      if (near.distance > widenDistance(term.lower.length)) break;
+      const key = analyzeWord(near.word).encoded[0] ?? '';
+      if (key === '' || term.nearMisses.includes(key)) continue;
+      term.nearMisses.push(key);
+      widened = true;
+    }
+  }
+  return widened;
+}

@@ -12,6 +12,7 @@ import {
   findNearMisses,
   type NearMissEntry,
   type NearMissTable,
+  widenToNearSpellings,
 } from './correction';
 import { TermIndex } from './flex';
 import {
@@ -274,6 +275,14 @@ export class SearchEngine {
       const enough = Math.max(1, first.hits.length) * CORRECTION_RATIO;
       if (second.hits.length > 0 && (first.hits.length === 0 || second.hits.length >= enough || second.more))
         return { query: raw, hits: second.hits, more: second.more, suggestions: [], correction };
+    }
+    // Nothing as typed or corrected: long words may also match text words one edit away.
+    if (first.hits.length === 0 && !options.verbatim) {
+      const wide = this.parse(raw);
+      if (widenToNearSpellings(wide.terms, this.#spellingIndex())) {
+        const third = this.#rankAll(wide, limit, options);
+        if (third.hits.length > 0) return { query: raw, hits: third.hits, more: third.more, suggestions: [] };
+      }
     }
     const suggestions =
       first.hits.length === 0

@@ -150,3 +150,36 @@ describe('dropped letters in the text', () => {
     expect(hits[0]!.why).toContain('near-miss');
   });
 });
+
+describe('a query that finds nothing, as typed or corrected', () => {
+  const local = new SearchEngine();
+  local.add([
+    {
+      documentId: 'a',
+      title: 'Uppdrag',
+      paragraph: 1,
+      heading: null,
+      text: 'Redovisas av länsstyrelsen i Kronobergs län.',
+    },
+    {
+      documentId: 'b',
+      title: 'Uppdrag',
+      paragraph: 1,
+      heading: null,
+      text: 'Länsstyrelsen i Kronbergs län får lämna redovisning vid andra tidpunkter.',
+    },
+  ]);
+
+  it('matches long words one edit away in the text, marked as near-misses', () => {
+    const result = local.search('Kronobergs län tidpunkter');
+    expect(result.hits.map((h) => h.documentId)).toEqual(['b']);
+    expect(result.hits[0]!.why).toContain('near-miss');
+    expect(result.correction).toBeUndefined();
+  });
+
+  it('not when the words match as typed, nor verbatim, nor for words far from every word', () => {
+    expect(local.search('Kronobergs län').hits.map((h) => h.documentId)).toEqual(['a']);
+    expect(local.search('Kronobergs län tidpunkter', { verbatim: true }).hits).toEqual([]);
+    expect(local.search('Kronobergs läskedrycker').hits).toEqual([]);
+  });
+});
