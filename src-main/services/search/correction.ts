@@ -125,6 +125,24 @@ export function spellingDistance(
   return editDistance(a, b, max);
 }
 
+/** A syllable written twice in a row is this long at most (förhandshandsbesked). */
+const MAX_REPEAT = 5;
+const MIN_REPEAT = 3;
+const REPEATED = new RegExp(`(\\p{L}{${MIN_REPEAT},${MAX_REPEAT}})\\1`, 'gu');
+
+/**
+ * True when `longer` is `word` with a run of 3–5 letters written twice (a typing slip real
+ * documents have: förhandshandsbesked for förhandsbesked); on folded words.
+ */
+export function repeatsSyllable(longer: string, word: string): boolean {
+  if (longer.length - word.length < MIN_REPEAT) return false;
+  for (const m of longer.matchAll(REPEATED)) {
+    const unit = m[1] as string;
+    if (longer.slice(0, m.index) + longer.slice(m.index + unit.length) === word) return true;
+  }
+  return false;
+}
+
 export interface Correction {
   readonly word: string;
   readonly distance: number;
@@ -157,13 +175,17 @@ export class SpellingIndex {
     }
   }
 
-  /** Words starting with the same folded letter, at most `max` letters longer or shorter. */
-  *near(typed: string, max: number): Generator<[word: string, folded: string, count: number]> {
+  /**
+   * Words starting with the same folded letter, at most `max` letters longer or shorter (or
+   * up to `longer` letters longer: candidates for a repeated syllable).
+   */
+  *near(typed: string, max: number, longer = 0): Generator<[word: string, folded: string, count: number]> {
     const bucket = this.#buckets.get(fold(typed)[0] ?? '');
     if (!bucket) return;
     for (let i = 0; i < bucket.words.length; i++) {
       const folded = bucket.folded[i] as string;
-      if (Math.abs(folded.length - typed.length) > max) continue;
+      const difference = folded.length - typed.length;
+      if (Math.abs(difference) > max && (difference < 0 || difference > longer)) continue;
       yield [bucket.words[i] as string, folded, bucket.counts[i] as number];
     }
   }
@@ -179,10 +201,14 @@ export function closestWords(typed: string, spelling: SpellingIndex, limit = 6):
   const ownKey = analyzeWord(typed).encoded[0];
   const typedFolded = fold(typed);
   const found: Array<Correction & { known: boolean }> = [];
-  for (const [word, folded, count] of spelling.near(typed, max)) {
+  for (const [word, folded, count] of spelling.near(typed, max, MAX_REPEAT * 2)) {
     // Cheap bounds first: most of the bucket is far off.
-    if (Math.abs(folded.length - typedFolded.length) > max) continue;
-    const distance = spellingDistance(typed, word, max, [typedFolded, folded]);
+    const distance =
+      Math.abs(folded.length - typedFolded.length) > max
+        ? repeatsSyllable(folded, typedFolded)
+          ? 1
+          : Infinity
+        : spellingDistance(typed, word, max, [typedFolded, folded]);
     if (distance === 0 || distance > max) continue;
     if (analyzeWord(word).encoded[0] === ownKey) continue;
     found.push({ word, distance, count, known: isKnownWord(word) || compoundTail(word) !== null });

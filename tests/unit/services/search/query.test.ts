@@ -3,7 +3,12 @@
 // letter), on the shipped documents plus a few entries written the way regeringen.se writes them.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SearchEngine, documentRecord } from '../../../../src-main/services/search/engine';
-import { findNearMisses } from '../../../../src-main/services/search/correction';
+import {
+  SpellingIndex,
+  closestWords,
+  findNearMisses,
+  repeatsSyllable,
+} from '../../../../src-main/services/search/correction';
 import { normalizeDesignations } from '../../../../src-main/services/search/query';
 import { paragraphRecords } from '../../../../src-main/services/search/service';
 import { realLibrary } from './helpers';
@@ -181,5 +186,32 @@ describe('a query that finds nothing, as typed or corrected', () => {
     expect(local.search('Kronobergs län').hits.map((h) => h.documentId)).toEqual(['a']);
     expect(local.search('Kronobergs län tidpunkter', { verbatim: true }).hits).toEqual([]);
     expect(local.search('Kronobergs läskedrycker').hits).toEqual([]);
+  });
+});
+
+describe('a syllable written twice in the text', () => {
+  it.each([
+    ['förhandshandsbesked', 'förhandsbesked', true],
+    ['utredningningen', 'utredningen', true],
+    ['förhandsbeskedd', 'förhandsbesked', false],
+    ['förhandsbesked', 'förhandsbesked', false],
+    ['bonbon', 'bon', true],
+    ['kommunkommun', 'kommunal', false],
+  ])('%s repeats a syllable of %s: %s', (longer, word, expected) => {
+    expect(repeatsSyllable(longer, word)).toBe(expected);
+  });
+
+  it('is the closest spelling of the word, at one edit', () => {
+    const spelling = new SpellingIndex(
+      [
+        ['förhandshandsbesked', 1],
+        ['förhandsbeskeden', 3],
+        ['förhandsbedömning', 4],
+      ],
+      3,
+    );
+    expect(closestWords('förhandsbesked', spelling)).toEqual([
+      { word: 'förhandshandsbesked', distance: 1, count: 1 },
+    ]);
   });
 });
