@@ -135,7 +135,10 @@ const REPEATED = new RegExp(`(\\p{L}{${MIN_REPEAT},${MAX_REPEAT}})\\1`, 'gu');
  * documents have: förhandshandsbesked for förhandsbesked); on folded words.
  */
 export function repeatsSyllable(longer: string, word: string): boolean {
-  if (longer.length - word.length < MIN_REPEAT) return false;
+  const extra = longer.length - word.length;
+  if (extra < MIN_REPEAT || extra > MAX_REPEAT) return false;
+  // Cheap first: what is left after the repeat begins and ends as the word does.
+  if (longer[1] !== word[1] || !longer.endsWith(word.slice(-MIN_REPEAT))) return false;
   for (const m of longer.matchAll(REPEATED)) {
     const unit = m[1] as string;
     if (longer.slice(0, m.index) + longer.slice(m.index + unit.length) === word) return true;
@@ -201,7 +204,7 @@ export function closestWords(typed: string, spelling: SpellingIndex, limit = 6):
   const ownKey = analyzeWord(typed).encoded[0];
   const typedFolded = fold(typed);
   const found: Array<Correction & { known: boolean }> = [];
-  for (const [word, folded, count] of spelling.near(typed, max, MAX_REPEAT * 2)) {
+  for (const [word, folded, count] of spelling.near(typed, max, MAX_REPEAT)) {
     // Cheap bounds first: most of the bucket is far off.
     const distance =
       Math.abs(folded.length - typedFolded.length) > max
