@@ -4,7 +4,9 @@
 //   and stored with it as a near-miss table, so a correctly spelt query also finds them;
 // - in the query: the closest words of the collection (edit distance scaled with the word's
 //   length, adjacent swaps as one edit, å/ä/ö and doubled letters as half an edit) for a word
-//   that finds nothing or far less than a close spelling.
+//   that finds nothing or far less than a close spelling (a syllable written twice counts as one
+//   edit); and, for a query that finds nothing at all, its long words widened to the text's
+//   words one edit away, as near-misses.
 import { analyzeWord, compoundTail, fold, isKnownWord } from './analyzer';
 import { editDistance, type Vocabulary } from './suggest';
 
