@@ -255,3 +255,47 @@ export function widenToNearSpellings(
   }
   return widened;
 }
+
+/** Each part of a word the text splits in two is at least this long. */
+const MIN_SPLIT_PART = 3;
+/** At most this many ways of splitting are tried for one query. */
+const MAX_SPLITS = 6;
+
+export interface SplitQuery {
+  readonly query: string;
+  readonly words: ReadonlyArray<readonly [string, string]>;
+}
+
+/**
+ * For a query that finds nothing: each of its long words as the text may have split it by
+ * mistake (kunskaper written "kun skaper"), both parts words of the collection (`occurs`) and
+ * not both words of the lexicon (a slip leaves a non-word). The parts stand as a quoted
+ * phrase, so only the two words side by side match; the caller shows the query it searched.
+ */
+export function splitWordQueries(
+  raw: string,
+  words: readonly string[],
+  occurs: (word: string) => boolean,
+): SplitQuery[] {
+  const out: SplitQuery[] = [];
+  for (const word of new Set(words)) {
+    if (word.length < MIN_WIDEN_LENGTH || !LETTERS.test(word)) continue;
+    for (let i = MIN_SPLIT_PART; i <= word.length - MIN_SPLIT_PART && out.length < MAX_SPLITS; i++) {
+      const head = word.slice(0, i);
+      const tail = word.slice(i);
+      if ((isKnownWord(head) && isKnownWord(tail)) || !occurs(head) || !occurs(tail)) continue;
+      out.push({ query: splitInQuery(raw, word, `${head} ${tail}`), words: [[word, `${head} ${tail}`]] });
+    }
+  }
+  return out;
+}
+
+/** `raw` with `word` written as `parts`: as they are inside a quoted phrase, quoted outside. */
+function splitInQuery(raw: string, word: string, parts: string): string {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').exec(raw);
+  if (!match) return raw;
+  const quoted = (raw.slice(0, match.index).match(/"/g)?.length ?? 0) % 2 === 1;
+  const written = quoted ? parts : `"${parts}"`;
+  return raw.slice(0, match.index) + written + raw.slice(match.index + word.length);
+}

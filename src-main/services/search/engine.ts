@@ -12,6 +12,7 @@ import {
   findNearMisses,
   type NearMissEntry,
   type NearMissTable,
+  splitWordQueries,
   widenToNearSpellings,
 } from './correction';
 import { TermIndex } from './flex';
@@ -282,6 +283,23 @@ export class SearchEngine {
       if (widenToNearSpellings(wide.terms, this.#spellingIndex())) {
         const third = this.#rankAll(wide, limit, options);
         if (third.hits.length > 0) return { query: raw, hits: third.hits, more: third.more, suggestions: [] };
+      }
+      // Or a word the text splits in two by mistake ("kun skaper"): shown as a correction.
+      const occurs = (word: string) => this.#index.frequencyOf(analyzeWord(word).encoded[0] ?? '') > 0;
+      for (const split of splitWordQueries(
+        raw,
+        query.terms.map((t) => t.lower),
+        occurs,
+      )) {
+        const found = this.#rankAll(this.parse(split.query), limit, options);
+        if (found.hits.length > 0)
+          return {
+            query: raw,
+            hits: found.hits,
+            more: found.more,
+            suggestions: [],
+            correction: { query: split.query, original: raw, words: split.words },
+          };
       }
     }
     const suggestions =

@@ -8,6 +8,7 @@ import {
   closestWords,
   findNearMisses,
   repeatsSyllable,
+  splitWordQueries,
 } from '../../../../src-main/services/search/correction';
 import { normalizeDesignations } from '../../../../src-main/services/search/query';
 import { paragraphRecords } from '../../../../src-main/services/search/service';
@@ -213,5 +214,50 @@ describe('a syllable written twice in the text', () => {
     expect(closestWords('förhandsbesked', spelling)).toEqual([
       { word: 'förhandshandsbesked', distance: 1, count: 1 },
     ]);
+  });
+});
+
+describe('a word the text splits in two by mistake', () => {
+  const words = (list: string[]) => (w: string) => list.includes(w);
+
+  it('is searched as the two words side by side when the query finds nothing', () => {
+    expect(splitWordQueries('"visa kunskaper"', ['visa', 'kunskaper'], words(['kun', 'skaper']))).toEqual([
+      { query: '"visa kun skaper"', words: [['kunskaper', 'kun skaper']] },
+    ]);
+    expect(
+      splitWordQueries('Kunskaper prov', ['kunskaper', 'prov'], words(['kun', 'skaper']))[0]?.query,
+    ).toBe('"kun skaper" prov');
+  });
+
+  it('never into two real words, nor parts the collection lacks', () => {
+    expect(splitWordQueries('bilstolen', ['bilstolen'], words(['bil', 'stolen']))).toEqual([]);
+    expect(splitWordQueries('kunskaper', ['kunskaper'], words(['kun']))).toEqual([]);
+  });
+
+  it('finds the paragraph and says which query it searched', () => {
+    const local = new SearchEngine();
+    local.add([
+      {
+        documentId: 'a',
+        title: 'Prov',
+        paragraph: 1,
+        heading: null,
+        text: 'Det ska vara möjligt att visa kun skaper på andra sätt.',
+      },
+      {
+        documentId: 'b',
+        title: 'Prov',
+        paragraph: 1,
+        heading: null,
+        text: 'Kunskaper i svenska visas genom ett prov.',
+      },
+    ]);
+    const result = local.search('"visa kunskaper"');
+    expect(result.hits.map((h) => h.documentId)).toEqual(['a']);
+    expect(result.correction).toMatchObject({
+      query: '"visa kun skaper"',
+      words: [['kunskaper', 'kun skaper']],
+    });
+    expect(local.search('"visa kunskaper"', { verbatim: true }).hits).toEqual([]);
   });
 });
