@@ -4,7 +4,8 @@
 // otherwise) and Xapian (python3-xapian: Swedish stemmer, spelling correction on; see
 // scripts/xapian-peer.py). Prints top-1 and top-5 per kind of query for each, and the
 // queries Läsaren misses. A script that prints figures, never a test.
-// Options: --out FILE (also write the report as Markdown), --verbose (every query).
+// Options: --set NAME (tests/fixtures/relevance/NAME.json; default integration, the held-out set
+// is integration-heldout), --out FILE (also write the report as Markdown), --verbose (every query).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,10 +27,16 @@ interface Query {
   readonly expected: readonly Expected[];
 }
 
-const { values } = parseArgs({ options: { out: { type: 'string' }, verbose: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    set: { type: 'string', default: 'integration' },
+    out: { type: 'string' },
+    verbose: { type: 'boolean' },
+  },
+});
 const TOP = 5;
 const root = join(import.meta.dirname, '..');
-const set = JSON.parse(readFileSync(join(root, 'tests/fixtures/relevance/integration.json'), 'utf8')) as {
+const set = JSON.parse(readFileSync(join(root, `tests/fixtures/relevance/${values.set}.json`), 'utf8')) as {
   collection: string;
   queries: Query[];
 };
@@ -136,7 +143,7 @@ for (const [name, run] of engines) {
 const pct = (s: Score, key: 'top1' | 'top5') => `${Math.round((100 * s[key]) / s.n)} % (${s[key]}/${s.n})`;
 const lines: string[] = [];
 lines.push(
-  `Relevansmängd: ${set.queries.length} frågor på ${set.collection} (${records.length} poster: stycken och dokumenttitlar).`,
+  `Relevansmängd ${values.set}: ${set.queries.length} frågor på ${set.collection} (${records.length} poster: stycken och dokumenttitlar).`,
 );
 lines.push('');
 lines.push(`| sort | frågor | ${engines.map(([n]) => `${n} topp 1 / topp 5`).join(' | ')} |`);

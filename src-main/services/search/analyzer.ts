@@ -9,7 +9,7 @@ import { newStemmer } from 'snowball-stemmers';
 import { lexicon } from './lexicon';
 
 /** Bump when tokenising, stemming or folding changes: stored indexes are then rebuilt. */
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 3;
 
 /** The analysis's identity: its version and the lexicon's data (stored indexes record it). */
 export function analyzerSignature(): string {
@@ -201,7 +201,10 @@ function lemmaKey(word: string, split = true): string {
   // A form the lexicon knows without an exception is one Snowball already joins.
   if (lex.isWord(word)) return stemmer.stem(word);
   for (let i = MIN_HEAD + 1; i <= word.length - MIN_TAIL - 1; i++) {
-    const tail = lex.lemmaKey(word.slice(i));
+    const part = word.slice(i);
+    const tail = lex.lemmaKey(part);
+    // Not an irregular form where the word splits otherwise (länstal is läns|tal, not län|stal).
+    if (tail !== undefined && isIrregularForm(part) && compoundTail(word, true) !== part) continue;
     if (tail !== undefined) return word.slice(0, i) + tail;
   }
   return stemmer.stem(word);
@@ -225,6 +228,7 @@ export function isKnownWord(word: string): boolean {
  */
 export function compoundTail(word: string, strict = false): string | null {
   let fallback: string | null = null;
+  let irregular: string | null = null;
   for (let i = MIN_HEAD + 1; i <= word.length - MIN_TAIL; i++) {
     const tail = word.slice(i);
     if (!isKnownWord(tail)) continue;
@@ -232,12 +236,26 @@ export function compoundTail(word: string, strict = false): string | null {
     if (
       isKnownWord(head) ||
       (/[se]$/.test(head) && head.length > MIN_HEAD + 1 && isKnownWord(head.slice(0, -1)))
-    )
+    ) {
+      // A tail that is only an irregular form of another word (stal of stjäla, gick of gå)
+      // is rarely a compound's last part: another split wins if there is one (läns|tal in
+      // länstal, not län|stal), so that all of the compound's forms share one key.
+      if (irregular === null && isIrregularForm(tail)) {
+        irregular = tail;
+        continue;
+      }
       return tail;
+    }
     // Heads that only occur in compounds (nack- in nackdelar) are not in the lexicon.
     if (fallback === null && tail.length > MIN_TAIL) fallback = tail;
   }
-  return strict ? null : fallback;
+  return irregular ?? (strict ? null : fallback);
+}
+
+/** A form the lexicon keys by a lemma it does not begin with: stal → stjäl, gick → gå. */
+function isIrregularForm(word: string): boolean {
+  const key = lexicon()?.lemmaKey(word);
+  return key !== undefined && !word.startsWith(key.slice(0, Math.min(3, key.length)));
 }
 
 const CONNECTORS = new Set(['och', 'eller', 'samt', 'respektive', 'resp', 'som', 'liksom']);

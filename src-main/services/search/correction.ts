@@ -4,7 +4,9 @@
 //   and stored with it as a near-miss table, so a correctly spelt query also finds them;
 // - in the query: the closest words of the collection (edit distance scaled with the word's
 //   length, adjacent swaps as one edit, å/ä/ö and doubled letters as half an edit) for a word
-//   that finds nothing or far less than a close spelling.
+//   that finds nothing or far less than a close spelling (a syllable written twice counts as one
+//   edit); and, for a query that finds nothing at all, its long words widened to the text's
+//   words one edit away, as near-misses.
 import { analyzeWord, compoundTail, fold, isKnownWord } from './analyzer';
 import { editDistance, type Vocabulary } from './suggest';
 
@@ -19,6 +21,9 @@ const MIN_NEAR_MISS_LENGTH = 7;
 /** A misspelling occurs at most this often, and its correct word at least RATIO times as often. */
 const MAX_MISSPELLING_COUNT = 2;
 const RATIO = 5;
+/** A known word counts as a dropped-letter misspelling from this length and ratio (seen once). */
+const MIN_DROPPED_LENGTH = 9;
+const DROPPED_RATIO = 8;
 const LETTERS = /^\p{L}+$/u;
 
 /** Every string one deletion away from `word`, and the word itself. */
@@ -64,7 +69,12 @@ export function findNearMisses(
   const table = new Map<string, { misspellings: Set<string>; word: string }>();
   for (const [word, count] of vocabulary) {
     if (count > MAX_MISSPELLING_COUNT || word.length < MIN_NEAR_MISS_LENGTH || !LETTERS.test(word)) continue;
-    if (isKnownWord(word) || isRealCompound(word)) continue;
+    if (isKnownWord(word)) continue;
+    // A compound of known words the lexicon lacks is a misspelling only on stronger evidence:
+    // seen once, long, and the common word is it with one letter more (a dropped letter:
+    // lutredovisning, arbetskraftinvandring), DROPPED_RATIO times as common.
+    const real = isRealCompound(word);
+    if (real && (count > 1 || word.length < MIN_DROPPED_LENGTH)) continue;
     const folded = fold(word);
     const missKey = analyzeWord(word).encoded[0] ?? '';
     const seen = new Set<number>();
@@ -77,6 +87,7 @@ export function findNearMisses(
         seen.add(id);
         const [other, otherCount, written] = common[id] as [string, number, string];
         if (otherCount < RATIO * count || editDistance(folded, other, 1) > 1) continue;
+        if (real && (other.length !== folded.length + 1 || otherCount < DROPPED_RATIO)) continue;
         const key = analyzeWord(written).encoded[0] ?? '';
         if (key !== missKey && key !== '') targets.set(key, written);
       }
@@ -116,6 +127,27 @@ export function spellingDistance(
   return editDistance(a, b, max);
 }
 
+/** A syllable written twice in a row is this long at most (förhandshandsbesked). */
+const MAX_REPEAT = 5;
+const MIN_REPEAT = 3;
+const REPEATED = new RegExp(`(\\p{L}{${MIN_REPEAT},${MAX_REPEAT}})\\1`, 'gu');
+
+/**
+ * True when `longer` is `word` with a run of 3–5 letters written twice (a typing slip real
+ * documents have: förhandshandsbesked for förhandsbesked); on folded words.
+ */
+export function repeatsSyllable(longer: string, word: string): boolean {
+  const extra = longer.length - word.length;
+  if (extra < MIN_REPEAT || extra > MAX_REPEAT) return false;
+  // Cheap first: what is left after the repeat begins and ends as the word does.
+  if (longer[1] !== word[1] || !longer.endsWith(word.slice(-MIN_REPEAT))) return false;
+  for (const m of longer.matchAll(REPEATED)) {
+    const unit = m[1] as string;
+    if (longer.slice(0, m.index) + longer.slice(m.index + unit.length) === word) return true;
+  }
+  return false;
+}
+
 export interface Correction {
   readonly word: string;
   readonly distance: number;
@@ -148,13 +180,17 @@ export class SpellingIndex {
     }
   }
 
-  /** Words starting with the same folded letter, at most `max` letters longer or shorter. */
-  *near(typed: string, max: number): Generator<[word: string, folded: string, count: number]> {
+  /**
+   * Words starting with the same folded letter, at most `max` letters longer or shorter (or
+   * up to `longer` letters longer: candidates for a repeated syllable).
+   */
+  *near(typed: string, max: number, longer = 0): Generator<[word: string, folded: string, count: number]> {
     const bucket = this.#buckets.get(fold(typed)[0] ?? '');
     if (!bucket) return;
     for (let i = 0; i < bucket.words.length; i++) {
       const folded = bucket.folded[i] as string;
-      if (Math.abs(folded.length - typed.length) > max) continue;
+      const difference = folded.length - typed.length;
+      if (Math.abs(difference) > max && (difference < 0 || difference > longer)) continue;
       yield [bucket.words[i] as string, folded, bucket.counts[i] as number];
     }
   }
@@ -170,10 +206,14 @@ export function closestWords(typed: string, spelling: SpellingIndex, limit = 6):
   const ownKey = analyzeWord(typed).encoded[0];
   const typedFolded = fold(typed);
   const found: Array<Correction & { known: boolean }> = [];
-  for (const [word, folded, count] of spelling.near(typed, max)) {
+  for (const [word, folded, count] of spelling.near(typed, max, MAX_REPEAT)) {
     // Cheap bounds first: most of the bucket is far off.
-    if (Math.abs(folded.length - typedFolded.length) > max) continue;
-    const distance = spellingDistance(typed, word, max, [typedFolded, folded]);
+    const distance =
+      Math.abs(folded.length - typedFolded.length) > max
+        ? repeatsSyllable(folded, typedFolded)
+          ? 1
+          : Infinity
+        : spellingDistance(typed, word, max, [typedFolded, folded]);
     if (distance === 0 || distance > max) continue;
     if (analyzeWord(word).encoded[0] === ownKey) continue;
     found.push({ word, distance, count, known: isKnownWord(word) || compoundTail(word) !== null });
@@ -186,4 +226,76 @@ export function closestWords(typed: string, spelling: SpellingIndex, limit = 6):
       x.word.localeCompare(y.word, 'sv'),
   );
   return found.slice(0, limit).map(({ word, distance, count }) => ({ word, distance, count }));
+}
+
+/** A correctly spelt word this long may match a text word one edit away (two from 10 letters), when nothing else does. */
+const MIN_WIDEN_LENGTH = 7;
+const widenDistance = (length: number) => (length >= 10 ? 2 : 1);
+
+/**
+ * For a query that finds nothing as typed or corrected: lets each of its long words also
+ * match the collection's words one edit away, two if long (uträckning for utsträckning, Kronbergs for
+ * Kronobergs: typos in the text too rare for the near-miss table), as near-misses, which
+ * rank last and are marked. True when some word gained one.
+ */
+export function widenToNearSpellings(
+  terms: ReadonlyArray<{ readonly lower: string; readonly nearMisses: string[] }>,
+  spelling: SpellingIndex,
+): boolean {
+  let widened = false;
+  for (const term of terms) {
+    if (term.lower.length < MIN_WIDEN_LENGTH || !LETTERS.test(term.lower)) continue;
+    for (const near of closestWords(term.lower, spelling, 4)) {
+      if (near.distance > widenDistance(term.lower.length)) break;
+      const key = analyzeWord(near.word).encoded[0] ?? '';
+      if (key === '' || term.nearMisses.includes(key)) continue;
+      term.nearMisses.push(key);
+      widened = true;
+    }
+  }
+  return widened;
+}
+
+/** Each part of a word the text splits in two is at least this long. */
+const MIN_SPLIT_PART = 3;
+/** At most this many ways of splitting are tried for one query. */
+const MAX_SPLITS = 6;
+
+export interface SplitQuery {
+  readonly query: string;
+  readonly words: ReadonlyArray<readonly [string, string]>;
+}
+
+/**
+ * For a query that finds nothing: each of its long words as the text may have split it by
+ * mistake (kunskaper written "kun skaper"), both parts words of the collection (`occurs`) and
+ * not both words of the lexicon (a slip leaves a non-word). The parts stand as a quoted
+ * phrase, so only the two words side by side match; the caller shows the query it searched.
+ */
+export function splitWordQueries(
+  raw: string,
+  words: readonly string[],
+  occurs: (word: string) => boolean,
+): SplitQuery[] {
+  const out: SplitQuery[] = [];
+  for (const word of new Set(words)) {
+    if (word.length < MIN_WIDEN_LENGTH || !LETTERS.test(word)) continue;
+    for (let i = MIN_SPLIT_PART; i <= word.length - MIN_SPLIT_PART && out.length < MAX_SPLITS; i++) {
+      const head = word.slice(0, i);
+      const tail = word.slice(i);
+      if ((isKnownWord(head) && isKnownWord(tail)) || !occurs(head) || !occurs(tail)) continue;
+      out.push({ query: splitInQuery(raw, word, `${head} ${tail}`), words: [[word, `${head} ${tail}`]] });
+    }
+  }
+  return out;
+}
+
+/** `raw` with `word` written as `parts`: as they are inside a quoted phrase, quoted outside. */
+function splitInQuery(raw: string, word: string, parts: string): string {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').exec(raw);
+  if (!match) return raw;
+  const quoted = (raw.slice(0, match.index).match(/"/g)?.length ?? 0) % 2 === 1;
+  const written = quoted ? parts : `"${parts}"`;
+  return raw.slice(0, match.index) + written + raw.slice(match.index + word.length);
 }

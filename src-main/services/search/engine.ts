@@ -12,6 +12,8 @@ import {
   findNearMisses,
   type NearMissEntry,
   type NearMissTable,
+  splitWordQueries,
+  widenToNearSpellings,
 } from './correction';
 import { TermIndex } from './flex';
 import {
@@ -297,6 +299,31 @@ export class SearchEngine {
       const enough = Math.max(1, first.hits.length) * CORRECTION_RATIO;
       if (second.hits.length > 0 && (first.hits.length === 0 || second.hits.length >= enough || second.more))
         return { query: raw, hits: second.hits, more: second.more, suggestions: [], correction };
+    }
+    // Nothing as typed or corrected: long words may also match text words one edit away.
+    if (first.hits.length === 0 && !options.verbatim) {
+      const wide = this.parse(raw);
+      if (widenToNearSpellings(wide.terms, this.#spellingIndex())) {
+        const third = this.#rankAll(wide, limit, options);
+        if (third.hits.length > 0) return { query: raw, hits: third.hits, more: third.more, suggestions: [] };
+      }
+      // Or a word the text splits in two by mistake ("kun skaper"): shown as a correction.
+      const occurs = (word: string) => this.#index.frequencyOf(analyzeWord(word).encoded[0] ?? '') > 0;
+      for (const split of splitWordQueries(
+        raw,
+        query.terms.map((t) => t.lower),
+        occurs,
+      )) {
+        const found = this.#rankAll(this.parse(split.query), limit, options);
+        if (found.hits.length > 0)
+          return {
+            query: raw,
+            hits: found.hits,
+            more: found.more,
+            suggestions: [],
+            correction: { query: split.query, original: raw, words: split.words },
+          };
+      }
     }
     const suggestions =
       first.hits.length === 0

@@ -40,15 +40,35 @@ function needlesOf(key: string): string[] {
   return [bare, ...(lexicon()?.needles(bare) ?? [])];
 }
 
+/*
+ * Designations as people type them, written the way documents write them: a series glued to its
+ * year is two words there (sou2004:73 → SOU 2004:73, dir.2020:7 → Dir. 2020:7), while a fact
+ * memo's series is glued to its number there (fpm 40 → 2024/25:FPM40).
+ */
+const GLUED_SERIES = /\b(sou|ds|dir|prop|skr|rskr|bet)\.?(?=\d{4})/gi;
+const SPACED_FPM = /\b(fpm)[\s.]+(?=\d)/gi;
+export function normalizeDesignations(raw: string): string {
+  return raw.replace(GLUED_SERIES, '$1 ').replace(SPACED_FPM, '$1');
+}
+
+/** The European Commission's series: KOM in Swedish texts, COM in English ones (KOM(2022) 650). */
+const COMMISSION = new Map([
+  ['kom', 'com'],
+  ['com', 'kom'],
+]);
+
 function termsOf(text: string): QueryTerm[] {
-  return tokenize(text).map(({ lower }) => {
+  return tokenize(text).map(({ lower, end }) => {
     const forms = analyzeWord(lower);
+    const other = text[end] === '(' || text[end + 1] === '(' ? COMMISSION.get(lower) : undefined;
     return {
       lower,
       folded: fold(lower),
       ...forms,
-      needles: needlesOf(forms.encoded[0] ?? ''),
-      nearMisses: [],
+      needles: other ? [...needlesOf(forms.encoded[0] ?? ''), other] : needlesOf(forms.encoded[0] ?? ''),
+      // Matched like a near-miss (the other spelling's key; kom is keyed with komma, but the
+      // year and number must match too), ranked below the series as typed.
+      nearMisses: other ? [analyzeWord(other).encoded[0] ?? other] : [],
     };
   });
 }
@@ -56,7 +76,7 @@ function termsOf(text: string): QueryTerm[] {
 export function parseQuery(raw: string): ParsedQuery {
   const units: QueryUnit[] = [];
   // An unclosed quote (still typing) quotes to the end.
-  const parts = raw.split('"');
+  const parts = normalizeDesignations(raw).split('"');
   parts.forEach((part, i) => {
     const terms = termsOf(part);
     if (terms.length === 0) return;
