@@ -15,6 +15,8 @@ class LibraryState {
   /** Where the list was scrolled to, restored when the library is shown again. */
   scrollTop = 0;
   readonly catalogue = $derived(new Catalogue(this.documents));
+  /** True when the user has added documents of their own ("Mina dokument" in the one list). */
+  readonly hasImported = $derived(this.documents.some((d) => d.origin === 'imported'));
   #byId = $derived(new Map(this.documents.map((d, i) => [d.id, i])));
 
   async load(): Promise<void> {
