@@ -155,12 +155,15 @@ export class Catalogue {
     this.#rows = docs.map((doc) => ({ kind: 'document', doc }));
   }
 
-  /** Builds the searchable text and the other sort orders now (called once the list is on
-   *  screen, before the first key or menu choice). */
+  /** Builds the searchable text and the other sort orders now. */
   prepare(): void {
-    this.#haystacks();
-    this.#order('title');
-    this.#order('designation');
+    for (const step of this.preparation()) step();
+  }
+
+  /** The same work in steps, each short enough to run as its own task after the first paint
+   *  without holding up a keystroke for long. */
+  preparation(): (() => void)[] {
+    return [() => this.#haystacks(), () => this.#order('title'), () => this.#order('designation')];
   }
 
   #haystacks(): string[] {
