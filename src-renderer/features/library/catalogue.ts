@@ -134,14 +134,22 @@ export class Catalogue {
   readonly docs: readonly DocumentSummary[];
   /** Lowercased searchable text per document, built on first use (the first paint needs none). */
   #hay: string[] | null = null;
-  readonly #facets: Record<FacetKey, Facet>;
-  readonly #rows: Row[];
+  #facets: Record<FacetKey, Facet> | null = null;
+  /** One row object per document, made when first shown (and then reused, so the list's
+   *  keyed rows stay the same objects). */
+  #rows: Row[] | null = null;
   readonly #orders = new Map<SortKey, Int32Array>();
   #lastText = '';
   #lastMatches: Int32Array | null = null;
 
   constructor(docs: readonly DocumentSummary[]) {
     this.docs = docs;
+  }
+
+  /** Each facet's values as small integer codes, built on first use (not for the first screen). */
+  #facetTable(): Record<FacetKey, Facet> {
+    if (this.#facets) return this.#facets;
+    const docs = this.docs;
     const raw: Record<FacetKey, (string | null)[]> = {
       type: docs.map((d) => d.type),
       year: docs.map((d) => (d.published && /^\d{4}/.test(d.published) ? d.published.slice(0, 4) : null)),
@@ -152,7 +160,26 @@ export class Catalogue {
       FacetKey,
       Facet
     >;
-    this.#rows = docs.map((doc) => ({ kind: 'document', doc }));
+    return this.#facets;
+  }
+
+  #rowOf(i: number): Row {
+    this.#rows ??= new Array<Row>(this.docs.length);
+    return (this.#rows[i] ??= { kind: 'document', doc: this.docs[i]! });
+  }
+
+  /**
+   * The first `n` rows of the unfiltered list in the query's order, for painting the first
+   * screen before anything else is built (facet counts, every row). null when the query
+   * filters or groups: then only the full view is right.
+   */
+  firstScreen(query: LibraryQuery, n: number): LibraryView | null {
+    if (query.text.trim() || query.type || query.year || query.publisher || query.mine || query.groupByType)
+      return null;
+    const order = this.#order(query.sort);
+    const rows: Row[] = [];
+    for (let k = 0; k < Math.min(n, order.length); k++) rows.push(this.#rowOf(order[k]!));
+    return { rows, count: this.docs.length, facets: { type: [], year: [], publisher: [] }, mineCount: 0 };
   }
 
   /** Builds the searchable text and the other sort orders now. */
@@ -239,12 +266,11 @@ export class Catalogue {
       publisher: query.publisher,
       origin: query.mine ? MINE : null,
     };
-    const columns = FACETS.map((k) => this.#facets[k].codes);
+    const table = this.#facetTable();
+    const columns = FACETS.map((k) => table[k].codes);
     // -1: no choice; -2: a value no document has (nothing passes).
-    const wanted = FACETS.map((k) =>
-      chosen[k] === null ? -1 : (this.#facets[k].index.get(chosen[k]!) ?? -2),
-    );
-    const tallies = FACETS.map((k) => new Int32Array(this.#facets[k].values.length));
+    const wanted = FACETS.map((k) => (chosen[k] === null ? -1 : (table[k].index.get(chosen[k]!) ?? -2)));
+    const tallies = FACETS.map((k) => new Int32Array(table[k].values.length));
     const keep = new Uint8Array(this.docs.length);
     const n = FACETS.length;
     for (const i of matches) {
@@ -268,7 +294,7 @@ export class Catalogue {
     }
     const counts = Object.fromEntries(
       FACETS.map((k, f) => {
-        const values = this.#facets[k].values;
+        const values = table[k].values;
         const m = new Map<string, number>();
         tallies[f]!.forEach((c, code) => c > 0 && m.set(values[code]!, c));
         return [k, m];
@@ -280,7 +306,7 @@ export class Catalogue {
     if (!query.groupByType) {
       for (const i of order) {
         if (!keep[i]) continue;
-        rows.push(this.#rows[i]!);
+        rows.push(this.#rowOf(i));
         count++;
       }
     } else {
