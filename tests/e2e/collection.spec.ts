@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { expect, leavesApp, sharedCollection, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
 import { painted } from './painted';
+import { displayTitle } from '../../src-renderer/features/library/display-title';
 
 const COLLECTION = sharedCollection('integration');
 const PROPOSITION = 'proposition-prop-20141545';
@@ -186,7 +187,7 @@ test('related documents and in-text links open in the reader, not the browser', 
   const target = docs.find((d) => d.id === withRelated!.related[0])!;
   await page.goto(app.url(`#/dokument/${withRelated!.id}`));
   const related = page.getByRole('navigation', { name: 'Relaterade dokument' });
-  await related.getByRole('link', { name: target.title }).click();
+  await related.getByRole('link', { name: displayTitle(target.title, target.designation) }).click();
   await expect(page).toHaveURL(new RegExp(`#/dokument/${target.id}$`));
   await expect(page.getByRole('heading', { level: 1 })).toContainText(target.title.slice(0, 20));
   await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -224,6 +225,41 @@ test('related documents and in-text links open in the reader, not the browser', 
   } else
     console.log('Samlingen har ingen länk i löptext till ett annat av dess dokument; den delen hoppas över.');
   expect(app.openedExternally).toEqual([]);
+});
+
+test('links to places in the document move the reader; a missing place is said calmly', async ({ app }) => {
+  test.skip(app.kind !== 'browser', 'Collections are served by the browser host.');
+  const { page } = app;
+  await page.goto(app.url(`#/dokument/${LONG}`));
+  await expect(page.locator('article.document[data-rendered="all"]')).toBeAttached({ timeout: 20_000 });
+  // The table of contents links to "#a1"; the page's anchors are gone, its heading is not.
+  const entry = page.locator('article.document a[data-fragment="a1"]');
+  const name = (await entry.textContent())!.trim();
+  await entry.click();
+  const heading = page.locator('article.document .heading', { hasText: name }).first();
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
+  await expect(page).toHaveURL(new RegExp(`#/dokument/${LONG}$`));
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  // By keyboard too, from the top: Enter on a link.
+  await page.locator('main').evaluate((m) => m.scrollTo({ top: 0 }));
+  const second = page.locator('article.document a[data-fragment]').nth(3);
+  const secondName = (await second.textContent())!.trim();
+  await second.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator(':focus')).toContainText(secondName);
+  // A link whose place is not in the document (as a page's stale anchor would be): a calm notice.
+  await entry.evaluate((a) => {
+    a.setAttribute('data-fragment', 'finns-inte');
+    a.textContent = 'Ett avsnitt som inte finns';
+  });
+  await page.locator('article.document a[data-fragment="finns-inte"]').click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Stället som länken pekar på finns inte' }),
+  ).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(app.openedExternally).toEqual([]);
+  expect(app.requests.filter(leavesApp)).toEqual([]);
 });
 
 test('far down a long document: a deep link, find and an annotation all land', async ({ app }) => {

@@ -1,6 +1,6 @@
 // Adding the user's own documents in the browser host, as a user does it: a PDF report and a
 // Word document through the file dialog ("Lägg till dokument"), an HTML page dropped on the
-// window; they appear under "Mina dokument" with their metadata, search finds them at the
+// window; they appear in the one library list as "Mina dokument" with their metadata, search finds them at the
 // right paragraph, a passage takes a highlight with a note, and the Word export cites the
 // page. Bad files are refused with their reasons and leave the library as it was.
 import { readFileSync } from 'node:fs';
@@ -54,7 +54,8 @@ async function closeSummary(page: Page): Promise<void> {
   await page.getByTestId('import-panel').getByRole('button', { name: 'Stäng' }).click();
 }
 
-const myDocuments = (page: Page) => page.getByRole('region', { name: 'Mina dokument' });
+/** The user's own documents: rows of the one library list, behind the "Mina dokument" choice. */
+const myDocuments = (page: Page) => page.locator('.library .doc-row.mine');
 
 test('a PDF, a Word file and a web page are added, found, annotated and cited by page', async ({ app }) => {
   test.skip(
@@ -65,7 +66,9 @@ test('a PDF, a Word file and a web page are added, found, annotated and cited by
   const { page } = app;
   await page.goto(app.url('#/'));
   await expect(page.getByRole('heading', { name: 'Bibliotek' })).toBeVisible();
-  await expect(myDocuments(page)).toContainText('Du har inte lagt till några egna dokument');
+  // Nothing of one's own yet: no notice, no empty section, only the button.
+  await expect(page.getByRole('checkbox', { name: /Mina dokument/ })).toHaveCount(0);
+  await expect(page.getByText('Mina dokument')).toHaveCount(0);
 
   // The dialog: two files at once, one summary at the end.
   const chooser = page.waitForEvent('filechooser');
@@ -82,14 +85,29 @@ test('a PDF, a Word file and a web page are added, found, annotated and cited by
   expect(await summary(page)).toContain('Klart: 1 dokument tillagda, 0 kunde inte läggas till.');
   await closeSummary(page);
 
-  // Under "Mina dokument" with their own metadata.
+  // In the one list, once each, narrowed by "Mina dokument", with their own metadata.
+  await page.getByRole('checkbox', { name: 'Mina dokument (3)' }).check();
+  await expect(page.locator('.library [role=status]')).toHaveText('3 av 5 dokument');
   const mine = myDocuments(page);
-  await expect(mine.getByRole('listitem')).toHaveCount(3);
-  await expect(mine).toContainText('Dir. 2016:15 Dataskyddsförordningen');
-  await expect(mine).toContainText('Ellika Eriksson · 2013-04-18');
-  await expect(mine).toContainText(
-    'Förordning (2023:482) om prövning och samordning av väg- eller järnvägsprojekt',
+  await expect(mine).toHaveCount(3);
+  // The PDF's own title, as its metadata gives it.
+  await expect(mine.locator('.title').filter({ hasText: 'Dir. 2016:15 Dataskyddsförordningen' })).toHaveCount(
+    1,
   );
+  await expect(mine.filter({ hasText: '2013-04-18' })).toHaveCount(1);
+  await expect(
+    mine.filter({
+      hasText: 'Förordning (2023:482) om prövning och samordning av väg- eller järnvägsprojekt',
+    }),
+  ).toHaveCount(1);
+  await page.getByRole('checkbox', { name: 'Mina dokument (3)' }).uncheck();
+  await expect(mine).toHaveCount(3);
+  await expect(page.locator('.library .doc-row')).toHaveCount(5);
+  // The Word file's author is shown in the reader's header.
+  const docxId = (await mine.filter({ hasText: '2013-04-18' }).getAttribute('data-document-id')) ?? '';
+  await page.goto(app.url(`#/dokument/${docxId}`));
+  await expect(page.locator('.doc-head')).toContainText('Ellika Eriksson');
+  await page.goto(app.url('#/'));
 
   // Search finds the PDF's paragraph on page 11 and opens it there.
   const field = page.getByRole('combobox', { name: 'Sök i dokument och anteckningar' });
@@ -206,7 +224,7 @@ test('bad and hostile files are refused with their reasons; the library is uncha
   await expect(failures.filter({ hasText: 'trasig.pdf' })).toContainText('skadad eller ofullständig');
   await expect(failures.filter({ hasText: 'elak.html' })).toContainText('Filen är tom');
   expect(await count()).toBe(start);
-  await expect(myDocuments(page)).toContainText('Du har inte lagt till några egna dokument');
+  await expect(myDocuments(page)).toHaveCount(0);
 });
 
 test('an imported document’s details are edited, and removing it asks first and keeps its notes', async ({
@@ -221,7 +239,7 @@ test('an imported document’s details are edited, and removing it asks first an
   expect(await summary(page)).toContain('Klart: 1 dokument tillagda');
   await expectNoAxeViolations(page, 'import summary');
   await closeSummary(page);
-  const card = myDocuments(page).getByRole('listitem');
+  const card = myDocuments(page);
   await expect(card).toHaveCount(1);
   const id = (await card.getAttribute('data-document-id')) ?? '';
 
@@ -255,7 +273,8 @@ test('an imported document’s details are edited, and removing it asks first an
   await dialog.getByLabel('Datum').fill('2016-02-25');
   await dialog.getByRole('button', { name: 'Spara' }).click();
   await expect(dialog).toBeHidden();
-  await expect(card).toContainText('Dir. 2016:15 – Kommittédirektiv om dataskyddsförordningen');
+  await expect(card.locator('.designation')).toHaveText('Dir. 2016:15');
+  await expect(card.locator('.title')).toHaveText('Kommittédirektiv om dataskyddsförordningen');
   await expect(card).toContainText('2016-02-25');
 
   // Remove: it asks first; cancelling keeps everything.
@@ -269,7 +288,7 @@ test('an imported document’s details are edited, and removing it asks first an
   await dialog.getByRole('button', { name: 'Ta bort dokumentet …' }).click();
   await dialog.getByRole('button', { name: 'Ta bort', exact: true }).click();
   await expect(dialog).toBeHidden();
-  await expect(myDocuments(page).getByRole('listitem')).toHaveCount(0);
+  await expect(myDocuments(page)).toHaveCount(0);
   const kept = await page.evaluate(async (noteId) => {
     const all = await window.lasaren.listAnnotations();
     return all.ok && all.value.annotations.some((a) => a.id === noteId);

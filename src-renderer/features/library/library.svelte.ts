@@ -12,9 +12,14 @@ class LibraryState {
   query = $state.raw<LibraryQuery>(EMPTY_QUERY);
   /** What was wrong in the collection's files (shown, never silently dropped). */
   problems = $state.raw<readonly CollectionProblem[]>([]);
+  /** False until the first screen of the list has been painted: until then the library shows
+   *  only its first rows (the full view, with facet counts, follows in the next task). */
+  warm = $state(false);
   /** Where the list was scrolled to, restored when the library is shown again. */
   scrollTop = 0;
   readonly catalogue = $derived(new Catalogue(this.documents));
+  /** True when the user has added documents of their own ("Mina dokument" in the one list). */
+  readonly hasImported = $derived(this.documents.some((d) => d.origin === 'imported'));
   #byId = $derived(new Map(this.documents.map((d, i) => [d.id, i])));
 
   async load(): Promise<void> {

@@ -3,6 +3,7 @@
 // table cells with their own spans, and heading levels as h2–h6. Pure: no DOM, no Svelte.
 import type { Block, InlineSpan } from '../../../src-main/shared/documents/model';
 import { hrefFor } from '../../lib/routes';
+import { fragmentOf } from './fragments';
 
 export interface Piece {
   readonly text: string;
@@ -14,8 +15,10 @@ export interface Piece {
 export interface LinkPart {
   /** null: plain text; else where the link goes (an in-app hash route or the address written). */
   readonly href: string | null;
-  /** True when the link opens another document in the reader. */
+  /** True when the link opens another document in the reader, or moves within this one. */
   readonly internal: boolean;
+  /** Set when the link points at a place in the open document (handled by the reader). */
+  readonly fragment?: string;
   readonly pieces: readonly Piece[];
 }
 
@@ -23,7 +26,14 @@ export interface LinkPart {
 export function linkHref(
   span: Extract<InlineSpan, { kind: 'link' }>,
   base: string | null,
-): { href: string; internal: boolean } {
+  self: string | null = null,
+): { href: string; internal: boolean; fragment?: string } {
+  // A place in this document: never a web page, never the external-link dialog.
+  const fragment = self
+    ? fragmentOf(span.href, base, span.target?.documentId === self && !/#stycke-\d+$/.test(span.href))
+    : null;
+  if (self && fragment !== null)
+    return { href: hrefFor({ view: 'reader', documentId: self, paragraph: null }), internal: true, fragment };
   if (span.target) {
     const { documentId, paragraph } = span.target;
     return { href: hrefFor({ view: 'reader', documentId, paragraph }), internal: true };
@@ -36,7 +46,12 @@ export function linkHref(
 }
 
 /** Splits `text` at every span edge; the concatenated pieces are exactly `text`. */
-export function parts(text: string, spans: readonly InlineSpan[], base: string | null): LinkPart[] {
+export function parts(
+  text: string,
+  spans: readonly InlineSpan[],
+  base: string | null,
+  self: string | null = null,
+): LinkPart[] {
   if (spans.length === 0) return [{ href: null, internal: false, pieces: [plain(text)] }];
   const edges = new Set<number>([0, text.length]);
   for (const s of spans) {
@@ -63,7 +78,7 @@ export function parts(text: string, spans: readonly InlineSpan[], base: string |
   }
   return out.map(({ link, pieces }) => {
     if (!link || link.kind !== 'link') return { href: null, internal: false, pieces };
-    return { ...linkHref(link, base), pieces };
+    return { ...linkHref(link, base, self), pieces };
   });
 }
 

@@ -1,0 +1,365 @@
+// `npm run bench:library`: the library UI at the scale of the whole regeringen.se collection,
+// measured in Debian's Chromium against the real browser host (`src-main/host/main.ts
+// --collection DIR`, its index built on first use and kept in the data folder). Prints:
+// - first paint: navigation → rows painted (requestAnimationFrame after they appear), and the
+//   app's own part of it (document list arrived → painted);
+// - keystroke → painted list, p50/p95, for typed sequences ("migration", "sou 2026", …);
+// - facet choices, sort changes and grouping → painted list;
+// and, in the same run and browser, the same list rendered the plain way (every matching row in
+// the DOM, each field lowercased on every keystroke), plus the filter alone in Node (the app's
+// catalogue against a naive filter). A script that prints figures, never a test.
+// Options: --collection DIR (default /tmp/lasaren-scale/regeringen-se) --data DIR (default
+// /tmp/lasaren-scale/ui-data) --runs N (first-paint repetitions, default 5) --no-plain.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from 'playwright-core';
+import type { DocumentSummary } from '../src-main/shared/documents/model';
+import { OFFLINE_CHROMIUM_ARGS, chromiumPath } from '../src-main/services/export/pdf-chromium';
+import { Catalogue, EMPTY_QUERY } from '../src-renderer/features/library/catalogue';
+import { plainListPage } from './bench-library-plain';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    collection: { type: 'string', default: '/tmp/lasaren-scale/regeringen-se' },
+    data: { type: 'string', default: '/tmp/lasaren-scale/ui-data' },
+    runs: { type: 'string', default: '5' },
+    'no-plain': { type: 'boolean' },
+  },
+});
+const RUNS = Math.max(1, Number(values.runs));
+const TYPED = ['migration', 'sou 2026', 'prop 2012/13', 'nyanlända kvinnor', 'fpm54', 'dir. 2011:88'];
+
+const stats = (samples: readonly number[]): string => {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+  return `p50 ${at(50).toFixed(1)} ms, p95 ${at(95).toFixed(1)} ms, max ${at(100).toFixed(1)} ms (n=${s.length})`;
+};
+
+/** CPU ticks (user + system) of a process, from /proc (Linux); null elsewhere. */
+function cpuTicks(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+/** Starts the real browser host; resolves with its address once it listens and has gone quiet
+ *  (a large collection's files are checked against the index in the background after start). */
+async function startHost(): Promise<{ url: string; child: ChildProcess }> {
+  if (!existsSync(join(ROOT, 'out/renderer/index.html')))
+    throw new Error('Renderaren är inte byggd: kör npm run build först.');
+  if (!existsSync(join(values.collection!, 'manifest.ndjson')))
+    throw new Error(
+      `Ingen samling i ${values.collection}: packa upp ../shared/collections/regeringen-se.tar.xz dit (tar -xJf … -C /tmp/lasaren-scale).`,
+    );
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src-main/host/main.ts',
+      '--port',
+      '0',
+      '--data',
+      values.data!,
+      '--collection',
+      values.collection!,
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let problems = 0;
+  child.stderr!.on('data', (b: Buffer) => (problems += String(b).split('\n').filter(Boolean).length));
+  const url = await new Promise<string>((done, fail) => {
+    let out = '';
+    child.stdout!.on('data', (b: Buffer) => {
+      out += String(b);
+      const m = /Läsaren körs på (\S+)/.exec(out);
+      if (m) done(m[1]!);
+    });
+    child.once('exit', (code) => fail(new Error(`Värden avslutades (kod ${code}):\n${out}`)));
+  });
+  console.log(
+    `Värden lyssnar på ${url} efter ${((performance.now() - started) / 1000).toFixed(1)} s (${problems} rader om samlingens problem).`,
+  );
+  // Wait until the host has used under 5 % of a core for two seconds in a row (max 3 minutes).
+  const tick = 100; // USER_HZ on Linux
+  let quiet = 0;
+  for (let i = 0, last = cpuTicks(child.pid!); i < 180 && last !== null && quiet < 2; i++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = cpuTicks(child.pid!);
+    quiet = now !== null && (now - last) / tick < 0.05 ? quiet + 1 : 0;
+    last = now;
+  }
+  console.log(`Värden är i vila efter ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  return { url, child };
+}
+
+declare global {
+  interface Window {
+    __painted?: number;
+    __latency?: number;
+  }
+}
+
+/** Navigation → first row painted: the time of the frame after `.library a.doc` appeared. */
+const WATCH_FIRST_PAINT = () => {
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('.library a.doc')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => (window.__painted = performance.now()), 0));
+  });
+  document.addEventListener('DOMContentLoaded', () =>
+    observer.observe(document.body, { childList: true, subtree: true }),
+  );
+};
+
+/**
+ * Arms a measurement: from the next key, input or change event (the user's action) until the
+ * frame after `selector`'s `attribute` equals (or, with `differs`, no longer equals) `value`
+ * has been painted.
+ */
+async function arm(
+  page: Page,
+  selector: string,
+  attribute: string,
+  value: string,
+  mode: 'equals' | 'differs',
+): Promise<void> {
+  await page.evaluate(
+    ({ selector, attribute, value, mode }) => {
+      window.__latency = undefined;
+      let t0 = 0;
+      const start = () => (t0 ||= performance.now());
+      for (const type of ['keydown', 'input', 'change'])
+        document.addEventListener(type, start, { once: true, capture: true });
+      const target = document.querySelector(selector)!;
+      const done = () => (target.getAttribute(attribute) === value) === (mode === 'equals');
+      const observer = new MutationObserver(() => {
+        if (!done()) return;
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => (window.__latency = performance.now() - t0), 0));
+      });
+      observer.observe(target, { attributes: true, attributeFilter: [attribute] });
+    },
+    { selector, attribute, value, mode },
+  );
+}
+
+async function measured(page: Page, act: () => Promise<void>): Promise<number> {
+  await act();
+  await page.waitForFunction(() => window.__latency !== undefined, null, { timeout: 120_000 });
+  return page.evaluate(() => window.__latency!);
+}
+
+interface Figures {
+  firstPaint: number[];
+  appPaint: number[];
+  listCall: number[];
+  keys: number[];
+  facets: number[];
+  sorts: number[];
+  groups: number[];
+  heapMb: number;
+  count: number;
+}
+
+/** The app: first paint over `RUNS` fresh loads, then typing, facets, sorting and grouping. */
+async function measureApp(page: Page, url: string): Promise<Figures> {
+  const f: Figures = {
+    firstPaint: [],
+    appPaint: [],
+    listCall: [],
+    keys: [],
+    facets: [],
+    sorts: [],
+    groups: [],
+    heapMb: 0,
+    count: 0,
+  };
+  await page.addInitScript(WATCH_FIRST_PAINT);
+  for (let run = 0; run < RUNS + 1; run++) {
+    await page.goto('about:blank');
+    await page.goto(`${url}#/`);
+    await page.waitForFunction(() => window.__painted !== undefined, null, { timeout: 120_000 });
+    if (run === 0) continue; // the first load warms the host's and the browser's caches
+    const m = await page.evaluate(() => ({
+      painted: window.__painted!,
+      app: performance.getEntriesByName('lasaren:library-first-paint').at(-1)?.duration ?? -1,
+      list:
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          .filter((r) => r.name.includes('/__lasaren/ipc'))
+          .map((r) => r.responseEnd - r.startTime)
+          .sort((a, b) => b - a)[0] ?? -1,
+    }));
+    f.firstPaint.push(m.painted);
+    f.appPaint.push(m.app);
+    f.listCall.push(m.list);
+  }
+  f.count = await page.locator('.library').evaluate((el) => Number(el.getAttribute('data-count')));
+  const query = () => page.locator('.library').evaluate((el) => el.getAttribute('data-query') ?? '');
+  const field = page.getByRole('searchbox', { name: 'Filtrera', exact: true });
+  // Let the catalogue prepare its searchable text (done once, after the first paint).
+  await page.waitForTimeout(1500);
+  for (const text of TYPED) {
+    await field.fill('');
+    await page.waitForFunction(() => document.querySelector('.library')?.getAttribute('data-filter') === '');
+    await field.focus();
+    for (const key of text) {
+      const expected = (await field.inputValue()) + key;
+      await arm(page, '.library', 'data-filter', expected, 'equals');
+      f.keys.push(await measured(page, () => page.keyboard.type(key)));
+    }
+  }
+  await field.fill('');
+  await page.waitForFunction(() => document.querySelector('.library')?.getAttribute('data-filter') === '');
+  const change = async (label: string, value: string, into: number[]) => {
+    const select = page.getByRole('combobox', { name: label, exact: true });
+    await arm(page, '.library', 'data-query', await query(), 'differs');
+    into.push(await measured(page, () => select.selectOption(value).then(() => undefined)));
+  };
+  /** The nth real choice of a menu (wrapping when it has fewer). */
+  const nthValue = async (label: string, nth: number) => {
+    const options = page.getByRole('combobox', { name: label, exact: true }).locator('option');
+    const n = (await options.count()) - 1;
+    return (await options.nth(1 + (nth % Math.max(1, n))).getAttribute('value')) ?? '';
+  };
+  for (let round = 0; round < 3; round++) {
+    for (const label of ['Typ', 'År', 'Utgivare']) {
+      await change(label, await nthValue(label, round), f.facets);
+      await change(label, '', f.facets);
+    }
+    for (const sort of ['designation', 'title', 'date']) await change('Sortera', sort, f.sorts);
+    for (const on of [true, false]) {
+      const box = page.getByRole('checkbox', { name: 'Gruppera efter typ' });
+      await arm(page, '.library', 'data-query', await query(), 'differs');
+      f.groups.push(await measured(page, () => (on ? box.check() : box.uncheck())));
+    }
+  }
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  f.heapMb = usedSize / 1048576;
+  return f;
+}
+
+/** The same documents rendered the plain way in the same browser: every row in the DOM. */
+async function measurePlain(page: Page, docs: readonly DocumentSummary[]) {
+  const firstPaint: number[] = [];
+  for (let run = 0; run < Math.min(RUNS, 3); run++) {
+    await page.setContent(plainListPage());
+    firstPaint.push(
+      await page.evaluate(async (list) => {
+        const t0 = performance.now();
+        (window as unknown as { plainRender(d: unknown): void }).plainRender(list);
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        return performance.now() - t0;
+      }, docs),
+    );
+  }
+  // Each prefix of the typed sequences, rendered as the input event would, to the painted frame.
+  const keys = await page.evaluate(
+    async (typed) => {
+      const out: number[] = [];
+      const render = (window as unknown as { plainFilter(text: string): void }).plainFilter;
+      for (const text of typed)
+        for (let n = 1; n <= text.length; n++) {
+          const t0 = performance.now();
+          render(text.slice(0, n));
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          out.push(performance.now() - t0);
+        }
+      return out;
+    },
+    TYPED.slice(0, 2),
+  );
+  return { firstPaint, keys };
+}
+
+/** The filter alone in Node: the app's catalogue against lowercasing every field per keystroke. */
+function measureFilterInNode(docs: readonly DocumentSummary[]) {
+  const naive: number[] = [];
+  const prepared: number[] = [];
+  const catalogue = new Catalogue(docs);
+  catalogue.prepare();
+  for (const query of TYPED) {
+    for (let n = 1; n <= query.length; n++) {
+      const text = query.slice(0, n);
+      let t0 = performance.now();
+      const terms = text.toLowerCase().split(/\s+/).filter(Boolean);
+      docs.filter((d) =>
+        terms.every((t) =>
+          [d.title, d.designation ?? '', d.summary ?? ''].some((f) => f.toLowerCase().includes(t)),
+        ),
+      );
+      naive.push(performance.now() - t0);
+      t0 = performance.now();
+      catalogue.view({ ...EMPTY_QUERY, text });
+      prepared.push(performance.now() - t0);
+    }
+  }
+  return { naive, prepared };
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `Maskin: ${cpus().length} kärnor, belastning ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')} (1/5/15 min), Node ${process.version}, ${new Date().toISOString()}`,
+  );
+  const { url, child } = await startHost();
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: OFFLINE_CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'sv-SE' });
+    // tsx keeps function names with a `__name` helper that does not exist in the page.
+    await context.addInitScript('globalThis.__name = (f) => f;');
+    const page = await context.newPage();
+    const app = await measureApp(page, url);
+    const docs = await page.evaluate(async () => {
+      const r = await window.lasaren.listDocuments();
+      return r.ok ? r.value : [];
+    });
+    const bytes = Buffer.byteLength(JSON.stringify(docs));
+    console.log(
+      `\nBiblioteket med ${app.count.toLocaleString('sv-SE')} dokument (listan ${(bytes / 1048576).toFixed(1)} MB JSON), Chromium ${browser.version()}, fönster 1366×768`,
+    );
+    const lines = [
+      `| första målning: navigering → rader målade | ${stats(app.firstPaint)} | |`,
+      `| … varav anropet listDocuments (HTTP, JSON) | ${stats(app.listCall)} | |`,
+      `| … varav appen: listan kom → rader målade | ${stats(app.appPaint)} | ≤ 100 ms |`,
+      `| tangent i filtret → målad lista (${TYPED.map((q) => `"${q}"`).join(', ')}) | ${stats(app.keys)} | ≤ 50 ms |`,
+      `| val i menyerna Typ, År, Utgivare → målad lista | ${stats(app.facets)} | ≤ 50 ms |`,
+      `| ändrad sortering → målad lista | ${stats(app.sorts)} | |`,
+      `| gruppera efter typ av/på → målad lista | ${stats(app.groups)} | |`,
+      `| JS-heap i sidan efter mätningarna | ${app.heapMb.toFixed(0)} MB | |`,
+    ];
+    console.log('| mått (Läsaren) | tid | mål |\n| --- | --- | --- |');
+    for (const l of lines) console.log(l);
+    if (!values['no-plain']) {
+      const plain = await measurePlain(await context.newPage(), docs);
+      console.log(
+        '\nSamma lista i samma webbläsare utan virtualisering (varje träff en rad i DOM, naivt filter):',
+      );
+      console.log('| mått (enkel lista) | tid |\n| --- | --- |');
+      console.log(
+        `| första målning av ${docs.length.toLocaleString('sv-SE')} rader | ${stats(plain.firstPaint)} |`,
+      );
+      console.log(`| tangent → målad lista (${TYPED.slice(0, 2).join(', ')}) | ${stats(plain.keys)} |`);
+    }
+    const node = measureFilterInNode(docs);
+    console.log('\nFiltret ensamt i Node (ingen målning), samma tangentsekvenser:');
+    console.log(`| Läsarens katalog | ${stats(node.prepared)} |`);
+    console.log(`| naivt filter (gemener för varje fält och tangent) | ${stats(node.naive)} |`);
+  } finally {
+    await browser.close();
+    child.kill('SIGINT');
+  }
+}
+
+await main();
