@@ -3,7 +3,7 @@
 // pages (hyphenation at line ends undone), and telling headings (size, weight) and list items
 // from body text. Pure: works on the segments of pdf-lines.ts.
 import type { BlockInput, DocumentBuilder } from '../documents/import-model';
-import { readingOrder, type Row, type Run, type Segment } from './pdf-lines';
+import { readingOrder, splitLabelColumn, type Row, type Run, type Segment } from './pdf-lines';
 
 export interface PageRows {
   readonly page: number;
@@ -51,6 +51,7 @@ function marginRows(p: PageRows, depth = 3): Row[] {
 }
 
 const EDGE_RUNS = 3;
+const COVER_PAGES = 5;
 
 /** Keys of a margin row's leading and trailing run sequences and of its gap-separated pieces. */
 function edgeKeys(row: Row): string[] {
@@ -239,6 +240,43 @@ function paragraphs(segs: readonly Segment[], bodySize: number, leading: number)
   return paras;
 }
 
+const CONTENTS_HEADING = /^(?:innehåll|innehållsförteckning|table of contents|contents)$/iu;
+/** A contents line ends in its page number, after dot leaders or a space (a year is no page). */
+const CONTENTS_ENTRY = /(?:(?:\.\s?){3,}|…|\s|^)\d{1,3}$/u;
+
+/**
+ * Drops a table of contents: the lines after a heading "Innehåll(sförteckning)" that end in a
+ * page number, with the lines of an entry that runs over two lines and the section names in
+ * between. The reader's outline takes its place, and search does not find every heading twice.
+ * Without such a heading, a run of at least five dot-leader lines is a table of contents too.
+ */
+export function dropContents(segs: readonly Segment[]): Segment[] {
+  const entry = segs.map((s) => CONTENTS_ENTRY.test(s.text) && s.text.length < 200);
+  const leader = segs.map((s) => TOC_LINE.test(s.text));
+  const drop = new Set<number>();
+  const walk = (from: number): number => {
+    let i = from;
+    while (i < segs.length) {
+      const near = entry[i] || entry[i + 1] || entry[i + 2];
+      // A new page continues the contents only if it opens with entries.
+      const newPage = i > from && segs[i]!.page !== segs[i - 1]!.page && !(entry[i] || entry[i + 1]);
+      if (!near || newPage || segs[i]!.text.length > 200) break;
+      drop.add(i);
+      i++;
+    }
+    return i;
+  };
+  for (let i = 0; i < segs.length; i++) {
+    if (CONTENTS_HEADING.test(segs[i]!.text.trim()) && (entry[i + 1] || entry[i + 2])) {
+      drop.add(i);
+      i = walk(i + 1) - 1;
+    } else if (leader[i] && leader.slice(i, i + 8).filter(Boolean).length >= 5) {
+      i = walk(i) - 1;
+    }
+  }
+  return drop.size === 0 ? segs.slice() : segs.filter((_, i) => !drop.has(i));
+}
+
 /** Marks the small-print rows at the foot of a page (footnotes) as asides. */
 function markFootnotes(segs: Segment[], bodySize: number): Segment[] {
   let i = segs.length;
@@ -249,12 +287,36 @@ function markFootnotes(segs: Segment[], bodySize: number): Segment[] {
   return [...segs.slice(0, i), ...segs.slice(i).map((s) => ({ ...s, aside: true }))];
 }
 
+/** "Stockholm den 30 mars 2023", "På regeringens vägnar": the lines after it are signatures. */
+const SIGNING = /^(?:(?:\p{Lu}[\p{L}-]+ )?den \d{1,2} \p{Ll}+ \d{4}\.?|på regeringens vägnar|för \p{L}+(?: \p{L}+)?)$/iu;
+/** A name as signed: two to five words, each capitalised or in capitals. */
+const SIGNER = /^(?:\p{Lu}[\p{L}'’-]*\.?)(?:\s+(?:von |af |de |van )?\p{Lu}[\p{L}'’-]*\.?){1,4}$/u;
+
+/**
+ * The signers' names under "Stockholm den …" are set apart in italics or bold, which makes
+ * them look like subheadings; they are the signature, read as text.
+ */
+function signaturesAreText(out: BlockInput[]): void {
+  for (let i = 1; i < out.length; i++) {
+    if (!SIGNING.test(out[i - 1]!.text.trim())) continue;
+    for (let k = i; k < Math.min(out.length, i + 4); k++) {
+      const b = out[k]!;
+      if (b.kind !== 'heading' || !SIGNER.test(b.text.trim())) break;
+      out[k] = { kind: 'paragraph', text: b.text, page: b.page ?? null };
+    }
+  }
+}
+
 /** Turns the pages' rows into blocks: paragraphs, headings and list items, each with its page. */
 export function layoutPages(pages: readonly PageRows[], builder: DocumentBuilder): void {
+  (globalThis as { __dumpRows?: (p: readonly PageRows[]) => void }).__dumpRows?.(pages);
   dropRunningText(pages);
-  const ordered = pages.map((p) => readingOrder(p.page, p.rows, 0, p.width));
+  // Cover labels ("Prop. 2022/23:102", "Utkom från trycket") sit on the first pages only.
+  const ordered = pages.map((p, i) =>
+    readingOrder(p.page, i < COVER_PAGES ? splitLabelColumn(p.rows, p.width, p.height) : p.rows, 0, p.width),
+  );
   const bodySize = weightedMode(ordered.flat().map((s) => [s.size, s.text.length]));
-  const segs = ordered.flatMap((page) => markFootnotes(page, bodySize));
+  const segs = dropContents(ordered.flatMap((page) => markFootnotes(page, bodySize)));
   const ratios: number[] = [];
   for (let i = 1; i < segs.length; i++) {
     const a = segs[i - 1]!;
@@ -313,6 +375,7 @@ export function layoutPages(pages: readonly PageRows[], builder: DocumentBuilder
     }
     out.push({ kind: 'paragraph', text, page: p.page });
   }
+  signaturesAreText(out);
   // Levels come from sizes, weights and numbering; close the gaps so they run 1, 2, 3 …
   const used = [...new Set(out.filter((b) => b.kind === 'heading').map((b) => b.level ?? 1))].sort(
     (a, b) => a - b,

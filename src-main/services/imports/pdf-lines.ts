@@ -63,7 +63,10 @@ function segmentOf(page: number, runs: readonly Run[], y: number): Segment {
   let prevSize = 0;
   for (const r of runs) {
     const gap = r.x - prevEnd;
-    if (text !== '' && !/\s$/.test(text) && !/^\s/.test(r.str) && gap > 0.18 * Math.max(r.size, prevSize)) {
+    // A run that starts well left of where the last one ended is the next line of a small-print
+    // block merged into this row ("Utkom från trycket" over "den 30 januari 2009").
+    const back = gap < -Math.max(r.size, prevSize);
+    if (text !== '' && !/\s$/.test(text) && !/^\s/.test(r.str) && (back || gap > 0.18 * Math.max(r.size, prevSize))) {
       text += ' ';
     }
     text += r.str;
@@ -202,11 +205,87 @@ function findBand(rows: readonly Row[], i: number, lo: number, hi: number): Band
       const l = sideText(rows[k]!.runs.filter((r) => r.x + r.width <= mid));
       const r = sideText(rows[k]!.runs.filter((r) => r.x >= mid));
       if (l !== '' && r !== '') both++;
-      if (l.length > 8 && !MARKER_LIKE.test(l) && r.length > 3) proseRows++;
+      if (l.length > 8 && !MARKER_LIKE.test(l) && r.length > 3 && /\p{L}{3}/u.test(r)) proseRows++;
     }
     if (both >= MIN_BAND_ROWS && proseRows >= Math.max(2, both / 2)) return { end: j, gutter: mid };
   }
   return null;
+}
+
+/** Runs of consecutive row indices. */
+function chunks(indices: readonly number[]): number[][] {
+  const out: number[][] = [];
+  for (const i of indices) {
+    const last = out[out.length - 1];
+    if (last && i - last[last.length - 1]! <= 1) last.push(i);
+    else out.push([i]);
+  }
+  return out;
+}
+
+/** Longest text of one row of a cover's label column ("Prop. 2022/23:102", "Utkom från trycket"). */
+const LABEL_CHARS = 40;
+
+/**
+ * Moves a cover's label column out of the rows it shares with the title: short pieces that
+ * start on one vertical line in the right part of the top of the page ("Prop." over
+ * "2014/15:81" beside a two-line title) are read as rows of their own before those rows, so
+ * the title is not run together with them.
+ */
+export function splitLabelColumn(rows: readonly Row[], width: number, height: number): Row[] {
+  const top = height * 0.5;
+  const candidates: Array<{ row: number; x: number }> = [];
+  rows.forEach((row, i) => {
+    if (row.y < top) return;
+    row.runs.forEach((r, k) => {
+      if (r.x < width * 0.55) return;
+      const prev = row.runs[k - 1];
+      if (prev && r.x - (prev.x + prev.width) < 0.5 * r.size) return;
+      if (sideText(row.runs.slice(k)).length > LABEL_CHARS) return;
+      candidates.push({ row: i, x: r.x });
+    });
+  });
+  // Columns: candidates whose left edges lie within a few points of each other.
+  candidates.sort((a, b) => a.x - b.x);
+  const starts = new Map<number, number[]>();
+  let column: number | null = null;
+  for (const c of candidates) {
+    if (column === null || c.x - column > 4) {
+      column = c.x;
+      starts.set(column, []);
+    }
+    const list = starts.get(column)!;
+    if (!list.includes(c.row)) list.push(c.row);
+  }
+  for (const list of starts.values()) list.sort((a, b) => a - b);
+  // Row index → where its label part starts; label rows are read before the first row of their group.
+  const cut = new Map<number, number>();
+  const before = new Map<number, Row[]>();
+  for (const [x, list] of starts) {
+    // A column of page numbers (a table of contents) or of table cells is no label column.
+    if (list.length > 6) continue;
+    for (const group of chunks(list)) {
+      const split = group.some((i) => rows[i]!.runs.some((r) => r.x + r.width < x - 1));
+      if (group.length < 2 || group.length > 5 || !split) continue;
+      const labels: Row[] = [];
+      for (const i of group) {
+        const at = rows[i]!.runs.findIndex((r) => Math.abs(r.x - x) <= 4);
+        if (at < 0 || cut.has(i)) continue;
+        cut.set(i, at);
+        labels.push({ y: rows[i]!.y, runs: rows[i]!.runs.slice(at) });
+      }
+      before.set(group[0]!, [...(before.get(group[0]!) ?? []), ...labels]);
+    }
+  }
+  if (cut.size === 0) return rows.slice();
+  const out: Row[] = [];
+  rows.forEach((row, i) => {
+    out.push(...(before.get(i) ?? []));
+    const at = cut.get(i);
+    const rest = at === undefined ? row : { y: row.y, runs: row.runs.slice(0, at) };
+    if (rest.runs.length > 0) out.push(rest);
+  });
+  return out;
 }
 
 /**
