@@ -155,8 +155,42 @@ function startsItem(text: string): boolean {
 const ENDS_SENTENCE = /[.!?:;)”"]$/u;
 const TOC_LINE = /(?:\.\s?){4,}\s*\d{1,4}$|…\s*\d{1,4}$/u;
 
+/** "4 §", "10 a §" alone on a line: the statute's paragraph label, read with its text. */
+const SECTION_LABEL = /^\d{1,3}(?: [a-z])? §$/u;
+
+/** Width of a segment's first word, from the segment's own average letter width. */
+function firstWordWidth(s: Segment): number {
+  const word = /^\S+/.exec(s.text)?.[0] ?? '';
+  return ((s.x1 - s.x0) / Math.max(1, s.text.length)) * word.length;
+}
+
+/**
+ * Right edge of each segment's column: the furthest that at least three lines of its size
+ * reach beside it (one line pushed out by a page number in the margin does not count).
+ */
+function columnEdges(segs: readonly Segment[]): Map<Segment, number> {
+  const edges = new Map<Segment, number>();
+  let from = 0;
+  for (let i = 0; i <= segs.length; i++) {
+    if (i < segs.length && segs[i]!.page === segs[from]!.page) continue;
+    const page = segs.slice(from, i);
+    for (const s of page) {
+      const ends = page
+        .filter((o) => o.column === s.column && o.x0 < s.x1 && o.x1 > s.x0 && Math.abs(o.size - s.size) <= 0.6)
+        .map((o) => o.x1)
+        .sort((a, b) => b - a);
+      const near = 1.5 * s.size;
+      const supported = ends.find((x, k) => k + 2 < ends.length && x - ends[k + 2]! <= near);
+      edges.set(s, supported ?? s.x1);
+    }
+    from = i;
+  }
+  return edges;
+}
+
 /** Builds paragraphs from segments in reading order across all pages. */
 function paragraphs(segs: readonly Segment[], bodySize: number, leading: number): Para[] {
+  const edge = columnEdges(segs);
   const paras: Para[] = [];
   let cur: Para | null = null;
   let maxX1 = 0;
@@ -224,6 +258,14 @@ function paragraphs(segs: readonly Segment[], bodySize: number, leading: number)
       else if (!hanging && indent > 0.8 * size && indent < 8 * size) {
         breakHere = true;
       } else if (!firstLine && prev.x1 < maxX1 - 4 * size && ENDS_SENTENCE.test(prev.text)) {
+        breakHere = true;
+      } else if (
+        !/[-\u00ad]$/.test(prev.text) &&
+        !SECTION_LABEL.test(prev.text) &&
+        prev.x1 + firstWordWidth(s) + size < (edge.get(prev) ?? 0)
+      ) {
+        // The next line's first word would have fitted on this line: the line was ended on
+        // purpose (a list of terms, an address), not wrapped.
         breakHere = true;
       }
     }

@@ -24,6 +24,8 @@ export interface Segment {
   readonly italic: boolean;
   /** Footnotes at the foot of a page: read after the paragraph that runs on to the next page. */
   readonly aside?: boolean;
+  /** Right bound of the column the line was read in (the page width outside side-by-side text). */
+  readonly column?: number;
 }
 
 export interface Row {
@@ -299,7 +301,7 @@ export function readingOrder(page: number, rows: readonly Row[], lo: number, hi:
   while (i < rows.length) {
     const band = rows[i]!.runs.length > 1 ? findBand(rows, i, lo, hi) : null;
     if (!band) {
-      out.push(segmentOf(page, rows[i]!.runs, rows[i]!.y));
+      out.push({ ...segmentOf(page, rows[i]!.runs, rows[i]!.y), column: hi });
       i++;
       continue;
     }
