@@ -14,9 +14,28 @@ const HEADING_STYLES = [1, 2, 3, 4, 5, 6].flatMap((n) => [
   `p[style-name='Rubrik ${n}'] => h${n}:fresh`,
   `p[style-name='rubrik ${n}'] => h${n}:fresh`,
   `p[style-name='heading ${n}'] => h${n}:fresh`,
+  `p[style-name='Heading ${n}'] => h${n}:fresh`,
+  // The Government Offices' templates: unnumbered headings of each level.
+  `p[style-name='Rubrik ${n} utan numrering'] => h${n}:fresh`,
 ]);
+/** Table-of-contents entries and their heading: the reader's outline takes their place. */
+const CONTENTS_STYLES = [
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [
+    `p[style-name='toc ${n}'] => !`,
+    `p[style-name='TOC ${n}'] => !`,
+    `p[style-name='Innehåll ${n}'] => !`,
+    `p[style-name='Innehållsförteckning ${n}'] => !`,
+  ]),
+  "p[style-name='Innehållsförteckning'] => !",
+  "p[style-name='TOC Heading'] => !",
+  "p[style-name='Innehållsförteckningsrubrik'] => !",
+];
 const STYLE_MAP = [
   ...HEADING_STYLES,
+  ...CONTENTS_STYLES,
+  // A bill's cover: "Regeringens proposition 2012/13:144", then its title headings.
+  "p[style-name='Prop. huvudrubrik'] => h1:fresh",
+  "p[style-name='Prop. rubrik'] => h2:fresh",
   "p[style-name='Title'] => h1:fresh",
   "p[style-name='Rubrik'] => h1:fresh",
   "p[style-name='Subtitle'] => h2:fresh",
