@@ -37,7 +37,10 @@ const FOLD = /[\u00a0\u2000-\u200a\u202f\ufb00-\ufb06\uf0b7\uf0a7]/;
 /** "ﬁ" → "fi", thin and no-break spaces → space, Symbol-font bullets → "•". */
 export function foldText(s: string): string {
   if (!FOLD.test(s)) return s;
-  return s.replace(/\uf0b7|\uf0a7/g, '•').replace(/[\u00a0\u2000-\u200a\u202f]/g, ' ').normalize('NFKC');
+  return s
+    .replace(/\uf0b7|\uf0a7/g, '•')
+    .replace(/[\u00a0\u2000-\u200a\u202f]/g, ' ')
+    .normalize('NFKC');
 }
 
 interface PdfTextItem {

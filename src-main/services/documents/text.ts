@@ -107,7 +107,9 @@ function dropRunningLines(pages: string[]): string[] {
 /** Parses a text file; `markdown`-free: every line is literal. */
 export function parseTextString(source: string): ParsedDocument {
   const builder = new DocumentBuilder();
-  const pages = dropRunningLines(source.replace(/\r\n?/g, '\n').split('\f'));
+  // Symbol and Wingdings glyphs copied out of a PDF form: bullets, and boxes to tick.
+  const glyphs = source.replace(/[\uf0a7\uf0b7]/g, '•').replace(/[\uf020-\uf0ff]/g, '☐');
+  const pages = dropRunningLines(glyphs.replace(/\r\n?/g, '\n').split('\f'));
   const paged = pages.length > 1;
   let title: string | undefined;
   pages.forEach((pageText, i) => {
@@ -118,10 +120,11 @@ export function parseTextString(source: string): ParsedDocument {
     chunks.forEach((whole, j) => {
       const page = paged ? i + 1 : null;
       // The reader's outline replaces a table of contents; its heading goes with it.
-      if (CONTENTS_HEADING.test(whole.trim()) && chunks[j + 1] !== undefined && isContents(chunks[j + 1]!)) return;
+      if (CONTENTS_HEADING.test(whole.trim()) && chunks[j + 1] !== undefined && isContents(chunks[j + 1]!))
+        return;
       if (isContents(whole)) return;
       // Check boxes and rules of a form (symbol-font glyphs) with no words: nothing to read.
-      if (!/[\p{L}\p{N}]/u.test(whole.replace(/[\ue000-\uf8ff]/gu, ''))) return;
+      if (!/[\p{L}\p{N}]/u.test(whole)) return;
       // A short line over a "3 §" paragraph in the same chunk is that section's heading.
       let chunk = whole;
       const lead = /^([^\n]{2,70})\n(?=\s*\d+\s?[a-z]?\s?§)/u.exec(whole);

@@ -1,130 +1,33 @@
-// Owns the document-level PDF layout: dropping running headers, footers and page numbers
-// (text that repeats in the page margins), joining lines into paragraphs across columns and
+// Owns the document-level PDF layout (after pdf-margins.ts has removed what is not text):
+// cover labels read apart from the title, joining lines into paragraphs across columns and
 // pages (hyphenation at line ends undone), and telling headings (size, weight) and list items
 // from body text. Pure: works on the segments of pdf-lines.ts.
 import type { BlockInput, DocumentBuilder } from '../documents/import-model';
-import { readingOrder, splitLabelColumn, type Row, type Run, type Segment } from './pdf-lines';
+import {
+  dropContents,
+  dropLetterFooter,
+  dropRunningText,
+  TOC_LINE,
+  weightedMode,
+  type PageRows,
+} from './pdf-margins';
+import { readingOrder, splitLabelColumn, type Segment } from './pdf-lines';
 
-export interface PageRows {
-  readonly page: number;
-  readonly width: number;
-  readonly height: number;
-  readonly rows: Row[];
-}
+export type { PageRows } from './pdf-margins';
 
-const PAGE_NUMBER =
-  /^(?:(?:sid(?:a|an)?|s\.|page)\s*)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*(?:\/|av|of|\()\s*\d{1,4}\)?)?$/iu;
-const ROMAN_PAGE = /^[ivxlc]{1,6}$/i;
+/** Pages on which a cover's label column is looked for. */
+const COVER_PAGES = 5;
 const BULLET = /^([•·▪◦○■□\u2022\u25aa\u25cf\uf0b7\uf0a7\uf076\uf0d8\uf0fc–—-])\s+(?=\S)/u;
 const NUMBERED = /^((?:\d{1,2}|[a-zåäö])[.)])\s+(?=\S)/u;
 const HEADING_NUMBER = /^(\d{1,2}(?:\.\d{1,2}){0,5})\.?\s+\S/;
 /** Words after a line-end hyphen that show it is a real hyphen ("uppgifts- och …"). */
 const KEEP_HYPHEN_BEFORE = /^(och|eller|samt|respektive|resp\.|alternativt|som|till|and|or)\b/u;
 
-function marginKey(text: string): string {
-  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, '');
-}
-
-function textOf(runs: readonly Run[]): string {
-  return runs
-    .map((r) => r.str)
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** A margin row's pieces, split where a wide gap separates them (header left, number right). */
-function clusters(row: Row): Run[][] {
-  const out: Run[][] = [];
-  let end = -Infinity;
-  for (const r of row.runs) {
-    if (out.length === 0 || r.x - end > 2 * r.size) out.push([]);
-    out[out.length - 1]!.push(r);
-    end = Math.max(end, r.x + r.width);
-  }
-  return out;
-}
-
-/** The outermost rows of a page: where running headers, footers and page numbers sit. */
-function marginRows(p: PageRows, depth = 3): Row[] {
-  return [...new Set([...p.rows.slice(0, depth), ...p.rows.slice(-depth)])];
-}
-
-const EDGE_RUNS = 3;
-const COVER_PAGES = 5;
-
-/** Keys of a margin row's leading and trailing run sequences and of its gap-separated pieces. */
-function edgeKeys(row: Row): string[] {
-  const keys = new Set<string>();
-  const n = row.runs.length;
-  for (let k = 1; k <= Math.min(EDGE_RUNS, n); k++) {
-    keys.add(marginKey(textOf(row.runs.slice(0, k))));
-    keys.add(marginKey(textOf(row.runs.slice(n - k))));
-  }
-  for (const c of clusters(row)) keys.add(marginKey(textOf(c)));
-  return [...keys];
-}
-
-/** Removes text in the top and bottom margins that repeats across pages or is a page number. */
-export function dropRunningText(pages: readonly PageRows[]): void {
-  const counts = new Map<string, number>();
-  for (const p of pages) {
-    const seen = new Set(marginRows(p).flatMap(edgeKeys));
-    for (const key of seen) counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const repeatMin = Math.max(3, Math.ceil(pages.length * 0.2));
-  // Numbers alone repeat on every page too ("#"): those are page numbers, judged below.
-  const repeated = (runs: readonly Run[]): boolean => {
-    const key = marginKey(textOf(runs));
-    return !/^[^#\w]*#[^#\w]*$/.test(key) && (counts.get(key) ?? 0) >= repeatMin;
-  };
-  const pageNumber = (runs: readonly Run[]): boolean =>
-    PAGE_NUMBER.test(textOf(runs)) || ROMAN_PAGE.test(textOf(runs));
-  for (const p of pages) {
-    const outermost = new Set(marginRows(p, 2));
-    for (const row of marginRows(p)) {
-      const parts = clusters(row);
-      // A number is a page number only in the outermost rows and where nothing but running
-      // text shares its row ("2   Lagtext" is a heading).
-      const numbersAlone = outermost.has(row) && parts.every((c) => repeated(c) || pageNumber(c));
-      let kept = parts.filter((c) => !(repeated(c) || (numbersAlone && pageNumber(c)))).flat();
-      // "Prop. 2022/23:102 1 Förslag …": a running header glued to the row's other text.
-      for (let changed = true; changed && kept.length > 0;) {
-        changed = false;
-        for (let k = Math.min(EDGE_RUNS, kept.length); k >= 1; k--) {
-          if (repeated(kept.slice(0, k))) {
-            kept = kept.slice(k);
-            changed = true;
-            break;
-          }
-          if (repeated(kept.slice(kept.length - k))) {
-            kept = kept.slice(0, kept.length - k);
-            changed = true;
-            break;
-          }
-        }
-      }
-      const index = p.rows.indexOf(row);
-      if (kept.length === 0) p.rows.splice(index, 1);
-      else p.rows.splice(index, 1, { y: row.y, runs: kept });
-    }
-  }
-}
-
 interface Para {
   lines: Segment[];
   page: number;
   marker: string | null;
   text: string;
-}
-
-function weightedMode(values: Array<[number, number]>): number {
-  const m = new Map<number, number>();
-  for (const [v, w] of values) m.set(v, (m.get(v) ?? 0) + w);
-  let best = 0;
-  let bestW = -1;
-  for (const [v, w] of m) if (w > bestW) [best, bestW] = [v, w];
-  return best;
 }
 
 function median(values: number[]): number {
@@ -153,7 +56,6 @@ function startsItem(text: string): boolean {
 }
 
 const ENDS_SENTENCE = /[.!?:;)”"]$/u;
-const TOC_LINE = /(?:\.\s?){4,}\s*\d{1,4}$|…\s*\d{1,4}$/u;
 
 /** "4 §", "10 a §" alone on a line: the statute's paragraph label, read with its text. */
 const SECTION_LABEL = /^\d{1,3}(?: [a-z])? §$/u;
@@ -176,7 +78,9 @@ function columnEdges(segs: readonly Segment[]): Map<Segment, number> {
     const page = segs.slice(from, i);
     for (const s of page) {
       const ends = page
-        .filter((o) => o.column === s.column && o.x0 < s.x1 && o.x1 > s.x0 && Math.abs(o.size - s.size) <= 0.6)
+        .filter(
+          (o) => o.column === s.column && o.x0 < s.x1 && o.x1 > s.x0 && Math.abs(o.size - s.size) <= 0.6,
+        )
         .map((o) => o.x1)
         .sort((a, b) => b - a);
       const near = 1.5 * s.size;
@@ -282,43 +186,6 @@ function paragraphs(segs: readonly Segment[], bodySize: number, leading: number)
   return paras;
 }
 
-const CONTENTS_HEADING = /^(?:innehåll|innehållsförteckning|table of contents|contents)$/iu;
-/** A contents line ends in its page number, after dot leaders or a space (a year is no page). */
-const CONTENTS_ENTRY = /(?:(?:\.\s?){3,}|…|\s|^)\d{1,3}$/u;
-
-/**
- * Drops a table of contents: the lines after a heading "Innehåll(sförteckning)" that end in a
- * page number, with the lines of an entry that runs over two lines and the section names in
- * between. The reader's outline takes its place, and search does not find every heading twice.
- * Without such a heading, a run of at least five dot-leader lines is a table of contents too.
- */
-export function dropContents(segs: readonly Segment[]): Segment[] {
-  const entry = segs.map((s) => CONTENTS_ENTRY.test(s.text) && s.text.length < 200);
-  const leader = segs.map((s) => TOC_LINE.test(s.text));
-  const drop = new Set<number>();
-  const walk = (from: number): number => {
-    let i = from;
-    while (i < segs.length) {
-      const near = entry[i] || entry[i + 1] || entry[i + 2];
-      // A new page continues the contents only if it opens with entries.
-      const newPage = i > from && segs[i]!.page !== segs[i - 1]!.page && !(entry[i] || entry[i + 1]);
-      if (!near || newPage || segs[i]!.text.length > 200) break;
-      drop.add(i);
-      i++;
-    }
-    return i;
-  };
-  for (let i = 0; i < segs.length; i++) {
-    if (CONTENTS_HEADING.test(segs[i]!.text.trim()) && (entry[i + 1] || entry[i + 2])) {
-      drop.add(i);
-      i = walk(i + 1) - 1;
-    } else if (leader[i] && leader.slice(i, i + 8).filter(Boolean).length >= 5) {
-      i = walk(i) - 1;
-    }
-  }
-  return drop.size === 0 ? segs.slice() : segs.filter((_, i) => !drop.has(i));
-}
-
 /** Marks the small-print rows at the foot of a page (footnotes) as asides. */
 function markFootnotes(segs: Segment[], bodySize: number): Segment[] {
   let i = segs.length;
@@ -330,7 +197,8 @@ function markFootnotes(segs: Segment[], bodySize: number): Segment[] {
 }
 
 /** "Stockholm den 30 mars 2023", "På regeringens vägnar": the lines after it are signatures. */
-const SIGNING = /^(?:(?:\p{Lu}[\p{L}-]+ )?den \d{1,2} \p{Ll}+ \d{4}\.?|på regeringens vägnar|för \p{L}+(?: \p{L}+)?)$/iu;
+const SIGNING =
+  /^(?:(?:\p{Lu}[\p{L}-]+ )?den \d{1,2} \p{Ll}+ \d{4}\.?|på regeringens vägnar|för \p{L}+(?: \p{L}+)?)$/iu;
 /** A name as signed: two to five words, each capitalised or in capitals. */
 const SIGNER = /^(?:\p{Lu}[\p{L}'’-]*\.?)(?:\s+(?:von |af |de |van )?\p{Lu}[\p{L}'’-]*\.?){1,4}$/u;
 
@@ -351,8 +219,8 @@ function signaturesAreText(out: BlockInput[]): void {
 
 /** Turns the pages' rows into blocks: paragraphs, headings and list items, each with its page. */
 export function layoutPages(pages: readonly PageRows[], builder: DocumentBuilder): void {
-  (globalThis as { __dumpRows?: (p: readonly PageRows[]) => void }).__dumpRows?.(pages);
   dropRunningText(pages);
+  for (const p of pages) dropLetterFooter(p);
   // Cover labels ("Prop. 2022/23:102", "Utkom från trycket") sit on the first pages only.
   const ordered = pages.map((p, i) =>
     readingOrder(p.page, i < COVER_PAGES ? splitLabelColumn(p.rows, p.width, p.height) : p.rows, 0, p.width),

@@ -68,7 +68,12 @@ function segmentOf(page: number, runs: readonly Run[], y: number): Segment {
     // A run that starts well left of where the last one ended is the next line of a small-print
     // block merged into this row ("Utkom från trycket" over "den 30 januari 2009").
     const back = gap < -Math.max(r.size, prevSize);
-    if (text !== '' && !/\s$/.test(text) && !/^\s/.test(r.str) && (back || gap > 0.18 * Math.max(r.size, prevSize))) {
+    if (
+      text !== '' &&
+      !/\s$/.test(text) &&
+      !/^\s/.test(r.str) &&
+      (back || gap > 0.18 * Math.max(r.size, prevSize))
+    ) {
       text += ' ';
     }
     text += r.str;
