@@ -144,6 +144,7 @@ function paragraphs(segs: readonly Segment[], bodySize: number, leading: number)
       !/[.,;:!?]$/.test(l.text) &&
       l.x1 < maxX1 - 3 * l.size;
     let breakHere =
+      s.opens === true ||
       !sameFont ||
       startsItem(s.text) ||
       TOC_LINE.test(prev.text) ||

@@ -26,6 +26,8 @@ export interface Segment {
   readonly aside?: boolean;
   /** Right bound of the column the line was read in (the page width outside side-by-side text). */
   readonly column?: number;
+  /** The first line of a term or of its definition in a table of terms: never joined to the line before. */
+  readonly opens?: boolean;
 }
 
 export interface Row {
@@ -177,6 +179,9 @@ function sideText(runs: readonly Run[]): string {
     .trim();
 }
 
+const extent = (runs: readonly Run[]): number =>
+  runs.length === 0 ? 0 : Math.max(...runs.map((r) => r.x + r.width)) - Math.min(...runs.map((r) => r.x));
+
 interface Band {
   readonly end: number;
   readonly gutter: number;
@@ -215,6 +220,24 @@ function findBand(rows: readonly Row[], i: number, lo: number, hi: number): Band
       if (l.length > 8 && !MARKER_LIKE.test(l) && r.length > 3 && /\p{L}{3}/u.test(r)) proseRows++;
     }
     if (both >= MIN_BAND_ROWS && proseRows >= Math.max(2, both / 2)) return { end: j, gutter: mid };
+    // A table of terms: a narrow column of terms beside a wide one of definitions, where a
+    // short entry may have text on both sides in its first row only.
+    const lefts = rows.slice(i, j).map((row) => row.runs.filter((r) => r.x + r.width <= mid));
+    const rights = rows.slice(i, j).map((row) => row.runs.filter((r) => r.x >= mid));
+    const leftWidth = Math.max(...lefts.map(extent));
+    const rightWidth = Math.max(...rights.map(extent));
+    const definitionRows = rights.filter((r) => sideText(r).length > 20).length;
+    if (
+      both >= 1 &&
+      b - a >= 1.5 * size &&
+      definitionRows >= MIN_BAND_ROWS &&
+      leftWidth > 0 &&
+      leftWidth < 0.6 * rightWidth &&
+      lefts.every((l) => sideText(l).length <= 40) &&
+      // Terms are words: a column of section numbers (a table of contents) is no table of terms.
+      lefts.every((l) => l.length === 0 || /\p{L}{3}/u.test(sideText(l)))
+    )
+      return { end: j, gutter: mid };
   }
   return null;
 }
@@ -295,6 +318,38 @@ export function splitLabelColumn(rows: readonly Row[], width: number, height: nu
   return out;
 }
 
+interface Sides {
+  readonly y: number;
+  readonly left: Run[];
+  readonly right: Run[];
+}
+
+/**
+ * Splits side-by-side text into the entries of a table of terms: where the left column is
+ * narrow (a term, perhaps over two lines) and the right one holds its definition, each term
+ * is read with its definition, row by row. Two columns of prose (the bills' "Nuvarande /
+ * Föreslagen lydelse") come back whole, to be read column by column.
+ */
+function termEntries(sides: readonly Sides[]): Sides[][] {
+  const leftWidth = Math.max(...sides.map((s) => extent(s.left)));
+  const rightWidth = Math.max(...sides.map((s) => extent(s.right)));
+  if (leftWidth > 0.6 * rightWidth) return [sides.slice()];
+  const entries: Sides[][] = [];
+  let lastRight = '';
+  sides.forEach((s, k) => {
+    const rightText = sideText(s.right);
+    const opens =
+      s.left.length > 0 &&
+      (k === 0 ||
+        sides[k - 1]!.left.length === 0 ||
+        (/^[\p{Lu}(]/u.test(rightText) && /[.)]$/.test(lastRight)));
+    if (opens || entries.length === 0) entries.push([]);
+    entries[entries.length - 1]!.push(s);
+    if (rightText !== '') lastRight = rightText;
+  });
+  return entries.length >= 2 ? entries : [sides.slice()];
+}
+
 /**
  * Puts a page's rows into reading order: where consecutive rows share a white vertical strip
  * with prose on both sides (two columns, side-by-side law text) the left side is read before
@@ -310,15 +365,22 @@ export function readingOrder(page: number, rows: readonly Row[], lo: number, hi:
       i++;
       continue;
     }
-    const left: Row[] = [];
-    const right: Row[] = [];
-    for (const row of rows.slice(i, band.end)) {
-      const l = row.runs.filter((r) => r.x + r.width / 2 < band.gutter);
-      const r = row.runs.filter((r) => r.x + r.width / 2 >= band.gutter);
-      if (l.length > 0) left.push({ y: row.y, runs: l });
-      if (r.length > 0) right.push({ y: row.y, runs: r });
+    const sides = rows.slice(i, band.end).map((row) => ({
+      y: row.y,
+      left: row.runs.filter((r) => r.x + r.width / 2 < band.gutter),
+      right: row.runs.filter((r) => r.x + r.width / 2 >= band.gutter),
+    }));
+    const entries = termEntries(sides);
+    const opening = (segs: Segment[]): Segment[] =>
+      entries.length > 1 && segs.length > 0 ? [{ ...segs[0]!, opens: true }, ...segs.slice(1)] : segs;
+    for (const part of entries) {
+      const left = part.filter((s) => s.left.length > 0).map((s) => ({ y: s.y, runs: s.left }));
+      const right = part.filter((s) => s.right.length > 0).map((s) => ({ y: s.y, runs: s.right }));
+      out.push(
+        ...opening(readingOrder(page, left, lo, band.gutter)),
+        ...opening(readingOrder(page, right, band.gutter, hi)),
+      );
     }
-    out.push(...readingOrder(page, left, lo, band.gutter), ...readingOrder(page, right, band.gutter, hi));
     i = band.end;
   }
   return out;

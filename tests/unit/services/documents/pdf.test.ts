@@ -284,6 +284,23 @@ describe("what a reader notices on the publishers' PDFs", () => {
     expect(before.text).toMatch(/^Stockholm den \d+ \p{L}+ \d{4}$/u);
   });
 
+  it('NFS 2007:10: the table of terms reads row by row, each term followed by its definition', async () => {
+    const doc = await parsed(ALL[5]!);
+    const texts = doc.blocks.map((b) => b.text);
+    const rows: Array<[string, string]> = [
+      ['Familjegrupp lodjur (NFS 2014:23)', 'Spår av lodjurshona med unge/ungar'],
+      ['Familjegrupp varg (NFS 2014:23)', 'Minst tre vargar i sällskap i ett revir'],
+      ['Fältpersonal', 'Person som förordnats av länsstyrelsen att utföra inventeringsarbete'],
+      ['Föryngring', 'Björn, varg, järv och lodjur som har fött unge/ungar'],
+      ['Inventeringsansvarig', 'Den tjänsteman på länsstyrelsen som förordnas'],
+    ];
+    for (const [term, definition] of rows) {
+      const at = texts.indexOf(term);
+      expect(at, term).toBeGreaterThan(0);
+      expect(texts[at + 1]).toMatch(new RegExp(`^${definition.replace(/[()/]/g, '\\$&')}`));
+    }
+  });
+
   it('SFS 2025:1461: the list of defined terms keeps one term per paragraph', async () => {
     const doc = await parsed(ALL[6]!);
     for (const term of [
