@@ -28,6 +28,13 @@ interface Para {
   page: number;
   marker: string | null;
   text: string;
+  /** The first line starts a list item (kept, not recomputed per line). */
+  item: boolean;
+  allBold: boolean;
+}
+
+function newPara(s: Segment): Para {
+  return { lines: [s], page: s.page, marker: null, text: s.text, item: startsItem(s.text), allBold: s.bold };
 }
 
 function median(values: number[]): number {
@@ -75,17 +82,19 @@ function columnEdges(segs: readonly Segment[]): Map<Segment, number> {
   let from = 0;
   for (let i = 0; i <= segs.length; i++) {
     if (i < segs.length && segs[i]!.page === segs[from]!.page) continue;
-    const page = segs.slice(from, i);
-    for (const s of page) {
-      const ends = page
-        .filter(
-          (o) => o.column === s.column && o.x0 < s.x1 && o.x1 > s.x0 && Math.abs(o.size - s.size) <= 0.6,
-        )
-        .map((o) => o.x1)
-        .sort((a, b) => b - a);
-      const near = 1.5 * s.size;
+    // One sorted list of line ends per column and size on the page, shared by its lines.
+    const groups = new Map<string, Segment[]>();
+    for (const s of segs.slice(from, i)) {
+      const key = `${s.column ?? 0}/${Math.round(s.size)}`;
+      const group = groups.get(key);
+      if (group) group.push(s);
+      else groups.set(key, [s]);
+    }
+    for (const group of groups.values()) {
+      const ends = group.map((o) => o.x1).sort((a, b) => b - a);
+      const near = 1.5 * group[0]!.size;
       const supported = ends.find((x, k) => k + 2 < ends.length && x - ends[k + 2]! <= near);
-      edges.set(s, supported ?? s.x1);
+      for (const s of group) edges.set(s, supported ?? s.x1);
     }
     from = i;
   }
@@ -99,7 +108,7 @@ function paragraphs(segs: readonly Segment[], bodySize: number, leading: number)
   let cur: Para | null = null;
   let maxX1 = 0;
   const open = (s: Segment): void => {
-    cur = { lines: [s], page: s.page, marker: null, text: s.text };
+    cur = newPara(s);
     paras.push(cur);
     maxX1 = s.x1;
   };
@@ -118,8 +127,9 @@ function paragraphs(segs: readonly Segment[], bodySize: number, leading: number)
         a.x0 <= last.x0 + a.size;
       if (continues) {
         target.lines.push(a);
+        target.allBold &&= a.bold;
         target.text = joinLine(target.text, a.text);
-      } else paras.push({ lines: [a], page: a.page, marker: null, text: a.text });
+      } else paras.push(newPara(a));
       last = a;
     }
   };
@@ -156,8 +166,8 @@ function paragraphs(segs: readonly Segment[], bodySize: number, leading: number)
       const gap = prev.y - s.y;
       const indent = s.x0 - prev.x0;
       const firstLine = p.lines.length === 1;
-      const hanging = p.marker !== null || startsItem(p.lines[0]!.text);
-      const headingLike = prev.size >= bodySize * 1.12 || (prev.bold && p.lines.every((l) => l.bold));
+      const hanging = p.marker !== null || p.item;
+      const headingLike = prev.size >= bodySize * 1.12 || (prev.bold && p.allBold);
       if (gap > size * (leading + 0.45)) breakHere = true;
       else if (headingLike) breakHere = false;
       else if (!hanging && indent > 0.8 * size && indent < 8 * size) {
@@ -179,6 +189,7 @@ function paragraphs(segs: readonly Segment[], bodySize: number, leading: number)
       open(s);
     } else {
       p.lines.push(s);
+      p.allBold &&= s.bold;
       p.text = joinLine(p.text, s.text);
       maxX1 = Math.max(maxX1, s.x1);
     }
@@ -252,7 +263,7 @@ export function layoutPages(pages: readonly PageRows[], builder: DocumentBuilder
     const text = p.text.replace(/\s?(?:\.\s?){4,}\s*(?=\d{1,4}$)/u, ' … ');
     const big = headingSizes.indexOf(first.size);
     const boldHeading =
-      p.lines.every((l) => l.bold) &&
+      p.allBold &&
       first.size >= bodySize * 0.95 &&
       text.length <= 150 &&
       p.lines.length <= 2 &&
