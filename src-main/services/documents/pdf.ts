@@ -32,11 +32,6 @@ const ITALIC_NAME = /italic|oblique|kursiv|[-,]it\b/i;
 /** Fonts are shared by the pages; we learn a font's weight from at most this many pages. */
 const FONT_PROBE_PAGES = 6;
 const FONT_SAMPLE_CHARS = 4000;
-/**
- * From this many pages on, a second thread reads every other page. Starting it has a fixed
- * cost (a thread, pdf.js loaded and the file opened once more) that short files do not earn back.
- */
-const HELPER_MIN_PAGES = 40;
 /** Ligatures, spaces of other widths and private-use bullets: the characters worth folding. */
 const FOLD = /[\u00a0\u2000-\u200a\u202f\ufb00-\ufb06\uf0b7\uf0a7]/;
 
@@ -301,8 +296,7 @@ export async function parsePdf(
   const task = start(lib, bytes.slice());
   try {
     const doc = await open(task);
-    const own: PageShare =
-      helper && doc.numPages >= HELPER_MIN_PAGES ? { part: 0, parts: 2 } : { part: 0, parts: 1 };
+    const own: PageShare = helper && doc.numPages > 1 ? { part: 0, parts: 2 } : { part: 0, parts: 1 };
     const other: PageShare = { part: 1, parts: 2 };
     const theirs = own.parts === 2 ? helper!(other).catch(() => null) : Promise.resolve(null);
     const mine = await extract(doc, own, (done, total) => onProgress?.(done, total));
