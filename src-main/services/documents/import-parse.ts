@@ -6,7 +6,7 @@ import { detectFormat, type FileFormat } from './detect';
 import { parseDocx } from './docx';
 import { parseHtml } from './html';
 import { ImportFailure, MAX_FILE_BYTES, problems, type ImportMessage } from './limits';
-import { parsePdf, type PdfHelper } from './pdf';
+import { parsePdf } from './pdf';
 import { decodeText, parseText } from './text';
 
 export type MarkdownParser = (source: string) => ParsedDocument;
@@ -18,8 +18,6 @@ export type ParseOutcome =
 export interface ParseOptions {
   readonly markdown?: MarkdownParser;
   readonly onProgress?: (done: number, total: number) => void;
-  /** Reads a share of a PDF's pages in another thread (see worker.ts). */
-  readonly pdfHelper?: PdfHelper;
 }
 
 /** Files without a title of their own take their first heading, if it reads like one. */
@@ -39,7 +37,7 @@ export async function parseFile(
     if (bytes.length > MAX_FILE_BYTES) throw new ImportFailure(problems.tooLarge(bytes.length));
     const format = detectFormat(bytes, fileName);
     let document: ParsedDocument;
-    if (format === 'pdf') document = await parsePdf(bytes, options.onProgress, options.pdfHelper);
+    if (format === 'pdf') document = await parsePdf(bytes, options.onProgress);
     else if (format === 'docx') document = await parseDocx(bytes);
     else if (format === 'html') document = parseHtml(bytes);
     else if (format === 'markdown' && options.markdown) document = options.markdown(decodeText(bytes));

@@ -1,5 +1,4 @@
-// Owns running a parser off the main thread under limits: a worker thread per file (and a
-// second one that reads half of a long PDF's pages, when the first asks for it) with a
+// Owns running a parser off the main thread under limits: a worker thread per file with a
 // heap ceiling (resourceLimits), a wall-clock limit after which the worker is terminated, and
 // a size check before any byte is handed over. Whatever happens inside, the caller gets a
 // ParseOutcome value; the app's own thread never throws because of a file.
@@ -9,8 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParseOutcome } from './import-parse';
 import { MAX_FILE_BYTES, PARSE_TIMEOUT_MS, WORKER_HEAP_MB, problems } from './limits';
-import type { PageShare } from './pdf';
-import type { HelperReply, WorkerMessage, WorkerRequest } from './worker';
+import type { WorkerMessage, WorkerRequest } from './worker';
 
 export interface WorkerLimits {
   readonly timeoutMs?: number;
@@ -49,29 +47,15 @@ export function parseInWorker(
   return new Promise((resolve) => {
     let settled = false;
     let worker: Worker;
-    // A second thread reads half of a PDF's pages when the first asks for it (worker.ts).
-    let helper: Worker | null = null;
-    const progress = { lead: 0, helper: 0, shown: 0 };
-    const report = (total: number): void => {
-      const done = Math.min(total, Math.max(progress.shown, progress.lead + progress.helper));
-      progress.shown = done;
-      onProgress?.(done, total);
-    };
-    const stopHelper = (): void => {
-      if (helper) void helper.terminate();
-      helper = null;
-    };
     const finish = (outcome: ParseOutcome): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       resolve(outcome);
-      stopHelper();
       void worker.terminate();
     };
-    const heapMb = limits.heapMb ?? WORKER_HEAP_MB;
     try {
-      worker = startWorker(heapMb);
+      worker = startWorker(limits.heapMb ?? WORKER_HEAP_MB);
     } catch {
       resolve({ ok: false, error: problems.crashed() });
       return;
@@ -80,40 +64,9 @@ export function parseInWorker(
       () => finish({ ok: false, error: problems.timeout(Math.round(timeoutMs / 1000)) }),
       timeoutMs,
     );
-    const helperFailed = (): void => {
-      if (!helper || settled) return;
-      stopHelper();
-      progress.helper = 0;
-      worker.postMessage({ type: 'failed' } satisfies HelperReply);
-    };
-    const startHelper = (share: PageShare): void => {
-      try {
-        helper = startWorker(heapMb);
-      } catch {
-        worker.postMessage({ type: 'failed' } satisfies HelperReply);
-        return;
-      }
-      const own = helper;
-      own.on('message', (message: WorkerMessage) => {
-        if (own !== helper) return;
-        if (message.type === 'progress') {
-          progress.helper = message.done;
-          report(message.total);
-        } else if (message.type === 'pages') {
-          stopHelper();
-          worker.postMessage(message satisfies HelperReply);
-        } else helperFailed();
-      });
-      own.on('error', () => own === helper && helperFailed());
-      own.on('exit', () => own === helper && helperFailed());
-      own.postMessage({ bytes, fileName, share } satisfies WorkerRequest);
-    };
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') {
-        progress.lead = message.done;
-        report(message.total);
-      } else if (message.type === 'want-pages') startHelper(message.share);
-      else if (message.type === 'done') finish(message.outcome);
+      if (message.type === 'progress') onProgress?.(message.done, message.total);
+      else finish(message.outcome);
     });
     worker.on('error', (error: Error & { code?: string }) => {
       const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY' || /heap|memory/i.test(error.message);

@@ -14,7 +14,6 @@ import { ImportFailure, problems } from './limits';
 
 type PdfJs = typeof PdfJsModule;
 type PdfTask = ReturnType<PdfJs['getDocument']>;
-type PdfDoc = Awaited<PdfTask['promise']>;
 
 let pdfjs: Promise<PdfJs> | null = null;
 function loadPdfJs(): Promise<PdfJs> {
@@ -150,7 +149,7 @@ function start(lib: PdfJs, bytes: Uint8Array): PdfTask {
   });
 }
 
-async function open(task: PdfTask): Promise<PdfDoc> {
+async function open(task: PdfTask): Promise<Awaited<PdfTask['promise']>> {
   try {
     return await task.promise;
   } catch (error) {
@@ -160,155 +159,96 @@ async function open(task: PdfTask): Promise<PdfDoc> {
   }
 }
 
-/** Which pages one extraction reads: page n when (n - 1) % parts === part. */
-export interface PageShare {
-  readonly part: number;
-  readonly parts: number;
-}
-
-/** The rows of the pages one extraction read: plain data, sent between worker threads. */
-export interface PdfPages {
-  readonly pages: PageRows[];
-  readonly chars: number;
-}
-
-/** Reads the text of the pages in `share`, each page's runs grouped into rows. */
-async function extract(doc: PdfDoc, share: PageShare, onProgress?: PdfProgress): Promise<PdfPages> {
-  const fonts = new Map<string, { bold: boolean; italic: boolean }>();
-  let probes = 0;
-  const pending: Array<{
-    page: number;
-    width: number;
-    height: number;
-    runs: Array<{ run: Run; font: string }>;
-  }> = [];
-  // Some old Distiller files embed subset fonts whose codes are the glyph order (space = 3):
-  // their text comes out shifted ("GHOV" for "dels"). Text per font tells them apart.
-  const fontText = new Map<string, string>();
-  let chars = 0;
-  let done = 0;
-  for (let n = 1 + share.part; n <= doc.numPages; n += share.parts) {
-    const page = await doc.getPage(n);
-    const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-    // pdf.js's own normalisation runs on every string; we fold the few characters that
-    // matter (ligatures, odd spaces) ourselves, on the strings that have them.
-    const content = await page.getTextContent({ disableNormalization: true });
-    const unknown = content.items.some((it) => 'fontName' in it && !fonts.has(it.fontName));
-    if (unknown && probes < FONT_PROBE_PAGES) {
-      probes++;
-      // The font objects (with their PostScript names) reach us only through an operator list.
-      await page.getOperatorList();
-      for (const it of content.items) {
-        if (!('fontName' in it) || fonts.has(it.fontName)) continue;
-        const font = page.commonObjs.has(it.fontName)
-          ? (page.commonObjs.get(it.fontName) as { name?: unknown })
-          : null;
-        const name = typeof font?.name === 'string' ? font.name : '';
-        fonts.set(it.fontName, { bold: BOLD_NAME.test(name), italic: ITALIC_NAME.test(name) });
-      }
-    }
-    const items = content.items.filter((it) => 'str' in it && it.str !== '') as PdfTextItem[];
-    const quarter = dominantQuarter(items);
-    const rotate = rotation(quarter);
-    const corners = [rotate(x0, y0), rotate(x1, y1)];
-    const left = Math.min(corners[0]![0], corners[1]![0]);
-    const bottom = Math.min(corners[0]![1], corners[1]![1]);
-    const runs: Array<{ run: Run; font: string }> = [];
-    for (const it of items) {
-      const [a, b, c, d, e, f] = it.transform as [number, number, number, number, number, number];
-      // Text at another angle than the page's own (margin labels, stamps) is not part of the flow.
-      if (quarterOf(a, b) !== quarter) continue;
-      const [x, y] = rotate(e, f);
-      const seen = fontText.get(it.fontName) ?? '';
-      // A sample per font is enough to tell a shifted font; the whole text would be megabytes.
-      if (seen.length < FONT_SAMPLE_CHARS) fontText.set(it.fontName, seen + it.str.slice(0, 200));
-      const style = fonts.get(it.fontName);
-      runs.push({
-        font: it.fontName,
-        run: {
-          str: foldText(it.str),
-          x: x - left,
-          y: y - bottom,
-          width: it.width > 0 ? it.width : Math.abs(it.height),
-          size: Math.hypot(c, d),
-          bold: style?.bold ?? false,
-          italic: style?.italic ?? false,
-        },
-      });
-      chars += it.str.trim().length;
-    }
-    const swapped = quarter % 2 !== 0;
-    pending.push({
-      page: n,
-      width: swapped ? y1 - y0 : x1 - x0,
-      height: swapped ? x1 - x0 : y1 - y0,
-      runs,
-    });
-    page.cleanup();
-    onProgress?.(++done, doc.numPages);
-  }
-  // Font names are this document's own (pdf.js numbers fonts as it meets them), so shifted
-  // fonts are told apart here, per extraction, before the rows leave.
-  const shifted = shiftedFonts(fontText);
-  const pages = pending.map((p) => {
-    const runs = p.runs.map(({ run, font }) => (shifted.has(font) ? { ...run, str: unshift(run.str) } : run));
-    return { page: p.page, width: p.width, height: p.height, rows: buildRows(runs) };
-  });
-  return { pages, chars };
-}
-
-/** Refuses a download cut short: pdf.js would read what is there as if it were all of it. */
-function checkComplete(bytes: Uint8Array): void {
+/** Parses a PDF's text layer into the document model. */
+export async function parsePdf(bytes: Uint8Array, onProgress?: PdfProgress): Promise<ParsedDocument> {
+  // A download cut short has no end-of-file marker; pdf.js would read what is there and a
+  // part of the document would be imported as if it were all of it.
   const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 4096)));
   if (!tail.includes('%%EOF')) throw new ImportFailure(problems.corrupt('PDF'));
-}
-
-/** Reads the pages of one share of a PDF: the part a helper thread does for parsePdf. */
-export async function extractPdfPages(
-  bytes: Uint8Array,
-  share: PageShare,
-  onProgress?: PdfProgress,
-): Promise<PdfPages> {
-  checkComplete(bytes);
-  const task = start(await loadPdfJs(), bytes.slice());
-  try {
-    return await extract(await open(task), share, onProgress);
-  } finally {
-    await task.destroy();
-  }
-}
-
-/**
- * Reads the rest of the pages elsewhere (another worker thread): given the page count, it
- * returns the rows of the pages `share` leaves out, or rejects, and then they are read here.
- */
-export type PdfHelper = (share: PageShare) => Promise<PdfPages>;
-
-/** Parses a PDF's text layer into the document model. */
-export async function parsePdf(
-  bytes: Uint8Array,
-  onProgress?: PdfProgress,
-  helper?: PdfHelper,
-): Promise<ParsedDocument> {
-  checkComplete(bytes);
   const lib = await loadPdfJs();
   // pdf.js takes ownership of (detaches) the buffer it is given.
   const task = start(lib, bytes.slice());
   try {
     const doc = await open(task);
-    const own: PageShare = helper && doc.numPages > 1 ? { part: 0, parts: 2 } : { part: 0, parts: 1 };
-    const other: PageShare = { part: 1, parts: 2 };
-    const theirs = own.parts === 2 ? helper!(other).catch(() => null) : Promise.resolve(null);
-    const mine = await extract(doc, own, (done, total) => onProgress?.(done, total));
-    const before = mine.pages.length;
-    // When the helper could not read its pages, they are read here after all.
-    const rest =
-      own.parts === 2
-        ? ((await theirs) ?? (await extract(doc, other, (d, t) => onProgress?.(before + d, t))))
-        : null;
-    const pages = [...mine.pages, ...(rest?.pages ?? [])].sort((a, b) => a.page - b.page);
-    const chars = mine.chars + (rest?.chars ?? 0);
+    const fonts = new Map<string, { bold: boolean; italic: boolean }>();
+    let probes = 0;
+    const pages: PageRows[] = [];
+    const pending: Array<{
+      page: number;
+      width: number;
+      height: number;
+      runs: Array<{ run: Run; font: string }>;
+    }> = [];
+    // Some old Distiller files embed subset fonts whose codes are the glyph order (space = 3):
+    // their text comes out shifted ("GHOV" for "dels"). Text per font tells them apart.
+    const fontText = new Map<string, string>();
+    let chars = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+      // pdf.js's own normalisation runs on every string; we fold the few characters that
+      // matter (ligatures, odd spaces) ourselves, on the strings that have them.
+      const content = await page.getTextContent({ disableNormalization: true });
+      const unknown = content.items.some((it) => 'fontName' in it && !fonts.has(it.fontName));
+      if (unknown && probes < FONT_PROBE_PAGES) {
+        probes++;
+        // The font objects (with their PostScript names) reach us only through an operator list.
+        await page.getOperatorList();
+        for (const it of content.items) {
+          if (!('fontName' in it) || fonts.has(it.fontName)) continue;
+          const font = page.commonObjs.has(it.fontName)
+            ? (page.commonObjs.get(it.fontName) as { name?: unknown })
+            : null;
+          const name = typeof font?.name === 'string' ? font.name : '';
+          fonts.set(it.fontName, { bold: BOLD_NAME.test(name), italic: ITALIC_NAME.test(name) });
+        }
+      }
+      const items = content.items.filter((it) => 'str' in it && it.str !== '') as PdfTextItem[];
+      const quarter = dominantQuarter(items);
+      const rotate = rotation(quarter);
+      const corners = [rotate(x0, y0), rotate(x1, y1)];
+      const left = Math.min(corners[0]![0], corners[1]![0]);
+      const bottom = Math.min(corners[0]![1], corners[1]![1]);
+      const runs: Run[] = [];
+      const fontOf = new Map<number, string>();
+      for (const it of items) {
+        const [a, b, c, d, e, f] = it.transform as [number, number, number, number, number, number];
+        // Text at another angle than the page's own (margin labels, stamps) is not part of the flow.
+        if (quarterOf(a, b) !== quarter) continue;
+        const [x, y] = rotate(e, f);
+        const seen = fontText.get(it.fontName) ?? '';
+        // A sample per font is enough to tell a shifted font; the whole text would be megabytes.
+        if (seen.length < FONT_SAMPLE_CHARS) fontText.set(it.fontName, seen + it.str.slice(0, 200));
+        fontOf.set(runs.length, it.fontName);
+        runs.push({
+          str: foldText(it.str),
+          x: x - left,
+          y: y - bottom,
+          width: it.width > 0 ? it.width : Math.abs(it.height),
+          size: Math.hypot(c, d),
+          bold: fonts.get(it.fontName)?.bold ?? false,
+          italic: fonts.get(it.fontName)?.italic ?? false,
+        });
+        chars += it.str.trim().length;
+      }
+      const swapped = quarter % 2 !== 0;
+      pending.push({
+        page: n,
+        width: swapped ? y1 - y0 : x1 - x0,
+        height: swapped ? x1 - x0 : y1 - y0,
+        runs: runs.map((r, i) => ({ run: r, font: fontOf.get(i) ?? '' })),
+      });
+      page.cleanup();
+      onProgress?.(n, doc.numPages);
+    }
     if (chars < doc.numPages * 10) throw new ImportFailure(problems.noText());
+    const shifted = shiftedFonts(fontText);
+    for (const p of pending) {
+      const runs = p.runs.map(({ run, font }) =>
+        shifted.has(font) ? { ...run, str: unshift(run.str) } : run,
+      );
+      pages.push({ page: p.page, width: p.width, height: p.height, rows: buildRows(runs) });
+    }
     const builder = new DocumentBuilder();
     layoutPages(pages, builder);
     const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as {

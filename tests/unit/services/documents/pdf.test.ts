@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import type { Block, ParsedDocument } from '../../../../src-main/shared/documents/model';
 import { ImportFailure } from '../../../../src-main/services/documents/limits';
 import { parsePdf } from '../../../../src-main/services/documents/pdf';
-import { parseInWorker } from '../../../../src-main/services/documents/import-worker';
 import { makePdf, testfile } from './import-fixtures';
 
 const cache = new Map<string, Promise<ParsedDocument>>();
@@ -328,23 +327,6 @@ describe("what a reader notices on the publishers' PDFs", () => {
       'Beslutet är godkänt digitalt och saknar därför underskrift.',
     );
   });
-});
-
-describe('a long PDF read by two worker threads', () => {
-  it('gives exactly the document one thread gives, with progress up to the last page', async () => {
-    const progress: Array<[number, number]> = [];
-    const outcome = await parseInWorker(testfile(ALL[6]!), 'sfs.pdf', (done, total) =>
-      progress.push([done, total]),
-    );
-    expect(outcome.ok).toBe(true);
-    if (!outcome.ok) return;
-    const alone = await parsed(ALL[6]!);
-    expect(outcome.document.text).toBe(alone.text);
-    expect(outcome.document.blocks).toEqual(alone.blocks);
-    expect(progress.at(-1)).toEqual([14, 14]);
-    const counts = progress.map(([done]) => done);
-    expect(counts).toEqual([...counts].sort((a, b) => a - b));
-  }, 180_000);
 });
 
 describe('generated PDFs with known text', () => {
