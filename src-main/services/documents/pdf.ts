@@ -121,6 +121,17 @@ export function cleanPdfTitle(value: unknown): string | null {
     if (/~\d|^[\w-]{1,12}$/.test(t) || !/\s/.test(t)) return null;
   }
   t = t.replace(/\s+/g, ' ');
+  // A designation spelt as in a file name ("Prop 2014_15_81") reads as people cite it.
+  const dot = (kind: string): string => (/^(?:sou|ds)$/i.test(kind) ? kind : `${kind}.`);
+  t = t
+    .replace(
+      /^(prop|bet|skr|rskr)\.?[ _](\d{4})_(\d{2})_(\d+)\b/iu,
+      (_, kind: string, y1: string, y2: string, n: string) => `${dot(kind)} ${y1}/${y2}:${n}`,
+    )
+    .replace(
+      /^(dir|sou|ds)\.?[ _](\d{4})_(\d+)\b/iu,
+      (_, kind: string, y: string, n: string) => `${dot(kind)} ${y}:${n}`,
+    );
   return t.length >= 3 && /\p{L}/u.test(t) ? t : null;
 }
 

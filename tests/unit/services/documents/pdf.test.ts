@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, ParsedDocument } from '../../../../src-main/shared/documents/model';
 import { ImportFailure } from '../../../../src-main/services/documents/limits';
-import { parsePdf } from '../../../../src-main/services/documents/pdf';
+import { cleanPdfTitle, parsePdf } from '../../../../src-main/services/documents/pdf';
 import { makePdf, testfile } from './import-fixtures';
 
 const cache = new Map<string, Promise<ParsedDocument>>();
@@ -138,7 +138,7 @@ describe('prop. 2022/23:102 (198 pages, Word-made, side-by-side law text)', () =
 describe('the other publishers', () => {
   it('prop. 2014/15:81 (Distiller, pages smaller than A4): header and page numbers gone, title cleaned', async () => {
     const doc = await parsed(ALL[1]!);
-    expect(doc.meta.title).toBe('Prop 2014_15_81 Godkännanden för Kyotoprotokollets andra åtagandeperiod');
+    expect(doc.meta.title).toBe('Prop. 2014/15:81 Godkännanden för Kyotoprotokollets andra åtagandeperiod');
     expect(doc.blocks.filter((b) => b.page! > 2 && b.text === 'Prop. 2014/15:81')).toEqual([]);
     expect(heading(doc, '1 Förslag till riksdagsbeslut').page).toBe(3);
   });
@@ -326,6 +326,21 @@ describe("what a reader notices on the publishers' PDFs", () => {
     expect(doc.blocks[doc.blocks.length - 1]!.text).toBe(
       'Beslutet är godkänt digitalt och saknar därför underskrift.',
     );
+  });
+});
+
+describe('titles from the document info', () => {
+  it.each([
+    [
+      'Prop 2014_15_81 Godkännanden för Kyotoprotokollets andra åtagandeperiod',
+      'Prop. 2014/15:81 Godkännanden för Kyotoprotokollets andra åtagandeperiod',
+    ],
+    ['SOU_2026_14 En moderniserad reglering', 'SOU 2026:14 En moderniserad reglering'],
+    ['Dir 2016_15 Dataskyddsförordningen', 'Dir. 2016:15 Dataskyddsförordningen'],
+    ['Microsoft Word - PROPGR~1.DOC', null],
+    ['Kemiska arbetsmiljörisker', 'Kemiska arbetsmiljörisker'],
+  ])('%s → %s', (info, title) => {
+    expect(cleanPdfTitle(info)).toBe(title);
   });
 });
 
