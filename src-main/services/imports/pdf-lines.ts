@@ -127,9 +127,14 @@ export function buildRows(runs: readonly Run[]): Row[] {
   const rows = groups.map((g) => {
     const main = dominant(g.runs.map((r) => [Math.round(r.size * 2) / 2, r.str.length])) ?? g.size;
     // Raised small digits and symbols are footnote references: they would glue onto words.
-    const kept = g.runs
-      .filter((r) => !(r.size < main * 0.8 && r.y > g.y + 0.15 * main && /^[\d*†,\s]+$/.test(r.str)))
-      .sort((a, b) => a.x - b.x);
+    const sorted = g.runs.slice().sort((a, b) => a.x - b.x);
+    // "(7)" with a raised 7 is how EU texts number notes and refer to them: kept, in brackets.
+    const bracketed = (k: number): boolean =>
+      /\(\s*$/.test(sorted[k - 1]?.str ?? '') && /^\s*\)/.test(sorted[k + 1]?.str ?? '');
+    const kept = sorted.filter(
+      (r, k) =>
+        !(r.size < main * 0.8 && r.y > g.y + 0.15 * main && /^[\d*†,\s]+$/.test(r.str) && !bracketed(k)),
+    );
     return { y: g.y, runs: kept.length > 0 ? kept : g.runs };
   });
   // A footnote number raised far enough to form a row of its own, next to a line of body text.

@@ -320,6 +320,14 @@ describe("what a reader notices on the publishers' PDFs", () => {
     expect(blockWith(doc, 'I maj 2022 väckte kommissionen talan mot Sverige').text).toMatch(/^I maj 2022/);
   });
 
+  it('prop. 2022/23:102, the directive in its annex: bracketed note numbers "(7)" are kept, not left as "( )"', async () => {
+    const doc = await parsed(ALL[0]!);
+    expect(doc.blocks.filter((b) => /\(\s*\)/.test(b.text))).toEqual([]);
+    expect(blockWith(doc, 'Europaparlamentets och rådets förordning (EU) nr 1024/2012').text).toMatch(
+      /^\(7\) /,
+    );
+  });
+
   it('a one-page consultation response: the letter footer (addresses, "Sid 1 (1)") is gone', async () => {
     const doc = await parsed(ALL[8]!);
     expect(doc.text).not.toMatch(/kammarkollegiet\.se|Box 2218|Sid 1 \(1\)|Slottsbacken/);
