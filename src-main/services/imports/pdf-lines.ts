@@ -34,6 +34,8 @@ export interface Row {
   readonly y: number;
   /** Runs with text, left to right (raised footnote numbers removed). */
   readonly runs: Run[];
+  /** Starts a block of its own (a cover label read after its title). */
+  readonly opens?: boolean;
 }
 
 /** A short left piece such as "2.1", "1.", "a)" or "•": never a column of its own. */
@@ -264,7 +266,7 @@ const LABEL_CHARS = 40;
 /**
  * Moves a cover's label column out of the rows it shares with the title: short pieces that
  * start on one vertical line in the right part of the top of the page ("Prop." over
- * "2014/15:81" beside a two-line title) are read as rows of their own before those rows, so
+ * "2014/15:81" beside a two-line title) are read as rows of their own after the title, so
  * the title is not run together with them.
  */
 export function splitLabelColumn(rows: readonly Row[], width: number, height: number): Row[] {
@@ -293,9 +295,10 @@ export function splitLabelColumn(rows: readonly Row[], width: number, height: nu
     if (!list.includes(c.row)) list.push(c.row);
   }
   for (const list of starts.values()) list.sort((a, b) => a - b);
-  // Row index → where its label part starts; label rows are read before the first row of their group.
+  // Row index → where its label part starts; label rows are read after the title they stand
+  // beside (the rows from the group's first on in the same size), so the title stays whole.
   const cut = new Map<number, number>();
-  const before = new Map<number, Row[]>();
+  const after = new Map<number, Row[]>();
   for (const [x, list] of starts) {
     // A column of page numbers (a table of contents) or of table cells is no label column.
     if (list.length > 6) continue;
@@ -307,18 +310,27 @@ export function splitLabelColumn(rows: readonly Row[], width: number, height: nu
         const at = rows[i]!.runs.findIndex((r) => Math.abs(r.x - x) <= 4);
         if (at < 0 || cut.has(i)) continue;
         cut.set(i, at);
-        labels.push({ y: rows[i]!.y, runs: rows[i]!.runs.slice(at) });
+        labels.push({ y: rows[i]!.y, runs: rows[i]!.runs.slice(at), opens: labels.length === 0 });
       }
-      before.set(group[0]!, [...(before.get(group[0]!) ?? []), ...labels]);
+      const first = group[0]!;
+      const titleSize = Math.max(0, ...rows[first]!.runs.slice(0, cut.get(first) ?? 0).map((r) => r.size));
+      let last = first;
+      for (let k = first + 1; k < rows.length; k++) {
+        const left = rows[k]!.runs.filter((r) => r.x + r.width < x - 1);
+        const sameSize = left.length > 0 && Math.abs(Math.max(...left.map((r) => r.size)) - titleSize) <= 0.5;
+        if (!sameSize && !(left.length === 0 && group.includes(k))) break;
+        last = k;
+      }
+      after.set(last, [...(after.get(last) ?? []), ...labels]);
     }
   }
   if (cut.size === 0) return rows.slice();
   const out: Row[] = [];
   rows.forEach((row, i) => {
-    out.push(...(before.get(i) ?? []));
     const at = cut.get(i);
     const rest = at === undefined ? row : { y: row.y, runs: row.runs.slice(0, at) };
     if (rest.runs.length > 0) out.push(rest);
+    out.push(...(after.get(i) ?? []));
   });
   return out;
 }
@@ -366,7 +378,8 @@ export function readingOrder(page: number, rows: readonly Row[], lo: number, hi:
   while (i < rows.length) {
     const band = rows[i]!.runs.length > 1 ? findBand(rows, i, lo, hi) : null;
     if (!band) {
-      out.push({ ...segmentOf(page, rows[i]!.runs, rows[i]!.y), column: hi });
+      const segment = { ...segmentOf(page, rows[i]!.runs, rows[i]!.y), column: hi };
+      out.push(rows[i]!.opens ? { ...segment, opens: true } : segment);
       i++;
       continue;
     }

@@ -244,6 +244,7 @@ describe("what a reader notices on the publishers' PDFs", () => {
       'Avtal mellan Sverige och Danmark om beskattning av anställda ombord på färjor och tåg m.m.',
       'Prop. 1999/2000:17',
     ],
+    [ALL[6]!, 'Lag om ändring i lagen (2023:875) om tilläggsskatt', 'Publicerad den 10 december 2025'],
   ])(
     '%s: the cover title is a heading of its own, the label beside it kept apart',
     async (name, title, label) => {
