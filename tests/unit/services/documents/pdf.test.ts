@@ -1,11 +1,15 @@
 // The PDF parser on the publishers' own files in ../shared/testfiles and on generated PDFs:
 // text in reading order, headings, pages, running headers gone, hyphenation undone, side-by-
 // side law text read column by column, metadata, and the files it must refuse with a reason.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Block, ParsedDocument } from '../../../../src-main/shared/documents/model';
 import { ImportFailure } from '../../../../src-main/services/documents/limits';
 import { cleanPdfTitle, parsePdf } from '../../../../src-main/services/documents/pdf';
 import { makePdf, testfile } from './import-fixtures';
+
+// The first test to touch a file parses it (up to 198 pages): on a busy machine that takes
+// longer than the default limit, and a test must not fail on timing noise.
+vi.setConfig({ testTimeout: 180_000 });
 
 const cache = new Map<string, Promise<ParsedDocument>>();
 function parsed(name: string): Promise<ParsedDocument> {
