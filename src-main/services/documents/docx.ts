@@ -14,9 +14,28 @@ const HEADING_STYLES = [1, 2, 3, 4, 5, 6].flatMap((n) => [
   `p[style-name='Rubrik ${n}'] => h${n}:fresh`,
   `p[style-name='rubrik ${n}'] => h${n}:fresh`,
   `p[style-name='heading ${n}'] => h${n}:fresh`,
+  `p[style-name='Heading ${n}'] => h${n}:fresh`,
+  // The Government Offices' templates: unnumbered headings of each level.
+  `p[style-name='Rubrik ${n} utan numrering'] => h${n}:fresh`,
 ]);
+/** Table-of-contents entries and their heading: the reader's outline takes their place. */
+const CONTENTS_STYLES = [
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [
+    `p[style-name='toc ${n}'] => !`,
+    `p[style-name='TOC ${n}'] => !`,
+    `p[style-name='Innehåll ${n}'] => !`,
+    `p[style-name='Innehållsförteckning ${n}'] => !`,
+  ]),
+  "p[style-name='Innehållsförteckning'] => !",
+  "p[style-name='TOC Heading'] => !",
+  "p[style-name='Innehållsförteckningsrubrik'] => !",
+];
 const STYLE_MAP = [
   ...HEADING_STYLES,
+  ...CONTENTS_STYLES,
+  // A bill's cover: "Regeringens proposition 2012/13:144", then its title headings.
+  "p[style-name='Prop. huvudrubrik'] => h1:fresh",
+  "p[style-name='Prop. rubrik'] => h2:fresh",
   "p[style-name='Title'] => h1:fresh",
   "p[style-name='Rubrik'] => h1:fresh",
   "p[style-name='Subtitle'] => h2:fresh",
@@ -59,6 +78,53 @@ function coreMeta(bytes: Uint8Array, entries: ReturnType<typeof zipEntries>): Pa
   };
 }
 
+/** A line set apart as a heading by hand: short, capitalised, not a sentence or a label. */
+const HAND_HEADING = /^[\p{Lu}\d][^:]{0,78}[^.,;:!]$|^\p{Lu}$/u;
+
+/**
+ * A Word file whose author made no use of heading styles (a court ruling typed with spacing
+ * and "keep with next") still has headings: the short capitalised paragraphs with longer text
+ * after them. Only in files with hardly any styled heading, so styled files are left alone.
+ */
+export function unstyledHeadings(doc: ParsedDocument): ParsedDocument {
+  const blocks = doc.blocks;
+  if (blocks.filter((b) => b.kind === 'heading').length >= 3) return doc;
+  const heading = (i: number): boolean => {
+    const b = blocks[i]!;
+    const next = blocks[i + 1];
+    return (
+      b.kind === 'paragraph' &&
+      HAND_HEADING.test(b.text) &&
+      b.text.split(' ').length <= 12 &&
+      next !== undefined &&
+      (next.kind === 'paragraph' || next.kind === 'list-item' || next.kind === 'heading') &&
+      (next.text.length > b.text.length * 2 || HAND_HEADING.test(next.text))
+    );
+  };
+  const found = blocks.map((_, i) => heading(i));
+  if (found.filter(Boolean).length < 5) return doc;
+  const builder = new DocumentBuilder();
+  blocks.forEach((b, i) => {
+    if (b.kind === 'table' && b.rows) {
+      const rows = b.rows.map((r) => ({
+        header: r.header,
+        cells: r.cells.map((c) => b.text.slice(c.start, c.end)),
+      }));
+      builder.addTable(rows, b.page);
+    } else if (found[i]) builder.add({ kind: 'heading', text: b.text, level: 2 });
+    else
+      builder.add({
+        kind: b.kind,
+        text: b.text,
+        level: b.level,
+        marker: b.marker,
+        page: b.page,
+        spans: b.spans,
+      });
+  });
+  return builder.build(doc.meta, doc.pageCount);
+}
+
 export async function parseDocx(bytes: Uint8Array): Promise<ParsedDocument> {
   const entries = zipEntries(bytes);
   if (!entries.some((e) => e.name === 'word/document.xml')) throw new ImportFailure(problems.corrupt('Word'));
@@ -81,7 +147,7 @@ export async function parseDocx(bytes: Uint8Array): Promise<ParsedDocument> {
   new HtmlBlocks(builder, { skipChrome: false, word: true }).walk(parseDocument(html).children);
   if (builder.blockCount === 0) throw new ImportFailure(problems.empty());
   const meta = coreMeta(bytes, entries);
-  const doc = builder.build(meta);
+  const doc = unstyledHeadings(builder.build(meta));
   if (!meta.title) {
     const first = doc.blocks.find((b) => b.kind === 'heading') ?? doc.blocks[0];
     if (first && first.text.length <= 160) return { ...doc, meta: { ...meta, title: first.text } };

@@ -30,6 +30,18 @@ const BOLD_NAME = /bold|black|heavy|semibold|demibold|extrabold|[-,]bd\b|_bd\b|f
 const ITALIC_NAME = /italic|oblique|kursiv|[-,]it\b/i;
 /** Fonts are shared by the pages; we learn a font's weight from at most this many pages. */
 const FONT_PROBE_PAGES = 6;
+const FONT_SAMPLE_CHARS = 4000;
+/** Ligatures, spaces of other widths and private-use bullets: the characters worth folding. */
+const FOLD = /[\u00a0\u2000-\u200a\u202f\ufb00-\ufb06\uf0b7\uf0a7]/;
+
+/** "ﬁ" → "fi", thin and no-break spaces → space, Symbol-font bullets → "•". */
+export function foldText(s: string): string {
+  if (!FOLD.test(s)) return s;
+  return s
+    .replace(/\uf0b7|\uf0a7/g, '•')
+    .replace(/[\u00a0\u2000-\u200a\u202f]/g, ' ')
+    .normalize('NFKC');
+}
 
 interface PdfTextItem {
   readonly str: string;
@@ -109,6 +121,17 @@ export function cleanPdfTitle(value: unknown): string | null {
     if (/~\d|^[\w-]{1,12}$/.test(t) || !/\s/.test(t)) return null;
   }
   t = t.replace(/\s+/g, ' ');
+  // A designation spelt as in a file name ("Prop 2014_15_81") reads as people cite it.
+  const dot = (kind: string): string => (/^(?:sou|ds)$/i.test(kind) ? kind : `${kind}.`);
+  t = t
+    .replace(
+      /^(prop|bet|skr|rskr)\.?[ _](\d{4})_(\d{2})_(\d+)\b/iu,
+      (_, kind: string, y1: string, y2: string, n: string) => `${dot(kind)} ${y1}/${y2}:${n}`,
+    )
+    .replace(
+      /^(dir|sou|ds)\.?[ _](\d{4})_(\d+)\b/iu,
+      (_, kind: string, y: string, n: string) => `${dot(kind)} ${y}:${n}`,
+    );
   return t.length >= 3 && /\p{L}/u.test(t) ? t : null;
 }
 
@@ -128,6 +151,9 @@ function start(lib: PdfJs, bytes: Uint8Array): PdfTask {
     fontExtraProperties: true,
     stopAtErrors: false,
     verbosity: 0,
+    // Nothing is drawn: no canvases, no image decoding.
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
     standardFontDataUrl: assetUrl('standard_fonts'),
     cMapUrl: assetUrl('cmaps'),
     cMapPacked: true,
@@ -171,7 +197,9 @@ export async function parsePdf(bytes: Uint8Array, onProgress?: PdfProgress): Pro
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-      const content = await page.getTextContent();
+      // pdf.js's own normalisation runs on every string; we fold the few characters that
+      // matter (ligatures, odd spaces) ourselves, on the strings that have them.
+      const content = await page.getTextContent({ disableNormalization: true });
       const unknown = content.items.some((it) => 'fontName' in it && !fonts.has(it.fontName));
       if (unknown && probes < FONT_PROBE_PAGES) {
         probes++;
@@ -199,10 +227,12 @@ export async function parsePdf(bytes: Uint8Array, onProgress?: PdfProgress): Pro
         // Text at another angle than the page's own (margin labels, stamps) is not part of the flow.
         if (quarterOf(a, b) !== quarter) continue;
         const [x, y] = rotate(e, f);
-        fontText.set(it.fontName, (fontText.get(it.fontName) ?? '') + it.str.slice(0, 200));
+        const seen = fontText.get(it.fontName) ?? '';
+        // A sample per font is enough to tell a shifted font; the whole text would be megabytes.
+        if (seen.length < FONT_SAMPLE_CHARS) fontText.set(it.fontName, seen + it.str.slice(0, 200));
         fontOf.set(runs.length, it.fontName);
         runs.push({
-          str: it.str.replace(/\uf0b7|\uf0a7/g, '•'),
+          str: foldText(it.str),
           x: x - left,
           y: y - bottom,
           width: it.width > 0 ? it.width : Math.abs(it.height),

@@ -63,7 +63,18 @@ function headingLevel(block: string, next: string | undefined): number | null {
   return null;
 }
 
-const PAGE_NUMBER = /^\s*(?:(?:sid(?:a|an)?|page)\s*)?[-–([]?\s*\d{1,4}\s*[-–)\]]?\s*$/i;
+const PAGE_NUMBER =
+  /^\s*(?:(?:sid(?:a|an)?|page)\s*)?[-–([]?\s*\d{1,4}\s*[-–)\]]?(?:\s*(?:\(\d{1,4}\)|(?:av|of|\/)\s*\d{1,4}))?\s*$/i;
+const CONTENTS_HEADING = /^(?:innehåll|innehållsförteckning|table of contents|contents)$/iu;
+/** A contents line: dot leaders or a wide gap, then the page number. */
+const CONTENTS_LINE = /(?:(?:\.\s?){3,}|\s{3,})\d{1,4}\s*$/u;
+
+/** A chunk that is a table of contents: most of its lines end in leaders and a page number. */
+function isContents(chunk: string): boolean {
+  const lines = chunk.split('\n').filter((l) => l.trim() !== '');
+  const entries = lines.filter((l) => CONTENTS_LINE.test(l)).length;
+  return lines.length >= 3 && entries >= lines.length * 0.6;
+}
 const marginKey = (line: string): string => line.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, '');
 
 /** Drops running headers, footers and page numbers: lines at a page's edges that repeat. */
@@ -96,7 +107,9 @@ function dropRunningLines(pages: string[]): string[] {
 /** Parses a text file; `markdown`-free: every line is literal. */
 export function parseTextString(source: string): ParsedDocument {
   const builder = new DocumentBuilder();
-  const pages = dropRunningLines(source.replace(/\r\n?/g, '\n').split('\f'));
+  // Symbol and Wingdings glyphs copied out of a PDF form: bullets, and boxes to tick.
+  const glyphs = source.replace(/[\uf0a7\uf0b7]/g, '•').replace(/[\uf020-\uf0ff]/g, '☐');
+  const pages = dropRunningLines(glyphs.replace(/\r\n?/g, '\n').split('\f'));
   const paged = pages.length > 1;
   let title: string | undefined;
   pages.forEach((pageText, i) => {
@@ -106,6 +119,12 @@ export function parseTextString(source: string): ParsedDocument {
       .filter((c) => c.trim() !== '');
     chunks.forEach((whole, j) => {
       const page = paged ? i + 1 : null;
+      // The reader's outline replaces a table of contents; its heading goes with it.
+      if (CONTENTS_HEADING.test(whole.trim()) && chunks[j + 1] !== undefined && isContents(chunks[j + 1]!))
+        return;
+      if (isContents(whole)) return;
+      // Check boxes and rules of a form (symbol-font glyphs) with no words: nothing to read.
+      if (!/[\p{L}\p{N}]/u.test(whole)) return;
       // A short line over a "3 §" paragraph in the same chunk is that section's heading.
       let chunk = whole;
       const lead = /^([^\n]{2,70})\n(?=\s*\d+\s?[a-z]?\s?§)/u.exec(whole);

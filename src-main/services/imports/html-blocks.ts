@@ -115,9 +115,16 @@ function attr(el: Element, name: string): string | undefined {
   return el.attribs[name];
 }
 
-/** Class names that mark page chrome or text meant only for screen readers' link context. */
+/**
+ * Class names that mark page chrome or text meant only for screen readers' link context, and
+ * the boxes beside a page's text (shortcuts, related pages, "Dela": `island` on regeringen.se,
+ * `puff`/`related`/`sidebar` elsewhere).
+ */
 const CHROME_CLASS =
-  /^(?:rs_skip|contentfooter|tool-?links|sr-only|visually-?hidden|screen-reader-text|breadcrumbs?|cookie[\w-]*|share|social[\w-]*|skip-?links?|site-?(?:header|footer|nav)|navigation|menu)$/i;
+  /^(?:rs_skip|contentfooter|tool-?links|sr-only|visually-?hidden|screen-reader-text|breadcrumbs?|cookie[\w-]*|share|social[\w-]*|skip-?links?|site-?(?:header|footer|nav)|navigation|menu|island|puff[\w-]*|related[\w-]*|sidebar[\w-]*|shortcuts?)$/i;
+
+/** Pieces set inside a heading as a label, kicker or badge rather than as its words. */
+const HEADING_LABEL_CLASS = /vignette|kicker|eyebrow|overline|badge|^label$|^tag$/i;
 
 function hidden(el: Element): boolean {
   if (attr(el, 'hidden') !== undefined || attr(el, 'aria-hidden') === 'true') return true;
@@ -332,9 +339,15 @@ export class HtmlBlocks {
     this.flush();
     const heading = HEADING.exec(name);
     if (heading) {
-      const { text } = inlineOf(node.children);
+      // A label set inside the heading ("ID-nummer: Dir. 2016:15") is read after it, not in it.
+      const label = (n: ChildNode): boolean =>
+        isElement(n) && (attr(n, 'class') ?? '').split(/\s+/).some((c) => HEADING_LABEL_CLASS.test(c));
+      const { text } = inlineOf(node.children.filter((n) => !label(n)));
       this.olCount = 0;
       this.builder.add({ kind: 'heading', text, level: Number(heading[1]) });
+      for (const n of node.children.filter(label)) {
+        this.builder.add({ kind: 'paragraph', text: textOf([n]) });
+      }
     } else if (name === 'p' && this.options.word && this.boldHeading(node)) {
       this.olCount = 0;
       this.builder.add({ kind: 'heading', text: textOf(node.children), level: 3 });

@@ -1,129 +1,40 @@
-// Owns the document-level PDF layout: dropping running headers, footers and page numbers
-// (text that repeats in the page margins), joining lines into paragraphs across columns and
+// Owns the document-level PDF layout (after pdf-margins.ts has removed what is not text):
+// cover labels read apart from the title, joining lines into paragraphs across columns and
 // pages (hyphenation at line ends undone), and telling headings (size, weight) and list items
 // from body text. Pure: works on the segments of pdf-lines.ts.
 import type { BlockInput, DocumentBuilder } from '../documents/import-model';
-import { readingOrder, type Row, type Run, type Segment } from './pdf-lines';
+import {
+  dropContents,
+  dropLetterFooter,
+  dropRunningText,
+  TOC_LINE,
+  weightedMode,
+  type PageRows,
+} from './pdf-margins';
+import { readingOrder, splitLabelColumn, type Segment } from './pdf-lines';
 
-export interface PageRows {
-  readonly page: number;
-  readonly width: number;
-  readonly height: number;
-  readonly rows: Row[];
-}
+export type { PageRows } from './pdf-margins';
 
-const PAGE_NUMBER =
-  /^(?:(?:sid(?:a|an)?|s\.|page)\s*)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*(?:\/|av|of|\()\s*\d{1,4}\)?)?$/iu;
-const ROMAN_PAGE = /^[ivxlc]{1,6}$/i;
+/** Pages on which a cover's label column is looked for. */
+const COVER_PAGES = 5;
 const BULLET = /^([•·▪◦○■□\u2022\u25aa\u25cf\uf0b7\uf0a7\uf076\uf0d8\uf0fc–—-])\s+(?=\S)/u;
 const NUMBERED = /^((?:\d{1,2}|[a-zåäö])[.)])\s+(?=\S)/u;
 const HEADING_NUMBER = /^(\d{1,2}(?:\.\d{1,2}){0,5})\.?\s+\S/;
 /** Words after a line-end hyphen that show it is a real hyphen ("uppgifts- och …"). */
 const KEEP_HYPHEN_BEFORE = /^(och|eller|samt|respektive|resp\.|alternativt|som|till|and|or)\b/u;
 
-function marginKey(text: string): string {
-  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, '');
-}
-
-function textOf(runs: readonly Run[]): string {
-  return runs
-    .map((r) => r.str)
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** A margin row's pieces, split where a wide gap separates them (header left, number right). */
-function clusters(row: Row): Run[][] {
-  const out: Run[][] = [];
-  let end = -Infinity;
-  for (const r of row.runs) {
-    if (out.length === 0 || r.x - end > 2 * r.size) out.push([]);
-    out[out.length - 1]!.push(r);
-    end = Math.max(end, r.x + r.width);
-  }
-  return out;
-}
-
-/** The outermost rows of a page: where running headers, footers and page numbers sit. */
-function marginRows(p: PageRows, depth = 3): Row[] {
-  return [...new Set([...p.rows.slice(0, depth), ...p.rows.slice(-depth)])];
-}
-
-const EDGE_RUNS = 3;
-
-/** Keys of a margin row's leading and trailing run sequences and of its gap-separated pieces. */
-function edgeKeys(row: Row): string[] {
-  const keys = new Set<string>();
-  const n = row.runs.length;
-  for (let k = 1; k <= Math.min(EDGE_RUNS, n); k++) {
-    keys.add(marginKey(textOf(row.runs.slice(0, k))));
-    keys.add(marginKey(textOf(row.runs.slice(n - k))));
-  }
-  for (const c of clusters(row)) keys.add(marginKey(textOf(c)));
-  return [...keys];
-}
-
-/** Removes text in the top and bottom margins that repeats across pages or is a page number. */
-export function dropRunningText(pages: readonly PageRows[]): void {
-  const counts = new Map<string, number>();
-  for (const p of pages) {
-    const seen = new Set(marginRows(p).flatMap(edgeKeys));
-    for (const key of seen) counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const repeatMin = Math.max(3, Math.ceil(pages.length * 0.2));
-  // Numbers alone repeat on every page too ("#"): those are page numbers, judged below.
-  const repeated = (runs: readonly Run[]): boolean => {
-    const key = marginKey(textOf(runs));
-    return !/^[^#\w]*#[^#\w]*$/.test(key) && (counts.get(key) ?? 0) >= repeatMin;
-  };
-  const pageNumber = (runs: readonly Run[]): boolean =>
-    PAGE_NUMBER.test(textOf(runs)) || ROMAN_PAGE.test(textOf(runs));
-  for (const p of pages) {
-    const outermost = new Set(marginRows(p, 2));
-    for (const row of marginRows(p)) {
-      const parts = clusters(row);
-      // A number is a page number only in the outermost rows and where nothing but running
-      // text shares its row ("2   Lagtext" is a heading).
-      const numbersAlone = outermost.has(row) && parts.every((c) => repeated(c) || pageNumber(c));
-      let kept = parts.filter((c) => !(repeated(c) || (numbersAlone && pageNumber(c)))).flat();
-      // "Prop. 2022/23:102 1 Förslag …": a running header glued to the row's other text.
-      for (let changed = true; changed && kept.length > 0;) {
-        changed = false;
-        for (let k = Math.min(EDGE_RUNS, kept.length); k >= 1; k--) {
-          if (repeated(kept.slice(0, k))) {
-            kept = kept.slice(k);
-            changed = true;
-            break;
-          }
-          if (repeated(kept.slice(kept.length - k))) {
-            kept = kept.slice(0, kept.length - k);
-            changed = true;
-            break;
-          }
-        }
-      }
-      const index = p.rows.indexOf(row);
-      if (kept.length === 0) p.rows.splice(index, 1);
-      else p.rows.splice(index, 1, { y: row.y, runs: kept });
-    }
-  }
-}
-
 interface Para {
   lines: Segment[];
   page: number;
   marker: string | null;
   text: string;
+  /** The first line starts a list item (kept, not recomputed per line). */
+  item: boolean;
+  allBold: boolean;
 }
 
-function weightedMode(values: Array<[number, number]>): number {
-  const m = new Map<number, number>();
-  for (const [v, w] of values) m.set(v, (m.get(v) ?? 0) + w);
-  let best = 0;
-  let bestW = -1;
-  for (const [v, w] of m) if (w > bestW) [best, bestW] = [v, w];
-  return best;
+function newPara(s: Segment): Para {
+  return { lines: [s], page: s.page, marker: null, text: s.text, item: startsItem(s.text), allBold: s.bold };
 }
 
 function median(values: number[]): number {
@@ -152,15 +63,52 @@ function startsItem(text: string): boolean {
 }
 
 const ENDS_SENTENCE = /[.!?:;)”"]$/u;
-const TOC_LINE = /(?:\.\s?){4,}\s*\d{1,4}$|…\s*\d{1,4}$/u;
+
+/** "4 §", "10 a §" alone on a line: the statute's paragraph label, read with its text. */
+const SECTION_LABEL = /^\d{1,3}(?: [a-z])? §$/u;
+
+/** Width of a segment's first word, from the segment's own average letter width. */
+function firstWordWidth(s: Segment): number {
+  const word = /^\S+/.exec(s.text)?.[0] ?? '';
+  return ((s.x1 - s.x0) / Math.max(1, s.text.length)) * word.length;
+}
+
+/**
+ * Right edge of each segment's column: the furthest that at least three lines of its size
+ * reach beside it (one line pushed out by a page number in the margin does not count).
+ */
+function columnEdges(segs: readonly Segment[]): Map<Segment, number> {
+  const edges = new Map<Segment, number>();
+  let from = 0;
+  for (let i = 0; i <= segs.length; i++) {
+    if (i < segs.length && segs[i]!.page === segs[from]!.page) continue;
+    // One sorted list of line ends per column and size on the page, shared by its lines.
+    const groups = new Map<string, Segment[]>();
+    for (const s of segs.slice(from, i)) {
+      const key = `${s.column ?? 0}/${Math.round(s.size)}`;
+      const group = groups.get(key);
+      if (group) group.push(s);
+      else groups.set(key, [s]);
+    }
+    for (const group of groups.values()) {
+      const ends = group.map((o) => o.x1).sort((a, b) => b - a);
+      const near = 1.5 * group[0]!.size;
+      const supported = ends.find((x, k) => k + 2 < ends.length && x - ends[k + 2]! <= near);
+      for (const s of group) edges.set(s, supported ?? s.x1);
+    }
+    from = i;
+  }
+  return edges;
+}
 
 /** Builds paragraphs from segments in reading order across all pages. */
 function paragraphs(segs: readonly Segment[], bodySize: number, leading: number): Para[] {
+  const edge = columnEdges(segs);
   const paras: Para[] = [];
   let cur: Para | null = null;
   let maxX1 = 0;
   const open = (s: Segment): void => {
-    cur = { lines: [s], page: s.page, marker: null, text: s.text };
+    cur = newPara(s);
     paras.push(cur);
     maxX1 = s.x1;
   };
@@ -179,8 +127,9 @@ function paragraphs(segs: readonly Segment[], bodySize: number, leading: number)
         a.x0 <= last.x0 + a.size;
       if (continues) {
         target.lines.push(a);
+        target.allBold &&= a.bold;
         target.text = joinLine(target.text, a.text);
-      } else paras.push({ lines: [a], page: a.page, marker: null, text: a.text });
+      } else paras.push(newPara(a));
       last = a;
     }
   };
@@ -205,6 +154,7 @@ function paragraphs(segs: readonly Segment[], bodySize: number, leading: number)
       !/[.,;:!?]$/.test(l.text) &&
       l.x1 < maxX1 - 3 * l.size;
     let breakHere =
+      s.opens === true ||
       !sameFont ||
       startsItem(s.text) ||
       TOC_LINE.test(prev.text) ||
@@ -216,13 +166,21 @@ function paragraphs(segs: readonly Segment[], bodySize: number, leading: number)
       const gap = prev.y - s.y;
       const indent = s.x0 - prev.x0;
       const firstLine = p.lines.length === 1;
-      const hanging = p.marker !== null || startsItem(p.lines[0]!.text);
-      const headingLike = prev.size >= bodySize * 1.12 || (prev.bold && p.lines.every((l) => l.bold));
+      const hanging = p.marker !== null || p.item;
+      const headingLike = prev.size >= bodySize * 1.12 || (prev.bold && p.allBold);
       if (gap > size * (leading + 0.45)) breakHere = true;
       else if (headingLike) breakHere = false;
       else if (!hanging && indent > 0.8 * size && indent < 8 * size) {
         breakHere = true;
       } else if (!firstLine && prev.x1 < maxX1 - 4 * size && ENDS_SENTENCE.test(prev.text)) {
+        breakHere = true;
+      } else if (
+        !/[-\u00ad]$/.test(prev.text) &&
+        !SECTION_LABEL.test(prev.text) &&
+        prev.x1 + firstWordWidth(s) + size < (edge.get(prev) ?? 0)
+      ) {
+        // The next line's first word would have fitted on this line: the line was ended on
+        // purpose (a list of terms, an address), not wrapped.
         breakHere = true;
       }
     }
@@ -231,6 +189,7 @@ function paragraphs(segs: readonly Segment[], bodySize: number, leading: number)
       open(s);
     } else {
       p.lines.push(s);
+      p.allBold &&= s.bold;
       p.text = joinLine(p.text, s.text);
       maxX1 = Math.max(maxX1, s.x1);
     }
@@ -249,12 +208,37 @@ function markFootnotes(segs: Segment[], bodySize: number): Segment[] {
   return [...segs.slice(0, i), ...segs.slice(i).map((s) => ({ ...s, aside: true }))];
 }
 
+/** "Stockholm den 30 mars 2023", "På regeringens vägnar": the lines after it are signatures. */
+const SIGNING =
+  /^(?:(?:\p{Lu}[\p{L}-]+ )?den \d{1,2} \p{Ll}+ \d{4}\.?|på regeringens vägnar|för \p{L}+(?: \p{L}+)?)$/iu;
+/** A name as signed: two to five words, each capitalised or in capitals. */
+const SIGNER = /^(?:\p{Lu}[\p{L}'’-]*\.?)(?:\s+(?:von |af |de |van )?\p{Lu}[\p{L}'’-]*\.?){1,4}$/u;
+
+/**
+ * The signers' names under "Stockholm den …" are set apart in italics or bold, which makes
+ * them look like subheadings; they are the signature, read as text.
+ */
+function signaturesAreText(out: BlockInput[]): void {
+  for (let i = 1; i < out.length; i++) {
+    if (!SIGNING.test(out[i - 1]!.text.trim())) continue;
+    for (let k = i; k < Math.min(out.length, i + 4); k++) {
+      const b = out[k]!;
+      if (b.kind !== 'heading' || !SIGNER.test(b.text.trim())) break;
+      out[k] = { kind: 'paragraph', text: b.text, page: b.page ?? null };
+    }
+  }
+}
+
 /** Turns the pages' rows into blocks: paragraphs, headings and list items, each with its page. */
 export function layoutPages(pages: readonly PageRows[], builder: DocumentBuilder): void {
   dropRunningText(pages);
-  const ordered = pages.map((p) => readingOrder(p.page, p.rows, 0, p.width));
+  for (const p of pages) dropLetterFooter(p);
+  // Cover labels ("Prop. 2022/23:102", "Utkom från trycket") sit on the first pages only.
+  const ordered = pages.map((p, i) =>
+    readingOrder(p.page, i < COVER_PAGES ? splitLabelColumn(p.rows, p.width, p.height) : p.rows, 0, p.width),
+  );
   const bodySize = weightedMode(ordered.flat().map((s) => [s.size, s.text.length]));
-  const segs = ordered.flatMap((page) => markFootnotes(page, bodySize));
+  const segs = dropContents(ordered.flatMap((page) => markFootnotes(page, bodySize)));
   const ratios: number[] = [];
   for (let i = 1; i < segs.length; i++) {
     const a = segs[i - 1]!;
@@ -279,7 +263,7 @@ export function layoutPages(pages: readonly PageRows[], builder: DocumentBuilder
     const text = p.text.replace(/\s?(?:\.\s?){4,}\s*(?=\d{1,4}$)/u, ' … ');
     const big = headingSizes.indexOf(first.size);
     const boldHeading =
-      p.lines.every((l) => l.bold) &&
+      p.allBold &&
       first.size >= bodySize * 0.95 &&
       text.length <= 150 &&
       p.lines.length <= 2 &&
@@ -313,6 +297,7 @@ export function layoutPages(pages: readonly PageRows[], builder: DocumentBuilder
     }
     out.push({ kind: 'paragraph', text, page: p.page });
   }
+  signaturesAreText(out);
   // Levels come from sizes, weights and numbering; close the gaps so they run 1, 2, 3 …
   const used = [...new Set(out.filter((b) => b.kind === 'heading').map((b) => b.level ?? 1))].sort(
     (a, b) => a - b,

@@ -24,12 +24,18 @@ export interface Segment {
   readonly italic: boolean;
   /** Footnotes at the foot of a page: read after the paragraph that runs on to the next page. */
   readonly aside?: boolean;
+  /** Right bound of the column the line was read in (the page width outside side-by-side text). */
+  readonly column?: number;
+  /** The first line of a term or of its definition in a table of terms: never joined to the line before. */
+  readonly opens?: boolean;
 }
 
 export interface Row {
   readonly y: number;
   /** Runs with text, left to right (raised footnote numbers removed). */
   readonly runs: Run[];
+  /** Starts a block of its own (a cover label read after its title). */
+  readonly opens?: boolean;
 }
 
 /** A short left piece such as "2.1", "1.", "a)" or "•": never a column of its own. */
@@ -63,7 +69,15 @@ function segmentOf(page: number, runs: readonly Run[], y: number): Segment {
   let prevSize = 0;
   for (const r of runs) {
     const gap = r.x - prevEnd;
-    if (text !== '' && !/\s$/.test(text) && !/^\s/.test(r.str) && gap > 0.18 * Math.max(r.size, prevSize)) {
+    // A run that starts well left of where the last one ended is the next line of a small-print
+    // block merged into this row ("Utkom från trycket" over "den 30 januari 2009").
+    const back = gap < -Math.max(r.size, prevSize);
+    if (
+      text !== '' &&
+      !/\s$/.test(text) &&
+      !/^\s/.test(r.str) &&
+      (back || gap > 0.18 * Math.max(r.size, prevSize))
+    ) {
       text += ' ';
     }
     text += r.str;
@@ -115,9 +129,14 @@ export function buildRows(runs: readonly Run[]): Row[] {
   const rows = groups.map((g) => {
     const main = dominant(g.runs.map((r) => [Math.round(r.size * 2) / 2, r.str.length])) ?? g.size;
     // Raised small digits and symbols are footnote references: they would glue onto words.
-    const kept = g.runs
-      .filter((r) => !(r.size < main * 0.8 && r.y > g.y + 0.15 * main && /^[\d*†,\s]+$/.test(r.str)))
-      .sort((a, b) => a.x - b.x);
+    const sorted = g.runs.slice().sort((a, b) => a.x - b.x);
+    // "(7)" with a raised 7 is how EU texts number notes and refer to them: kept, in brackets.
+    const bracketed = (k: number): boolean =>
+      /\(\s*$/.test(sorted[k - 1]?.str ?? '') && /^\s*\)/.test(sorted[k + 1]?.str ?? '');
+    const kept = sorted.filter(
+      (r, k) =>
+        !(r.size < main * 0.8 && r.y > g.y + 0.15 * main && /^[\d*†,\s]+$/.test(r.str) && !bracketed(k)),
+    );
     return { y: g.y, runs: kept.length > 0 ? kept : g.runs };
   });
   // A footnote number raised far enough to form a row of its own, next to a line of body text.
@@ -167,6 +186,9 @@ function sideText(runs: readonly Run[]): string {
     .trim();
 }
 
+const extent = (runs: readonly Run[]): number =>
+  runs.length === 0 ? 0 : Math.max(...runs.map((r) => r.x + r.width)) - Math.min(...runs.map((r) => r.x));
+
 interface Band {
   readonly end: number;
   readonly gutter: number;
@@ -202,11 +224,147 @@ function findBand(rows: readonly Row[], i: number, lo: number, hi: number): Band
       const l = sideText(rows[k]!.runs.filter((r) => r.x + r.width <= mid));
       const r = sideText(rows[k]!.runs.filter((r) => r.x >= mid));
       if (l !== '' && r !== '') both++;
-      if (l.length > 8 && !MARKER_LIKE.test(l) && r.length > 3) proseRows++;
+      if (l.length > 8 && !MARKER_LIKE.test(l) && r.length > 3 && /\p{L}{3}/u.test(r)) proseRows++;
     }
     if (both >= MIN_BAND_ROWS && proseRows >= Math.max(2, both / 2)) return { end: j, gutter: mid };
+    // A table of terms: a narrow column of terms beside a wide one of definitions, where a
+    // short entry may have text on both sides in its first row only.
+    const lefts = rows.slice(i, j).map((row) => row.runs.filter((r) => r.x + r.width <= mid));
+    const rights = rows.slice(i, j).map((row) => row.runs.filter((r) => r.x >= mid));
+    const leftWidth = Math.max(...lefts.map(extent));
+    const rightWidth = Math.max(...rights.map(extent));
+    const definitionRows = rights.filter((r) => sideText(r).length > 20).length;
+    if (
+      both >= 1 &&
+      b - a >= 1.5 * size &&
+      definitionRows >= MIN_BAND_ROWS &&
+      leftWidth > 0 &&
+      leftWidth < 0.6 * rightWidth &&
+      lefts.every((l) => sideText(l).length <= 40) &&
+      // Terms are words: a column of section numbers (a table of contents) is no table of terms.
+      lefts.every((l) => l.length === 0 || /\p{L}{3}/u.test(sideText(l)))
+    )
+      return { end: j, gutter: mid };
   }
   return null;
+}
+
+/** Runs of consecutive row indices. */
+function chunks(indices: readonly number[]): number[][] {
+  const out: number[][] = [];
+  for (const i of indices) {
+    const last = out[out.length - 1];
+    if (last && i - last[last.length - 1]! <= 1) last.push(i);
+    else out.push([i]);
+  }
+  return out;
+}
+
+/** Longest text of one row of a cover's label column ("Prop. 2022/23:102", "Utkom från trycket"). */
+const LABEL_CHARS = 40;
+
+/**
+ * Moves a cover's label column out of the rows it shares with the title: short pieces that
+ * start on one vertical line in the right part of the top of the page ("Prop." over
+ * "2014/15:81" beside a two-line title) are read as rows of their own after the title, so
+ * the title is not run together with them.
+ */
+export function splitLabelColumn(rows: readonly Row[], width: number, height: number): Row[] {
+  const top = height * 0.5;
+  const candidates: Array<{ row: number; x: number }> = [];
+  rows.forEach((row, i) => {
+    if (row.y < top) return;
+    row.runs.forEach((r, k) => {
+      if (r.x < width * 0.55) return;
+      const prev = row.runs[k - 1];
+      if (prev && r.x - (prev.x + prev.width) < 0.5 * r.size) return;
+      if (sideText(row.runs.slice(k)).length > LABEL_CHARS) return;
+      candidates.push({ row: i, x: r.x });
+    });
+  });
+  // Columns: candidates whose left edges lie within a few points of each other.
+  candidates.sort((a, b) => a.x - b.x);
+  const starts = new Map<number, number[]>();
+  let column: number | null = null;
+  for (const c of candidates) {
+    if (column === null || c.x - column > 4) {
+      column = c.x;
+      starts.set(column, []);
+    }
+    const list = starts.get(column)!;
+    if (!list.includes(c.row)) list.push(c.row);
+  }
+  for (const list of starts.values()) list.sort((a, b) => a - b);
+  // Row index → where its label part starts; label rows are read after the title they stand
+  // beside (the rows from the group's first on in the same size), so the title stays whole.
+  const cut = new Map<number, number>();
+  const after = new Map<number, Row[]>();
+  for (const [x, list] of starts) {
+    // A column of page numbers (a table of contents) or of table cells is no label column.
+    if (list.length > 6) continue;
+    for (const group of chunks(list)) {
+      const split = group.some((i) => rows[i]!.runs.some((r) => r.x + r.width < x - 1));
+      if (group.length < 2 || group.length > 5 || !split) continue;
+      const labels: Row[] = [];
+      for (const i of group) {
+        const at = rows[i]!.runs.findIndex((r) => Math.abs(r.x - x) <= 4);
+        if (at < 0 || cut.has(i)) continue;
+        cut.set(i, at);
+        labels.push({ y: rows[i]!.y, runs: rows[i]!.runs.slice(at), opens: labels.length === 0 });
+      }
+      const first = group[0]!;
+      const titleSize = Math.max(0, ...rows[first]!.runs.slice(0, cut.get(first) ?? 0).map((r) => r.size));
+      let last = first;
+      for (let k = first + 1; k < rows.length; k++) {
+        const left = rows[k]!.runs.filter((r) => r.x + r.width < x - 1);
+        const sameSize = left.length > 0 && Math.abs(Math.max(...left.map((r) => r.size)) - titleSize) <= 0.5;
+        if (!sameSize && !(left.length === 0 && group.includes(k))) break;
+        last = k;
+      }
+      after.set(last, [...(after.get(last) ?? []), ...labels]);
+    }
+  }
+  if (cut.size === 0) return rows.slice();
+  const out: Row[] = [];
+  rows.forEach((row, i) => {
+    const at = cut.get(i);
+    const rest = at === undefined ? row : { y: row.y, runs: row.runs.slice(0, at) };
+    if (rest.runs.length > 0) out.push(rest);
+    out.push(...(after.get(i) ?? []));
+  });
+  return out;
+}
+
+interface Sides {
+  readonly y: number;
+  readonly left: Run[];
+  readonly right: Run[];
+}
+
+/**
+ * Splits side-by-side text into the entries of a table of terms: where the left column is
+ * narrow (a term, perhaps over two lines) and the right one holds its definition, each term
+ * is read with its definition, row by row. Two columns of prose (the bills' "Nuvarande /
+ * Föreslagen lydelse") come back whole, to be read column by column.
+ */
+function termEntries(sides: readonly Sides[]): Sides[][] {
+  const leftWidth = Math.max(...sides.map((s) => extent(s.left)));
+  const rightWidth = Math.max(...sides.map((s) => extent(s.right)));
+  if (leftWidth > 0.6 * rightWidth) return [sides.slice()];
+  const entries: Sides[][] = [];
+  let lastRight = '';
+  sides.forEach((s, k) => {
+    const rightText = sideText(s.right);
+    const opens =
+      s.left.length > 0 &&
+      (k === 0 ||
+        sides[k - 1]!.left.length === 0 ||
+        (/^[\p{Lu}(]/u.test(rightText) && /[.)]$/.test(lastRight)));
+    if (opens || entries.length === 0) entries.push([]);
+    entries[entries.length - 1]!.push(s);
+    if (rightText !== '') lastRight = rightText;
+  });
+  return entries.length >= 2 ? entries : [sides.slice()];
 }
 
 /**
@@ -220,19 +378,27 @@ export function readingOrder(page: number, rows: readonly Row[], lo: number, hi:
   while (i < rows.length) {
     const band = rows[i]!.runs.length > 1 ? findBand(rows, i, lo, hi) : null;
     if (!band) {
-      out.push(segmentOf(page, rows[i]!.runs, rows[i]!.y));
+      const segment = { ...segmentOf(page, rows[i]!.runs, rows[i]!.y), column: hi };
+      out.push(rows[i]!.opens ? { ...segment, opens: true } : segment);
       i++;
       continue;
     }
-    const left: Row[] = [];
-    const right: Row[] = [];
-    for (const row of rows.slice(i, band.end)) {
-      const l = row.runs.filter((r) => r.x + r.width / 2 < band.gutter);
-      const r = row.runs.filter((r) => r.x + r.width / 2 >= band.gutter);
-      if (l.length > 0) left.push({ y: row.y, runs: l });
-      if (r.length > 0) right.push({ y: row.y, runs: r });
+    const sides = rows.slice(i, band.end).map((row) => ({
+      y: row.y,
+      left: row.runs.filter((r) => r.x + r.width / 2 < band.gutter),
+      right: row.runs.filter((r) => r.x + r.width / 2 >= band.gutter),
+    }));
+    const entries = termEntries(sides);
+    const opening = (segs: Segment[]): Segment[] =>
+      entries.length > 1 && segs.length > 0 ? [{ ...segs[0]!, opens: true }, ...segs.slice(1)] : segs;
+    for (const part of entries) {
+      const left = part.filter((s) => s.left.length > 0).map((s) => ({ y: s.y, runs: s.left }));
+      const right = part.filter((s) => s.right.length > 0).map((s) => ({ y: s.y, runs: s.right }));
+      out.push(
+        ...opening(readingOrder(page, left, lo, band.gutter)),
+        ...opening(readingOrder(page, right, band.gutter, hi)),
+      );
     }
-    out.push(...readingOrder(page, left, lo, band.gutter), ...readingOrder(page, right, band.gutter, hi));
     i = band.end;
   }
   return out;

@@ -100,6 +100,40 @@ describe('real Word files', () => {
       '3. Wiki (xl)',
     ]);
   });
+
+  it('NJA 2014 s. 499 (no heading styles): the hand-made headings of the ruling are headings', async () => {
+    const doc = await parseDocx(testfile('16_HD-T3592-13_NJA-2014-s-499.docx'));
+    const headings = doc.blocks.filter((b) => b.kind === 'heading').map((b) => b.text);
+    for (const h of [
+      'Bakgrund',
+      'Yrkanden och inställning',
+      'Domskäl',
+      'Har diskriminering förekommit?',
+      'Domslut',
+    ]) {
+      expect(headings).toContain(h);
+    }
+    // Sentences and the labels of the header table stay text.
+    expect(headings.filter((h) => h.includes(':') || h.endsWith('.'))).toEqual([]);
+    expect(doc.blocks.find((b) => b.text.startsWith('Målnummer:'))?.kind).toBe('paragraph');
+    const offsets = doc.blocks.every((b) => doc.text.slice(b.start, b.end) === b.text);
+    expect(offsets).toBe(true);
+  });
+
+  it('prop. 2012/13:144: the table of contents is left out, the cover and summary headings kept', async () => {
+    const doc = await parseDocx(testfile('15_prop-2012-13-144_sjofartsstodet.docx'));
+    expect(doc.blocks.some((b) => b.text === 'Innehållsförteckning')).toBe(false);
+    // Each of these is a contents line ending in its page number; none is left as a paragraph.
+    expect(
+      doc.blocks.filter(
+        (b) => /^(?:\d(?:\.\d)?\s?)?\p{Lu}.*\D\d{1,2}$/u.test(b.text) && b.kind === 'paragraph',
+      ),
+    ).toEqual([]);
+    expect(doc.blocks.filter((b) => b.text === 'Förslag till riksdagsbeslut')).toHaveLength(1);
+    const heading = doc.blocks.find((b) => b.text === 'Propositionens huvudsakliga innehåll');
+    expect(heading?.kind).toBe('heading');
+    expect(doc.blocks[0]).toMatchObject({ kind: 'heading', text: 'Regeringens proposition' });
+  });
 });
 
 describe('a Word file written here', () => {

@@ -73,6 +73,24 @@ describe('pages saved from the publishers', () => {
     expect(doc.text).not.toContain('Brödtext');
     expect(doc.text).not.toContain('Ladda ner sida');
   });
+
+  it('regeringen.se remiss: the boxes beside the text (Genväg, Remisser, Dela) are not part of it', () => {
+    const doc = parseHtml(testfile('21_regeringen_remiss-ds-2026-15.html'));
+    const texts = doc.blocks.map((b) => b.text);
+    expect(texts).not.toContain('Genväg');
+    expect(texts).not.toContain('Remisser');
+    expect(texts).not.toContain('Svara på remiss');
+    expect(doc.text).not.toContain('Innan regeringen tar ställning till ett förslag skickas det på remiss');
+    expect(texts[texts.length - 1]).toBe(
+      'Remissvaren ska ha kommit in till Justitiedepartementet senast den 30 oktober 2026.',
+    );
+  });
+
+  it('regeringen.se directive: the h1 is the title alone, its "ID-nummer" label read after it', () => {
+    const doc = parseHtml(testfile('22_regeringen_dir-2016-15.html'));
+    expect(doc.blocks[0]).toMatchObject({ kind: 'heading', level: 1, text: 'Dataskyddsförordningen' });
+    expect(doc.blocks[1]).toMatchObject({ kind: 'paragraph', text: 'ID-nummer: Dir. 2016:15' });
+  });
 });
 
 describe('hostile pages', () => {

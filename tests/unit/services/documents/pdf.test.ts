@@ -1,11 +1,15 @@
 // The PDF parser on the publishers' own files in ../shared/testfiles and on generated PDFs:
 // text in reading order, headings, pages, running headers gone, hyphenation undone, side-by-
 // side law text read column by column, metadata, and the files it must refuse with a reason.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Block, ParsedDocument } from '../../../../src-main/shared/documents/model';
 import { ImportFailure } from '../../../../src-main/services/documents/limits';
-import { parsePdf } from '../../../../src-main/services/documents/pdf';
+import { cleanPdfTitle, parsePdf } from '../../../../src-main/services/documents/pdf';
 import { makePdf, testfile } from './import-fixtures';
+
+// The first test to touch a file parses it (up to 198 pages): on a busy machine that takes
+// longer than the default limit, and a test must not fail on timing noise.
+vi.setConfig({ testTimeout: 180_000 });
 
 const cache = new Map<string, Promise<ParsedDocument>>();
 function parsed(name: string): Promise<ParsedDocument> {
@@ -138,7 +142,7 @@ describe('prop. 2022/23:102 (198 pages, Word-made, side-by-side law text)', () =
 describe('the other publishers', () => {
   it('prop. 2014/15:81 (Distiller, pages smaller than A4): header and page numbers gone, title cleaned', async () => {
     const doc = await parsed(ALL[1]!);
-    expect(doc.meta.title).toBe('Prop 2014_15_81 Godkännanden för Kyotoprotokollets andra åtagandeperiod');
+    expect(doc.meta.title).toBe('Prop. 2014/15:81 Godkännanden för Kyotoprotokollets andra åtagandeperiod');
     expect(doc.blocks.filter((b) => b.page! > 2 && b.text === 'Prop. 2014/15:81')).toEqual([]);
     expect(heading(doc, '1 Förslag till riksdagsbeslut').page).toBe(3);
   });
@@ -210,6 +214,145 @@ describe('the other publishers', () => {
   it('a scanned page turned on its side reads through its OCR text layer', async () => {
     const doc = await parsed(ALL[10]!);
     expect(doc.text).toContain('Lorem ipsum dolor sit amet, consetetur');
+  });
+});
+
+describe("what a reader notices on the publishers' PDFs", () => {
+  const paragraphsOn = (doc: ParsedDocument, page: number): Block[] =>
+    doc.blocks.filter((b) => b.page === page && b.kind !== 'heading');
+
+  it('prop. 2022/23:102: the table of contents is not read as body paragraphs', async () => {
+    const doc = await parsed(ALL[0]!);
+    // Pages 2–3 hold only the contents: nothing of them is left as text to cite or search.
+    expect(doc.blocks.filter((b) => b.page === 2 || b.page === 3)).toEqual([]);
+    expect(doc.blocks.some((b) => b.text === 'Innehållsförteckning')).toBe(false);
+    expect(doc.blocks.filter((b) => /…\s*\d+$/.test(b.text))).toEqual([]);
+    // The headings the contents listed are still there, once, as headings.
+    expect(
+      doc.blocks.filter((b) => b.text.startsWith('5.2 Tillstånd att inneha vissa förbjudna')),
+    ).toHaveLength(1);
+  });
+
+  it('AFS 2011:19: its table of contents (no dot leaders) is not read as body paragraphs', async () => {
+    const doc = await parsed(ALL[4]!);
+    expect(doc.blocks.filter((b) => /Reach-förordningen 4|Definitioner 4/.test(b.text))).toEqual([]);
+    expect(paragraphsOn(doc, 3)).toEqual([]);
+  });
+
+  it.each([
+    [ALL[0]!, 'Genomförande av ändringarna i vapendirektivet', 'Prop. 2022/23:102'],
+    [ALL[1]!, 'Godkännanden för Kyotoprotokollets andra åtagandeperiod', 'Prop. 2014/15:81'],
+    [ALL[2]!, 'Dataskyddsförordningen', 'Dir. 2016:15'],
+    [
+      ALL[3]!,
+      'Avtal mellan Sverige och Danmark om beskattning av anställda ombord på färjor och tåg m.m.',
+      'Prop. 1999/2000:17',
+    ],
+    [ALL[6]!, 'Lag om ändring i lagen (2023:875) om tilläggsskatt', 'Publicerad den 10 december 2025'],
+  ])(
+    '%s: the cover title is a heading of its own, the label beside it kept apart',
+    async (name, title, label) => {
+      const doc = await parsed(name);
+      expect(heading(doc, title).page).toBe(1);
+      expect(blockWith(doc, label).text).toBe(label);
+    },
+  );
+
+  it('SSMFS 2008:18 and BFS 2011:12: "Utkom från trycket" is not part of the regulation\'s title', async () => {
+    const ssm = await parsed(ALL[7]!);
+    expect(
+      heading(
+        ssm,
+        'Strålsäkerhetsmyndighetens allmänna råd om begränsning av allmänhetens exponering för elektromagnetiska fält;',
+      ).page,
+    ).toBe(2);
+    expect(blockWith(ssm, 'Utkom från trycket').text).toBe('Utkom från trycket den 30 januari 2009');
+    const bfs = await parsed(ALL[9]!);
+    expect(
+      heading(
+        bfs,
+        'Boverkets föreskrifter och allmänna råd om hissar och vissa andra motordrivna anordningar;',
+      ).page,
+    ).toBe(1);
+    expect(blockWith(bfs, 'Utkom från trycket').text).toBe('Utkom från trycket den 26 april 2011');
+  });
+
+  it.each([
+    [ALL[0]!, 'Ulf Kristersson'],
+    [ALL[1]!, 'Stefan Löfven'],
+    [ALL[3]!, 'Göran Persson'],
+  ])('%s: the signature under "Stockholm den …" is text, not a subheading', async (name, signer) => {
+    const doc = await parsed(name);
+    const block = doc.blocks.find((b) => b.text === signer);
+    expect(block?.kind).toBe('paragraph');
+    const before = doc.blocks[doc.blocks.indexOf(block!) - 1]!;
+    expect(before.text).toMatch(/^Stockholm den \d+ \p{L}+ \d{4}$/u);
+  });
+
+  it('NFS 2007:10: the table of terms reads row by row, each term followed by its definition', async () => {
+    const doc = await parsed(ALL[5]!);
+    const texts = doc.blocks.map((b) => b.text);
+    const rows: Array<[string, string]> = [
+      ['Familjegrupp lodjur (NFS 2014:23)', 'Spår av lodjurshona med unge/ungar'],
+      ['Familjegrupp varg (NFS 2014:23)', 'Minst tre vargar i sällskap i ett revir'],
+      ['Fältpersonal', 'Person som förordnats av länsstyrelsen att utföra inventeringsarbete'],
+      ['Föryngring', 'Björn, varg, järv och lodjur som har fött unge/ungar'],
+      ['Inventeringsansvarig', 'Den tjänsteman på länsstyrelsen som förordnas'],
+    ];
+    for (const [term, definition] of rows) {
+      const at = texts.indexOf(term);
+      expect(at, term).toBeGreaterThan(0);
+      expect(texts[at + 1]).toMatch(new RegExp(`^${definition.replace(/[()/]/g, '\\$&')}`));
+    }
+  });
+
+  it('SFS 2025:1461: the list of defined terms keeps one term per paragraph', async () => {
+    const doc = await parsed(ALL[6]!);
+    for (const term of [
+      'allmänt erkänd redovisningsstandard i 20 §',
+      'beskattningsår i 24 §',
+      'bestämmande inflytande i 14 §',
+      'delägarbeskattad enhet i 7 kap. 2 §',
+      'effektiv skattesats i 3 kap. 37 §',
+    ]) {
+      expect(blockWith(doc, term).text).toBe(term);
+    }
+  });
+
+  it('prop. 2022/23:102: an italic run-in subheading is no longer glued to its paragraph', async () => {
+    const doc = await parsed(ALL[0]!);
+    expect(heading(doc, 'Stämningen mot Sverige i EU-domstolen').page).toBe(30);
+    expect(blockWith(doc, 'I maj 2022 väckte kommissionen talan mot Sverige').text).toMatch(/^I maj 2022/);
+  });
+
+  it('prop. 2022/23:102, the directive in its annex: bracketed note numbers "(7)" are kept, not left as "( )"', async () => {
+    const doc = await parsed(ALL[0]!);
+    expect(doc.blocks.filter((b) => /\(\s*\)/.test(b.text))).toEqual([]);
+    const note = doc.blocks.find((b) => b.text.startsWith('(7) Europaparlamentets och rådets förordning'));
+    expect(note?.page).toBe(120);
+  });
+
+  it('a one-page consultation response: the letter footer (addresses, "Sid 1 (1)") is gone', async () => {
+    const doc = await parsed(ALL[8]!);
+    expect(doc.text).not.toMatch(/kammarkollegiet\.se|Box 2218|Sid 1 \(1\)|Slottsbacken/);
+    expect(doc.blocks[doc.blocks.length - 1]!.text).toBe(
+      'Beslutet är godkänt digitalt och saknar därför underskrift.',
+    );
+  });
+});
+
+describe('titles from the document info', () => {
+  it.each([
+    [
+      'Prop 2014_15_81 Godkännanden för Kyotoprotokollets andra åtagandeperiod',
+      'Prop. 2014/15:81 Godkännanden för Kyotoprotokollets andra åtagandeperiod',
+    ],
+    ['SOU_2026_14 En moderniserad reglering', 'SOU 2026:14 En moderniserad reglering'],
+    ['Dir 2016_15 Dataskyddsförordningen', 'Dir. 2016:15 Dataskyddsförordningen'],
+    ['Microsoft Word - PROPGR~1.DOC', null],
+    ['Kemiska arbetsmiljörisker', 'Kemiska arbetsmiljörisker'],
+  ])('%s → %s', (info, title) => {
+    expect(cleanPdfTitle(info)).toBe(title);
   });
 });
 

@@ -68,4 +68,21 @@ describe('structure', () => {
     expect(() => parseText(new Uint8Array())).toThrow(ImportFailure);
     expect(() => parseText(new TextEncoder().encode(' \n\n\t\n'))).toThrow(ImportFailure);
   });
+
+  it('SOSFS 2012:17: no page-number or check-box fragments left where the form feeds were', () => {
+    const doc = parseText(testfile('27_SOSFS-2012-17.txt'));
+    expect(doc.blocks.filter((b) => /^\d+ \(\d+\)$/.test(b.text))).toEqual([]);
+    expect(doc.blocks.filter((b) => !/[\p{L}\p{N}]/u.test(b.text))).toEqual([]);
+    // Symbol-font check boxes read as boxes, not as private-use characters.
+    expect(doc.text).not.toMatch(/[\ue000-\uf8ff]/u);
+    expect(doc.text).toContain('☐');
+    expect(doc.blocks.filter((b) => b.text === 'SOSFS')).toEqual([]);
+  });
+
+  it('RFC 6912: the table of contents is not a code block; the sections still are headings', () => {
+    const doc = parseText(testfile('28_rfc6912.txt'));
+    expect(doc.blocks.filter((b) => /(?:\.\s){3,}/.test(b.text))).toEqual([]);
+    expect(doc.blocks.some((b) => b.text === 'Table of Contents')).toBe(false);
+    expect(doc.blocks.find((b) => b.text === '1. Introduction')?.kind).toBe('heading');
+  });
 });
