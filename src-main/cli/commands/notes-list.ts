@@ -46,7 +46,7 @@ export const notesList: CliCommand = {
     }
     const store = await openAnnotationStore(dataDir);
     if (store.problem) console.error(store.problem);
-    const annotations = [...store.list()].sort(
+    const annotations = store.all().sort(
       (a, b) => a.documentId.localeCompare(b.documentId) || a.position.start - b.position.start,
     );
     store.close();

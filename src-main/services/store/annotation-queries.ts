@@ -1,0 +1,170 @@
+// Owns reading annotations in the pieces the app needs, so nothing reads all of them at start:
+// one document's annotations (indexed by document id), the counts per document and colour
+// (one covering index), the tags in use, and the notes panel's order under a filter (rowids
+// only, filtered and sorted in SQL; a page's rows are read by rowid). The filter's text and
+// tag tests and the library's document order are JavaScript functions registered on the
+// connection, so SQL applies exactly the rules of shared/notes-filter.ts.
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { Annotation, HighlightColour } from '../../shared/annotation';
+import { filterWords, foldText, type NotesFilter } from '../../shared/notes-filter';
+import type { NotesSort } from '../../shared/notes-query';
+import {
+  COLUMNS,
+  NO_HISTORY,
+  fromColumn,
+  fromRow,
+  groupRevisions,
+  tagsOf,
+  type RevisionRow,
+  type Row,
+} from './annotations';
+
+/** Where a document stands in the library's order; unknown documents go last. */
+export type DocumentOrder = (documentId: string) => number;
+
+export interface AnnotationCounts {
+  readonly total: number;
+  readonly byDocument: Record<string, number>;
+  readonly byColour: Record<HighlightColour | 'none', number>;
+}
+
+const LAST = Number.MAX_SAFE_INTEGER;
+
+const ORDER_BY: Record<NotesSort, string> = {
+  document: 'lasaren_document_order(document_id), position_start, rowid',
+  newest: 'modified DESC, rowid',
+  oldest: 'modified, rowid',
+};
+
+function haystack(quote: unknown, note: unknown, tags: unknown): string {
+  return foldText([fromColumn(quote), fromColumn(note), ...tagsOf(String(tags))].join('\n'));
+}
+
+export class AnnotationQueries {
+  readonly #db: DatabaseSync;
+  readonly #forDocument: StatementSync;
+  readonly #revisionsOfDocument: StatementSync;
+  readonly #byRowids: StatementSync;
+  readonly #revisionsOfRowids: StatementSync;
+  readonly #counts: StatementSync;
+  readonly #tags: StatementSync;
+  #order: DocumentOrder = () => LAST;
+
+  constructor(db: DatabaseSync) {
+    this.#db = db;
+    const arrays = (sql: string) => {
+      const statement = db.prepare(sql);
+      statement.setReturnArrays(true);
+      return statement;
+    };
+    db.function('lasaren_document_order', { deterministic: false }, (id) => this.#order(String(id)));
+    db.function('lasaren_has_tag', { deterministic: true }, (tags, wanted) =>
+      tagsOf(String(tags)).some((t) => foldText(t) === wanted) ? 1 : 0,
+    );
+    db.function('lasaren_has_words', { deterministic: true }, (quote, note, tags, words) => {
+      const text = haystack(quote, note, tags);
+      return (JSON.parse(String(words)) as string[]).every((w) => text.includes(w)) ? 1 : 0;
+    });
+    this.#forDocument = arrays(
+      `SELECT ${COLUMNS} FROM annotations WHERE document_id = ? ORDER BY position_start, rowid`,
+    );
+    this.#revisionsOfDocument = arrays(
+      `SELECT r.annotation_id, r.colour, r.note, r.tags, r.modified FROM annotation_revisions r
+       JOIN annotations a ON a.id = r.annotation_id WHERE a.document_id = ? ORDER BY r.annotation_id, r.n`,
+    );
+    this.#byRowids = arrays(
+      `SELECT rowid, ${COLUMNS} FROM annotations WHERE rowid IN (SELECT value FROM json_each(?))`,
+    );
+    this.#revisionsOfRowids = arrays(
+      `SELECT r.annotation_id, r.colour, r.note, r.tags, r.modified FROM annotation_revisions r
+       JOIN annotations a ON a.id = r.annotation_id
+       WHERE a.rowid IN (SELECT value FROM json_each(?)) ORDER BY r.annotation_id, r.n`,
+    );
+    this.#counts = arrays(
+      'SELECT document_id, colour, count(*) FROM annotations GROUP BY document_id, colour',
+    );
+    this.#tags = arrays(
+      "SELECT DISTINCT j.value FROM annotations a, json_each(a.tags) j WHERE a.tags != '[]'",
+    );
+  }
+
+  /** The library's order for the panel's "document order" sort. */
+  setDocumentOrder(order: DocumentOrder): void {
+    this.#order = order;
+  }
+
+  /** One document's annotations, in text order. */
+  forDocument(documentId: string): Annotation[] {
+    const history = groupRevisions(this.#revisionsOfDocument.all(documentId) as unknown as RevisionRow[]);
+    return (this.#forDocument.all(documentId) as unknown as Row[]).map((row) =>
+      fromRow(row, history.get(row[0]) ?? NO_HISTORY),
+    );
+  }
+
+  /** These rows (by rowid), in the order given; rowids no longer there are left out. */
+  byRowids(rowids: readonly number[]): Annotation[] {
+    if (rowids.length === 0) return [];
+    const json = JSON.stringify(rowids);
+    const history = groupRevisions(this.#revisionsOfRowids.all(json) as unknown as RevisionRow[]);
+    const byRowid = new Map<number, Annotation>();
+    for (const [rowid, ...row] of this.#byRowids.all(json) as unknown as Array<[number, ...Row]>)
+      byRowid.set(rowid, fromRow(row, history.get(row[0]) ?? NO_HISTORY));
+    return rowids.flatMap((id) => byRowid.get(id) ?? []);
+  }
+
+  counts(): AnnotationCounts {
+    const byDocument: Record<string, number> = {};
+    const byColour: Record<HighlightColour | 'none', number> = {
+      yellow: 0,
+      green: 0,
+      blue: 0,
+      pink: 0,
+      purple: 0,
+      none: 0,
+    };
+    let total = 0;
+    for (const [documentId, colour, n] of this.#counts.all() as unknown as Array<
+      [string, HighlightColour | null, number]
+    >) {
+      byDocument[documentId] = (byDocument[documentId] ?? 0) + n;
+      byColour[colour ?? 'none'] += n;
+      total += n;
+    }
+    return { total, byDocument, byColour };
+  }
+
+  /** Every tag in use, sorted the Swedish way. */
+  tags(): string[] {
+    return (this.#tags.all() as unknown as Array<[string]>)
+      .map(([tag]) => tag)
+      .sort((a, b) => a.localeCompare(b, 'sv'));
+  }
+
+  /** The rowids of the annotations passing the filter, in the sort order. */
+  ids(filter: NotesFilter, sort: NotesSort): number[] {
+    const where: string[] = [];
+    const params: Array<string | number> = [];
+    if (filter.documentId) {
+      where.push('document_id = ?');
+      params.push(filter.documentId);
+    }
+    if (filter.colour === 'none') where.push('colour IS NULL');
+    else if (filter.colour) {
+      where.push('colour = ?');
+      params.push(filter.colour);
+    }
+    if (filter.tag?.trim()) {
+      where.push("tags != '[]' AND lasaren_has_tag(tags, ?)");
+      params.push(foldText(filter.tag.trim()));
+    }
+    const words = filterWords(filter.text);
+    if (words.length > 0) {
+      where.push('lasaren_has_words(quote_exact, note, tags, ?)');
+      params.push(JSON.stringify(words));
+    }
+    const sql = `SELECT rowid FROM annotations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${ORDER_BY[sort]}`;
+    const statement = this.#db.prepare(sql);
+    statement.setReturnArrays(true);
+    return (statement.all(...params) as unknown as Array<[number]>).map(([id]) => id);
+  }
+}
