@@ -215,7 +215,7 @@ export const en: Catalog = {
   'notes.created': 'Created {date}',
   'notes.modified': 'changed {date}',
   'notes.open': 'Go to the paragraph',
-  'notes.more': 'Show {n} more',
+  'notes.loading': 'Loading notes …',
   'notes.shortcuts': 'Keyboard shortcuts for highlights',
   'notes.unknownDocument': 'Unknown document ({id})',
   'annotations.linkNotFound':

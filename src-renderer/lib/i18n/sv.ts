@@ -140,7 +140,7 @@ export const sv = {
   'notes.created': 'Skapad {date}',
   'notes.modified': 'ändrad {date}',
   'notes.open': 'Gå till stycket',
-  'notes.more': 'Visa {n} till',
+  'notes.loading': 'Hämtar anteckningar …',
   'notes.shortcuts': 'Kortkommandon för markeringar',
   'notes.unknownDocument': 'Okänt dokument ({id})',
   'notice.close': 'Stäng meddelandet',
