@@ -29,7 +29,7 @@ export interface NotesSource {
   stale(version: string): boolean;
   /** Analyses up to `max` changed annotations into the stored terms; returns how many. */
   catchUp(version: string, analyse: Analyse, max: number): number;
-  /** Annotations whose terms hold every word (analysed keys), best first, at most `limit`. */
+  /** Annotations whose terms hold every word (analysed keys), newest first, at most `limit`. */
   candidates(words: readonly string[], limit: number): Annotation[];
 }
 
@@ -225,10 +225,7 @@ class SqliteAnnotationStore implements AnnotationStore {
    * (under the write lock, so an update reads the current row), then `change` writes and says
    * what it returns. Listeners hear of it only after the commit.
    */
-  #write<T>(
-    what: string,
-    change: (repo: AnnotationRepository, seq: () => number) => Result<T>,
-  ): Result<T> {
+  #write<T>(what: string, change: (repo: AnnotationRepository, seq: () => number) => Result<T>): Result<T> {
     const repo = this.#repo;
     const refused = this.#database.readOnlyReason;
     if (!repo || refused)
@@ -376,7 +373,6 @@ export async function openAnnotationStore(
   options: StoreOptions = {},
 ): Promise<AnnotationStore> {
   const database =
-    options.database ??
-    (await openUserDatabase(dataDir, { ...options, whileChecking: loadSummarySnapshot }));
+    options.database ?? (await openUserDatabase(dataDir, { ...options, whileChecking: loadSummarySnapshot }));
   return new SqliteAnnotationStore(database, !options.database);
 }

@@ -112,10 +112,7 @@ export function hasFts5(db: DatabaseSync): boolean {
 type Step = string | ((db: DatabaseSync) => string);
 
 /** Index i holds the SQL that takes the schema from version i to i + 1. */
-export const MIGRATIONS: readonly Step[] = [
-  V1,
-  (db) => V2_INDEXES + (hasFts5(db) ? V2_TERMS : ''),
-];
+export const MIGRATIONS: readonly Step[] = [V1, (db) => V2_INDEXES + (hasFts5(db) ? V2_TERMS : '')];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: DatabaseSync): number {

@@ -43,6 +43,7 @@ export function matchExpression(words: readonly string[]): string {
 export class NoteTermsRepository {
   readonly available: boolean;
   readonly #db: DatabaseSync;
+  readonly #pendingSame: StatementSync | null = null;
   readonly #pending: StatementSync | null = null;
   readonly #put: StatementSync | null = null;
   readonly #drop: StatementSync | null = null;
@@ -60,14 +61,22 @@ export class NoteTermsRepository {
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
     if (!this.available) return;
+    // Two ranges of the seq index (a row value comparison would scan the table): the rest of
+    // the last change's rows, then every later change's.
+    this.#pendingSame = db.prepare(
+      'SELECT rowid, note, tags, seq FROM annotations WHERE seq = ? AND rowid > ? ORDER BY rowid LIMIT ?',
+    );
+    this.#pendingSame.setReturnArrays(true);
     this.#pending = db.prepare(
-      `SELECT rowid, note, tags, seq FROM annotations WHERE (seq, rowid) > (?, ?) ORDER BY seq, rowid LIMIT ?`,
+      'SELECT rowid, note, tags, seq FROM annotations WHERE seq > ? ORDER BY seq, rowid LIMIT ?',
     );
     this.#pending.setReturnArrays(true);
     this.#put = db.prepare('INSERT OR REPLACE INTO notes_terms (rowid, terms, reversed) VALUES (?, ?, ?)');
     this.#drop = db.prepare('DELETE FROM notes_terms WHERE rowid = ?');
+    // Newest first, streamed from the doclists: ranking every match by bm25 first costs
+    // hundreds of ms for a word most of 100,000 notes hold; the caller ranks what it gets.
     this.#match = db.prepare(
-      'SELECT rowid FROM notes_terms WHERE notes_terms MATCH ? ORDER BY rank LIMIT ?',
+      'SELECT rowid FROM notes_terms WHERE notes_terms MATCH ? ORDER BY rowid DESC LIMIT ?',
     );
     this.#match.setReturnArrays(true);
   }
@@ -80,11 +89,18 @@ export class NoteTermsRepository {
     return { seq: Number(seq), rowid: Number(rowid) };
   }
 
+  /** Up to `max` rows changed after the watermark, in (seq, rowid) order. */
+  #after(seq: number, rowid: number, max: number): PendingRow[] {
+    if (!this.#pending || !this.#pendingSame) return [];
+    const same = this.#pendingSame.all(seq, rowid, max) as unknown as PendingRow[];
+    if (same.length >= max) return same;
+    return [...same, ...(this.#pending.all(seq, max - same.length) as unknown as PendingRow[])];
+  }
+
   /** True when annotations changed since the terms were last brought up to date. */
   stale(version: string): boolean {
-    if (!this.#pending) return false;
     const { seq, rowid } = this.#watermark(version);
-    return this.#pending.all(seq, rowid, 1).length > 0;
+    return this.#after(seq, rowid, 1).length > 0;
   }
 
   /**
@@ -99,14 +115,13 @@ export class NoteTermsRepository {
     transaction: <T>(fn: () => T) => T,
     decode: (column: unknown) => string,
   ): number {
-    const pending = this.#pending;
     const put = this.#put;
     const drop = this.#drop;
-    if (!pending || !put || !drop) return 0;
+    if (!put || !drop) return 0;
     return transaction(() => {
       let { seq, rowid } = this.#watermark(version);
       if (seq < 0) this.#db.exec("INSERT INTO notes_terms (notes_terms) VALUES ('delete-all')");
-      const rows = pending.all(seq, rowid, max) as unknown as PendingRow[];
+      const rows = this.#after(seq, rowid, max);
       for (const [id, note, tags, rowSeq] of rows) {
         const found = analyse(decode(note), tags === '[]' ? [] : (JSON.parse(tags) as string[]));
         if (found) put.run(id, found.terms, found.reversed);
@@ -114,12 +129,13 @@ export class NoteTermsRepository {
         seq = rowSeq;
         rowid = id;
       }
-      if (rows.length > 0 || seq < 0) this.#writeMark.run(WATERMARK, `${Math.max(seq, 0)} ${rowid} ${version}`);
+      if (rows.length > 0 || seq < 0)
+        this.#writeMark.run(WATERMARK, `${Math.max(seq, 0)} ${rowid} ${version}`);
       return rows.length;
     });
   }
 
-  /** Rowids of annotations whose terms hold every word (analysed), best first (bm25). */
+  /** Rowids of annotations whose terms hold every word (analysed), the newest first. */
   match(words: readonly string[], limit: number): number[] {
     const expression = matchExpression(words);
     if (!this.#match || expression === '') return [];

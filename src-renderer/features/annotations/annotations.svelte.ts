@@ -141,11 +141,9 @@ class AnnotationsState {
   }
 
   #setDocument(documentId: string, list: readonly Annotation[]): void {
-    const next = new Map(this.#documents);
-    next.delete(documentId);
-    next.set(documentId, list);
-    while (next.size > KEPT_DOCUMENTS) next.delete(next.keys().next().value as string);
-    this.#documents = next;
+    // Replaced whole ($state.raw); the most recently read document last, the oldest dropped.
+    const others = [...this.#documents].filter(([id]) => id !== documentId);
+    this.#documents = new Map([...others, [documentId, list] as const].slice(-KEPT_DOCUMENTS));
   }
 
   /** The annotation as this window last saw it, else as main has it now. */

@@ -60,14 +60,13 @@ class NotesState {
     const pages = new Set([0, ...keep.map((i) => i - (i % PAGE))]);
     const answers = await Promise.all([...pages].map((start) => this.#fetch(start, generation)));
     if (generation !== this.#generation) return;
-    const loaded = new Map<number, Annotation>();
-    for (const answer of answers) {
-      if (!answer) continue;
-      answer.annotations.forEach((a, i) => loaded.set(answer.offset + i, a));
-      this.total = answer.total;
-    }
-    this.#loaded = loaded;
-    this.#ensureSources(loaded.values());
+    const entries = answers.flatMap((answer) =>
+      answer ? answer.annotations.map((a, i) => [answer.offset + i, a] as const) : [],
+    );
+    const last = answers.findLast((answer) => answer !== null);
+    if (last) this.total = last.total;
+    this.#loaded = new Map(entries);
+    this.#ensureSources(entries.map(([, a]) => a));
   }
 
   async #fetch(offset: number, generation: number) {
@@ -93,9 +92,8 @@ class NotesState {
     const generation = this.#generation;
     void this.#fetch(start, generation).then((answer) => {
       if (!answer || generation !== this.#generation) return;
-      const loaded = new Map(this.#loaded);
-      answer.annotations.forEach((a, i) => loaded.set(answer.offset + i, a));
-      this.#loaded = loaded;
+      const added = answer.annotations.map((a, i) => [answer.offset + i, a] as const);
+      this.#loaded = new Map([...this.#loaded, ...added]);
       this.#ensureSources(answer.annotations);
     });
   }

@@ -53,7 +53,9 @@ async function open(dir?: string): Promise<{ store: AnnotationStore; index: Note
 describe('the notes search terms', () => {
   it('follow edits and deletions, and only changed notes are analysed again', async () => {
     const { store, index, dir } = await open();
-    const list = Array.from({ length: 200 }, (_, i) => note(i, `vanlig anteckning ${i % 7 === 0 ? 'remiss' : ''}`));
+    const list = Array.from({ length: 200 }, (_, i) =>
+      note(i, `vanlig anteckning ${i % 7 === 0 ? 'remiss' : ''}`),
+    );
     await store.upsertMany(list);
     expect(await index.catchUp()).toBe(200);
     expect(found(index, 'remiss')).toHaveLength(29);
