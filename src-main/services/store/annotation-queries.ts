@@ -2,8 +2,8 @@
 // one document's annotations (indexed by document id), the counts per document and colour
 // (one covering index), the tags in use, and the notes panel's order under a filter (rowids
 // only, filtered and sorted in SQL; a page's rows are read by rowid). The filter's text and
-// tag tests and the library's document order are JavaScript functions registered on the
-// connection, so SQL applies exactly the rules of shared/notes-filter.ts.
+// tag tests are JavaScript functions registered on the connection, so SQL applies exactly the
+// rules of shared/notes-filter.ts; the library's document order is applied to runs of rows.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { Annotation, HighlightColour } from '../../shared/annotation';
 import { filterWords, foldText, type NotesFilter } from '../../shared/notes-filter';
@@ -30,11 +30,28 @@ export interface AnnotationCounts {
 
 const LAST = Number.MAX_SAFE_INTEGER;
 
+/** Document order is by document id in SQL (an index walk); runs are put in library order in JS. */
 const ORDER_BY: Record<NotesSort, string> = {
-  document: 'lasaren_document_order(document_id), position_start, rowid',
+  document: 'document_id, position_start, rowid',
   newest: 'modified DESC, rowid',
   oldest: 'modified, rowid',
 };
+
+/** Rows sorted by document id, one run per document, reordered by the library's order. */
+function inDocumentOrder(rows: ReadonlyArray<readonly [number, string]>, order: DocumentOrder): number[] {
+  const runs: Array<{ rank: number; from: number; to: number }> = [];
+  for (let i = 0; i < rows.length; i++) {
+    const id = (rows[i] as readonly [number, string])[1];
+    const last = runs[runs.length - 1];
+    if (last && (rows[last.from] as readonly [number, string])[1] === id) last.to = i + 1;
+    else runs.push({ rank: order(id), from: i, to: i + 1 });
+  }
+  runs.sort((a, b) => a.rank - b.rank || a.from - b.from);
+  const ids: number[] = [];
+  for (const run of runs)
+    for (let i = run.from; i < run.to; i++) ids.push((rows[i] as readonly [number, string])[0]);
+  return ids;
+}
 
 function haystack(quote: unknown, note: unknown, tags: unknown): string {
   return foldText([fromColumn(quote), fromColumn(note), ...tagsOf(String(tags))].join('\n'));
@@ -57,7 +74,6 @@ export class AnnotationQueries {
       statement.setReturnArrays(true);
       return statement;
     };
-    db.function('lasaren_document_order', { deterministic: false }, (id) => this.#order(String(id)));
     db.function('lasaren_has_tag', { deterministic: true }, (tags, wanted) =>
       tagsOf(String(tags)).some((t) => foldText(t) === wanted) ? 1 : 0,
     );
@@ -83,9 +99,8 @@ export class AnnotationQueries {
     this.#counts = arrays(
       'SELECT document_id, colour, count(*) FROM annotations GROUP BY document_id, colour',
     );
-    this.#tags = arrays(
-      "SELECT DISTINCT j.value FROM annotations a, json_each(a.tags) j WHERE a.tags != '[]'",
-    );
+    // Distinct tag lists from the partial index on tags (few, however many notes share them).
+    this.#tags = arrays("SELECT DISTINCT tags FROM annotations WHERE tags != '[]'");
   }
 
   /** The library's order for the panel's "document order" sort. */
@@ -135,9 +150,10 @@ export class AnnotationQueries {
 
   /** Every tag in use, sorted the Swedish way. */
   tags(): string[] {
-    return (this.#tags.all() as unknown as Array<[string]>)
-      .map(([tag]) => tag)
-      .sort((a, b) => a.localeCompare(b, 'sv'));
+    const tags = new Set<string>();
+    for (const [list] of this.#tags.all() as unknown as Array<[string]>)
+      for (const tag of tagsOf(list)) tags.add(tag);
+    return [...tags].sort((a, b) => a.localeCompare(b, 'sv'));
   }
 
   /** The rowids of the annotations passing the filter, in the sort order. */
@@ -162,9 +178,10 @@ export class AnnotationQueries {
       where.push('lasaren_has_words(quote_exact, note, tags, ?)');
       params.push(JSON.stringify(words));
     }
-    const sql = `SELECT rowid FROM annotations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${ORDER_BY[sort]}`;
+    const sql = `SELECT rowid, document_id FROM annotations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${ORDER_BY[sort]}`;
     const statement = this.#db.prepare(sql);
     statement.setReturnArrays(true);
-    return (statement.all(...params) as unknown as Array<[number]>).map(([id]) => id);
+    const rows = statement.all(...params) as unknown as Array<[number, string]>;
+    return sort === 'document' ? inDocumentOrder(rows, this.#order) : rows.map(([id]) => id);
   }
 }

@@ -80,7 +80,8 @@ CREATE INDEX documents_by_sha256 ON documents (sha256);
 `;
 
 /**
- * Notes at scale (100,000): the counts by document and colour read one covering index, and
+ * Notes at scale (100,000): the counts by document and colour, the notes panel's document
+ * order and the tags in use each read one covering index (not the rows), and
  * the notes' search terms live in the file (note-terms.ts), so nothing at start reads every
  * note. `notes_terms` is a contentless FTS5 table keyed by the annotation's rowid, holding the
  * Swedish analyser's keys of the note and its tags (and each key spelt backwards, for compound
@@ -90,6 +91,8 @@ CREATE INDEX documents_by_sha256 ON documents (sha256);
  */
 const V2_INDEXES = `
 CREATE INDEX annotations_by_document_colour ON annotations (document_id, colour);
+CREATE INDEX annotations_by_document_position ON annotations (document_id, position_start);
+CREATE INDEX annotations_by_tags ON annotations (tags) WHERE tags != '[]';
 DROP INDEX annotations_by_document;
 `;
 const V2_TERMS = `
