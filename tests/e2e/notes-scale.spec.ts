@@ -55,7 +55,7 @@ test('20,000 notes: the count, paging through the panel, and finding one note', 
   const cards = page.locator('.card');
   await expect(cards.first()).toContainText('Anteckning 0:');
   expect(await cards.count()).toBeLessThan(40);
-  const list = page.getByRole('region', { name: 'Anteckningar' });
+  const list = page.getByRole('region', { name: 'Anteckningslista' });
   for (const fraction of [0.5, 1]) {
     await list.evaluate((el, f) => (el.scrollTop = (el.scrollHeight - el.clientHeight) * f), fraction);
     await page.waitForTimeout(300);

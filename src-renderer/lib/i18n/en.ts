@@ -216,6 +216,7 @@ export const en: Catalog = {
   'notes.modified': 'changed {date}',
   'notes.open': 'Go to the paragraph',
   'notes.loading': 'Loading notes …',
+  'notes.list': 'List of notes',
   'notes.shortcuts': 'Keyboard shortcuts for highlights',
   'notes.unknownDocument': 'Unknown document ({id})',
   'annotations.linkNotFound':

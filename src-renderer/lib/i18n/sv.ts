@@ -141,6 +141,7 @@ export const sv = {
   'notes.modified': 'ändrad {date}',
   'notes.open': 'Gå till stycket',
   'notes.loading': 'Hämtar anteckningar …',
+  'notes.list': 'Anteckningslista',
   'notes.shortcuts': 'Kortkommandon för markeringar',
   'notes.unknownDocument': 'Okänt dokument ({id})',
   'notice.close': 'Stäng meddelandet',
