@@ -84,8 +84,8 @@ CREATE INDEX documents_by_sha256 ON documents (sha256);
  * order and the tags in use each read one covering index (not the rows), and
  * the notes' search terms live in the file (note-terms.ts), so nothing at start reads every
  * note. `notes_terms` is a contentless FTS5 table keyed by the annotation's rowid, holding the
- * Swedish analyser's keys of the note and its tags (and each key spelt backwards, for compound
- * tails); it is filled by the process that searches, for the rows whose `seq` is past the
+ * Swedish analyser's keys of the note and its tags (and each key spelt backwards and marked
+ * with ~, for compound tails); it is filled by the process that searches, for the rows whose `seq` is past the
  * watermark in `meta`, and a trigger drops a deleted annotation's terms in whichever process
  * deletes it. Created only where SQLite has FTS5 (then search reads the notes instead).
  */
@@ -97,7 +97,8 @@ DROP INDEX annotations_by_document;
 `;
 const V2_TERMS = `
 CREATE VIRTUAL TABLE notes_terms USING fts5(
-  terms, reversed, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
+  terms, content = '', contentless_delete = 1, detail = none,
+  tokenize = "unicode61 remove_diacritics 0 tokenchars '-:/+~'"
 );
 CREATE TRIGGER annotations_drop_terms AFTER DELETE ON annotations BEGIN
   DELETE FROM notes_terms WHERE rowid = old.rowid;

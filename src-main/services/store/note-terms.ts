@@ -22,22 +22,40 @@ const WATERMARK = 'notes_terms_watermark';
 /** Query words spelt backwards match compound tails from this length on (flex.ts's rule). */
 const MIN_SUFFIX_LENGTH = 3;
 
-const phrase = (word: string) => `"${word.replaceAll('"', '""')}"*`;
+/** Characters a stored key keeps within one token (the table's tokenchars, with letters and digits). */
+const ONE_TOKEN = /^[\p{L}\p{N}\-:/+]+$/u;
+/** Marks a key spelt backwards, so it never meets a forward key of the same letters. */
+const BACKWARDS = '~';
+
+const prefix = (token: string) => `"${token.replaceAll('"', '""')}"*`;
 const backwards = (word: string) => [...word].reverse().join('');
 
 /**
  * The FTS5 expression for words that must all occur, each as a key it starts or ends with
- * (equal, prefix while typing, compound tail), the rule the verification applies.
+ * (equal, prefix while typing, compound tail), the rule the verification applies. A word the
+ * tokenizer would split (a character it does not keep) asks for each piece as a prefix: more
+ * candidates, never fewer, and the caller checks each one.
  */
 export function matchExpression(words: readonly string[]): string {
   return words
     .filter((w) => w !== '')
-    .map((w) =>
-      w.length >= MIN_SUFFIX_LENGTH
-        ? `(terms : ${phrase(w)} OR reversed : ${phrase(backwards(w))})`
-        : `terms : ${phrase(w)}`,
-    )
+    .map((w) => {
+      if (!ONE_TOKEN.test(w)) {
+        const pieces = w.split(/[^\p{L}\p{N}\-:/+]+/u).filter((p) => p !== '');
+        return pieces.length ? `(${pieces.map(prefix).join(' AND ')})` : '';
+      }
+      return w.length >= MIN_SUFFIX_LENGTH
+        ? `(${prefix(w)} OR ${prefix(BACKWARDS + backwards(w))})`
+        : prefix(w);
+    })
+    .filter((e) => e !== '')
     .join(' AND ');
+}
+
+/** The one stored column: the keys, then each key spelt backwards and marked. */
+function stored(found: NoteTerms): string {
+  const reversed = found.reversed.split(' ').filter((k) => k !== '');
+  return `${found.terms} ${reversed.map((k) => BACKWARDS + k).join(' ')}`;
 }
 
 export class NoteTermsRepository {
@@ -71,7 +89,7 @@ export class NoteTermsRepository {
       'SELECT rowid, note, tags, seq FROM annotations WHERE seq > ? ORDER BY seq, rowid LIMIT ?',
     );
     this.#pending.setReturnArrays(true);
-    this.#put = db.prepare('INSERT OR REPLACE INTO notes_terms (rowid, terms, reversed) VALUES (?, ?, ?)');
+    this.#put = db.prepare('INSERT OR REPLACE INTO notes_terms (rowid, terms) VALUES (?, ?)');
     this.#drop = db.prepare('DELETE FROM notes_terms WHERE rowid = ?');
     // Newest first, streamed from the doclists: ranking every match by bm25 first costs
     // hundreds of ms for a word most of 100,000 notes hold; the caller ranks what it gets.
@@ -124,7 +142,7 @@ export class NoteTermsRepository {
       const rows = this.#after(seq, rowid, max);
       for (const [id, note, tags, rowSeq] of rows) {
         const found = analyse(decode(note), tags === '[]' ? [] : (JSON.parse(tags) as string[]));
-        if (found) put.run(id, found.terms, found.reversed);
+        if (found) put.run(id, stored(found));
         else drop.run(id);
         seq = rowSeq;
         rowid = id;
