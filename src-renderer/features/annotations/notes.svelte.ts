@@ -41,6 +41,8 @@ class NotesState {
   #pending = new Set<number>();
   /** Moves with every new filter, sort or change of the notes: late answers are dropped. */
   #generation = 0;
+  /** Moves when a new first page is in: the list asks again for the rows in view. */
+  listed = $state(0);
 
   /** The panel's filter in the shared form the export's "current filter" scope applies too. */
   readonly filter: NotesFilter = $derived({
@@ -66,6 +68,7 @@ class NotesState {
     const last = answers.findLast((answer) => answer !== null);
     if (last) this.total = last.total;
     this.#loaded = new Map(entries);
+    this.listed++;
     this.#ensureSources(entries.map(([, a]) => a));
   }
 
