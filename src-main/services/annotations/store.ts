@@ -185,11 +185,18 @@ class SqliteAnnotationStore implements AnnotationStore {
       catchUp: (version, analyse, max) => {
         const terms = this.#terms;
         if (!terms?.available || this.#database.readOnlyReason) return 0;
-        // A read-only file cannot hold new terms; search then reads what is there.
+        // The terms are derived data, written with their watermark in one transaction: a power
+        // cut may lose the latest (they are made again), never make them disagree. So their
+        // commit skips the fsync a save needs (the next save's fsync covers it in the WAL).
+        const db = this.#db;
+        db?.exec('PRAGMA synchronous = NORMAL');
         try {
           return terms.catchUp(version, analyse, max, this.#transaction, fromColumn);
         } catch {
+          // A read-only file cannot hold new terms; search then reads what is there.
           return 0;
+        } finally {
+          if (db?.isOpen) db.exec('PRAGMA synchronous = FULL');
         }
       },
       candidates: (words, limit) => {
