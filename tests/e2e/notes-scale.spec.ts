@@ -1,7 +1,8 @@
 // A data folder with 20,000 notes, written through the store as the CLI or an import would:
 // the app opens it, shows the right count, pages through the notes panel (a virtualised list
-// fed a page at a time by main, so only a screenful of cards is ever in the page), and finds
-// one note by the panel's filter and by search (Ctrl+K), whose terms main keeps in the database.
+// fed a page at a time by main, so only a screenful of cards is ever in the page), follows a
+// note another process saves, and finds one note by the panel's filter and by search (Ctrl+K),
+// whose terms main keeps in the database.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -64,13 +65,23 @@ test('20,000 notes: the count, paging through the panel, and finding one note', 
   await expect(page.locator('.card', { hasText: 'Anteckning 19999:' })).toBeVisible({ timeout: 15_000 });
   expect(await cards.count()).toBeLessThan(40);
 
+  // Another process saves a note while the list is scrolled to its end: the count follows
+  // within seconds and the cards in view are listed again, not left as placeholders.
+  const other = await openAnnotationStore(app.dataDir);
+  const added = await other.create({ ...noteAt(COUNT), note: 'Tillagd av en annan process' });
+  other.close();
+  expect(added.ok).toBe(true);
+  await expect(page.getByText(/^20\s001 av 20\s001 anteckningar$/)).toBeVisible({ timeout: 10_000 });
+  await expect(page.locator('.card', { hasText: 'Anteckning 19999:' })).toBeVisible();
+  await expect(page.locator('.loading')).toHaveCount(0);
+
   // The panel's own filter, applied by main over every note.
   await page.getByLabel('Sök i anteckningar').fill('gävleborg');
-  await expect(page.getByText(/^1 av 20\s000 anteckningar$/)).toBeVisible();
+  await expect(page.getByText(/^1 av 20\s001 anteckningar$/)).toBeVisible();
   await expect(cards).toHaveCount(1);
   await expect(cards.first()).toContainText('Länsstyrelsen i Gävleborg');
   await page.getByLabel('Sök i anteckningar').fill('');
-  await expect(page.getByText(/^20\s000 av 20\s000 anteckningar$/)).toBeVisible();
+  await expect(page.getByText(/^20\s001 av 20\s001 anteckningar$/)).toBeVisible();
 
   // Search (Ctrl+K) finds the note among 20,000 by an inflected word of it.
   const field = page.getByRole('combobox', { name: 'Sök i dokument och anteckningar' });
