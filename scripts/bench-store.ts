@@ -1,8 +1,12 @@
-// Prints save p50/p95 and load times of the notes store at 1,000, 10,000 and 100,000 notes,
-// for the SQLite store the app uses and, in the same run, for the JSON store of the previous
-// release (scripts/legacy/json-store.ts); then what one saved change costs the notes' search
-// index (incremental update) next to rebuilding it. `npm run bench:store [-- --sizes 1000,10000]`
-// Notes are realistic: passages of the shipped documents, Swedish note text, tags.
+// Prints, at 1,000, 10,000 and 100,000 notes, what the app's start and the notes panel cost
+// with the SQLite store: "load" (open the store, the counts per document and colour with the
+// tags, and the first document's notes, each copied as IPC copies them), the notes panel's
+// first page (sorted by document order in SQL), the first notes search after start (terms
+// stored in the database) and save p50/p95; beside them, in the same run, the JSON store of the
+// previous release (scripts/legacy/json-store.ts), which loads every note. Then, at the largest
+// size, where the load goes step by step and what the one-time analysis of every note costs.
+// `npm run bench:store [-- --sizes 1000,10000]`. Notes are realistic: Swedish note text, tags,
+// spread over 400 documents.
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -13,10 +17,12 @@ import { DatabaseSync } from 'node:sqlite';
 import { openJsonAnnotationStore } from './legacy/json-store';
 import {
   DATABASE_FILE,
-  loadAnnotationSnapshot,
+  loadSummarySnapshot,
   openAnnotationStore,
+  type AnnotationStore,
   type NewAnnotation,
 } from '../src-main/services/annotations/store';
+import { AnnotationQueries } from '../src-main/services/store/annotation-queries';
 import { quickCheck } from '../src-main/services/store/check';
 import { NotesIndex } from '../src-main/services/search/notes';
 import { parseQuery } from '../src-main/services/search/query';
@@ -27,10 +33,17 @@ const WORDS = (
   'uppföljning handlingsplan EU-fonder samordning nyanlända länsstyrelsen remiss yttrande'
 ).split(' ');
 
+/** The notes are spread over this many documents (the integration collection's size). */
+const DOCUMENTS = 400;
+const documentId = (i: number) => `dok_${String(i % DOCUMENTS).padStart(3, '0')}`;
+const FIRST_DOCUMENT = documentId(0);
+const ORDER = new Map(Array.from({ length: DOCUMENTS }, (_, i) => [documentId(i), DOCUMENTS - i]));
+const PANEL_PAGE = 50;
+
 function note(i: number): NewAnnotation {
   const words = Array.from({ length: 8 + (i % 20) }, (_, k) => WORDS[(i * 7 + k * 13) % WORDS.length]);
   return {
-    documentId: '000_85e98cc4eb8dedfb',
+    documentId: documentId(i),
     paragraph: 1 + (i % 40),
     quote: {
       type: 'TextQuoteSelector',
@@ -62,63 +75,165 @@ const processCpu = () => cpuMs(process.cpuUsage());
 const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(0)).padStart(8);
 
 interface Figures {
+  /** Open + counts + first document's notes (+ IPC copies); wall, CPU of this thread, of the process. */
   readonly load: number;
-  /** CPU time of the loading thread, and of the whole process (the check's worker included). */
   readonly loadCpu: number;
   readonly loadCpuAll: number;
+  /** The notes panel's first page (wall), and the first notes search after start (wall). */
+  readonly page: number;
+  readonly search: number;
   readonly p50: number;
   readonly p95: number;
   readonly saves: number;
 }
 
-interface Store {
-  list(): readonly Annotation[];
-  create(input: NewAnnotation): Promise<{ ok: boolean }>;
-  close?(): void;
+/** Electron's IPC copies every answer (structured clone): v8 serialize + deserialize. */
+const ipc = <T>(value: T): T => deserialize(serialize(value)) as T;
+
+interface Bench {
+  /** Opens the store and has what the app shows at start in hand (after IPC). */
+  open(dir: string): Promise<{ check(): void; close(): void }>;
+  page(dir: string): Promise<number>;
+  search(dir: string): Promise<number>;
+  create(dir: string, saves: number, from: number): Promise<number[]>;
+}
+
+function median(values: number[]): number {
+  return [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? NaN;
 }
 
 async function measure(
   seed: (dir: string, all: Annotation[]) => Promise<void>,
-  open: (dir: string) => Promise<Store>,
+  bench: Bench,
   all: Annotation[],
   saves: number,
 ): Promise<Figures> {
   const dir = await mkdtemp(join(tmpdir(), 'lasaren-bench-store-'));
   try {
     await seed(dir, all);
-    // Loading: open the store and have the list in hand (median of 3, after one warm-up).
+    // Loading: median of 3, after one warm-up.
     const loads: Array<[number, number, number]> = [];
     for (let i = 0; i < 4; i++) {
       const t0 = performance.now();
       const [c0, p0] = [threadCpu(), processCpu()];
-      const store = await open(dir);
-      if (store.list().length !== all.length) throw new Error('wrong count after load');
+      const opened = await bench.open(dir);
       if (i > 0) loads.push([performance.now() - t0, threadCpu() - c0, processCpu() - p0]);
-      store.close?.();
+      opened.check();
+      opened.close();
     }
     loads.sort((a, b) => a[0] - b[0]);
-    // Saving: one new note at a time, acknowledged (durable) before the next.
-    const store = await open(dir);
-    const times: number[] = [];
-    for (let i = 0; i < saves; i++) {
-      const t0 = performance.now();
-      const result = await store.create(note(all.length + i));
-      times.push(performance.now() - t0);
-      if (!result.ok) throw new Error('save failed');
+    const pages: number[] = [];
+    const searches: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      pages.push(await bench.page(dir));
+      searches.push(await bench.search(dir));
     }
-    store.close?.();
-    times.sort((a, b) => a - b);
+    const times = (await bench.create(dir, saves, all.length)).sort((a, b) => a - b);
     const [load, loadCpu, loadCpuAll] = loads[1] ?? [NaN, NaN, NaN];
-    return { load, loadCpu, loadCpuAll, p50: percentile(times, 50), p95: percentile(times, 95), saves };
+    return {
+      load,
+      loadCpu,
+      loadCpuAll,
+      page: median(pages),
+      search: median(searches),
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      saves,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
+async function saveTimes(
+  store: { create(input: NewAnnotation): Promise<{ ok: boolean }> },
+  saves: number,
+  from: number,
+) {
+  const times: number[] = [];
+  for (let i = 0; i < saves; i++) {
+    const t0 = performance.now();
+    const result = await store.create(note(from + i));
+    times.push(performance.now() - t0);
+    if (!result.ok) throw new Error('save failed');
+  }
+  return times;
+}
+
+function searchIn(store: AnnotationStore): NotesIndex {
+  const index = new NotesIndex(() => 'Titel');
+  index.setNotes(store.notes);
+  return index;
+}
+
+const sqlite: Bench = {
+  async open(dir) {
+    const store = await openAnnotationStore(dir);
+    const summary = ipc(store.summary());
+    const first = ipc(store.forDocument(FIRST_DOCUMENT));
+    return {
+      check() {
+        if (summary.total === 0 || first.length === 0) throw new Error('nothing loaded');
+      },
+      close: () => store.close(),
+    };
+  },
+  async page(dir) {
+    const store = await openAnnotationStore(dir);
+    store.setDocumentOrder(() => ORDER);
+    const t0 = performance.now();
+    const page = ipc(store.page({ filter: {}, sort: 'document', offset: 0, limit: PANEL_PAGE }));
+    const wall = performance.now() - t0;
+    if (page.annotations.length === 0) throw new Error('empty page');
+    store.close();
+    return wall;
+  },
+  async search(dir) {
+    const store = await openAnnotationStore(dir);
+    const index = searchIn(store);
+    const t0 = performance.now();
+    const hits = index.rank(parseQuery('länsstyrelsen'), 20);
+    const wall = performance.now() - t0;
+    if (hits.length === 0) throw new Error('no hits');
+    store.close();
+    return wall;
+  },
+  async create(dir, saves, from) {
+    const store = await openAnnotationStore(dir);
+    const times = await saveTimes(store, saves, from);
+    store.close();
+    return times;
+  },
+};
+
+/** The previous release: every note loaded at start and sent whole; no pages, no stored index. */
+const json: Bench = {
+  async open(dir) {
+    const store = await openJsonAnnotationStore(dir);
+    const list = ipc(store.list());
+    return {
+      check() {
+        if (list.length === 0) throw new Error('nothing loaded');
+      },
+      close: () => undefined,
+    };
+  },
+  page: async () => NaN,
+  search: async () => NaN,
+  async create(dir, saves, from) {
+    const store = await openJsonAnnotationStore(dir);
+    const times = await saveTimes(store, saves, from);
+
+    return times;
+  },
+};
+
+/** Seeds the database and analyses every note once (what the app does once after an update). */
 async function seedSqlite(dir: string, all: Annotation[]): Promise<void> {
   const store = await openAnnotationStore(dir);
   const result = await store.upsertMany(all);
   if (!result.ok) throw new Error(result.error.message);
+  await searchIn(store).catchUp();
   store.close();
 }
 
@@ -127,29 +242,32 @@ async function seedJson(dir: string, all: Annotation[]): Promise<void> {
 }
 
 function line(label: string, n: number, f: Figures, fsync: number): string {
-  return `${label.padEnd(8)}${String(n).padStart(9)}${ms(f.load)}${ms(f.loadCpu)}${ms(f.loadCpuAll)}${ms(f.p50)}${ms(f.p95)}${ms(fsync)}${String(f.saves).padStart(7)}`;
+  return `${label.padEnd(8)}${String(n).padStart(9)}${ms(f.load)}${ms(f.loadCpu)}${ms(f.loadCpuAll)}${ms(f.page)}${ms(f.search)}${ms(f.p50)}${ms(f.p95)}${ms(fsync)}${String(f.saves).padStart(7)}`;
 }
 
-/** What one saved change costs search: the incremental update next to a rebuild. */
-function notesIndex(all: Annotation[]): string {
-  const query = parseQuery('uppföljning');
-  const index = new NotesIndex(() => 'Titel');
-  let t0 = performance.now();
-  index.setNotes(all);
-  index.rank(query, 20);
-  const rebuild = performance.now() - t0;
-  const times: number[] = [];
-  let current = all;
-  for (let i = 0; i < 20; i++) {
-    const changed = { ...current[i]!, note: `${current[i]!.note} ändrad ${i}` };
-    current = current.map((a, k) => (k === i ? changed : a));
-    t0 = performance.now();
-    index.setNotes(current);
+/** What one saved change costs the next search (its terms are analysed then), p50/p95. */
+async function searchAfterSave(all: Annotation[]): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'lasaren-bench-index-'));
+  try {
+    await seedSqlite(dir, all);
+    const store = await openAnnotationStore(dir);
+    const index = searchIn(store);
+    const query = parseQuery('uppföljning');
     index.rank(query, 20);
-    times.push(performance.now() - t0);
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const changed = await store.update(all[i]!.id, { note: `${all[i]!.note} ändrad ${i}` });
+      if (!changed.ok) throw new Error(changed.error.message);
+      const t0 = performance.now();
+      index.rank(query, 20);
+      times.push(performance.now() - t0);
+    }
+    store.close();
+    times.sort((a, b) => a - b);
+    return `notes search at ${all.length}: after one saved change the next search (its terms analysed then) costs p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
-  times.sort((a, b) => a - b);
-  return `notes index at ${all.length}: built from scratch ${rebuild.toFixed(0)} ms; after one changed note the next search costs p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (incremental)`;
 }
 
 /** `samples` times one 4 KB write + fsync of a scratch file, sorted. */
@@ -179,51 +297,68 @@ function timed<T>(run: () => T): { value: T; wall: number; cpu: number } {
 }
 
 /**
- * Where loading the notes goes, step by step, at one size: the check at start, reading the
- * rows, making Annotation objects of them, the copy IPC makes of the list for the renderer
- * (Electron's structured clone: v8 serialize + deserialize) and the notes' search index, built
- * at the first search after start.
+ * Where the start goes, step by step, at one size: the check (in a worker from 8 MB on, beside
+ * the counts), the counts and tags, the first document's notes, the panel's first page, the
+ * IPC copies; then the first search, and what analysing every note once costs (after an
+ * update from a release without stored terms, done in slices after start).
  */
 async function loadSteps(all: Annotation[]): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'lasaren-bench-steps-'));
   try {
-    await seedSqlite(dir, all);
+    const fresh = await openAnnotationStore(dir);
+    const seeded = await fresh.upsertMany(all);
+    if (!seeded.ok) throw new Error(seeded.error.message);
+    const catchUp = performance.now();
+    const catchUpCpu = threadCpu();
+    await searchIn(fresh).catchUp();
+    const analysed = { wall: performance.now() - catchUp, cpu: threadCpu() - catchUpCpu };
+    fresh.close();
     const db = new DatabaseSync(join(dir, DATABASE_FILE));
     const row = (label: string, f: { wall: number; cpu: number }) =>
-      `  ${label.padEnd(50)}${ms(f.wall)}${ms(f.cpu)}`;
-    const lines = [`where loading ${all.length} notes goes (ms; wall, CPU of this thread):`];
+      `  ${label.padEnd(58)}${ms(f.wall)}${ms(f.cpu)}`;
+    const lines = [`where the start goes at ${all.length} notes (ms; wall, CPU of this thread):`];
     lines.push(
       row(
         'PRAGMA quick_check (in a worker from 8 MB on)',
         timed(() => quickCheck(db)),
       ),
     );
-    const read = db.prepare('SELECT * FROM annotations ORDER BY rowid');
-    read.setReturnArrays(true);
+    const summary = timed(() => loadSummarySnapshot(db));
+    lines.push(row('counts per document and colour + tags (beside the check)', summary));
+    const queries = new AnnotationQueries(db);
+    const first = timed(() => queries.forDocument(FIRST_DOCUMENT));
+    lines.push(row(`first document's notes (${first.value.length})`, first));
     lines.push(
       row(
-        'SQL read of every row (arrays)',
-        timed(() => read.all()),
+        'IPC copy of counts + first document',
+        timed(() => ipc([summary.value, first.value])),
       ),
     );
-    const load = timed(() => loadAnnotationSnapshot(db));
-    lines.push(row('SQL read + rows → Annotation (the store load)', load));
-    const list = load.value.annotations;
+    queries.setDocumentOrder((id) => ORDER.get(id) ?? Number.MAX_SAFE_INTEGER);
+    const ids = timed(() => queries.ids({}, 'document'));
+    lines.push(row("notes panel: every note's place in document order (rowids)", ids));
     lines.push(
       row(
-        'IPC copy of the list (v8 serialize+deserialize)',
-        timed(() => deserialize(serialize(list))),
+        `notes panel: rows of the first page (${PANEL_PAGE})`,
+        timed(() => queries.byRowids(ids.value.slice(0, PANEL_PAGE))),
       ),
     );
-    const index = new NotesIndex(() => 'Titel');
-    index.setNotes(list);
     lines.push(
       row(
-        'notes index, at the first search',
-        timed(() => index.rank(parseQuery('uppföljning'), 20)),
+        'notes panel: text filter "länsstyrelsen" (every note tested)',
+        timed(() => queries.ids({ text: 'länsstyrelsen' }, 'newest')),
       ),
     );
     db.close();
+    const store = await openAnnotationStore(dir);
+    lines.push(
+      row(
+        'first notes search "länsstyrelsen" (stored terms)',
+        timed(() => searchIn(store).rank(parseQuery('länsstyrelsen'), 20)),
+      ),
+    );
+    store.close();
+    lines.push(row('once: analyse every note into stored terms (in slices)', analysed));
     return lines.join('\n');
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -252,22 +387,25 @@ async function main(): Promise<void> {
   console.log(`Node ${process.version}, SQLite ${process.versions.sqlite ?? '?'}; times in ms`);
   console.log(await calibration());
   console.log(
-    `${'store'.padEnd(8)}${'notes'.padStart(9)}${'load'.padStart(8)}${'cpu'.padStart(8)}${'cpu+'.padStart(8)}${'save50'.padStart(8)}${'save95'.padStart(8)}${'fsync95'.padStart(8)}${'saves'.padStart(7)}`,
+    `${'store'.padEnd(8)}${'notes'.padStart(9)}${'load'.padStart(8)}${'cpu'.padStart(8)}${'cpu+'.padStart(8)}${'page'.padStart(8)}${'search'.padStart(8)}${'save50'.padStart(8)}${'save95'.padStart(8)}${'fsync95'.padStart(8)}${'saves'.padStart(7)}`,
   );
   console.log(
-    'load: wall; cpu: CPU of the loading thread; cpu+: of the process (with the check worker). fsync95: bare 4 KB write+fsync p95 just before',
+    "load: open + counts + first document's notes (sqlite) or every note (json), IPC copy included; wall. cpu: CPU of the loading thread; cpu+: of the process (with the check worker).",
+  );
+  console.log(
+    "page: the notes panel's first 50 in document order; search: the first notes search after start (wall, median of 3). fsync95: bare 4 KB write+fsync p95 just before",
   );
   const indexLines: string[] = [];
   for (const n of sizes) {
     const all = Array.from({ length: n }, (_, i) => annotation(i));
     const fsync = async () => percentile(await fsyncTimes(40), 95);
     let f95 = await fsync();
-    console.log(line('sqlite', n, await measure(seedSqlite, (d) => openAnnotationStore(d), all, 300), f95));
+    console.log(line('sqlite', n, await measure(seedSqlite, sqlite, all, 300), f95));
     // The JSON store rewrites the whole file per save: fewer saves at the larger sizes.
     const jsonSaves = n >= 100_000 ? 10 : n >= 10_000 ? 40 : 100;
     f95 = await fsync();
-    console.log(line('json', n, await measure(seedJson, openJsonAnnotationStore, all, jsonSaves), f95));
-    indexLines.push(notesIndex(all));
+    console.log(line('json', n, await measure(seedJson, json, all, jsonSaves), f95));
+    indexLines.push(await searchAfterSave(all));
   }
   for (const l of indexLines) console.log(l);
   const largest = Math.max(...sizes);

@@ -22,7 +22,10 @@ async function checkTarget(library: Library, input: NewAnnotation): Promise<Resu
 
 type AnnotationHandlers = Pick<
   HandlerTable,
-  | 'listAnnotations'
+  | 'getNotesSummary'
+  | 'listDocumentAnnotations'
+  | 'listNotesPage'
+  | 'getAnnotation'
   | 'createAnnotation'
   | 'updateAnnotation'
   | 'deleteAnnotation'
@@ -33,7 +36,15 @@ type AnnotationHandlers = Pick<
 
 export function annotationHandlers(store: AnnotationStore, library: Library): AnnotationHandlers {
   return {
-    listAnnotations: () => ok({ annotations: store.list(), problem: store.problem }),
+    getNotesSummary: () => ok(store.summary()),
+    listDocumentAnnotations: ({ documentId }) => ok(store.forDocument(documentId)),
+    listNotesPage: (request) => ok(store.page(request)),
+    getAnnotation: ({ id }) => {
+      const annotation = store.get(id);
+      return annotation
+        ? ok(annotation)
+        : fail('not-found', 'Anteckningen finns inte längre (den kan ha tagits bort i ett annat fönster).');
+    },
     createAnnotation: async (input) => {
       const checked = await checkTarget(library, input);
       return checked.ok ? store.create(input) : checked;

@@ -21,7 +21,7 @@ export function importHandlers(imports: ImportService, annotations: AnnotationSt
       if (!removed.ok) return removed;
       let notesDeleted = 0;
       if (deleteNotes) {
-        for (const note of annotations.list().filter((a) => a.documentId === id)) {
+        for (const note of annotations.forDocument(id)) {
           if ((await annotations.remove(note.id)).ok) notesDeleted++;
         }
       }

@@ -1,7 +1,7 @@
 // Owns assembling the main-side services from a resources folder and a data folder.
 // Shared by the Electron app, the browser host and the CLI so all three run the same code.
 import { join } from 'node:path';
-import { loadAnnotationSnapshot, openAnnotationStore, type AnnotationStore } from './annotations/store';
+import { loadSummarySnapshot, openAnnotationStore, type AnnotationStore } from './annotations/store';
 import type { PdfRenderer } from './export/pdf';
 import {
   createExportService,
@@ -57,8 +57,8 @@ const chromiumPdf: PdfRenderer = async (html) =>
 
 export async function openServices(options: ServiceOptions): Promise<Services> {
   // One connection for the process; the app, the host and the CLI may share the file.
-  // The notes load while a large database is being checked.
-  const database = await openUserDatabase(options.dataDir, { whileChecking: loadAnnotationSnapshot });
+  // The notes' counts are read while a large database is being checked; no note is loaded.
+  const database = await openUserDatabase(options.dataDir, { whileChecking: loadSummarySnapshot });
   const [collection, settings, annotations] = await Promise.all([
     openLibrary(options),
     openSettings(options.dataDir, { database }),
@@ -88,9 +88,11 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     added: (doc) => search.addDocuments([doc]),
     removed: (id) => search.removeDocument(id),
   });
-  // Notes and tags are found by the same search as the documents.
-  search.setNotes(annotations.list());
-  annotations.onChange((all) => search.setNotes(all));
+  // The notes panel's "document order" is the library's.
+  annotations.setDocumentOrder(documentOrder(library));
+  // Notes and tags are found by the same search as the documents, through terms kept in the
+  // database; notes changed since the last start are analysed after start-up, in slices.
+  search.setNotes(annotations.notes);
   // Notes another process saved (the CLI's import beside the running app) appear within a
   // second: a data_version check per tick, rows read only when something changed.
   const timers: NodeJS.Timeout[] = [];
@@ -119,6 +121,20 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       annotations.close();
       database.close();
     },
+  };
+}
+
+/** The library's order (id → position), rebuilt only when the library changed size. */
+function documentOrder(library: Library): () => ReadonlyMap<string, number> {
+  let order = new Map<string, number>();
+  let size = -1;
+  return () => {
+    const list = library.list();
+    if (list.length !== size) {
+      order = new Map(list.map((d, i) => [d.id, i]));
+      size = list.length;
+    }
+    return order;
   };
 }
 

@@ -24,6 +24,7 @@ import {
   type ImportFileOutcome,
   type ImportProgress,
 } from './documents/imports';
+import { NotesPageRequestSchema, type NotesPage, type NotesSummary } from './notes-query';
 import type { Result } from './result';
 import {
   MAX_QUERY_LENGTH,
@@ -41,12 +42,6 @@ interface Call<I extends z.ZodType, O> {
 
 function call<O>() {
   return <I extends z.ZodType>(input: I): Call<I, O> => ({ input });
-}
-
-export interface AnnotationList {
-  readonly annotations: readonly Annotation[];
-  /** Set when the store had to be recovered at start; shown to the user once. */
-  readonly problem: string | null;
 }
 
 export interface ExportInfo {
@@ -88,7 +83,13 @@ export const contract = {
   getSettings: call<Settings>()(NoInput),
   updateSettings: call<Settings>()(SettingsPatchSchema),
   openExternal: call<{ readonly opened: boolean }>()(z.strictObject({ url: ExternalUrlSchema })),
-  listAnnotations: call<AnnotationList>()(NoInput),
+  /** Counts per document and colour, the tags in use, and the store's start-up message. */
+  getNotesSummary: call<NotesSummary>()(NoInput),
+  /** One document's annotations (the reader), in text order. */
+  listDocumentAnnotations: call<readonly Annotation[]>()(z.strictObject({ documentId: DocumentIdSchema })),
+  /** One page of the notes panel, filtered and sorted in main (never every note at once). */
+  listNotesPage: call<NotesPage>()(NotesPageRequestSchema),
+  getAnnotation: call<Annotation>()(z.strictObject({ id: AnnotationIdSchema })),
   createAnnotation: call<Annotation>()(NewAnnotationSchema),
   updateAnnotation: call<Annotation>()(
     z.strictObject({ id: AnnotationIdSchema, patch: AnnotationBodySchema.partial() }),

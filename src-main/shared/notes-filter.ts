@@ -13,7 +13,16 @@ export interface NotesFilter {
   readonly text?: string | null;
 }
 
-const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('sv');
+/** How text is compared by the filter (main's SQL functions use the same). */
+export const foldText = (s: string): string => s.normalize('NFC').toLocaleLowerCase('sv');
+const fold = foldText;
+
+/** The words of a text filter, folded: each must occur in the quote, the note or a tag. */
+export function filterWords(text: string | null | undefined): string[] {
+  return fold(text ?? '')
+    .split(/\s+/)
+    .filter((w) => w !== '');
+}
 
 /** True when the annotation passes every criterion the filter sets. */
 export function matchesFilter(annotation: Annotation, filter: NotesFilter): boolean {
@@ -26,9 +35,7 @@ export function matchesFilter(annotation: Annotation, filter: NotesFilter): bool
     const wanted = fold(filter.tag.trim());
     if (!annotation.tags.some((t) => fold(t) === wanted)) return false;
   }
-  const words = fold(filter.text ?? '')
-    .split(/\s+/)
-    .filter((w) => w !== '');
+  const words = filterWords(filter.text);
   if (words.length > 0) {
     const haystack = fold([annotation.quote.exact, annotation.note, ...annotation.tags].join('\n'));
     if (!words.every((w) => haystack.includes(w))) return false;

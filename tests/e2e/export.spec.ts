@@ -200,7 +200,9 @@ test('a JSON file imports with a preview and an explicit merge', async ({ app })
   );
   await expect(dialog).toBeHidden();
 
-  const list = await page.evaluate(() => window.lasaren.listAnnotations());
+  const list = await page.evaluate(() =>
+    window.lasaren.listNotesPage({ filter: {}, sort: 'oldest', offset: 0, limit: 500 }),
+  );
   if (!list.ok) throw new Error(list.error.message);
   const notes = list.value.annotations;
   expect(notes.map((n) => n.id).sort()).toEqual([...ids].sort());

@@ -290,8 +290,8 @@ test('an imported document’s details are edited, and removing it asks first an
   await expect(dialog).toBeHidden();
   await expect(myDocuments(page)).toHaveCount(0);
   const kept = await page.evaluate(async (noteId) => {
-    const all = await window.lasaren.listAnnotations();
-    return all.ok && all.value.annotations.some((a) => a.id === noteId);
+    const found = await window.lasaren.getAnnotation({ id: noteId });
+    return found.ok && found.value.id === noteId;
   }, note);
   expect(kept).toBe(true);
 });

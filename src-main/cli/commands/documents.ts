@@ -148,7 +148,7 @@ export const documentsRemove: CliCommand = {
         console.error(`${removed.error.message} (${id})`);
         return 1;
       }
-      const notes = annotations.list().filter((a) => a.documentId === id);
+      const notes = annotations.forDocument(id);
       if (values['delete-notes']) {
         for (const n of notes) await annotations.remove(n.id);
         console.log(`Borttaget: "${removed.value.title}" och ${notes.length} anteckningar.`);

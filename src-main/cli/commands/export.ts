@@ -40,7 +40,7 @@ export const exportCommand: CliCommand = {
     if (
       document &&
       !services.library.summary(document) &&
-      !services.annotations.list().some((a) => a.documentId === document)
+      services.annotations.forDocument(document).length === 0
     ) {
       const known = services.library.list().map((d) => d.id);
       throw new UsageError(

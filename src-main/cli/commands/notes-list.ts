@@ -46,9 +46,9 @@ export const notesList: CliCommand = {
     }
     const store = await openAnnotationStore(dataDir);
     if (store.problem) console.error(store.problem);
-    const annotations = [...store.list()].sort(
-      (a, b) => a.documentId.localeCompare(b.documentId) || a.position.start - b.position.start,
-    );
+    const annotations = store
+      .all()
+      .sort((a, b) => a.documentId.localeCompare(b.documentId) || a.position.start - b.position.start);
     store.close();
     if (values.json) {
       console.log(JSON.stringify({ dataDir, problem: store.problem, annotations }, null, 2));

@@ -94,12 +94,14 @@ export function createExportService(
 
   const render: ExportService['render'] = async (format, scope) => {
     // Citations name the section a quote stands in: read the exported documents' headings.
-    const docs = await loadDocuments(selectAnnotations(store.list(), scope).map((a) => a.documentId));
+    // Every note, read once from the database (an export may hold all of them).
+    const all = store.all();
+    const docs = await loadDocuments(selectAnnotations(all, scope).map((a) => a.documentId));
     const places = (id: string, paragraph: number) => {
       const doc = docs.get(id);
       return doc ? placeOf(doc.blocks, paragraph) : { paragraph };
     };
-    const model = buildExportModel(store.list(), library.list(), scope, new Date(), places);
+    const model = buildExportModel(all, library.list(), scope, new Date(), places);
     return { bytes: await renderExport(model, format, host.renderPdf), model };
   };
 
@@ -110,7 +112,7 @@ export function createExportService(
     const documents = await loadDocuments([...mentioned].map((m) => m[1] as string));
     const read = readW3cAnnotations(json.value, { documents, now: new Date().toISOString() });
     if (!read.ok) return read;
-    const plan = planMerge(store.list(), read.value);
+    const plan = planMerge(store.all(), read.value);
     const unknown = new Map<string, number>();
     for (const a of read.value)
       if (!library.summary(a.documentId)) unknown.set(a.documentId, (unknown.get(a.documentId) ?? 0) + 1);
@@ -201,7 +203,7 @@ export function createExportService(
         return fail('not-found', 'Förhandsvisningen har gått ut. Välj filen igen.');
       const { annotations } = pending;
       // Planned again against the store as it is now, so edits since the preview are respected.
-      const plan = planMerge(store.list(), annotations);
+      const plan = planMerge(store.all(), annotations);
       if (plan.upserts.length > 0) {
         const written = await store.upsertMany(plan.upserts);
         if (!written.ok) return written;

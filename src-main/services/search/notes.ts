@@ -1,14 +1,16 @@
-// Owns searching the user's notes and tags: a flexsearch index over annotations whose hits
-// join the paragraph hits in one ranked list as kind 'note'. setNotes hands over the store's
-// current list; the index follows it incrementally. The store keeps an unchanged note the same
-// object, so only new and changed notes are analysed. They go into a small second tier: adding
-// to a TermIndex re-sorts its whole term dictionary on the next search, which is cheap for a few
-// hundred recent notes and costly for 100,000. The large tier is rebuilt only when the small one
-// has grown past DELTA_MAX (or too many of its entries were superseded).
+// Owns searching the user's notes and tags: hits that join the paragraph hits in one ranked
+// list as kind 'note'. The terms live in the database, not in memory (store/note-terms.ts, an
+// FTS5 table): this module turns a note and its tags into the Swedish analyser's keys (the same
+// keys the paragraph index holds), brings the stored terms up to date with the notes changed
+// since the last look (only those are analysed; at start in slices, then before each search),
+// asks the store for the candidates holding every query word, and checks and ranks each one
+// with the same match code as paragraphs. Nothing reads every note, at start or at a search.
 import type { Annotation } from '../../shared/annotation';
 import type { SearchHit } from '../../shared/search';
+import type { NotesSource } from '../annotations/store';
+import type { NoteTerms } from '../store/note-terms';
+import { analyzerSignature, encoderOptions } from './analyzer';
 import type { ScoredHit } from './engine';
-import { TermIndex } from './flex';
 import {
   TIER_WEIGHT,
   allUnitsMatched,
@@ -25,131 +27,77 @@ import type { ParsedQuery } from './query';
  * paragraphs' score adds BM25 over the collection, which notes, a handful, do not have.)
  */
 const NOTE_BONUS = 3;
-const FIELDS = ['note', 'tags'] as const;
-/** Changed notes held in the small tier before both tiers are merged into one. */
-const DELTA_MAX = 1_000;
+/** Bump when analyse() changes what it stores: the stored terms are then made again. */
+const NOTES_TERMS_VERSION = 1;
+/** Notes analysed per slice while catching up after start (a few tens of ms each). */
+const SLICE = 2_000;
 
-const indexable = (a: Annotation) => a.note.trim() !== '' || a.tags.length > 0;
+const keysOf = (text: string): string[] =>
+  encoderOptions.finalize(encoderOptions.prepare(encoderOptions.normalize(text)).split(' '));
 
-/** One flexsearch index with the notes its entry ids stand for. */
-class Tier {
-  readonly index = new TermIndex(FIELDS);
-  /** Entry id → the note it indexes; undefined once the note changed or was deleted. */
-  readonly entries: Array<Annotation | undefined> = [];
-  /** Entries that no longer count (entries are only added to flexsearch, never removed here). */
-  stale = 0;
-
-  add(a: Annotation): number {
-    const id = this.entries.length;
-    this.entries.push(a);
-    this.index.add(id, { note: a.note, tags: a.tags.join('\n') });
-    return id;
-  }
-
-  drop(id: number): void {
-    if (this.entries[id] === undefined) return;
-    this.entries[id] = undefined;
-    this.stale++;
-  }
-
-  get live(): number {
-    return this.entries.length - this.stale;
-  }
-
-  /** Current notes among the candidates, with room for every stale entry on top. */
-  candidates(words: readonly string[], limit: number): Annotation[] {
-    const max = limit * 2 + 10 + this.stale;
-    const ids = new Set(FIELDS.flatMap((field) => [...this.index.candidates(field, words, max)]));
-    return [...ids].flatMap((id) => this.entries[id] ?? []);
-  }
+/** A note's terms: every key of its text and tags, once, and each spelt backwards. */
+export function analyseNote(note: string, tags: readonly string[]): NoteTerms | null {
+  if (note.trim() === '' && tags.length === 0) return null;
+  const keys = new Set<string>();
+  for (const text of [note, ...tags]) for (const key of keysOf(text)) if (key) keys.add(key);
+  if (keys.size === 0) return null;
+  const list = [...keys];
+  return { terms: list.join(' '), reversed: list.map((k) => [...k].reverse().join('')).join(' ') };
 }
 
 export class NotesIndex {
-  #base = new Tier();
-  #delta = new Tier();
-  /** Annotation id → where it is indexed now. */
-  #where = new Map<string, { tier: Tier; id: number }>();
-  /** Every annotation last handed over, by id: what the next list is compared with. */
-  #known = new Map<string, Annotation>();
-  /** Set by setNotes; applied on the next search, not on every save. */
-  #pending: readonly Annotation[] | null = null;
+  #source: NotesSource | null = null;
   readonly #titleOf: (documentId: string) => string;
 
   constructor(titleOf: (documentId: string) => string) {
     this.#titleOf = titleOf;
   }
 
-  get size(): number {
-    this.#update();
-    return this.#where.size;
+  /** Which analysis the stored terms were made with (the lexicon's identity included). */
+  get #version(): string {
+    return `${NOTES_TERMS_VERSION}:${analyzerSignature()}`;
+  }
+
+  /** Where the notes are (the store); their stored terms are brought up to date lazily. */
+  setNotes(source: NotesSource | null): void {
+    this.#source = source;
   }
 
   /**
-   * Hands over the store's current notes; annotations without note text or tags are not
-   * indexed. Cheap: the store calls it after every save; the work waits for the next search
-   * and then touches only the notes that changed.
+   * Analyses the notes changed since the terms were last brought up to date, a slice at a
+   * time with the event loop free in between (after start, so the first search is quick even
+   * when another process or an older release added notes). Resolves when none is left.
    */
-  setNotes(annotations: readonly Annotation[]): void {
-    this.#pending = annotations;
+  async catchUp(): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const source = this.#source;
+      if (!source) return done;
+      const n = source.catchUp(this.#version, analyseNote, SLICE);
+      done += n;
+      if (n < SLICE) return done;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
+  /** Brings every changed note in now (a save just before a search: usually one note). */
   #update(): void {
-    const annotations = this.#pending;
-    if (!annotations) return;
-    this.#pending = null;
-    const first = this.#known.size === 0;
-    let present = 0;
-    for (const a of annotations) {
-      const known = this.#known.get(a.id);
-      if (known !== undefined) present++;
-      if (known === a) continue;
-      this.#known.set(a.id, a);
-      this.#put(a, first ? this.#base : this.#delta);
-    }
-    // Some known notes are gone: find which (only then is a set of the list needed).
-    if (present < this.#known.size) {
-      const ids = new Set(annotations.map((a) => a.id));
-      for (const id of [...this.#known.keys()]) {
-        if (ids.has(id)) continue;
-        this.#known.delete(id);
-        this.#drop(id);
-      }
-    }
-    if (this.#delta.entries.length > DELTA_MAX || this.#base.stale > Math.max(DELTA_MAX, this.#base.live))
-      this.#rebuild();
-  }
-
-  #rebuild(): void {
-    this.#base = new Tier();
-    this.#delta = new Tier();
-    this.#where.clear();
-    for (const a of this.#known.values()) this.#put(a, this.#base);
-  }
-
-  #put(a: Annotation, tier: Tier): void {
-    this.#drop(a.id);
-    if (indexable(a)) this.#where.set(a.id, { tier, id: tier.add(a) });
-  }
-
-  #drop(annotationId: string): void {
-    const at = this.#where.get(annotationId);
-    if (!at) return;
-    at.tier.drop(at.id);
-    this.#where.delete(annotationId);
+    const source = this.#source;
+    if (!source || !source.stale(this.#version)) return;
+    while (source.catchUp(this.#version, analyseNote, SLICE) === SLICE);
   }
 
   rank(query: ParsedQuery, limit: number): ScoredHit[] {
+    const source = this.#source;
+    if (!source || query.units.length === 0) return [];
     this.#update();
-    if (query.units.length === 0 || this.#where.size === 0) return [];
-    const words = query.terms.map((t) => t.encoded[0] ?? '');
+    const words = query.terms.map((t) => t.encoded[0] ?? '').filter((w) => w !== '');
+    if (words.length === 0) return [];
     const hits: ScoredHit[] = [];
     let rank = 0;
-    for (const tier of [this.#base, this.#delta]) {
-      if (tier.live === 0) continue;
-      for (const note of tier.candidates(words, limit)) {
-        const hit = this.#hitFor(note, query, rank++);
-        if (hit) hits.push(hit);
-      }
+    for (const note of source.candidates(words, limit * 2 + 10)) {
+      const hit = this.#hitFor(note, query, rank++);
+      if (hit) hits.push(hit);
     }
     return hits;
   }

@@ -2,11 +2,11 @@
 // index when its content hash matches, otherwise rebuilt off the event loop and stored),
 // the user's notes, and the answers the IPC table and the CLI give.
 import { join } from 'node:path';
-import type { Annotation } from '../../shared/annotation';
 import { documentLabel } from '../../shared/documents/citation';
 import type { ReaderDocument } from '../../shared/documents/model';
 import type { DocumentMatch, DocumentMatchesResponse, SearchResponse } from '../../shared/search';
 import { fail, ok, type Result } from '../../shared/result';
+import type { NotesSource } from '../annotations/store';
 import type { Library } from '../library/library';
 import { buildEngine } from './build';
 import { DEFAULT_LIMIT, SearchEngine, documentRecord, type ParagraphRecord } from './engine';
@@ -24,8 +24,8 @@ export interface SearchService {
   readonly ready: Promise<string>;
   search(query: string, options?: { limit?: number; verbatim?: boolean }): Promise<SearchResponse>;
   findInDocument(documentId: string, query: string): Promise<Result<DocumentMatchesResponse>>;
-  /** Replaces the notes and tags that search finds (the annotation store calls this). */
-  setNotes(annotations: readonly Annotation[]): void;
+  /** Where the notes and tags that search finds are (the annotation store's terms). */
+  setNotes(source: NotesSource | null): void;
   /** Extends the index with documents added after start (the user's imports); no rebuild. */
   addDocuments(documents: readonly ReaderDocument[]): Promise<void>;
   /** Leaves a removed document's paragraphs out of every later answer. */
@@ -172,8 +172,10 @@ export function createSearchService(library: Library, options: SearchServiceOpti
       }
       return ok({ documentId, query, matches });
     },
-    setNotes(annotations) {
-      notes.setNotes(annotations);
+    setNotes(source) {
+      notes.setNotes(source);
+      // Notes changed since the last start are analysed once the index is in, off the start path.
+      void ready.then(() => notes.catchUp()).catch(() => undefined);
     },
     async addDocuments(documents) {
       await ready;

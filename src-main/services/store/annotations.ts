@@ -14,17 +14,17 @@ function toColumn(text: string): Column {
   return LONE_SURROGATE.test(text) ? Buffer.from(text, 'utf16le') : text;
 }
 
-function fromColumn(value: unknown): string {
+export function fromColumn(value: unknown): string {
   if (typeof value === 'string') return value;
   const bytes = value as Uint8Array;
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
 }
 
-const COLUMNS =
+export const COLUMNS =
   'id, document_id, paragraph, quote_exact, quote_prefix, quote_suffix, position_start, position_end, colour, note, tags, created, modified';
 
 /** A row as an array, in COLUMNS order (arrays: ~2× faster than objects at 100,000 rows). */
-type Row = [
+export type Row = [
   string,
   string,
   number,
@@ -39,23 +39,23 @@ type Row = [
   string,
   string,
 ];
-type RevisionRow = [string, string | null, Column, string, string];
+export type RevisionRow = [string, string | null, Column, string, string];
 
 /** Shared by every annotation without tags or history (the arrays are readonly). */
 const NO_TAGS: readonly string[] = Object.freeze([]);
-const NO_HISTORY: readonly AnnotationRevision[] = Object.freeze([]);
+export const NO_HISTORY: readonly AnnotationRevision[] = Object.freeze([]);
 
 /**
  * Tags as stored (JSON.stringify of the array). Without a backslash no tag holds a quote or an
  * escape, so splitting between `","` is exact and skips a JSON.parse per note at load.
  */
-function tagsOf(json: string): readonly string[] {
+export function tagsOf(json: string): readonly string[] {
   if (json === '[]') return NO_TAGS;
   if (json.includes('\\')) return JSON.parse(json) as string[];
   return json.slice(2, -2).split('","');
 }
 
-function fromRow(row: Row, history: readonly AnnotationRevision[]): Annotation {
+export function fromRow(row: Row, history: readonly AnnotationRevision[]): Annotation {
   return {
     id: row[0],
     documentId: row[1],
@@ -76,7 +76,7 @@ function fromRow(row: Row, history: readonly AnnotationRevision[]): Annotation {
   };
 }
 
-function groupRevisions(rows: RevisionRow[]): Map<string, AnnotationRevision[]> {
+export function groupRevisions(rows: RevisionRow[]): Map<string, AnnotationRevision[]> {
   const byId = new Map<string, AnnotationRevision[]>();
   for (const [id, colour, note, tags, modified] of rows) {
     const list = byId.get(id) ?? [];
@@ -91,21 +91,11 @@ function groupRevisions(rows: RevisionRow[]): Map<string, AnnotationRevision[]> 
   return byId;
 }
 
-export interface AnnotationChanges {
-  readonly upserted: Annotation[];
-  readonly removed: string[];
-  /** The newest change seen; pass it back next time. */
-  readonly seq: number;
-}
-
 export class AnnotationRepository {
   readonly #all: StatementSync;
   readonly #allRevisions: StatementSync;
   readonly #one: StatementSync;
   readonly #revisionsOf: StatementSync;
-  readonly #changed: StatementSync;
-  readonly #changedRevisions: StatementSync;
-  readonly #deleted: StatementSync;
   readonly #bump: StatementSync;
   readonly #seq: StatementSync;
   readonly #upsert: StatementSync;
@@ -129,12 +119,6 @@ export class AnnotationRepository {
     this.#revisionsOf = arrays(
       'SELECT annotation_id, colour, note, tags, modified FROM annotation_revisions WHERE annotation_id = ? ORDER BY n',
     );
-    this.#changed = arrays(`SELECT ${COLUMNS} FROM annotations WHERE seq > ? ORDER BY rowid`);
-    this.#changedRevisions = arrays(
-      `SELECT r.annotation_id, r.colour, r.note, r.tags, r.modified FROM annotation_revisions r
-       JOIN annotations a ON a.id = r.annotation_id WHERE a.seq > ? ORDER BY r.annotation_id, r.n`,
-    );
-    this.#deleted = arrays('SELECT id FROM annotation_deletions WHERE seq > ?');
     this.#bump = db.prepare("UPDATE counters SET value = value + 1 WHERE name = 'change' RETURNING value");
     this.#seq = db.prepare("SELECT value FROM counters WHERE name = 'change'");
     this.#upsert = db.prepare(
@@ -156,7 +140,10 @@ export class AnnotationRepository {
     this.#untombstone = db.prepare('DELETE FROM annotation_deletions WHERE id = ?');
   }
 
-  /** Every annotation, in the order they were first saved; and the change counter. */
+  /**
+   * Every annotation, in the order they were first saved, and the change counter: export, the
+   * CLI and tests; never on the app's start path (annotation-queries.ts reads in pieces).
+   */
   loadAll(): { annotations: Annotation[]; seq: number } {
     const revisions = groupRevisions(this.#allRevisions.all() as unknown as RevisionRow[]);
     const rows = this.#all.all() as unknown as Row[];
@@ -171,18 +158,6 @@ export class AnnotationRepository {
       row,
       groupRevisions(this.#revisionsOf.all(id) as unknown as RevisionRow[]).get(id) ?? NO_HISTORY,
     );
-  }
-
-  /** What other connections changed after `since` (a seq this process has seen). */
-  changesSince(since: number): AnnotationChanges {
-    const seq = this.seq();
-    if (seq === since) return { upserted: [], removed: [], seq };
-    const revisions = groupRevisions(this.#changedRevisions.all(since) as unknown as RevisionRow[]);
-    const upserted = (this.#changed.all(since) as unknown as Row[]).map((row) =>
-      fromRow(row, revisions.get(row[0]) ?? NO_HISTORY),
-    );
-    const removed = (this.#deleted.all(since) as unknown as Array<[string]>).map(([id]) => id);
-    return { upserted, removed, seq };
   }
 
   seq(): number {

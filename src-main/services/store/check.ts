@@ -1,8 +1,8 @@
 // Owns checking the database file at start with `PRAGMA quick_check`. A small file is checked
 // on the spot; a large one (tens of thousands of notes, where the check reads every page for a
 // few hundred milliseconds) is checked in a worker thread on a read-only connection of its own,
-// while the main thread loads the notes, so the check adds little to the start. The worker is
-// a few lines of inline code: nothing to bundle or unpack beside the app.
+// while the main thread reads the notes' counts. The worker is a few lines of inline code:
+// nothing to bundle or unpack beside the app.
 import type { DatabaseSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
 

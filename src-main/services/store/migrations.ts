@@ -79,8 +79,44 @@ CREATE TABLE documents (
 CREATE INDEX documents_by_sha256 ON documents (sha256);
 `;
 
+/**
+ * Notes at scale (100,000): the counts by document and colour, the notes panel's document
+ * order and the tags in use each read one covering index (not the rows), and
+ * the notes' search terms live in the file (note-terms.ts), so nothing at start reads every
+ * note. `notes_terms` is a contentless FTS5 table keyed by the annotation's rowid, holding the
+ * Swedish analyser's keys of the note and its tags (and each key spelt backwards and marked
+ * with ~, for compound tails); it is filled by the process that searches, for the rows whose `seq` is past the
+ * watermark in `meta`, and a trigger drops a deleted annotation's terms in whichever process
+ * deletes it. Created only where SQLite has FTS5 (then search reads the notes instead).
+ */
+const V2_INDEXES = `
+CREATE INDEX annotations_by_document_colour ON annotations (document_id, colour);
+CREATE INDEX annotations_by_document_position ON annotations (document_id, position_start);
+CREATE INDEX annotations_by_tags ON annotations (tags) WHERE tags != '[]';
+DROP INDEX annotations_by_document;
+`;
+const V2_TERMS = `
+CREATE VIRTUAL TABLE notes_terms USING fts5(
+  terms, content = '', contentless_delete = 1, detail = none,
+  tokenize = "unicode61 remove_diacritics 0 tokenchars '-:/+~'"
+);
+CREATE TRIGGER annotations_drop_terms AFTER DELETE ON annotations BEGIN
+  DELETE FROM notes_terms WHERE rowid = old.rowid;
+END;
+`;
+
+/** True when this SQLite was built with FTS5 (Node 24's and Electron 45's are). */
+export function hasFts5(db: DatabaseSync): boolean {
+  const row = db.prepare("SELECT sqlite_compileoption_used('ENABLE_FTS5') AS used").get() as {
+    used: number;
+  };
+  return row.used === 1;
+}
+
+type Step = string | ((db: DatabaseSync) => string);
+
 /** Index i holds the SQL that takes the schema from version i to i + 1. */
-export const MIGRATIONS: readonly string[] = [V1];
+export const MIGRATIONS: readonly Step[] = [V1, (db) => V2_INDEXES + (hasFts5(db) ? V2_TERMS : '')];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: DatabaseSync): number {
@@ -102,7 +138,7 @@ export function migrate(db: DatabaseSync): void {
         db.exec('COMMIT');
         return;
       }
-      db.exec(step);
+      db.exec(typeof step === 'string' ? step : step(db));
       db.exec(`PRAGMA user_version = ${version + 1}`);
       db.exec('COMMIT');
     } catch (e) {

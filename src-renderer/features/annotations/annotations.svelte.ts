@@ -1,9 +1,13 @@
-// Owns the renderer's copy of the user's annotations: loading them, the recovery message,
-// creating, editing and deleting them through main, and making each change undoable (with an
-// "Ångra" notice, Ctrl+Z and redo). Main's store is the truth; this mirrors it after each save,
-// and lists again when main reports that another process (the CLI, a second window) saved.
+// Owns the renderer's view of the user's annotations without ever holding all of them: the
+// counts and tags (getNotesSummary), the annotations of the documents being read (fetched per
+// document), the recovery message, creating, editing and deleting through main, and making
+// each change undoable (with an "Ångra" notice, Ctrl+Z and redo). Main's store is the truth;
+// after each change here, or when main reports that another process (the CLI, a second window)
+// saved, the counts and the open documents' annotations are read again and `version` moves,
+// so the notes panel asks for its page again.
 import type { Annotation, AnnotationBody } from '../../../src-main/shared/annotation';
 import type { ReaderDocument } from '../../../src-main/shared/documents/model';
+import type { NotesSummary } from '../../../src-main/shared/notes-query';
 import {
   paragraphAt,
   positionSelector,
@@ -23,21 +27,35 @@ function plain(a: Annotation) {
 
 /** How often to ask main whether another process saved notes (one cheap call, no list). */
 const WATCH_INTERVAL_MS = 1_000;
+/** Documents whose annotations are kept (the one open and a few just left). */
+const KEPT_DOCUMENTS = 6;
+
+const EMPTY: NotesSummary = {
+  total: 0,
+  byDocument: {},
+  byColour: { yellow: 0, green: 0, blue: 0, pink: 0, purple: 0, none: 0 },
+  tags: [],
+  problem: null,
+};
 
 class AnnotationsState {
-  all = $state.raw<readonly Annotation[]>([]);
+  summary = $state.raw<NotesSummary>(EMPTY);
   loaded = $state(false);
   /** The store's recovery message, shown until the user closes it. */
   problem = $state<string | null>(null);
   /** An annotation to open in the reader once its document is shown (a jump from the panel). */
   focusRequest = $state<string | null>(null);
+  /** Moves whenever the notes changed, here or elsewhere: the notes panel lists again. */
+  version = $state(0);
   readonly history = new ChangeHistory();
+  /** Annotations of the documents read lately, by document id, in text order. */
+  #documents = $state.raw<ReadonlyMap<string, readonly Annotation[]>>(new Map());
+  #fetching = new Set<string>();
 
-  readonly tags = $derived(
-    [...new Set(this.all.flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b, 'sv')),
-  );
+  readonly tags = $derived(this.summary.tags);
+  readonly total = $derived(this.summary.total);
 
-  /** Main's count of changes from other processes, as of the last list. */
+  /** Main's count of changes from other processes, as of the last load. */
   #revision: number | null = null;
   #watching = false;
   /** Bumped when a change of this window starts and when it ends (see load). */
@@ -52,25 +70,28 @@ class AnnotationsState {
     }
   }
 
+  /** Reads the counts (and the open documents' annotations) again; at start, only the counts. */
   async load(): Promise<void> {
     let result;
-    // A change of this window that overlapped the list may be missing from it: list again.
+    // A change of this window that overlapped the read may be missing from it: read again.
     for (let tries = 0; ; tries++) {
       const changes = this.#changes;
-      // The revision first: a change landing between the two calls is then listed again later.
+      // The revision first: a change landing between the two calls is then read again later.
       const revision = await call('getAnnotationsRevision');
       if (revision.ok) this.#revision = revision.value.revision;
-      result = await call('listAnnotations');
+      result = await call('getNotesSummary');
       if (changes === this.#changes || tries === 3) break;
     }
     if (!result.ok) {
       notices.error(result.error.message);
       return;
     }
-    this.all = result.value.annotations;
+    this.summary = result.value;
     // The recovery message is shown once per start; a refresh must not bring it back.
     if (!this.loaded) this.problem = result.value.problem;
+    else await Promise.all([...this.#documents.keys()].map((id) => this.#fetchDocument(id)));
     this.loaded = true;
+    this.version++;
     this.#watch();
   }
 
@@ -92,19 +113,74 @@ class AnnotationsState {
     router.go({ view: 'reader', documentId, paragraph }, options);
   }
 
-  forDocument(documentId: string): Annotation[] {
-    return this.all.filter((a) => a.documentId === documentId);
+  /** One annotation by id, from main (a deep link); null when it no longer exists. */
+  async fetch(id: string): Promise<Annotation | null> {
+    const result = await call('getAnnotation', { id });
+    return result.ok ? result.value : null;
   }
 
+  /**
+   * The document's annotations, in text order: [] until they arrive (asked for on first use).
+   * Reading this in an effect re-runs it when they do.
+   */
+  forDocument(documentId: string): readonly Annotation[] {
+    const known = this.#documents.get(documentId);
+    if (!known && !this.#fetching.has(documentId)) void this.#fetchDocument(documentId);
+    return known ?? [];
+  }
+
+  async #fetchDocument(documentId: string): Promise<void> {
+    this.#fetching.add(documentId);
+    const changes = this.#changes;
+    const result = await call('listDocumentAnnotations', { documentId });
+    this.#fetching.delete(documentId);
+    if (!result.ok) return void notices.error(result.error.message);
+    // A change of this window made meanwhile is in the cache already and maybe not in this answer.
+    if (changes !== this.#changes) return void this.#fetchDocument(documentId);
+    this.#setDocument(documentId, result.value);
+  }
+
+  #setDocument(documentId: string, list: readonly Annotation[]): void {
+    // Replaced whole ($state.raw); the most recently read document last, the oldest dropped.
+    const others = [...this.#documents].filter(([id]) => id !== documentId);
+    this.#documents = new Map([...others, [documentId, list] as const].slice(-KEPT_DOCUMENTS));
+  }
+
+  /** The annotation as this window last saw it, else as main has it now. */
+  async #current(id: string): Promise<Annotation | null> {
+    for (const list of this.#documents.values()) {
+      const found = list.find((a) => a.id === id);
+      if (found) return found;
+    }
+    return this.fetch(id);
+  }
+
+  /** After a change of this window: the cached document, then the counts and the panel. */
   #put(annotation: Annotation): void {
-    const exists = this.all.some((a) => a.id === annotation.id);
-    this.all = exists
-      ? this.all.map((a) => (a.id === annotation.id ? annotation : a))
-      : [...this.all, annotation];
+    const list = this.#documents.get(annotation.documentId);
+    if (list) {
+      const others = list.filter((a) => a.id !== annotation.id);
+      const next = [...others, annotation].sort((x, y) => x.position.start - y.position.start);
+      this.#setDocument(annotation.documentId, next);
+    }
+    this.#refreshCounts();
   }
 
-  #drop(id: string): void {
-    this.all = this.all.filter((a) => a.id !== id);
+  #drop(annotation: Annotation): void {
+    const list = this.#documents.get(annotation.documentId);
+    if (list)
+      this.#setDocument(
+        annotation.documentId,
+        list.filter((a) => a.id !== annotation.id),
+      );
+    this.#refreshCounts();
+  }
+
+  #refreshCounts(): void {
+    this.version++;
+    void call('getNotesSummary').then((result) => {
+      if (result.ok) this.summary = result.value;
+    });
   }
 
   async #restore(annotation: Annotation): Promise<boolean> {
@@ -116,10 +192,10 @@ class AnnotationsState {
     return true;
   }
 
-  async #delete(id: string): Promise<boolean> {
-    const result = await this.#changing(() => call('deleteAnnotation', { id }));
+  async #delete(annotation: Annotation): Promise<boolean> {
+    const result = await this.#changing(() => call('deleteAnnotation', { id: annotation.id }));
     if (!result.ok && result.error.code !== 'not-found') return this.#failed(result.error.message);
-    this.#drop(id);
+    this.#drop(annotation);
     return true;
   }
 
@@ -161,14 +237,14 @@ class AnnotationsState {
     this.#put(created);
     this.#done({
       label: t(body.colour ? 'annotations.created' : 'annotations.noteCreated'),
-      undo: () => this.#delete(created.id),
+      undo: () => this.#delete(created),
       redo: () => this.#restore(created),
     });
     return created;
   }
 
   async update(id: string, patch: Partial<AnnotationBody>): Promise<Annotation | null> {
-    const before = this.all.find((a) => a.id === id);
+    const before = await this.#current(id);
     if (!before) return null;
     const result = await this.#changing(() =>
       call('updateAnnotation', {
@@ -189,7 +265,7 @@ class AnnotationsState {
 
   /** Accepts that the annotated passage changed: the annotation takes the current wording. */
   async acceptChange(id: string): Promise<Annotation | null> {
-    const before = this.all.find((a) => a.id === id);
+    const before = await this.#current(id);
     if (!before) return null;
     const result = await call('acceptAnnotationChange', { id });
     if (!result.ok) return this.#failed(result.error.message) || null;
@@ -204,12 +280,12 @@ class AnnotationsState {
   }
 
   async remove(id: string): Promise<boolean> {
-    const before = this.all.find((a) => a.id === id);
-    if (!before || !(await this.#delete(id))) return false;
+    const before = await this.#current(id);
+    if (!before || !(await this.#delete(before))) return false;
     this.#done({
       label: t('annotations.deleted'),
       undo: () => this.#restore(before),
-      redo: () => this.#delete(id),
+      redo: () => this.#delete(before),
     });
     return true;
   }

@@ -1,10 +1,10 @@
 // Owns the export and import dialogs' state: which dialog is open, the scope and format
 // chosen, the counts per scope, the running export, the import preview and the merge.
-// The "current filter" scope is the notes panel's own filter; the notes come from the
-// renderer's one copy of the annotations, which an import reloads.
+// The "current filter" scope is the notes panel's own filter; the counts come from main (the
+// notes' summary and the panel's count under its filter), which an import reloads.
 import type { ExportFormat, ExportScope, ImportPreview } from '../../../src-main/shared/export';
 import { MAX_IMPORT_BYTES } from '../../../src-main/shared/export';
-import { isEmptyFilter, matchesFilter } from '../../../src-main/shared/notes-filter';
+import { isEmptyFilter } from '../../../src-main/shared/notes-filter';
 import { call } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { notices } from '../../lib/notices.svelte';
@@ -41,10 +41,10 @@ class ExportState {
   count(kind: ScopeKind): number {
     const scope = this.scopeFor(kind);
     if (!scope) return 0;
-    const all = annotations.all;
-    if (scope.kind === 'all') return all.length;
-    if (scope.kind === 'document') return all.filter((a) => a.documentId === scope.documentId).length;
-    return all.filter((a) => matchesFilter(a, scope.filter)).length;
+    if (scope.kind === 'all') return annotations.total;
+    if (scope.kind === 'document') return annotations.summary.byDocument[scope.documentId] ?? 0;
+    // The panel's filter: main counts it for the page the panel shows.
+    return notes.total;
   }
 
   scopeFor(kind: ScopeKind): ExportScope | null {

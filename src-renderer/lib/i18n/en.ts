@@ -218,7 +218,8 @@ export const en: Catalog = {
   'notes.created': 'Created {date}',
   'notes.modified': 'changed {date}',
   'notes.open': 'Go to the paragraph',
-  'notes.more': 'Show {n} more',
+  'notes.loading': 'Loading notes …',
+  'notes.list': 'List of notes',
   'notes.shortcuts': 'Keyboard shortcuts for highlights',
   'notes.unknownDocument': 'Unknown document ({id})',
   'annotations.linkNotFound':

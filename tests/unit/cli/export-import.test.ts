@@ -127,7 +127,7 @@ describe('cli import', () => {
       const sort = <T extends { id: string }>(l: readonly T[]) =>
         [...l].sort((a, b) => a.id.localeCompare(b.id));
       const store = await openAnnotationStore(to);
-      expect(sort(store.list())).toEqual(sort(from.services.annotations.list()));
+      expect(sort(store.all())).toEqual(sort(from.services.annotations.all()));
 
       const broken = join(out, 'trasig.json');
       const { writeFileSync } = await import('node:fs');

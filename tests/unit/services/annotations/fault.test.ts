@@ -60,7 +60,7 @@ it(`keeps every acknowledged annotation through ${RUNS} SIGKILLs during a burst 
     check.close();
     const store = await openAnnotationStore(dataDir);
     expect(store.problem).toBeNull();
-    const present = new Set(store.list().map((a) => a.id));
+    const present = new Set(store.all().map((a) => a.id));
     const lost = [...acknowledged].filter((id) => !present.has(id));
     expect(lost).toEqual([]);
     store.close();

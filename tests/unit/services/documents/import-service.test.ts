@@ -132,7 +132,7 @@ describe('importing documents', async () => {
       deleteNotes: false,
     });
     expect(removed.notesDeleted).toBe(0);
-    expect(services.annotations.list().some((a) => a.documentId === id)).toBe(true);
+    expect(services.annotations.all().some((a) => a.documentId === id)).toBe(true);
     expect(services.library.summary(id)).toBeUndefined();
     expect(existsSync(join(dataDir, 'imported', `${id}.docx`))).toBe(false);
     const found = await value<SearchResponse>(dispatch, CHANNELS.search, { query: 'fartygskategorier' });
@@ -159,7 +159,7 @@ describe('importing documents', async () => {
       deleteNotes: true,
     });
     expect(gone.notesDeleted).toBe(1);
-    expect(services.annotations.list().some((a) => a.documentId === html.document.id)).toBe(false);
+    expect(services.annotations.all().some((a) => a.documentId === html.document.id)).toBe(false);
   });
 
   it('stores nothing when the original cannot be written (all or nothing)', async () => {

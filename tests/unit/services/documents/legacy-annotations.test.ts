@@ -27,7 +27,7 @@ describe('annotations from release 0.1.0 on the shipped documents', () => {
   it('load from the old store unchanged and anchor on the same words in the same paragraph', async () => {
     services = await open();
     expect(services.annotations.problem).toBeNull();
-    const all = services.annotations.list();
+    const all = services.annotations.all();
     expect(all).toHaveLength(14);
     for (const a of all) {
       const doc = await services.library.get(a.documentId);
@@ -52,7 +52,7 @@ describe('annotations from release 0.1.0 on the shipped documents', () => {
     const plan = services.library.summary('003_e730e55ba1c2e8b7')!;
     const doc = await services.library.get(plan.id);
     if (!doc.ok) throw new Error(doc.error.message);
-    const a = services.annotations.list().find((x) => x.note === 'Mitt i ett stycke')!;
+    const a = services.annotations.all().find((x) => x.note === 'Mitt i ett stycke')!;
     expect(formatCitation(plan, placeOf(doc.value.blocks, a.paragraph))).toBe('2020/21:FPM54, stycke 4');
     const ncp = services.library.summary('000_85e98cc4eb8dedfb')!;
     expect(formatCitation(ncp, { paragraph: 4 })).toBe('Nationella kontaktpunkter för integration, stycke 4');

@@ -45,7 +45,7 @@ describe('round trip', () => {
   it('a JSON export imported into an empty data folder gives an identical store', async () => {
     const from = await sandbox(true);
     // An edited note has history too; it must survive the trip.
-    const edited = await from.services.annotations.update(from.services.annotations.list()[0]!.id, {
+    const edited = await from.services.annotations.update(from.services.annotations.all()[0]!.id, {
       note: 'Ändrad anteckning',
     });
     expect(edited.ok).toBe(true);
@@ -53,10 +53,10 @@ describe('round trip', () => {
     const { preview, applied } = await importText(to, await exportJson(from));
     expect(preview).toMatchObject({ total: 4, added: 4, unchanged: 0, conflicts: 0, unknownDocuments: [] });
     expect(applied).toEqual({ added: 4, updated: 0, unchanged: 0 });
-    expect(byId(to.services.annotations.list())).toEqual(byId(from.services.annotations.list()));
+    expect(byId(to.services.annotations.all())).toEqual(byId(from.services.annotations.all()));
     // And on disk, read back by a fresh store.
     const reopened = await openSandboxOn(to.dataDir);
-    expect(byId(reopened)).toEqual(byId(from.services.annotations.list()));
+    expect(byId(reopened)).toEqual(byId(from.services.annotations.all()));
   });
 
   it('importing the same file again adds nothing and does not write', async () => {
@@ -72,7 +72,7 @@ describe('round trip', () => {
 
 async function openSandboxOn(dataDir: string): Promise<readonly Annotation[]> {
   const { openAnnotationStore } = await import('../../../../src-main/services/annotations/store');
-  return (await openAnnotationStore(dataDir)).list();
+  return (await openAnnotationStore(dataDir)).all();
 }
 
 describe('conflicts', () => {
@@ -80,7 +80,7 @@ describe('conflicts', () => {
     const mine = await sandbox(true);
     const theirs = await sandbox();
     await importText(theirs, await exportJson(mine));
-    const [first, second] = mine.services.annotations.list();
+    const [first, second] = mine.services.annotations.all();
     // Theirs edits the first later than mine; mine edits the second later than theirs.
     await mine.services.annotations.update(first!.id, { note: 'min version' });
     await new Promise((r) => setTimeout(r, 5));
@@ -102,7 +102,7 @@ describe('conflicts', () => {
     expect(b.note).toBe('min nyare version');
     expect(b.colour).toBe(second!.colour);
     expect(b.history.some((h) => h.colour === 'blue')).toBe(true);
-    expect(mine.services.annotations.list()).toHaveLength(4);
+    expect(mine.services.annotations.all()).toHaveLength(4);
   });
 });
 
@@ -131,7 +131,7 @@ describe('files from other W3C tools', () => {
     const s = await sandbox();
     const { preview } = await importText(s, JSON.stringify(foreign()));
     expect(preview).toMatchObject({ total: 1, added: 1 });
-    const [a] = s.services.annotations.list();
+    const [a] = s.services.annotations.all();
     const doc = await s.services.library.get(DOC_B);
     if (!doc.ok) throw new Error('document missing');
     expect(doc.value.text.slice(a!.position.start, a!.position.end)).toBe('fyra huvudområden');
@@ -156,7 +156,7 @@ describe('files from other W3C tools', () => {
     const highlight = foreign({ id: 'urn:x:1', motivation: 'highlighting', body: undefined });
     const arr = await importText(s, JSON.stringify([highlight]));
     expect(arr.preview.added).toBe(1);
-    expect(s.services.annotations.list()[0]).toMatchObject({ colour: 'yellow', note: '', tags: [] });
+    expect(s.services.annotations.all()[0]).toMatchObject({ colour: 'yellow', note: '', tags: [] });
     const page = {
       '@context': 'http://www.w3.org/ns/anno.jsonld',
       type: 'AnnotationPage',
@@ -164,7 +164,7 @@ describe('files from other W3C tools', () => {
     };
     const fromPage = await importText(s, JSON.stringify(page));
     expect(fromPage.preview.added).toBe(1);
-    expect(s.services.annotations.list().map((a) => a.note)).toContain('enkel kommentar');
+    expect(s.services.annotations.all().map((a) => a.note)).toContain('enkel kommentar');
   });
 
   it('keeps annotations of documents not in this library and reports them', async () => {
@@ -181,8 +181,8 @@ describe('files from other W3C tools', () => {
     });
     const { preview } = await importText(s, JSON.stringify([orphan]));
     expect(preview.unknownDocuments).toEqual([{ documentId: 'finns_inte_har', count: 1 }]);
-    expect(s.services.annotations.list()).toHaveLength(1);
-    expect(s.services.annotations.list()[0]!.documentId).toBe('finns_inte_har');
+    expect(s.services.annotations.all()).toHaveLength(1);
+    expect(s.services.annotations.all()[0]!.documentId).toBe('finns_inte_har');
   });
 });
 
@@ -217,7 +217,7 @@ describe('bad files change nothing', () => {
       expect(preview.ok).toBe(false);
       if (!preview.ok) expect(preview.error.message).toMatch(message);
       expect(readStored(s.dataDir)).toEqual(before);
-      expect(s.services.annotations.list()).toHaveLength(1);
+      expect(s.services.annotations.all()).toHaveLength(1);
     });
   }
 
@@ -232,7 +232,7 @@ describe('bad files change nothing', () => {
     expect(preview.ok).toBe(false);
     if (!preview.ok)
       expect(preview.error.message).toMatch(/anteckning 2 created "igår" är inte en tid.*Inget har ändrats/);
-    expect(s.services.annotations.list()).toHaveLength(0);
+    expect(s.services.annotations.all()).toHaveLength(0);
   });
 
   it('an expired or unknown preview token is refused', async () => {

@@ -5,6 +5,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openAnnotationStore } from '../../../../src-main/services/annotations/store';
 import { buildInWorker } from '../../../../src-main/services/search/build';
 import { SearchEngine } from '../../../../src-main/services/search/engine';
 import { INDEX_FILE_NAME, contentHash } from '../../../../src-main/services/search/index-file';
@@ -115,7 +116,9 @@ describe('index lifecycle', () => {
 describe('notes in search', () => {
   it('returns notes and tags in the same ranked list, marked as notes', async () => {
     const { search } = await service(await resourcesCopy(), await tempDir());
-    search.setNotes([
+    // The notes live in a real store; search reads their terms from its database.
+    const store = await openAnnotationStore(await tempDir());
+    await store.upsertMany([
       annotation(
         PLAN,
         4,
@@ -126,6 +129,7 @@ describe('notes in search', () => {
       annotation(NCP, 3, 'handbok om integration', '', ['handbok', 'att läsa']),
       annotation(NCP, 1, 'inrättades 2002', '', []),
     ]);
+    search.setNotes(store.notes);
     const esf = (await search.search('ESF+')).hits;
     expect(esf.map((h) => h.kind).sort()).toEqual(['note', 'paragraph']);
     const note = esf.find((h) => h.kind === 'note')!;
@@ -143,9 +147,11 @@ describe('notes in search', () => {
     expect((await search.search('kurser')).hits.map((h) => h.kind)).toEqual(['note']);
     expect((await search.search('att läsa')).hits.some((h) => h.kind === 'note')).toBe(true);
 
-    // setNotes replaces: a removed note is no longer found.
-    search.setNotes([]);
+    // A deleted note is no longer found.
+    const financed = tagged[0]!.annotationId!;
+    expect((await store.remove(financed)).ok).toBe(true);
     expect((await search.search('finansiering')).hits).toEqual([]);
+    store.close();
   });
 });
 

@@ -8,7 +8,7 @@ const [command, dataDir, n, label] = process.argv.slice(2);
 if (!command || !dataDir) throw new Error('usage: child open|burst DIR [N LABEL]');
 const store = await openAnnotationStore(dataDir);
 if (command === 'open') {
-  process.stdout.write(`open ${store.list().length} ${store.problem ?? '-'}\n`);
+  process.stdout.write(`open ${store.all().length} ${store.problem ?? '-'}\n`);
 } else if (command === 'burst') {
   for (let i = 0; i < Number(n); i++) {
     const result = await store.create({

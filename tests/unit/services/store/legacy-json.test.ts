@@ -100,7 +100,7 @@ describe('moving the previous release’s files into the database', () => {
     expect(database.legacy).toMatchObject({ failed: false, imported: 6 });
     const store = await openAnnotationStore(dir, { database });
     const settings = await openSettings(dir, { database });
-    expect(store.list()).toEqual(written);
+    expect(store.all()).toEqual(written);
     expect(settings.get()).toEqual(SETTINGS);
     database.close();
 
@@ -119,7 +119,7 @@ describe('moving the previous release’s files into the database', () => {
     await writeFile(join(dir, 'annotations.json'), originals.annotations);
     const again = await openAnnotationStore(dir);
     expect(again.problem).toBeNull();
-    expect(again.list()).toEqual(written);
+    expect(again.all()).toEqual(written);
     again.close();
     expect(existsSync(join(dir, 'annotations.json'))).toBe(false);
     expect((await readdir(dir)).filter((f) => f.startsWith('annotations.importerad'))).toHaveLength(2);
@@ -131,7 +131,7 @@ describe('moving the previous release’s files into the database', () => {
     const backupNotes = written.filter((a) => a.documentId === DOC);
     await writeFile(join(dir, 'annotations.json'), '{"schemaVersion":1,"annotations":[{"id":');
     const store = await openAnnotationStore(dir);
-    expect(store.list()).toEqual(backupNotes);
+    expect(store.all()).toEqual(backupNotes);
     expect(store.problem).toMatch(
       /annotations\.json är skadad eller avkortad.*Dess säkerhetskopia \(5 anteckningar\) har lästs in/,
     );
@@ -149,7 +149,7 @@ describe('moving the previous release’s files into the database', () => {
     const database = await openUserDatabase(dir, { maxPageCount: pages + 2 });
     const store = await openAnnotationStore(dir, { database });
     const settings = await openSettings(dir, { database });
-    expect(store.list()).toEqual(written);
+    expect(store.all()).toEqual(written);
     expect(settings.get()).toEqual(SETTINGS);
     expect(store.problem).toMatch(
       /kunde inte flyttas in i den nya databasen \(.*full.*\)\. De gamla filerna .* är orörda och gäller fortfarande: Läsaren visar dina 6 anteckningar men sparar inga ändringar/,
@@ -167,7 +167,7 @@ describe('moving the previous release’s files into the database', () => {
     // With room again, the next start moves everything.
     const retried = await openAnnotationStore(dir);
     expect(retried.problem).toBeNull();
-    expect(retried.list()).toEqual(written);
+    expect(retried.all()).toEqual(written);
     retried.close();
     expect(existsSync(join(dir, 'annotations.json'))).toBe(false);
   });
@@ -178,7 +178,7 @@ describe('moving the previous release’s files into the database', () => {
     expect(outputs.map((o) => o.trim())).toEqual(['open 6 -', 'open 6 -']);
     expect(readStored(dir)?.annotations).toHaveLength(written.length);
     const store = await openAnnotationStore(dir);
-    expect(store.list()).toEqual(written);
+    expect(store.all()).toEqual(written);
     store.close();
   });
 });

@@ -85,7 +85,7 @@ describe('a damaged database', () => {
       const damaged = await readFile(path);
 
       const store = await openAnnotationStore(dir);
-      expect(store.list().map((a) => a.note)).toEqual(['första', 'andra']);
+      expect(store.all().map((a) => a.note)).toEqual(['första', 'andra']);
       expect(store.problem).toMatch(
         /^Databasen med dina anteckningar var skadad \(.+\) och har flyttats till .*lasaren\.trasig-.*\.db; den tas aldrig bort\. Säkerhetskopian från .* har lästs in/,
       );
@@ -100,7 +100,7 @@ describe('a damaged database', () => {
       expect(await readFile(join(dir, aside[0]!))).toEqual(damaged);
       const reopened = await openAnnotationStore(dir);
       expect(reopened.problem).toBeNull();
-      expect(reopened.list().map((a) => a.note)).toEqual(['första', 'andra', 'fjärde']);
+      expect(reopened.all().map((a) => a.note)).toEqual(['första', 'andra', 'fjärde']);
       reopened.close();
     },
   );
@@ -111,7 +111,7 @@ describe('a damaged database', () => {
     store.close();
     await overwrite(join(dir, DATABASE_FILE), 0, 100);
     const reopened = await openAnnotationStore(dir);
-    expect(reopened.list()).toEqual([]);
+    expect(reopened.all()).toEqual([]);
     expect(reopened.problem).toMatch(
       /Det fanns ingen säkerhetskopia, så Läsaren startar utan anteckningar\. Den flyttade filen finns kvar\.$/,
     );
@@ -124,7 +124,7 @@ describe('a damaged database', () => {
     const [backup] = listBackups(dir);
     await overwrite(backup!.path, 0, 100);
     const store = await openAnnotationStore(dir);
-    expect(store.list()).toEqual([]);
+    expect(store.all()).toEqual([]);
     expect(store.problem).toMatch(/var skadad .* Även säkerhetskopian är skadad .*startar utan anteckningar/);
     expect((await readdir(dir)).filter((f) => f.startsWith('lasaren.trasig'))).toHaveLength(2);
     expect(existsSync(backup!.path)).toBe(true);
@@ -136,7 +136,7 @@ describe('a damaged database', () => {
     await savedWithBackup();
     await writeFile(join(dir, DATABASE_FILE), 'inte en databas\n'.repeat(500));
     const store = await openAnnotationStore(dir);
-    expect(store.list().map((a) => a.note)).toEqual(['första', 'andra']);
+    expect(store.all().map((a) => a.note)).toEqual(['första', 'andra']);
     expect(store.problem).toContain('var skadad');
     store.close();
   });
@@ -164,12 +164,12 @@ describe('a large database (checked in a worker while the notes load)', () => {
     // Healthy: the worker's check passes and the notes are all there.
     const healthy = await openAnnotationStore(dir);
     expect(healthy.problem).toBeNull();
-    expect(healthy.list()).toHaveLength(2_001);
+    expect(healthy.all()).toHaveLength(2_001);
     healthy.close();
 
     await overwrite(path, (indexPage(path) - 1) * 4096, 4096);
     const recovered = await openAnnotationStore(dir);
-    expect(recovered.list()).toHaveLength(2_000);
+    expect(recovered.all()).toHaveLength(2_000);
     expect(recovered.problem).toMatch(/var skadad .* Jämfört med den skadade filen: 1 anteckning saknas/);
     recovered.close();
   }, 60_000);

@@ -42,13 +42,13 @@ async function until(check: () => boolean | Promise<boolean>, ms: number): Promi
 it('the app, the CLI import and another writer at once: nothing lost, the app shows it all live', async () => {
   // A W3C JSON file to import, exported from another folder; one note has a word to search for.
   const source = await sandboxWithSamples();
-  const first = source.services.annotations.list()[0]!;
+  const first = source.services.annotations.all()[0]!;
   await source.services.annotations.update(first.id, { note: 'Importerad med ordet tvåprocessprovet' });
   const outside = await mkdtemp(join(tmpdir(), 'lasaren-two-file-'));
   folders.push(outside);
   const file = join(outside, 'import.json');
   await writeFile(file, (await source.services.exports.render('json', { kind: 'all' })).bytes);
-  const imported = source.services.annotations.list().map((a) => a.id);
+  const imported = source.services.annotations.all().map((a) => a.id);
   // A second file, imported once the app has stopped saving: one note more.
   await annotate(source.services, { ...SAMPLES[0]!, note: 'Kom sist: efterslänten' });
   const later = join(outside, 'later.json');
@@ -91,7 +91,7 @@ it('the app, the CLI import and another writer at once: nothing lost, the app sh
   // The running app picks the others' notes up within its one-second poll, no restart.
   const all = [...appAcked, ...imported, ...writerAcked];
   const waited = await until(() => {
-    const present = new Set(app.annotations.list().map((a) => a.id));
+    const present = new Set(app.annotations.all().map((a) => a.id));
     return all.every((id) => present.has(id));
   }, 5_000);
   // ...and search finds the imported note (the notes index was fed the change, not rebuilt).
