@@ -416,7 +416,11 @@ export class SearchEngine {
       candidates.push({ id, bm25: filter?.bm25(id) ?? 0, order: candidates.length });
       return false;
     };
-    const expanded = this.#index.expandWords(words);
+    const expanded = this.#index.expandWords(words).map((terms, i) => {
+      const term = query.terms[i];
+      // A phrase's word matches whole words only: its own term and its near-misses.
+      return term?.whole ? terms.filter((t) => t === term.encoded[0] || term.nearMisses.includes(t)) : terms;
+    });
     for (const field of FIELDS) if (this.#index.visitExpanded(field, expanded, pool + 1, visit)) break;
     candidates.sort((a, b) => b.bm25 - a.bm25 || a.order - b.order);
     const hits: ScoredHit[] = [];
