@@ -154,6 +154,8 @@ export class SearchEngine {
   #nearMissJson: string | null = null;
   /** Correction targets, made from the vocabulary on the first correction (then the stored vocabulary is dropped). */
   #spelling: SpellingIndex | null = null;
+  /** Entries of removed documents (remove): out of flexsearch, skipped if met anyway. */
+  readonly #removed = new Set<number>();
 
   get size(): number {
     return this.#records.length;
@@ -178,6 +180,34 @@ export class SearchEngine {
         vocabulary.set(token.lower, (vocabulary.get(token.lower) ?? 0) + 1);
       }
     }
+  }
+
+  /**
+   * Takes a document's entries out of the index at once (a removed import): they are never
+   * candidates again, their words leave the dictionary and the spelling corrections. Their
+   * positions stay taken (ids are positions). Returns how many entries were removed.
+   */
+  remove(documentId: string): number {
+    let removed = 0;
+    const vocabulary = this.#words();
+    this.#records.forEach((record, id) => {
+      if (record.documentId !== documentId || this.#removed.has(id)) return;
+      this.#index.remove(id, { text: record.text, heading: record.heading ?? '' });
+      this.#removed.add(id);
+      removed++;
+      for (const token of tokenize(record.text)) {
+        const left = (vocabulary.get(token.lower) ?? 0) - 1;
+        if (left > 0) vocabulary.set(token.lower, left);
+        else vocabulary.delete(token.lower);
+      }
+    });
+    if (removed > 0) {
+      this.#sequencesMade = null;
+      this.#headings = null;
+      this.#nearMisses = null;
+      this.#spelling = null;
+    }
+    return removed;
   }
 
   export(): IndexData {
@@ -409,6 +439,7 @@ export class SearchEngine {
     const visit = (id: number): boolean => {
       if (seen[id] === 1) return false;
       seen[id] = 1;
+      if (this.#removed.size > 0 && this.#removed.has(id)) return false;
       if (filter && !filter.passes(id)) return false;
       const record = this.#records[id];
       if (!record || (documentId && record.documentId !== documentId)) return false;

@@ -85,25 +85,62 @@ export class TermIndex {
   }
 
   add(id: number, values: Record<string, string>): void {
+    this.#countsInMap();
+    this.#doc.add({ id, ...values });
+    this.#changed();
+    for (const term of this.#termsOf(values)) this.#frequency.set(term, (this.#frequency.get(term) ?? 0) + 1);
+  }
+
+  /**
+   * Takes an entry out at once: its id leaves the postings of its own terms (recomputed from
+   * its values, as add indexed them; flexsearch's remove would scan every term's postings for
+   * each id) and its terms' counts drop, so a term only it held leaves the dictionary.
+   */
+  remove(id: number, values: Record<string, string>): void {
+    this.#countsInMap();
+    for (const field of this.#fields) {
+      const map = this.#doc.index.get(field)?.map;
+      if (!map) continue;
+      for (const term of encoderOptions.finalize(
+        encoderOptions.prepare(encoderOptions.normalize(values[field] ?? '')).split(' '),
+      )) {
+        for (const slot of map.get(term) ?? []) {
+          const at = slot ? slot.indexOf(id) : -1;
+          if (at >= 0) (slot as number[]).splice(at, 1);
+        }
+      }
+    }
+    for (const term of this.#termsOf(values)) {
+      const left = (this.#frequency.get(term) ?? 0) - 1;
+      if (left > 0) this.#frequency.set(term, left);
+      else this.#frequency.delete(term);
+    }
+    this.#changed();
+  }
+
+  /** An imported index keeps its counts in the dictionary; changing it needs them in the map again. */
+  #countsInMap(): void {
     if (this.#frequency.size === 0 && this.#dict) {
-      // Imported: the counts live in the dictionary; adding needs them in the map again.
       this.#dict.sorted.forEach((term, i) => this.#frequency.set(term, this.#dict?.sortedFreq[i] ?? 0));
     }
-    this.#doc.add({ id, ...values });
+  }
+
+  #changed(): void {
     this.#matchingCache.clear();
     this.#expansionCache.clear();
+    this.#dict = null;
+  }
+
+  /** The distinct terms an entry is indexed under, in all fields. */
+  #termsOf(values: Record<string, string>): Set<string> {
     const seen = new Set<string>();
     for (const field of this.#fields) {
       for (const term of encoderOptions.finalize(
         encoderOptions.prepare(encoderOptions.normalize(values[field] ?? '')).split(' '),
-      )) {
-        if (term && !seen.has(term)) {
-          seen.add(term);
-          this.#frequency.set(term, (this.#frequency.get(term) ?? 0) + 1);
-        }
-      }
+      ))
+        if (term) seen.add(term);
     }
-    this.#dict = null;
+    return seen;
   }
 
   #dictionary(): Dictionary {
