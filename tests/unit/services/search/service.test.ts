@@ -179,10 +179,7 @@ describe('documents added after start (imports)', () => {
     const imported = {
       ...base,
       meta: { ...base.meta, id: 'import-1', title: 'Mitt eget PM', designation: null },
-      blocks: [
-        ...base.blocks,
-        { ...paragraph, text: 'Kvastfeningsprojektet startar i höst.', number: 9999 },
-      ],
+      blocks: [...base.blocks, { ...paragraph, text: 'Kvastfeningsprojektet startar i höst.', number: 9999 }],
     };
     const before = await search.search('integration', { limit: 500 });
     expect(before.hits.length).toBeGreaterThan(5);
