@@ -184,29 +184,27 @@ export class SearchEngine {
 
   /**
    * Takes a document's entries out of the index at once (a removed import): they are never
-   * candidates again, their words leave the dictionary and the spelling corrections. Their
-   * positions stay taken (ids are positions). Returns how many entries were removed.
+   * candidates again and no query finds or is corrected to their words (their terms count
+   * zero; a correction needs a term that entries hold). Their positions stay taken (ids are
+   * positions), and the term codes stay valid, so nothing is rebuilt: rebuilding them reads
+   * every text of the collection. Returns how many entries were removed.
    */
   remove(documentId: string): number {
     let removed = 0;
-    const vocabulary = this.#words();
+    // The vocabulary counts only once it is a Map (after an add); the stored one never held imports.
+    const vocabulary = this.#vocabularyJson === null ? this.#vocabulary : null;
     this.#records.forEach((record, id) => {
       if (record.documentId !== documentId || this.#removed.has(id)) return;
       this.#index.remove(id, { text: record.text, heading: record.heading ?? '' });
       this.#removed.add(id);
       removed++;
-      for (const token of tokenize(record.text)) {
-        const left = (vocabulary.get(token.lower) ?? 0) - 1;
-        if (left > 0) vocabulary.set(token.lower, left);
-        else vocabulary.delete(token.lower);
-      }
+      if (vocabulary)
+        for (const token of tokenize(record.text)) {
+          const left = (vocabulary.get(token.lower) ?? 0) - 1;
+          if (left > 0) vocabulary.set(token.lower, left);
+          else vocabulary.delete(token.lower);
+        }
     });
-    if (removed > 0) {
-      this.#sequencesMade = null;
-      this.#headings = null;
-      this.#nearMisses = null;
-      this.#spelling = null;
-    }
     return removed;
   }
 

@@ -94,10 +94,11 @@ export class TermIndex {
   /**
    * Takes an entry out at once: its id leaves the postings of its own terms (recomputed from
    * its values, as add indexed them; flexsearch's remove would scan every term's postings for
-   * each id) and its terms' counts drop, so a term only it held leaves the dictionary.
+   * each id) and its terms' counts drop. Terms stay in the dictionary, at zero when no entry
+   * holds them any more, so term ids, and the paragraphs' term codes built on them, stay
+   * valid: rebuilding those reads every text of the collection (seconds at regeringen.se scale).
    */
   remove(id: number, values: Record<string, string>): void {
-    this.#countsInMap();
     for (const field of this.#fields) {
       const map = this.#doc.index.get(field)?.map;
       if (!map) continue;
@@ -110,12 +111,15 @@ export class TermIndex {
         }
       }
     }
+    const dict = this.#dict;
     for (const term of this.#termsOf(values)) {
-      const left = (this.#frequency.get(term) ?? 0) - 1;
-      if (left > 0) this.#frequency.set(term, left);
-      else this.#frequency.delete(term);
+      if (this.#frequency.has(term))
+        this.#frequency.set(term, Math.max(0, (this.#frequency.get(term) ?? 0) - 1));
+      const at = dict ? this.termId(term) : -1;
+      if (dict && at >= 0) dict.sortedFreq[at] = Math.max(0, (dict.sortedFreq[at] ?? 0) - 1);
     }
-    this.#changed();
+    this.#matchingCache.clear();
+    this.#expansionCache.clear();
   }
 
   /** An imported index keeps its counts in the dictionary; changing it needs them in the map again. */
