@@ -5,7 +5,8 @@
 // unpacked), the same figures on that real corpus with minisearch and Xapian in the same run
 // (see bench-real.ts). A script that prints figures, never a test.
 // Options: --sizes 1000,10000 (or '' for none) --queries N --real DIR --no-peers --cache DIR
-// (read the real collection as the app does, from its prebuilt collection index in DIR).
+// (read the real collection as the app does, from its prebuilt collection index in DIR);
+// --zero-hit with --real and --cache: only the queries that find nothing, on the stored index.
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     real: { type: 'string' },
     'no-peers': { type: 'boolean' },
     cache: { type: 'string' },
+    'zero-hit': { type: 'boolean' },
   },
 });
 const SIZES = (values.sizes ?? '').split(',').filter(Boolean).map(Number);
@@ -274,7 +276,11 @@ async function runSize(size: number): Promise<void> {
 
 try {
   for (const size of SIZES) await runSize(size);
-  if (values.real) {
+  if (values['zero-hit']) {
+    if (!values.real || !values.cache) throw new Error('--zero-hit needs --real DIR and --cache DIR');
+    const { runZeroHit } = await import('./bench-zero-hit');
+    await runZeroHit(values.real, values.cache, print);
+  } else if (values.real) {
     const { runReal } = await import('./bench-real');
     await runReal(values.real, {
       dir,

@@ -123,7 +123,8 @@ export function spellingDistance(
   if (typed === word) return 0;
   const [a, b] = folded;
   if (a === b) return 0.5;
-  if (undouble(a) === undouble(b)) return 0.5;
+  // Cheap first: words that differ only in doubled letters begin and end alike.
+  if (a[0] === b[0] && a[a.length - 1] === b[b.length - 1] && undouble(a) === undouble(b)) return 0.5;
   return editDistance(a, b, max);
 }
 
@@ -157,26 +158,73 @@ export interface Correction {
 /** Vocabularies larger than this keep only words seen at least twice as correction targets. */
 const LARGE_VOCABULARY = 100_000;
 
+/** A bucket of correction targets, ordered by folded length. */
+interface Bucket {
+  readonly words: string[];
+  readonly folded: string[];
+  readonly counts: number[];
+  /** starts[n]: the first position whose folded word has n letters or more (length + 2 entries). */
+  starts: Int32Array;
+}
+
+/** The closest words of this many typed words are kept (correction, widening and suggestions ask again). */
+const CLOSEST_CACHE = 64;
+/** closestWords keeps this many for a typed word (no caller asks for more). */
+const CLOSEST_KEPT = 6;
+
 /**
  * The collection's words as correction targets, compact: per first letter (folded), the
- * words, their folded forms and counts. A typo rarely hits the first letter, so a lookup
- * scans one bucket, not the whole vocabulary (600,000 words for all of regeringen.se); in a
- * large collection words seen once are left out (they are often typos themselves).
+ * words, their folded forms and counts, ordered by length. A typo rarely hits the first
+ * letter, so a lookup scans one bucket, not the whole vocabulary (600,000 words for all of
+ * regeringen.se), and of it only the lengths within reach (a word of 17 letters at distance
+ * 2 reads the words of 15–22 letters); in a large collection words seen once are left out
+ * (they are often typos themselves).
  */
 export class SpellingIndex {
-  readonly #buckets = new Map<string, { words: string[]; folded: string[]; counts: number[] }>();
+  readonly #buckets = new Map<string, Bucket>();
+  /** closestWords's (and the suggestions') answers for the last few typed words. */
+  readonly #closest = new Map<string, Correction[]>();
+
+  /** `compute()` for `key`, kept for the last few keys (correction, widening and suggestions ask again). */
+  remember(key: string, compute: () => Correction[]): Correction[] {
+    const kept = this.#closest.get(key);
+    if (kept) {
+      this.#closest.delete(key);
+      this.#closest.set(key, kept);
+      return kept;
+    }
+    const found = compute();
+    this.#closest.set(key, found);
+    if (this.#closest.size > CLOSEST_CACHE) this.#closest.delete(this.#closest.keys().next().value as string);
+    return found;
+  }
 
   constructor(pairs: Iterable<readonly [string, number]>, size: number) {
     const minCount = size > LARGE_VOCABULARY ? 2 : 1;
+    const raw = new Map<string, Array<[string, string, number]>>();
     for (const [word, count] of pairs) {
       if (count < minCount || word.length < 2) continue;
       const folded = fold(word);
       const first = folded[0] as string;
-      let bucket = this.#buckets.get(first);
-      if (!bucket) this.#buckets.set(first, (bucket = { words: [], folded: [], counts: [] }));
-      bucket.words.push(word);
-      bucket.folded.push(folded);
-      bucket.counts.push(count);
+      let list = raw.get(first);
+      if (!list) raw.set(first, (list = []));
+      list.push([word, folded, count]);
+    }
+    for (const [first, list] of raw) {
+      // Stable by length: words of one length keep the vocabulary's order.
+      list.sort((a, b) => a[1].length - b[1].length);
+      const longest = list.length > 0 ? (list[list.length - 1] as [string, string, number])[1].length : 0;
+      const starts = new Int32Array(longest + 2).fill(list.length);
+      for (let i = list.length - 1; i >= 0; i--) {
+        const length = (list[i] as [string, string, number])[1].length;
+        for (let n = length; n >= 0 && (starts[n] as number) > i; n--) starts[n] = i;
+      }
+      this.#buckets.set(first, {
+        words: list.map((e) => e[0]),
+        folded: list.map((e) => e[1]),
+        counts: list.map((e) => e[2]),
+        starts,
+      });
     }
   }
 
@@ -187,11 +235,11 @@ export class SpellingIndex {
   *near(typed: string, max: number, longer = 0): Generator<[word: string, folded: string, count: number]> {
     const bucket = this.#buckets.get(fold(typed)[0] ?? '');
     if (!bucket) return;
-    for (let i = 0; i < bucket.words.length; i++) {
-      const folded = bucket.folded[i] as string;
-      const difference = folded.length - typed.length;
-      if (Math.abs(difference) > max && (difference < 0 || difference > longer)) continue;
-      yield [bucket.words[i] as string, folded, bucket.counts[i] as number];
+    const { starts } = bucket;
+    const at = (n: number) => (n < 0 ? 0 : n >= starts.length ? bucket.words.length : (starts[n] as number));
+    const end = at(typed.length + Math.max(max, longer) + 1);
+    for (let i = at(typed.length - max); i < end; i++) {
+      yield [bucket.words[i] as string, bucket.folded[i] as string, bucket.counts[i] as number];
     }
   }
 }
@@ -200,7 +248,15 @@ export class SpellingIndex {
  * The collection's closest words to a typed one, best first: smallest distance, then words
  * the lexicon knows, then the most frequent. Never the typed word itself or an inflection of it.
  */
-export function closestWords(typed: string, spelling: SpellingIndex, limit = 6): Correction[] {
+export function closestWords(typed: string, spelling: SpellingIndex, limit = CLOSEST_KEPT): Correction[] {
+  if (limit > CLOSEST_KEPT) return scanClosest(typed, spelling).slice(0, limit);
+  return spelling
+    .remember(`closest:${typed}`, () => scanClosest(typed, spelling).slice(0, CLOSEST_KEPT))
+    .slice(0, limit);
+}
+
+/** closestWords's scan of the bucket: every candidate within reach, best first. */
+function scanClosest(typed: string, spelling: SpellingIndex): Correction[] {
   const max = maxDistance(typed.length);
   if (max === 0) return [];
   const ownKey = analyzeWord(typed).encoded[0];
@@ -225,7 +281,7 @@ export function closestWords(typed: string, spelling: SpellingIndex, limit = 6):
       y.count - x.count ||
       x.word.localeCompare(y.word, 'sv'),
   );
-  return found.slice(0, limit).map(({ word, distance, count }) => ({ word, distance, count }));
+  return found.map(({ word, distance, count }) => ({ word, distance, count }));
 }
 
 /** A correctly spelt word this long may match a text word one edit away (two from 10 letters), when nothing else does. */

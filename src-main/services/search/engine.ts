@@ -154,6 +154,8 @@ export class SearchEngine {
   #nearMissJson: string | null = null;
   /** Correction targets, made from the vocabulary on the first correction (then the stored vocabulary is dropped). */
   #spelling: SpellingIndex | null = null;
+  /** Entries of removed documents (remove): out of flexsearch, skipped if met anyway. */
+  readonly #removed = new Set<number>();
 
   get size(): number {
     return this.#records.length;
@@ -178,6 +180,32 @@ export class SearchEngine {
         vocabulary.set(token.lower, (vocabulary.get(token.lower) ?? 0) + 1);
       }
     }
+  }
+
+  /**
+   * Takes a document's entries out of the index at once (a removed import): they are never
+   * candidates again and no query finds or is corrected to their words (their terms count
+   * zero; a correction needs a term that entries hold). Their positions stay taken (ids are
+   * positions), and the term codes stay valid, so nothing is rebuilt: rebuilding them reads
+   * every text of the collection. Returns how many entries were removed.
+   */
+  remove(documentId: string): number {
+    let removed = 0;
+    // The vocabulary counts only once it is a Map (after an add); the stored one never held imports.
+    const vocabulary = this.#vocabularyJson === null ? this.#vocabulary : null;
+    this.#records.forEach((record, id) => {
+      if (record.documentId !== documentId || this.#removed.has(id)) return;
+      this.#index.remove(id, { text: record.text, heading: record.heading ?? '' });
+      this.#removed.add(id);
+      removed++;
+      if (vocabulary)
+        for (const token of tokenize(record.text)) {
+          const left = (vocabulary.get(token.lower) ?? 0) - 1;
+          if (left > 0) vocabulary.set(token.lower, left);
+          else vocabulary.delete(token.lower);
+        }
+    });
+    return removed;
   }
 
   export(): IndexData {
@@ -409,6 +437,7 @@ export class SearchEngine {
     const visit = (id: number): boolean => {
       if (seen[id] === 1) return false;
       seen[id] = 1;
+      if (this.#removed.size > 0 && this.#removed.has(id)) return false;
       if (filter && !filter.passes(id)) return false;
       const record = this.#records[id];
       if (!record || (documentId && record.documentId !== documentId)) return false;
@@ -416,7 +445,11 @@ export class SearchEngine {
       candidates.push({ id, bm25: filter?.bm25(id) ?? 0, order: candidates.length });
       return false;
     };
-    const expanded = this.#index.expandWords(words);
+    const expanded = this.#index.expandWords(words).map((terms, i) => {
+      const term = query.terms[i];
+      // A phrase's word matches whole words only: its own term and its near-misses.
+      return term?.whole ? terms.filter((t) => t === term.encoded[0] || term.nearMisses.includes(t)) : terms;
+    });
     for (const field of FIELDS) if (this.#index.visitExpanded(field, expanded, pool + 1, visit)) break;
     candidates.sort((a, b) => b.bm25 - a.bm25 || a.order - b.order);
     const hits: ScoredHit[] = [];

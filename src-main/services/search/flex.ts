@@ -85,25 +85,66 @@ export class TermIndex {
   }
 
   add(id: number, values: Record<string, string>): void {
-    if (this.#frequency.size === 0 && this.#dict) {
-      // Imported: the counts live in the dictionary; adding needs them in the map again.
-      this.#dict.sorted.forEach((term, i) => this.#frequency.set(term, this.#dict?.sortedFreq[i] ?? 0));
-    }
+    this.#countsInMap();
     this.#doc.add({ id, ...values });
+    this.#changed();
+    for (const term of this.#termsOf(values)) this.#frequency.set(term, (this.#frequency.get(term) ?? 0) + 1);
+  }
+
+  /**
+   * Takes an entry out at once: its id leaves the postings of its own terms (recomputed from
+   * its values, as add indexed them; flexsearch's remove would scan every term's postings for
+   * each id) and its terms' counts drop. Terms stay in the dictionary, at zero when no entry
+   * holds them any more, so term ids, and the paragraphs' term codes built on them, stay
+   * valid: rebuilding those reads every text of the collection (seconds at regeringen.se scale).
+   */
+  remove(id: number, values: Record<string, string>): void {
+    for (const field of this.#fields) {
+      const map = this.#doc.index.get(field)?.map;
+      if (!map) continue;
+      for (const term of encoderOptions.finalize(
+        encoderOptions.prepare(encoderOptions.normalize(values[field] ?? '')).split(' '),
+      )) {
+        for (const slot of map.get(term) ?? []) {
+          const at = slot ? slot.indexOf(id) : -1;
+          if (at >= 0) (slot as number[]).splice(at, 1);
+        }
+      }
+    }
+    const dict = this.#dict;
+    for (const term of this.#termsOf(values)) {
+      if (this.#frequency.has(term))
+        this.#frequency.set(term, Math.max(0, (this.#frequency.get(term) ?? 0) - 1));
+      const at = dict ? this.termId(term) : -1;
+      if (dict && at >= 0) dict.sortedFreq[at] = Math.max(0, (dict.sortedFreq[at] ?? 0) - 1);
+    }
     this.#matchingCache.clear();
     this.#expansionCache.clear();
+  }
+
+  /** An imported index keeps its counts in the dictionary; changing it needs them in the map again. */
+  #countsInMap(): void {
+    if (this.#frequency.size === 0 && this.#dict) {
+      this.#dict.sorted.forEach((term, i) => this.#frequency.set(term, this.#dict?.sortedFreq[i] ?? 0));
+    }
+  }
+
+  #changed(): void {
+    this.#matchingCache.clear();
+    this.#expansionCache.clear();
+    this.#dict = null;
+  }
+
+  /** The distinct terms an entry is indexed under, in all fields. */
+  #termsOf(values: Record<string, string>): Set<string> {
     const seen = new Set<string>();
     for (const field of this.#fields) {
       for (const term of encoderOptions.finalize(
         encoderOptions.prepare(encoderOptions.normalize(values[field] ?? '')).split(' '),
-      )) {
-        if (term && !seen.has(term)) {
-          seen.add(term);
-          this.#frequency.set(term, (this.#frequency.get(term) ?? 0) + 1);
-        }
-      }
+      ))
+        if (term) seen.add(term);
     }
-    this.#dict = null;
+    return seen;
   }
 
   #dictionary(): Dictionary {

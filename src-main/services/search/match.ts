@@ -1,6 +1,7 @@
 // Owns finding where a parsed query matches a text, as character offsets, with the same
 // rules the index uses (a query word matches a word whose lemma key equals it, starts with
-// it or ends with it, after folding; or a misspelling of it the engine found in the text),
+// it or ends with it, after folding; or a misspelling of it the engine found in the text;
+// a word of a quoted phrase only the first and the last),
 // and why each place matched: the exact form, another inflection, a compound part, a
 // near-miss. Also scores the match from those kinds.
 import type { MatchKind, MatchRange } from '../../shared/search';
@@ -30,6 +31,7 @@ export function termQuality(term: QueryTerm, forms: WordForms, lower?: string): 
     const s = forms.stems[i] ?? '';
     let quality = 0;
     if (e === q) quality = s !== qs ? 3 : lower === term.lower ? 5 : 4;
+    else if (term.whole) quality = term.nearMisses.includes(e) ? 1 : 0;
     else if (e.startsWith(q)) quality = 2 + (s.startsWith(qs) ? 0.5 : 0);
     else if (e.endsWith(q)) quality = 2 + (s.endsWith(qs) ? 0.5 : 0);
     else if (term.nearMisses.includes(e)) quality = 1;

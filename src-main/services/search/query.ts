@@ -20,6 +20,12 @@ export interface QueryTerm {
    * from its near-miss table; empty for note search): matched, ranked last, marked.
    */
   readonly nearMisses: string[];
+  /**
+   * A word of a closed quoted phrase: it matches whole words only (its own lemma key: the
+   * form typed, another inflection, other å/ä/ö; or a near-miss), never the start or the
+   * tail of a longer word ("svenska för" does not match "Svenskundervisning för").
+   */
+  readonly whole?: boolean;
 }
 
 /** One thing that must match: a single word, or a phrase of adjacent words. */
@@ -77,15 +83,22 @@ export function parseQuery(raw: string): ParsedQuery {
   const units: QueryUnit[] = [];
   // An unclosed quote (still typing) quotes to the end.
   const parts = normalizeDesignations(raw).split('"');
+  const unclosed = parts.length % 2 === 0;
   parts.forEach((part, i) => {
     const terms = termsOf(part);
     if (terms.length === 0) return;
-    if (i % 2 === 1 && terms.length > 1) units.push({ terms, phrase: true });
-    else for (const term of terms) units.push({ terms: [term], phrase: false });
+    if (i % 2 === 1 && terms.length > 1) {
+      // The last word of a quote still being typed may be unfinished: it matches as a prefix.
+      const open = unclosed && i === parts.length - 1;
+      units.push({
+        terms: terms.map((t, k) => (open && k === terms.length - 1 ? t : { ...t, whole: true })),
+        phrase: true,
+      });
+    } else for (const term of terms) units.push({ terms: [term], phrase: false });
   });
   const seen = new Set<string>();
   const deduped = units.filter((u) => {
-    const key = `${u.phrase}:${u.terms.map((t) => t.lower).join(' ')}`;
+    const key = `${u.phrase}:${u.terms.map((t) => (t.whole ? '=' : '') + t.lower).join(' ')}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

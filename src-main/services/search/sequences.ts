@@ -280,8 +280,15 @@ export class TermFilter {
           return own;
         }
         const matched: number[] = [];
-        let postings = index.markMatching(word, byId, own, matched);
         const exact = index.termId(word);
+        let postings = 0;
+        if (!term.whole) postings = index.markMatching(word, byId, own, matched);
+        else if (exact >= 0 && ((byId[exact] ?? 0) & own) === 0) {
+          // A phrase's word: whole words only (termQuality's rule for it), its own term.
+          byId[exact] = (byId[exact] ?? 0) | own;
+          matched.push(exact);
+          postings = index.frequencyOf(word);
+        }
         if (exact >= 0) ownMarks[ranks[exact] as number] = (ownMarks[ranks[exact] as number] ?? 0) | own;
         // Misspellings of the word in the text match it too (only those exact terms).
         for (const near of term.nearMisses) {

@@ -28,7 +28,7 @@ export interface SearchService {
   setNotes(source: NotesSource | null): void;
   /** Extends the index with documents added after start (the user's imports); no rebuild. */
   addDocuments(documents: readonly ReaderDocument[]): Promise<void>;
-  /** Leaves a removed document's paragraphs out of every later answer. */
+  /** Takes a removed document's paragraphs out of the live index, at once. */
   removeDocument(id: string): void;
 }
 
@@ -125,11 +125,13 @@ export function createSearchService(library: Library, options: SearchServiceOpti
     return summary ? documentLabel(summary) : id;
   });
   let engine: SearchEngine | null = null;
-  // Paragraphs of removed documents stay in the index until the next start; hits skip them.
-  const removed = new Set<string>();
+  // Documents removed and not added since: taken out when the index is ready, and not
+  // added by an addDocuments call made before the removal that waited for it.
+  const gone = new Set<string>();
   const added = new Set<string>();
   const ready = loadEngine(library, options).then(([loaded, how]) => {
     engine = loaded;
+    for (const id of gone) loaded.remove(id);
     // The collection's files may now be checked in the background (a large collection waits
     // for this, so the check does not compete with loading the index), a moment after the
     // first searches.
@@ -146,17 +148,11 @@ export function createSearchService(library: Library, options: SearchServiceOpti
       const current = engine as SearchEngine | null;
       if (!current) return { query, hits: [], more: false, suggestions: [] };
       // Notes join the same ranked list, for the query as typed and for a corrected one.
-      const response = current.search(query, {
+      return current.search(query, {
         limit,
         verbatim,
         extra: (parsed, n) => notes.rank(parsed, n),
       });
-      // A removed document's paragraphs stay in the index until the next start; never shown.
-      if (removed.size === 0) return response;
-      return {
-        ...response,
-        hits: response.hits.filter((h) => h.kind === 'note' || !removed.has(h.documentId)),
-      };
     },
     async findInDocument(documentId, query) {
       const doc = await library.get(documentId);
@@ -178,15 +174,17 @@ export function createSearchService(library: Library, options: SearchServiceOpti
       void ready.then(() => notes.catchUp()).catch(() => undefined);
     },
     async addDocuments(documents) {
+      for (const d of documents) gone.delete(d.meta.id);
       await ready;
-      // A document removed and added again (same bytes, same id) is still in the index.
-      const fresh = documents.filter((d) => !added.has(d.meta.id));
-      for (const d of documents) removed.delete(d.meta.id);
+      const fresh = documents.filter((d) => !added.has(d.meta.id) && !gone.has(d.meta.id));
       for (const d of fresh) added.add(d.meta.id);
       if (fresh.length > 0) (engine as SearchEngine | null)?.add(paragraphRecords(fresh));
     },
     removeDocument(id) {
-      removed.add(id);
+      // Added again later (same bytes, same id), it is indexed afresh.
+      gone.add(id);
+      added.delete(id);
+      (engine as SearchEngine | null)?.remove(id);
     },
   };
 }

@@ -9,28 +9,48 @@ export type Vocabulary = Map<string, number>;
 const MAX_SUGGESTIONS = 3;
 const CANDIDATES_PER_WORD = 6;
 
-/** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), capped at max+1. */
+/** Three rows of editDistance, reused (grown when a longer word comes). */
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/**
+ * Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), capped at
+ * max+1. Only the cells within `max` of the diagonal are computed (the others exceed max),
+ * in reused typed rows: it runs for every word of a spelling bucket within reach.
+ */
 export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        v = Math.min(v, (prevPrev[j - 2] ?? 0) + 1);
-      }
-      row.push(v);
+  const n = a.length;
+  const m = b.length;
+  const big = max + 1;
+  if (Math.abs(n - m) > max) return big;
+  if (rows[0].length < m + 2) rows = [new Int32Array(m + 2), new Int32Array(m + 2), new Int32Array(m + 2)];
+  let [prevPrev, prev, row] = rows;
+  for (let j = 0; j <= m; j++) prev[j] = j <= max ? j : big;
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(m, i + max);
+    row[0] = i <= max ? i : big;
+    row[lo - 1] = lo === 1 ? (row[0] as number) : big;
+    let rowMin = lo === 1 ? (row[0] as number) : big;
+    const ai = a.charCodeAt(i - 1);
+    const aPrev = i > 1 ? a.charCodeAt(i - 2) : -1;
+    for (let j = lo; j <= hi; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(
+        (prev[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (ai === bj ? 0 : 1),
+      );
+      if (j > 1 && ai === b.charCodeAt(j - 2) && aPrev === bj)
+        v = Math.min(v, (prevPrev[j - 2] as number) + 1);
+      if (v > big) v = big;
+      row[j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > max) return max + 1;
-    prevPrev = prev;
-    prev = row;
+    if (hi < m) row[hi + 1] = big;
+    if (rowMin > max) return big;
+    [prevPrev, prev, row] = [prev, row, prevPrev];
   }
-  return prev[b.length] ?? max + 1;
+  return Math.min(prev[m] as number, big);
 }
 
 interface Candidate {
@@ -39,7 +59,11 @@ interface Candidate {
   readonly count: number;
 }
 
-function closeWords(typed: string, spelling: SpellingIndex): Candidate[] {
+function closeWords(typed: string, spelling: SpellingIndex): readonly Candidate[] {
+  return spelling.remember(`suggest:${typed}`, () => scanCloseWords(typed, spelling));
+}
+
+function scanCloseWords(typed: string, spelling: SpellingIndex): Candidate[] {
   const max = typed.length <= 4 ? 1 : 2;
   const found: Candidate[] = [];
   for (const [word, folded, count] of spelling.near(typed, max)) {

@@ -87,3 +87,48 @@ describe('match ranges from the term codes', () => {
     expect(hits).toBeGreaterThan(400);
   }, 60_000);
 });
+
+describe('a quoted phrase', () => {
+  const texts = {
+    prefix: 'Svenskundervisning för invandrare ges på folkhögskola.',
+    inflected: 'Kurserna i svenskan för invandrare ges på folkhögskolan.',
+    exact: 'Svenska för invandrare (sfi) ges på folkhögskola.',
+    tail: 'Fornsvenska för invandrare är ingen kurs på folkhögskola.',
+  };
+  const engine = new SearchEngine();
+  engine.add(
+    Object.entries(texts).map(([documentId, text]) => ({
+      documentId,
+      title: 'Utbildning',
+      paragraph: 1,
+      heading: null,
+      text,
+    })),
+  );
+
+  it('matches its words as whole words and their inflections, never as the start or tail of a longer word', () => {
+    const query = parseQuery('"svenska för invandrare" folkhögskola');
+    expect(matchText(texts.prefix, query).unitQuality[0]).toBe(0);
+    expect(matchText(texts.tail, query).unitQuality[0]).toBe(0);
+    expect(matchText(texts.exact, query).unitQuality[0]).toBeGreaterThan(0);
+    expect(matchText(texts.inflected, query).unitQuality[0]).toBeGreaterThan(0);
+    const found = engine.search('"svenska för invandrare" folkhögskola').hits.map((h) => h.documentId);
+    expect(found.sort()).toEqual(['exact', 'inflected']);
+  });
+
+  it('outside quotes the same words still match parts of longer words', () => {
+    const found = engine.search('svenska invandrare folkhögskola').hits.map((h) => h.documentId);
+    expect(found.sort()).toEqual(['exact', 'inflected', 'prefix', 'tail']);
+  });
+
+  it('while the quote is still being typed, its last word matches as a prefix', () => {
+    const found = engine.search('"för invandr').hits.map((h) => h.documentId);
+    expect(found.sort()).toEqual(['exact', 'inflected', 'prefix', 'tail']);
+    expect(
+      engine
+        .search('"svenska för')
+        .hits.map((h) => h.documentId)
+        .sort(),
+    ).toEqual(['exact', 'inflected']);
+  });
+});

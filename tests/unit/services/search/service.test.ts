@@ -174,3 +174,41 @@ describe('find in document', () => {
     expect((await search.findInDocument('finns_inte', 'x')).ok).toBe(false);
   });
 });
+
+describe('documents added after start (imports)', () => {
+  it('are found at once, and once removed are out of the live index: no hits, no corrections to their words', async () => {
+    const { search, library } = await service(await resourcesCopy(), await tempDir());
+    const base = (await library.loadAll())[0];
+    if (!base) throw new Error('no shipped document');
+    const paragraph = base.blocks.find((b) => b.number !== null);
+    if (!paragraph) throw new Error('no paragraph');
+    const imported = {
+      ...base,
+      meta: { ...base.meta, id: 'import-1', title: 'Mitt eget PM', designation: null },
+      blocks: [...base.blocks, { ...paragraph, text: 'Kvastfeningsprojektet startar i höst.', number: 9999 }],
+    };
+    const before = await search.search('integration', { limit: 500 });
+    expect(before.hits.length).toBeGreaterThan(5);
+
+    await search.addDocuments([imported]);
+    expect((await search.search('kvastfeningsprojektet')).hits.map(where)).toEqual(['import-1#9999']);
+    const withImport = await search.search('integration', { limit: 500 });
+    expect(withImport.hits.some((h) => h.documentId === 'import-1')).toBe(true);
+
+    search.removeDocument('import-1');
+    const gone = await search.search('kvastfeningsprojektet');
+    expect(gone.hits).toEqual([]);
+    // Its words left the spelling corrections too: a slip is not corrected to them.
+    const slip = await search.search('kvastfeningsprojektett');
+    expect(slip.correction).toBeUndefined();
+    expect(slip.suggestions).toEqual([]);
+    // The collection's hits are all there again, none cut by hidden ones.
+    const after = await search.search('integration', { limit: before.hits.length });
+    expect(after.hits.map(where).sort()).toEqual(before.hits.map(where).sort());
+    expect(after.hits.every((h) => h.documentId !== 'import-1')).toBe(true);
+
+    // Added again (the same file imported anew): found again.
+    await search.addDocuments([imported]);
+    expect((await search.search('kvastfeningsprojektet')).hits.map(where)).toEqual(['import-1#9999']);
+  });
+});
