@@ -46,6 +46,7 @@ class LibraryState {
     const info = call('getCollectionInfo');
     if (!this.loaded) {
       // Asked alone and first, so main answers it before it serialises the whole list.
+      performance.mark('lasaren:library-first-screen-asked');
       const first = await call('getLibraryFirstScreen', { limit: FIRST_SCREEN });
       performance.mark('lasaren:library-first-screen');
       if (first.ok && !this.loaded) this.first = first.value;
