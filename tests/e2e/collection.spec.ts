@@ -113,6 +113,7 @@ test('the first screen shows before the whole list; what is typed meanwhile is a
     await route.fallback();
   });
   await page.goto(app.url('#/'));
+  await page.reload(); // a fresh start, with the route in place
   const rows = page.locator('.library a.doc');
   await expect(rows.first()).toBeVisible();
   await expect(status(page)).toContainText('400 dokument');
