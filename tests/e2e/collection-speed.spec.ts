@@ -163,7 +163,7 @@ test('library with 35,942 documents: first paint and filter keystrokes (prints f
     }
   }
   const figures = [
-    `Biblioteket med ${docs.length.toLocaleString('sv-SE')} dokument: första målning ${firstPaint.toFixed(1)} ms efter att listan kom, varav urval och sortering ${firstView.toFixed(1)} ms (mål ≤ 100 ms)`,
+    `Biblioteket med ${docs.length.toLocaleString('sv-SE')} dokument: första skärmen målad ${firstPaint.toFixed(1)} ms efter mains första svar (mål ≤ 100 ms); hela listans första vy, i bakgrunden när den kommit, ${firstView.toFixed(1)} ms`,
     `Tangent i filtret → målad lista: ${stats(samples)} (${samples.length} tangenter; mål ≤ 50 ms)`,
     `Filtrering utan målning i Node: förberedd katalog ${stats(prepared)}; naiv filtrering ${stats(naive)}`,
   ];
