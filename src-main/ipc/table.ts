@@ -4,6 +4,7 @@ import type { CapabilityName } from '../shared/channels';
 import type { OutputOf, ParsedInputOf } from '../shared/contract';
 import { ok, type Result } from '../shared/result';
 import type { Services } from '../services';
+import { firstScreen } from '../services/library/first-screen';
 import { annotationHandlers } from './annotations';
 import { exportHandlers } from './export';
 import { importHandlers } from './imports';
@@ -18,6 +19,7 @@ export function createHandlerTable(services: Services): HandlerTable {
   const { library, settings, externalLinks, annotations, exports, search, imports } = services;
   return {
     listDocuments: () => ok(library.list()),
+    getLibraryFirstScreen: ({ limit }) => ok(firstScreen(library.list(), limit)),
     getDocument: ({ id }) => library.get(id),
     getCollectionInfo: () => ok(library.info()),
     getSettings: () => ok(settings.get()),

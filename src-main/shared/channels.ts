@@ -3,6 +3,7 @@
 
 export const CHANNELS = {
   listDocuments: 'library:list',
+  getLibraryFirstScreen: 'library:first-screen',
   getDocument: 'library:get',
   getCollectionInfo: 'library:collection-info',
   getSettings: 'settings:get',

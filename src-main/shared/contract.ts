@@ -24,6 +24,7 @@ import {
   type ImportFileOutcome,
   type ImportProgress,
 } from './documents/imports';
+import { MAX_FIRST_SCREEN, type LibraryFirstScreen } from './library';
 import { NotesPageRequestSchema, type NotesPage, type NotesSummary } from './notes-query';
 import type { Result } from './result';
 import {
@@ -77,6 +78,16 @@ export const SearchInputSchema = z.strictObject({
 
 export const contract = {
   listDocuments: call<DocumentSummary[]>()(NoInput),
+  /** The library's first screen of rows, its size and facet counts, before the whole list. */
+  getLibraryFirstScreen: call<LibraryFirstScreen>()(
+    z.strictObject({
+      limit: z
+        .number()
+        .int({ error: 'Antalet rader måste vara ett heltal.' })
+        .min(1, { error: 'Antalet rader måste vara minst 1.' })
+        .max(MAX_FIRST_SCREEN, { error: `Högst ${MAX_FIRST_SCREEN} rader åt gången.` }),
+    }),
+  ),
   getDocument: call<ReaderDocument>()(z.strictObject({ id: DocumentIdSchema })),
   /** The open collection: its name, size and every problem found while loading it. */
   getCollectionInfo: call<CollectionInfo>()(NoInput),

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Block, DocumentSummary, ReaderDocument } from '../../src-main/shared/documents/model';
 import { Catalogue, EMPTY_QUERY } from '../../src-renderer/features/library/catalogue';
+import { firstScreen } from '../../src-main/services/library/first-screen';
 import { expect, sharedCollection, test } from './fixtures';
 
 const SCALE_DIR = join(tmpdir(), 'lasaren-scale-manifest');
@@ -86,6 +87,8 @@ test('library with 35,942 documents: first paint and filter keystrokes (prints f
   const docs = summaries(manifest!);
   const { page } = app;
   await serve(page, 'library:list', docs);
+  // Main's first answer for the same documents, as the host would compute it.
+  await serve(page, 'library:first-screen', firstScreen(docs, 40));
   await page.goto(app.url('#/'));
   await page.reload();
   await expect(
@@ -160,7 +163,7 @@ test('library with 35,942 documents: first paint and filter keystrokes (prints f
     }
   }
   const figures = [
-    `Biblioteket med ${docs.length.toLocaleString('sv-SE')} dokument: första målning ${firstPaint.toFixed(1)} ms efter att listan kom, varav urval och sortering ${firstView.toFixed(1)} ms (mål ≤ 100 ms)`,
+    `Biblioteket med ${docs.length.toLocaleString('sv-SE')} dokument: första skärmen målad ${firstPaint.toFixed(1)} ms efter mains första svar (mål ≤ 100 ms); hela listans första vy, i bakgrunden när den kommit, ${firstView.toFixed(1)} ms`,
     `Tangent i filtret → målad lista: ${stats(samples)} (${samples.length} tangenter; mål ≤ 50 ms)`,
     `Filtrering utan målning i Node: förberedd katalog ${stats(prepared)}; naiv filtrering ${stats(naive)}`,
   ];

@@ -99,6 +99,39 @@ test('the library lists 400 documents with designations and dates; filter and fa
   expect(app.requests.filter(leavesApp)).toEqual([]);
 });
 
+test('the first screen shows before the whole list; what is typed meanwhile is applied when it comes', async ({
+  app,
+}) => {
+  test.skip(app.kind !== 'browser', 'Collections are served by the browser host.');
+  const { page } = app;
+  // Hold the whole list back until the test lets it through.
+  let release!: () => void;
+  const held = new Promise<void>((done) => (release = done));
+  await page.route('**/__lasaren/ipc', async (route) => {
+    const request = route.request().postDataJSON() as { channel: string } | null;
+    if (request?.channel === 'library:list') await held;
+    await route.fallback();
+  });
+  await page.goto(app.url('#/'));
+  await page.reload(); // a fresh start, with the route in place
+  const rows = page.locator('.library a.doc');
+  await expect(rows.first()).toBeVisible();
+  await expect(status(page)).toContainText('400 dokument');
+  await expect(status(page)).toContainText('läser in hela listan');
+  // The menus already hold every type with its count, from main.
+  const types = page.getByRole('combobox', { name: 'Typ', exact: true }).locator('option');
+  expect(await types.count()).toBeGreaterThan(3);
+  const dates = await rows.locator('.date').allTextContents();
+  expect([...dates].sort().reverse()).toEqual(dates);
+  const field = page.getByRole('searchbox', { name: 'Filtrera' });
+  await field.fill('dir 2011:88');
+  await expect(field).toHaveValue('dir 2011:88');
+  release();
+  await expect(status(page)).toHaveText('1 av 400 dokument');
+  await expect(rows).toHaveCount(1);
+  await expect(page.locator('.library [data-document-id="kommittedirektiv-dir-201188"]')).toBeVisible();
+});
+
 test('a proposition opens from the library with its metadata and outline; text is exactly the document', async ({
   app,
 }) => {

@@ -2,12 +2,19 @@
 // filter, facets, sort and grouping (kept while the user reads, so going back finds the list
 // as it was left).
 import type { CollectionProblem, DocumentSummary } from '../../../src-main/shared/documents/model';
+import type { LibraryFirstScreen } from '../../../src-main/shared/library';
 import { call } from '../../lib/api';
-import { Catalogue, EMPTY_QUERY, type LibraryQuery } from './catalogue';
+import { Catalogue, EMPTY_QUERY, type LibraryQuery, type LibraryView, type Row } from './catalogue';
+
+/** Rows asked of main before the whole list: more than a 1080p screen holds. */
+export const FIRST_SCREEN = 40;
 
 class LibraryState {
   documents = $state.raw<DocumentSummary[]>([]);
+  /** True once the whole list has arrived (the filter, facets and sorting work from then on). */
   loaded = $state(false);
+  /** Main's first screen, painted while the whole list is on its way. */
+  first = $state.raw<LibraryFirstScreen | null>(null);
   error = $state<string | null>(null);
   query = $state.raw<LibraryQuery>(EMPTY_QUERY);
   /** What was wrong in the collection's files (shown, never silently dropped). */
@@ -19,15 +26,37 @@ class LibraryState {
   scrollTop = 0;
   readonly catalogue = $derived(new Catalogue(this.documents));
   /** True when the user has added documents of their own ("Mina dokument" in the one list). */
-  readonly hasImported = $derived(this.documents.some((d) => d.origin === 'imported'));
+  readonly hasImported = $derived(
+    this.loaded ? this.documents.some((d) => d.origin === 'imported') : (this.first?.mineCount ?? 0) > 0,
+  );
   #byId = $derived(new Map(this.documents.map((d, i) => [d.id, i])));
 
+  /** Documents in the collection, known from the first screen before the whole list arrives. */
+  readonly total = $derived(this.loaded ? this.documents.length : (this.first?.total ?? 0));
+  /** The first screen as a view (unfiltered: what the user types waits in `query` for the list). */
+  readonly firstView = $derived.by((): LibraryView | null => {
+    const first = this.first;
+    if (!first) return null;
+    const rows: Row[] = first.documents.map((doc) => ({ kind: 'document', doc }));
+    return { rows, count: first.total, facets: first.facets, mineCount: first.mineCount };
+  });
+
+  /** Resolves when the whole list has arrived; the first screen is shown before that. */
   async load(): Promise<void> {
-    const [result, info] = await Promise.all([call('listDocuments'), call('getCollectionInfo')]);
+    const info = call('getCollectionInfo');
+    if (!this.loaded) {
+      // Asked alone and first, so main answers it before it serialises the whole list.
+      performance.mark('lasaren:library-first-screen-asked');
+      const first = await call('getLibraryFirstScreen', { limit: FIRST_SCREEN });
+      performance.mark('lasaren:library-first-screen');
+      if (first.ok && !this.loaded) this.first = first.value;
+    }
+    const result = await call('listDocuments');
     performance.mark('lasaren:library-loaded');
     if (result.ok) this.documents = result.value;
     else this.error = result.error.message;
-    if (info.ok) this.problems = info.value.problems;
+    const problems = await info;
+    if (problems.ok) this.problems = problems.value.problems;
     this.loaded = true;
   }
 

@@ -12,6 +12,7 @@ export const en: Catalog = {
   'library.empty': 'There are no documents in the library.',
   'library.countAll': '{count} documents',
   'library.countShown': '{shown} of {total} documents',
+  'library.loadingAll': '(loading the whole list …)',
   'library.col.designation': 'Designation',
   'library.col.title': 'Title',
   'library.col.type': 'Type',

@@ -11,6 +11,7 @@ export const sv = {
   'library.empty': 'Det finns inga dokument i biblioteket.',
   'library.countAll': '{count} dokument',
   'library.countShown': '{shown} av {total} dokument',
+  'library.loadingAll': '(läser in hela listan …)',
   'library.col.designation': 'Beteckning',
   'library.col.title': 'Titel',
   'library.col.type': 'Typ',

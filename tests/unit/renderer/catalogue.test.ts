@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { firstScreen } from '../../../src-main/services/library/first-screen';
 import type { DocumentSummary } from '../../../src-main/shared/documents/model';
 import {
   Catalogue,
@@ -151,5 +152,25 @@ describe.skipIf(!manifest)('Catalogue on the 400-document collection', () => {
     expect(props.count).toBe(docs.filter((d) => d.type === 'Proposition').length);
     const year = props.facets.year[0]!;
     expect(c.view({ ...EMPTY_QUERY, type: 'Proposition', year: year.value }).count).toBe(year.count);
+  });
+
+  it("main's first screen shows what the full list shows first: same rows, size and facet counts", () => {
+    const mine = doc('mitt-pm', {
+      title: 'Mitt PM',
+      published: '2030-01-01',
+      origin: 'imported',
+      type: 'PM',
+    });
+    for (const list of [docs, [...docs, mine], small]) {
+      const full = new Catalogue(list).view(EMPTY_QUERY);
+      const first = firstScreen(list, 40);
+      expect(first.documents.map((d) => d.id)).toEqual(
+        full.rows.slice(0, 40).map((r) => (r.kind === 'document' ? r.doc.id : r.label)),
+      );
+      expect(first.total).toBe(full.count);
+      expect(first.facets).toEqual(full.facets);
+      expect(first.mineCount).toBe(full.mineCount);
+    }
+    expect(firstScreen([...docs, mine], 1).documents[0]!.id).toBe('mitt-pm');
   });
 });
