@@ -9,7 +9,7 @@ import type { NotesFilter } from '../../../src-main/shared/notes-filter';
 import type { NotesSort } from '../../../src-main/shared/notes-query';
 import { call } from '../../lib/api';
 import { notices } from '../../lib/notices.svelte';
-import { documentLabel } from '../../../src-main/shared/documents/citation';
+import { displayLabel } from '../library/display-title';
 import { library } from '../library/library.svelte';
 
 export interface NoteRow {
@@ -109,7 +109,7 @@ class NotesState {
     const source = this.#sources[a.documentId];
     return {
       annotation: a,
-      title: order < 0 ? null : documentLabel(library.documents[order]!),
+      title: order < 0 ? null : displayLabel(library.documents[order]!),
       status: source === undefined ? undefined : anchorStatus(source, a),
     };
   }

@@ -34,3 +34,16 @@ export function displayTitle(title: string, designation: string | null): string 
   // A title that was nothing but its designation stays as it was.
   return /[\p{L}]{2}/u.test(shown) ? shown.trim() : title;
 }
+
+/**
+ * A document named in a list of hits or notes: designation first, then the title without the
+ * designation glued to it. A title that holds the designation inside its text (not at an end)
+ * is shown as it is, so the designation is never said twice.
+ */
+export function displayLabel(doc: { title: string; designation: string | null }): string {
+  const designation = doc.designation?.trim();
+  if (!designation) return doc.title;
+  const shown = displayTitle(doc.title, designation);
+  if (shown.includes(designation)) return shown;
+  return `${designation} – ${shown}`;
+}

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { displayTitle } from '../../../src-renderer/features/library/display-title';
+import { displayLabel, displayTitle } from '../../../src-renderer/features/library/display-title';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 function manifest(): string | null {
@@ -54,6 +54,19 @@ describe('displayTitle', () => {
     // The designation "SOU 2026:1" is not the start of "SOU 2026:15".
     expect(displayTitle('SOU 2026:15 Något annat', 'SOU 2026:1')).toBe('SOU 2026:15 Något annat');
     expect(displayTitle('Lagrådsremiss om sfi', 'Dnr U2025/01590')).toBe('Lagrådsremiss om sfi');
+  });
+
+  it('names a document designation first, never saying the designation twice', () => {
+    const named = (title: string, designation: string | null) => displayLabel({ title, designation });
+    expect(named('Etableringsboendelagen, SOU 2025:35', 'SOU 2025:35')).toBe(
+      'SOU 2025:35 – Etableringsboendelagen',
+    );
+    expect(named('Remiss av betänkandet (SOU 2025:35)Diarienummer: A2025/00455', 'SOU 2025:35')).toBe(
+      'Remiss av betänkandet (SOU 2025:35)Diarienummer: A2025/00455',
+    );
+    expect(named('Starkt fokus på ett ökat återvändande', null)).toBe(
+      'Starkt fokus på ett ökat återvändande',
+    );
   });
 
   const path = manifest();
