@@ -213,6 +213,9 @@ class SqliteAnnotationStore implements AnnotationStore {
       catchUp: (version, analyse, max) => {
         const terms = this.#terms;
         if (!terms?.available || this.#database.readOnlyReason) return 0;
+        // Not into a file still being checked (the write would wait for the check, blocking
+        // this thread): the notes changed since are analysed at the first search after it.
+        if (this.#database.checking()) return 0;
         // The terms are derived data, written with their watermark in one transaction: a power
         // cut may lose the latest (they are made again), never make them disagree. So their
         // commit skips the fsync a save needs (the next save's fsync covers it in the WAL).

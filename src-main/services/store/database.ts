@@ -60,6 +60,8 @@ export interface UserDatabase<T = unknown> {
    * until then, the annotation store awaits it.
    */
   whenChecked(): Promise<void>;
+  /** True while the check of a large file served at start has not answered yet. */
+  checking(): boolean;
   /** Called after a damaged file was replaced by its backup after start; returns an unsubscribe. */
   onRecovered(listener: () => void): () => void;
   /**
@@ -190,6 +192,7 @@ interface LateCheck {
   readonly checked: Promise<void>;
   /** Waits on the spot for the check (and recovers on the spot): a synchronous write. */
   settleNow(): void;
+  pending(): boolean;
   onRecovered(listener: () => void): () => void;
   stop(): void;
 }
@@ -258,6 +261,7 @@ function lateCheck(
     settleNow: () => {
       if (!decided && !stopped) decide(run.waitSync());
     },
+    pending: () => !decided && !stopped,
     onRecovered: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -353,6 +357,7 @@ export async function openUserDatabase<T = unknown>(
     transaction,
     dataVersion: () => (statements.get('PRAGMA data_version').get() as { data_version: number }).data_version,
     whenChecked: () => late?.checked ?? Promise.resolve(),
+    checking: () => late?.pending() ?? false,
     onRecovered: (listener: () => void) => late?.onRecovered(listener) ?? (() => undefined),
     close: () => {
       late?.stop();
