@@ -117,7 +117,12 @@ export function startQuickCheck(path: string, fallback: DatabaseSync): CheckRun 
     done,
     waitSync: () => {
       if (settled) return finish(null);
-      if (worker) Atomics.wait(head, 0, 0, 60_000);
+      try {
+        if (worker) Atomics.wait(head, 0, 0, 60_000);
+      } catch {
+        // A thread that may not block (a browser's main thread): check here instead.
+        return finish(null);
+      }
       return finish(Atomics.load(head, 0) === 1 ? read() : null);
     },
     stop: () => {
