@@ -247,12 +247,12 @@ function lateCheck(
   };
   let release: () => void = () => undefined;
   const closed = new Promise<void>((yes) => (release = yes));
-  const answered = run.done.then(decide, (e: unknown) => {
-    // The check could not run at all (not damage): say so and go on, as a failed open would.
-    if (!decided && !stopped) {
-      decided = true;
-      problems.push(`Databasen kunde inte kontrolleras (${(e as Error).message}).`);
-    }
+  const answered = run.done.then(decide).catch((e: unknown) => {
+    // The check could not run, or the recovery failed (a file that cannot be moved): say so.
+    // Writes then fail with SQLite's own error and are reported as not saved.
+    if (stopped) return;
+    decided = true;
+    problems.push(`Databasen kunde inte kontrolleras eller återställas (${(e as Error).message}).`);
   });
   // A write still waiting when the connection closes is answered (it then fails as closed).
   const checked = Promise.race([answered, closed]);
