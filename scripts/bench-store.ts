@@ -23,6 +23,7 @@ import {
   type NewAnnotation,
 } from '../src-main/services/annotations/store';
 import { AnnotationQueries } from '../src-main/services/store/annotation-queries';
+import { openUserDatabase } from '../src-main/services/store/database';
 import { quickCheck } from '../src-main/services/store/check';
 import { NotesIndex } from '../src-main/services/search/notes';
 import { parseQuery } from '../src-main/services/search/query';
@@ -79,6 +80,8 @@ interface Figures {
   readonly load: number;
   readonly loadCpu: number;
   readonly loadCpuAll: number;
+  /** From opening until the check's verdict: when the first write can commit (wall). */
+  readonly checked: number;
   /** The notes panel's first page (wall), and the first notes search after start (wall). */
   readonly page: number;
   readonly search: number;
@@ -92,7 +95,7 @@ const ipc = <T>(value: T): T => deserialize(serialize(value)) as T;
 
 interface Bench {
   /** Opens the store and has what the app shows at start in hand (after IPC). */
-  open(dir: string): Promise<{ check(): void; close(): void }>;
+  open(dir: string): Promise<{ check(): void; checked: Promise<void>; close(): void }>;
   page(dir: string): Promise<number>;
   search(dir: string): Promise<number>;
   create(dir: string, saves: number, from: number): Promise<number[]>;
@@ -112,12 +115,14 @@ async function measure(
   try {
     await seed(dir, all);
     // Loading: median of 3, after one warm-up.
-    const loads: Array<[number, number, number]> = [];
+    const loads: Array<[number, number, number, number]> = [];
     for (let i = 0; i < 4; i++) {
       const t0 = performance.now();
       const [c0, p0] = [threadCpu(), processCpu()];
       const opened = await bench.open(dir);
-      if (i > 0) loads.push([performance.now() - t0, threadCpu() - c0, processCpu() - p0]);
+      const loaded = [performance.now() - t0, threadCpu() - c0] as const;
+      await opened.checked;
+      if (i > 0) loads.push([...loaded, processCpu() - p0, performance.now() - t0]);
       opened.check();
       opened.close();
     }
@@ -129,11 +134,12 @@ async function measure(
       searches.push(await bench.search(dir));
     }
     const times = (await bench.create(dir, saves, all.length)).sort((a, b) => a - b);
-    const [load, loadCpu, loadCpuAll] = loads[1] ?? [NaN, NaN, NaN];
+    const [load, loadCpu, loadCpuAll, checked] = loads[1] ?? [NaN, NaN, NaN, NaN];
     return {
       load,
       loadCpu,
       loadCpuAll,
+      checked,
       page: median(pages),
       search: median(searches),
       p50: percentile(times, 50),
@@ -166,18 +172,26 @@ function searchIn(store: AnnotationStore): NotesIndex {
   return index;
 }
 
+/** What the app does at start (services/index.ts): one connection, the counts read beside the check. */
+async function openAsApp(dir: string, checkFirst: boolean) {
+  const database = await openUserDatabase(dir, { whileChecking: loadSummarySnapshot, checkFirst });
+  const store = await openAnnotationStore(dir, { database });
+  const summary = ipc(store.summary());
+  const first = ipc(store.forDocument(FIRST_DOCUMENT));
+  return {
+    check() {
+      if (summary.total === 0 || first.length === 0) throw new Error('nothing loaded');
+    },
+    checked: database.whenChecked(),
+    close: () => {
+      store.close();
+      database.close();
+    },
+  };
+}
+
 const sqlite: Bench = {
-  async open(dir) {
-    const store = await openAnnotationStore(dir);
-    const summary = ipc(store.summary());
-    const first = ipc(store.forDocument(FIRST_DOCUMENT));
-    return {
-      check() {
-        if (summary.total === 0 || first.length === 0) throw new Error('nothing loaded');
-      },
-      close: () => store.close(),
-    };
-  },
+  open: (dir) => openAsApp(dir, false),
   async page(dir) {
     const store = await openAnnotationStore(dir);
     store.setDocumentOrder(() => ORDER);
@@ -215,6 +229,8 @@ const json: Bench = {
       check() {
         if (list.length === 0) throw new Error('nothing loaded');
       },
+      // The JSON store had no check: nothing to wait for before a write.
+      checked: Promise.resolve(),
       close: () => undefined,
     };
   },
@@ -242,7 +258,7 @@ async function seedJson(dir: string, all: Annotation[]): Promise<void> {
 }
 
 function line(label: string, n: number, f: Figures, fsync: number): string {
-  return `${label.padEnd(8)}${String(n).padStart(9)}${ms(f.load)}${ms(f.loadCpu)}${ms(f.loadCpuAll)}${ms(f.page)}${ms(f.search)}${ms(f.p50)}${ms(f.p95)}${ms(fsync)}${String(f.saves).padStart(7)}`;
+  return `${label.padEnd(8)}${String(n).padStart(9)}${ms(f.load)}${ms(f.loadCpu)}${ms(f.loadCpuAll)}${ms(f.checked)}${ms(f.page)}${ms(f.search)}${ms(f.p50)}${ms(f.p95)}${ms(fsync)}${String(f.saves).padStart(7)}`;
 }
 
 /** What one saved change costs the next search (its terms are analysed then), p50/p95. */
@@ -313,10 +329,37 @@ async function loadSteps(all: Annotation[]): Promise<string> {
     await searchIn(fresh).catchUp();
     const analysed = { wall: performance.now() - catchUp, cpu: threadCpu() - catchUpCpu };
     fresh.close();
+    // The start as the app does it, served while the check runs, against the check first (the
+    // start before this change), alternating, median of 3 after a warm-up each.
+    const starts = { served: [] as number[][], first: [] as number[][] };
+    for (let i = 0; i < 4; i++) {
+      for (const [key, checkFirst] of [
+        ['served', false],
+        ['first', true],
+      ] as const) {
+        const t0 = performance.now();
+        const c0 = threadCpu();
+        const opened = await openAsApp(dir, checkFirst);
+        const ready = [performance.now() - t0, threadCpu() - c0];
+        await opened.checked;
+        if (i > 0) starts[key].push([...ready, performance.now() - t0]);
+        opened.close();
+      }
+    }
+    const mid = (rows: number[][]) => [...rows].sort((a, b) => a[0]! - b[0]!)[1] ?? [NaN, NaN, NaN];
+    const [served, before] = [mid(starts.served), mid(starts.first)];
+    const startLines = [
+      `start at ${all.length} notes (open + counts + first document, IPC copy; wall, CPU of this thread; then wall until the check's verdict):`,
+      `  served while the check runs in its worker (this design)     ${ms(served[0]!)}${ms(served[1]!)}   verdict at ${ms(served[2]!)}`,
+      `  the check awaited first (before)                            ${ms(before[0]!)}${ms(before[1]!)}   verdict at ${ms(before[2]!)}`,
+    ];
     const db = new DatabaseSync(join(dir, DATABASE_FILE));
     const row = (label: string, f: { wall: number; cpu: number }) =>
       `  ${label.padEnd(58)}${ms(f.wall)}${ms(f.cpu)}`;
-    const lines = [`where the start goes at ${all.length} notes (ms; wall, CPU of this thread):`];
+    const lines = [
+      ...startLines,
+      `where the start goes at ${all.length} notes (ms; wall, CPU of this thread):`,
+    ];
     lines.push(
       row(
         'PRAGMA quick_check (in a worker from 8 MB on)',
@@ -387,10 +430,10 @@ async function main(): Promise<void> {
   console.log(`Node ${process.version}, SQLite ${process.versions.sqlite ?? '?'}; times in ms`);
   console.log(await calibration());
   console.log(
-    `${'store'.padEnd(8)}${'notes'.padStart(9)}${'load'.padStart(8)}${'cpu'.padStart(8)}${'cpu+'.padStart(8)}${'page'.padStart(8)}${'search'.padStart(8)}${'save50'.padStart(8)}${'save95'.padStart(8)}${'fsync95'.padStart(8)}${'saves'.padStart(7)}`,
+    `${'store'.padEnd(8)}${'notes'.padStart(9)}${'load'.padStart(8)}${'cpu'.padStart(8)}${'cpu+'.padStart(8)}${'checked'.padStart(8)}${'page'.padStart(8)}${'search'.padStart(8)}${'save50'.padStart(8)}${'save95'.padStart(8)}${'fsync95'.padStart(8)}${'saves'.padStart(7)}`,
   );
   console.log(
-    "load: open + counts + first document's notes (sqlite) or every note (json), IPC copy included; wall. cpu: CPU of the loading thread; cpu+: of the process (with the check worker).",
+    "load: open + counts + first document's notes (sqlite) or every note (json), IPC copy included; wall. cpu: CPU of the loading thread; cpu+: of the process until the check's verdict (the worker included). checked: wall from opening until the check's verdict (writes wait for it; reads do not).",
   );
   console.log(
     "page: the notes panel's first 50 in document order; search: the first notes search after start (wall, median of 3). fsync95: bare 4 KB write+fsync p95 just before",

@@ -58,7 +58,10 @@ export interface AnnotationStore {
   upsertMany(annotations: readonly Annotation[]): Promise<Result<void>>;
   /** Called after this process saved, or picked up another process's changes. */
   onChange(listener: () => void): () => void;
-  /** Set when something happened at open the user should know (recovery, migration). */
+  /**
+   * Set when something happened the user should know (recovery, migration): at open, or when
+   * the check of a large file finished after start and the backup had to be restored.
+   */
   readonly problem: string | null;
   /** Picks up what other processes saved since the last look; cheap when nothing changed. */
   refresh(): void;
@@ -136,12 +139,12 @@ function legacyMemory(annotations: readonly Annotation[]): DatabaseSync {
 const FALLBACK_CANDIDATES = 5_000;
 
 class SqliteAnnotationStore implements AnnotationStore {
-  readonly problem: string | null;
   readonly #database: UserDatabase;
   readonly #db: DatabaseSync | null;
-  readonly #repo: AnnotationRepository | null;
-  readonly #queries: AnnotationQueries | null;
-  readonly #terms: NoteTermsRepository | null;
+  #repo: AnnotationRepository | null;
+  #queries: AnnotationQueries | null;
+  #terms: NoteTermsRepository | null;
+  readonly #unsubscribe: () => void;
   readonly #transaction: <T>(fn: () => T) => T;
   readonly #listeners = new Set<() => void>();
   #seen = 0;
@@ -156,7 +159,6 @@ class SqliteAnnotationStore implements AnnotationStore {
   constructor(database: UserDatabase, ownsDatabase: boolean) {
     this.#database = database;
     this.#ownsDatabase = ownsDatabase;
-    this.problem = database.problems.length ? database.problems.join(' ') : null;
     const legacyInCharge = database.legacy?.failed ?? false;
     this.#db = legacyInCharge
       ? legacyMemory(database.legacy?.annotations ?? [])
@@ -177,6 +179,32 @@ class SqliteAnnotationStore implements AnnotationStore {
       }
     }
     this.notes = this.#notesSource();
+    this.#unsubscribe = database.onRecovered(() => this.#recovered());
+  }
+
+  get problem(): string | null {
+    const { problems } = this.#database;
+    return problems.length ? problems.join(' ') : null;
+  }
+
+  /**
+   * The file was found damaged after the notes were first read and the backup is now in its
+   * place (same connection, reopened): statements, counts and pages are read anew, and the
+   * change is announced like another process's (the renderer refetches counts and the open
+   * document's notes, and shows the new problem).
+   */
+  #recovered(): void {
+    const db = this.#db;
+    if (!db || db !== this.#database.db || !db.isOpen) return;
+    this.#repo = new AnnotationRepository(db);
+    this.#queries = new AnnotationQueries(db);
+    this.#terms = new NoteTermsRepository(db);
+    this.#summary = null;
+    this.#pages = null;
+    this.#dataVersion = this.#database.dataVersion();
+    this.#seen = this.#repo.seq();
+    this.#revision++;
+    this.#changed();
   }
 
   #notesSource(): NotesSource {
@@ -185,6 +213,9 @@ class SqliteAnnotationStore implements AnnotationStore {
       catchUp: (version, analyse, max) => {
         const terms = this.#terms;
         if (!terms?.available || this.#database.readOnlyReason) return 0;
+        // Not into a file still being checked (the write would wait for the check, blocking
+        // this thread): the notes changed since are analysed at the first search after it.
+        if (this.#database.checking()) return 0;
         // The terms are derived data, written with their watermark in one transaction: a power
         // cut may lose the latest (they are made again), never make them disagree. So their
         // commit skips the fsync a save needs (the next save's fsync covers it in the WAL).
@@ -314,6 +345,7 @@ class SqliteAnnotationStore implements AnnotationStore {
   }
 
   async create(input: NewAnnotation): Promise<Result<Annotation>> {
+    await this.#database.whenChecked();
     return this.#write('Anteckningen', (repo, seq) => {
       const now = new Date().toISOString();
       const created: Annotation = { ...input, id: randomUUID(), created: now, modified: now, history: [] };
@@ -323,6 +355,7 @@ class SqliteAnnotationStore implements AnnotationStore {
   }
 
   async update(id: string, patch: Partial<AnnotationBody>): Promise<Result<Annotation>> {
+    await this.#database.whenChecked();
     return this.#write('Ändringen', (repo, seq) => {
       // The row as it is now (another process may have changed it).
       const existing = repo.get(id);
@@ -335,6 +368,7 @@ class SqliteAnnotationStore implements AnnotationStore {
   }
 
   async remove(id: string): Promise<Result<Annotation>> {
+    await this.#database.whenChecked();
     return this.#write('Borttagningen', (repo, seq) => {
       const existing = repo.get(id);
       if (!existing) return notFound(id);
@@ -344,6 +378,7 @@ class SqliteAnnotationStore implements AnnotationStore {
   }
 
   async upsertMany(incoming: readonly Annotation[]): Promise<Result<void>> {
+    await this.#database.whenChecked();
     return this.#write('Ändringen', (repo, seq) => {
       const byId = new Map(incoming.map((a) => [a.id, a]));
       if (byId.size > 0) {
@@ -369,6 +404,7 @@ class SqliteAnnotationStore implements AnnotationStore {
   }
 
   close(): void {
+    this.#unsubscribe();
     this.#listeners.clear();
     if (this.#db && this.#db !== this.#database.db && this.#db.isOpen) this.#db.close();
     if (this.#ownsDatabase) this.#database.close();

@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
 import { isCorruption, isFsCode, sqliteCode, SQLITE } from './errors';
-import { importLegacyJson, legacyInCharge, type LegacyOutcome } from './legacy-json';
+import { hasLegacyFiles, importLegacyJson, legacyInCharge, type LegacyOutcome } from './legacy-json';
 import { migrate, schemaVersion, SCHEMA_VERSION } from './migrations';
-import { quickCheck, quickCheckInWorker } from './check';
+import { quickCheck, quickCheckInWorker, startQuickCheck, type CheckRun } from './check';
 import { newestBackup, recoverDamaged } from './recovery';
+import { reopened, Statements } from './statements';
 
 export const DATABASE_FILE = 'lasaren.db';
 
@@ -29,6 +30,11 @@ export interface OpenOptions {
    * folder where not even SQLite's -shm file can be created. Implies readOnly.
    */
   readonly immutable?: boolean;
+  /**
+   * Check a large file before serving it, as small ones are (the start before the check ran
+   * beside the first reads): bench:store measures both in one run.
+   */
+  readonly checkFirst?: boolean;
 }
 
 export interface OpenWork<T> extends OpenOptions {
@@ -42,8 +48,22 @@ export interface UserDatabase<T = unknown> {
   readonly db: DatabaseSync;
   readonly dataDir: string;
   readonly path: string;
-  /** Sentences for the user about what happened at open (recovery, migration); shown once. */
+  /**
+   * Sentences for the user about what happened at open (recovery, migration); shown once. A
+   * recovery after start (see whenChecked) adds its sentence here too.
+   */
   readonly problems: readonly string[];
+  /**
+   * Resolves once the file has passed its check, or was found damaged after start and the
+   * backup restored (the connection is then the same object, reopened on the restored file).
+   * Resolved at once for a file checked before use. Writes wait for it: transaction() blocks
+   * until then, the annotation store awaits it.
+   */
+  whenChecked(): Promise<void>;
+  /** True while the check of a large file served at start has not answered yet. */
+  checking(): boolean;
+  /** Called after a damaged file was replaced by its backup after start; returns an unsubscribe. */
+  onRecovered(listener: () => void): () => void;
   /**
    * Set when writes must not even be tried this session (no file could be created, a newer
    * release's schema, a failed import of the old files), with the reason in Swedish. A file
@@ -96,7 +116,7 @@ function openFile(path: string, options: OpenOptions): DatabaseSync {
 /** From this size on the check runs in a worker while the notes load (about 20,000 notes). */
 const WORKER_CHECK_BYTES = 8 * 1024 * 1024;
 
-type Checked<T> = { db: DatabaseSync; preloaded: T | undefined } | { damage: string };
+type Checked<T> = { db: DatabaseSync; preloaded: T | undefined; pending?: CheckRun } | { damage: string };
 
 /**
  * Opens and checks the file. A file that fails to open as a database or fails quick_check is
@@ -109,6 +129,7 @@ async function openChecked<T>(
   dataDir: string,
   options: OpenOptions,
   whileChecking?: (db: DatabaseSync) => T,
+  defer = false,
 ): Promise<Checked<T>> {
   const size = existsSync(path) ? statSync(path).size : 0;
   if (existsSync(path) && size === 0 && newestBackup(dataDir)) return { damage: 'filen är tom' };
@@ -122,7 +143,18 @@ async function openChecked<T>(
   let check: string;
   let preloaded: T | undefined;
   try {
-    if (whileChecking && size >= WORKER_CHECK_BYTES && schemaVersion(db) === SCHEMA_VERSION) {
+    const large = whileChecking && size >= WORKER_CHECK_BYTES && schemaVersion(db) === SCHEMA_VERSION;
+    if (large && defer) {
+      // Served at once; the caller holds writes until the check answers (see openUserDatabase).
+      const pending = startQuickCheck(path, db);
+      try {
+        preloaded = whileChecking(db);
+      } catch (e) {
+        if (!isCorruption(e)) throw e;
+      }
+      return { db, preloaded, pending };
+    }
+    if (large) {
       const pending = quickCheckInWorker(path, db);
       try {
         preloaded = whileChecking(db);
@@ -155,6 +187,93 @@ function readOnlyMessage(dataDir: string, e: unknown): string {
   return `Mappen ${dataDir} går inte att skriva i (${(e as Error).message}). Läsaren visar det som redan är sparat men kan inte spara ändringar förrän mappen är skrivbar. Inget som redan sparats har gått förlorat.`;
 }
 
+interface LateCheck {
+  /** Resolves when the check passed or the backup was restored. */
+  readonly checked: Promise<void>;
+  /** Waits on the spot for the check (and recovers on the spot): a synchronous write. */
+  settleNow(): void;
+  pending(): boolean;
+  onRecovered(listener: () => void): () => void;
+  stop(): void;
+}
+
+/**
+ * The check of a large file that is already being read. Its verdict is taken once, by
+ * whichever comes first: the worker's answer (awaited) or a write that cannot wait
+ * (settleNow). Damage found then is recovered exactly as at start: the connection is closed,
+ * the file moved aside and the newest backup restored (recoverDamaged), the same DatabaseSync
+ * opened again on it (statements.ts re-prepares), checked, and brought to the current schema.
+ */
+function lateCheck(
+  run: CheckRun,
+  db: DatabaseSync,
+  dataDir: string,
+  path: string,
+  options: OpenOptions,
+  problems: string[],
+): LateCheck {
+  const listeners = new Set<() => void>();
+  let decided = false;
+  let stopped = false;
+  const reopen = () => {
+    db.open();
+    applyPragmas(db, options);
+    reopened(db);
+  };
+  const decide = (verdict: string) => {
+    if (decided || stopped) return;
+    decided = true;
+    if (verdict === 'ok') return;
+    if (db.isOpen) db.close();
+    problems.push(recoverDamaged(dataDir, path, verdict).message);
+    reopen();
+    let again: string;
+    try {
+      again = quickCheck(db);
+    } catch (e) {
+      if (!isCorruption(e)) throw e;
+      again = (e as Error).message;
+    }
+    if (again !== 'ok') {
+      db.close();
+      renameSync(path, join(dataDir, `lasaren.trasig-kopia-${Date.now()}.db`));
+      problems.push(
+        `Även säkerhetskopian är skadad (${again}); Läsaren startar utan anteckningar. Alla filerna finns kvar.`,
+      );
+      reopen();
+    }
+    if (schemaVersion(db) < SCHEMA_VERSION) migrate(db);
+    for (const listener of listeners) listener();
+  };
+  let release: () => void = () => undefined;
+  const closed = new Promise<void>((yes) => (release = yes));
+  const answered = run.done.then(decide).catch((e: unknown) => {
+    // The check could not run, or the recovery failed (a file that cannot be moved): say so.
+    // Writes then fail with SQLite's own error and are reported as not saved.
+    if (stopped) return;
+    decided = true;
+    problems.push(`Databasen kunde inte kontrolleras eller återställas (${(e as Error).message}).`);
+  });
+  // A write still waiting when the connection closes is answered (it then fails as closed).
+  const checked = Promise.race([answered, closed]);
+  return {
+    checked,
+    settleNow: () => {
+      if (!decided && !stopped) decide(run.waitSync());
+    },
+    pending: () => !decided && !stopped,
+    onRecovered: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stop: () => {
+      stopped = true;
+      run.stop();
+      release();
+    },
+  };
+}
+
 export async function openUserDatabase<T = unknown>(
   dataDir: string,
   options: OpenWork<T> = {},
@@ -165,7 +284,10 @@ export async function openUserDatabase<T = unknown>(
   let opened: Checked<T>;
   try {
     mkdirSync(dataDir, { recursive: true });
-    opened = await openChecked(path, dataDir, options, options.whileChecking);
+    // A large, current file is served while it is checked; old JSON files to import (writes at
+    // open) and read-only opens keep the check first.
+    const defer = !options.readOnly && !options.immutable && !options.checkFirst && !hasLegacyFiles(dataDir);
+    opened = await openChecked(path, dataDir, options, options.whileChecking, defer);
   } catch (e) {
     if (!unwritable(e) || options.readOnly) throw e;
     // A read-only folder: show what is there (if anything). Writes to the file fail in SQLite
@@ -201,6 +323,7 @@ export async function openUserDatabase<T = unknown>(
   }
   const db = opened.db;
   let preloaded = opened.preloaded;
+  const late = opened.pending ? lateCheck(opened.pending, db, dataDir, path, options, problems) : null;
 
   const version = schemaVersion(db);
   if (version > SCHEMA_VERSION) {
@@ -215,6 +338,7 @@ export async function openUserDatabase<T = unknown>(
   }
 
   const transaction = <T>(fn: () => T): T => {
+    late?.settleNow();
     db.exec('BEGIN IMMEDIATE');
     try {
       const value = fn();
@@ -225,14 +349,18 @@ export async function openUserDatabase<T = unknown>(
       throw e;
     }
   };
-  const dataVersionQuery = db.prepare('PRAGMA data_version');
+  const statements = new Statements(db);
   const base = {
     db,
     dataDir,
     path,
     transaction,
-    dataVersion: () => (dataVersionQuery.get() as { data_version: number }).data_version,
+    dataVersion: () => (statements.get('PRAGMA data_version').get() as { data_version: number }).data_version,
+    whenChecked: () => late?.checked ?? Promise.resolve(),
+    checking: () => late?.pending() ?? false,
+    onRecovered: (listener: () => void) => late?.onRecovered(listener) ?? (() => undefined),
     close: () => {
+      late?.stop();
       if (db.isOpen) db.close();
     },
   };

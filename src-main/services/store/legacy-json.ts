@@ -115,7 +115,7 @@ function renameImported(dataDir: string): void {
   }
 }
 
-function hasLegacyFiles(dataDir: string): boolean {
+export function hasLegacyFiles(dataDir: string): boolean {
   return Object.values(LEGACY_FILES).some((name) => existsSync(join(dataDir, name)));
 }
 

@@ -57,6 +57,8 @@ class AnnotationsState {
 
   /** Main's count of changes from other processes, as of the last load. */
   #revision: number | null = null;
+  /** The store's problem as of the last load (shown again only when it changed). */
+  #problemSeen: string | null = null;
   #watching = false;
   /** Bumped when a change of this window starts and when it ends (see load). */
   #changes = 0;
@@ -87,9 +89,12 @@ class AnnotationsState {
       return;
     }
     this.summary = result.value;
-    // The recovery message is shown once per start; a refresh must not bring it back.
-    if (!this.loaded) this.problem = result.value.problem;
-    else await Promise.all([...this.#documents.keys()].map((id) => this.#fetchDocument(id)));
+    // The recovery message is shown once per start; a refresh must not bring it back. A new
+    // one (a large database found damaged after start, its backup restored) is shown then.
+    const problem = result.value.problem;
+    if (!this.loaded || (problem !== null && problem !== this.#problemSeen)) this.problem = problem;
+    this.#problemSeen = problem;
+    if (this.loaded) await Promise.all([...this.#documents.keys()].map((id) => this.#fetchDocument(id)));
     this.loaded = true;
     this.version++;
     this.#watch();

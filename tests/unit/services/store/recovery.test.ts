@@ -7,7 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openAnnotationStore, type NewAnnotation } from '../../../../src-main/services/annotations/store';
+import {
+  loadSummarySnapshot,
+  openAnnotationStore,
+  type NewAnnotation,
+} from '../../../../src-main/services/annotations/store';
 import {
   BACKUPS_KEPT,
   backupIfDue,
@@ -142,37 +146,128 @@ describe('a damaged database', () => {
   });
 });
 
-describe('a large database (checked in a worker while the notes load)', () => {
-  it('a damaged page is found, the file moved aside and the backup restored', async () => {
-    const database = await openUserDatabase(dir);
-    const store = await openAnnotationStore(dir, { database });
-    // ~10 MB: past the size from which the check runs beside the loading.
-    const notes = Array.from({ length: 2_000 }, (_, i) => ({
-      ...input(`${i} ${'långt stycke text '.repeat(280)}`),
-      id: crypto.randomUUID(),
-      created: '2026-01-01T00:00:00.000Z',
-      modified: '2026-01-01T00:00:00.000Z',
-      history: [],
-    }));
-    expect((await store.upsertMany(notes)).ok).toBe(true);
-    takeBackup(database.db, dir);
-    await store.create(input('efter säkerhetskopian'));
-    database.close();
-    const path = join(dir, DATABASE_FILE);
-    expect((await readFile(path)).length).toBeGreaterThan(8 * 1024 * 1024);
+/**
+ * ~10 MB (past the size from which the check runs in a worker beside the reads): 2,000 long
+ * notes, a backup, then one more note the backup lacks; closed and checkpointed.
+ */
+async function largeWithBackup(): Promise<string> {
+  const database = await openUserDatabase(dir);
+  const store = await openAnnotationStore(dir, { database });
+  const notes = Array.from({ length: 2_000 }, (_, i) => ({
+    ...input(`${i} ${'långt stycke text '.repeat(280)}`),
+    id: crypto.randomUUID(),
+    created: '2026-01-01T00:00:00.000Z',
+    modified: '2026-01-01T00:00:00.000Z',
+    history: [],
+  }));
+  expect((await store.upsertMany(notes)).ok).toBe(true);
+  takeBackup(database.db, dir);
+  await store.create(input('efter säkerhetskopian'));
+  database.close();
+  const path = join(dir, DATABASE_FILE);
+  expect((await readFile(path)).length).toBeGreaterThan(8 * 1024 * 1024);
+  return path;
+}
 
-    // Healthy: the worker's check passes and the notes are all there.
+/** Damage the check finds while every note stays readable (an index's page). */
+async function damageIndex(path: string): Promise<Buffer> {
+  await overwrite(path, (indexPage(path) - 1) * 4096, 4096);
+  return readFile(path);
+}
+
+describe('a large database (served while it is checked in a worker)', () => {
+  it('healthy: served at once, the check passes, saves go on', async () => {
+    await largeWithBackup();
     const healthy = await openAnnotationStore(dir);
     expect(healthy.problem).toBeNull();
-    expect(healthy.all()).toHaveLength(2_001);
+    expect(healthy.summary().total).toBe(2_001);
+    expect((await healthy.create(input('efter kontrollen'))).ok).toBe(true);
+    expect(healthy.all()).toHaveLength(2_002);
+    expect(healthy.problem).toBeNull();
     healthy.close();
-
-    await overwrite(path, (indexPage(path) - 1) * 4096, 4096);
-    const recovered = await openAnnotationStore(dir);
-    expect(recovered.all()).toHaveLength(2_000);
-    expect(recovered.problem).toMatch(/var skadad .* Jämfört med den skadade filen: 1 anteckning saknas/);
-    recovered.close();
   }, 60_000);
+
+  it('damaged: read at once, then recovered from the backup; a save made during the check is kept', async () => {
+    const path = await largeWithBackup();
+    const damaged = await damageIndex(path);
+
+    const database = await openUserDatabase(dir, { whileChecking: loadSummarySnapshot });
+    const store = await openAnnotationStore(dir, { database });
+    const changes: number[] = [];
+    store.onChange(() => changes.push(store.revision()));
+    // Served before the check answered: the damaged file's notes, no message yet.
+    expect(store.problem).toBeNull();
+    expect(store.summary().total).toBe(2_001);
+    expect(store.forDocument(input('').documentId)).toHaveLength(2_001);
+    const revisionBefore = store.revision();
+
+    // A save issued now waits for the check and lands in the restored database.
+    let acknowledged = false;
+    const saving = store.create(input('sparad under kontrollen')).then((r) => {
+      acknowledged = true;
+      return r;
+    });
+    await Promise.resolve();
+    expect(acknowledged).toBe(false);
+    const saved = await saving;
+    expect(saved.ok).toBe(true);
+
+    // The recovery happened: message, change announced, restored notes plus the save.
+    expect(store.problem).toMatch(
+      /^Databasen med dina anteckningar var skadad \(.+\) och har flyttats till .*lasaren\.trasig-.*\.db; den tas aldrig bort\. Säkerhetskopian från .* har lästs in med 2000 anteckningar\. Jämfört med den skadade filen: 1 anteckning saknas\. De finns kvar i den flyttade filen\.$/,
+    );
+    expect(store.revision()).toBeGreaterThan(revisionBefore);
+    expect(changes.length).toBeGreaterThanOrEqual(2);
+    expect(store.summary().total).toBe(2_001);
+    const notes = store.all().map((a) => a.note);
+    expect(notes).toContain('sparad under kontrollen');
+    expect(notes).not.toContain('efter säkerhetskopian');
+    const aside = (await readdir(dir)).filter((f) => /^lasaren\.trasig-.*\.db$/.test(f));
+    expect(aside).toHaveLength(1);
+    // Byte for byte (Buffer.equals: a deep compare of 10 MB takes minutes).
+    expect((await readFile(join(dir, aside[0]!))).equals(damaged)).toBe(true);
+    store.close();
+    database.close();
+
+    // The next start: the restored file with the save, checked clean.
+    const reopened = await openAnnotationStore(dir);
+    await reopened.create(input('nästa start'));
+    expect(reopened.problem).toBeNull();
+    const again = reopened.all().map((a) => a.note);
+    expect(again).toHaveLength(2_002);
+    expect(again).toContain('sparad under kontrollen');
+    reopened.close();
+  }, 60_000);
+
+  it('a synchronous write during the check (settings, imports) waits for it and goes to the restored file', async () => {
+    const path = await largeWithBackup();
+    await damageIndex(path);
+    const database = await openUserDatabase(dir, { whileChecking: loadSummarySnapshot });
+    expect(database.problems).toEqual([]);
+    database.transaction(() =>
+      database.db.prepare("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"')").run(),
+    );
+    expect(database.problems.join(' ')).toMatch(/var skadad .* 1 anteckning saknas/);
+    const count = database.db.prepare('SELECT count(*) AS n FROM annotations').get() as { n: number };
+    expect(count.n).toBe(2_000);
+    database.close();
+    const check = new DatabaseSync(path, { readOnly: true });
+    expect(check.prepare("SELECT value FROM settings WHERE key = 'theme'").get()).toEqual({
+      value: '"dark"',
+    });
+    expect(check.prepare('PRAGMA quick_check').get()).toEqual({ quick_check: 'ok' });
+    check.close();
+  }, 60_000);
+
+  it('a small file is still checked before use: recovered before the first read', async () => {
+    await savedWithBackup();
+    const path = join(dir, DATABASE_FILE);
+    await overwrite(path, (indexPage(path) - 1) * 4096, 4096);
+    const store = await openAnnotationStore(dir);
+    expect(store.problem).toMatch(/var skadad/);
+    expect(store.all().map((a) => a.note)).toEqual(['första', 'andra']);
+    store.close();
+  });
 });
 
 describe('automatic backups', () => {
