@@ -14,7 +14,7 @@ import type { NotesPage, NotesPageRequest, NotesSummary } from '../../shared/not
 import { fail, ok, type Result } from '../../shared/result';
 import { AnnotationQueries, type AnnotationCounts } from '../store/annotation-queries';
 import { AnnotationRepository, fromColumn } from '../store/annotations';
-import { openUserDatabase, type OpenOptions, type UserDatabase } from '../store/database';
+import { inTransaction, openUserDatabase, type OpenOptions, type UserDatabase } from '../store/database';
 import { writeFailure } from '../store/errors';
 import { migrate } from '../store/migrations';
 import { NoteTermsRepository, type Analyse } from '../store/note-terms';
@@ -107,17 +107,7 @@ function notFound(id: string): Result<never> {
 
 /** Runs `fn` in one IMMEDIATE transaction on `db`. */
 function transactionOn(db: DatabaseSync): <T>(fn: () => T) => T {
-  return (fn) => {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const value = fn();
-      db.exec('COMMIT');
-      return value;
-    } catch (e) {
-      if (db.isTransaction) db.exec('ROLLBACK');
-      throw e;
-    }
-  };
+  return (fn) => inTransaction(db, fn);
 }
 
 /**

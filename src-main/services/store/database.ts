@@ -178,6 +178,19 @@ async function openChecked<T>(
   return { db, preloaded };
 }
 
+/** Runs `fn` in one IMMEDIATE transaction on `db`: committed whole or rolled back whole. */
+export function inTransaction<T>(db: DatabaseSync, fn: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const value = fn();
+    db.exec('COMMIT');
+    return value;
+  } catch (e) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+}
+
 function unwritable(e: unknown): boolean {
   const code = sqliteCode(e);
   return code === SQLITE.READONLY || code === SQLITE.CANTOPEN || isFsCode(e, 'EACCES', 'EPERM', 'EROFS');
@@ -339,15 +352,7 @@ export async function openUserDatabase<T = unknown>(
 
   const transaction = <T>(fn: () => T): T => {
     late?.settleNow();
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const value = fn();
-      db.exec('COMMIT');
-      return value;
-    } catch (e) {
-      if (db.isTransaction) db.exec('ROLLBACK');
-      throw e;
-    }
+    return inTransaction(db, fn);
   };
   const statements = new Statements(db);
   const base = {
