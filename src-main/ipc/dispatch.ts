@@ -25,7 +25,12 @@ function describeIssues(error: z.ZodError): string {
 export function createDispatcher(table: HandlerTable, log: (line: string) => void = () => {}): Dispatcher {
   return async (channel, payload) => {
     const name = typeof channel === 'string' ? BY_CHANNEL.get(channel) : undefined;
-    if (!name) return fail('unknown-channel', `Okänd funktion: ${String(channel).slice(0, 80)}.`);
+    if (!name) {
+      // A channel that is not a string is named by its type: String() of a hostile object
+      // (one whose toString is not a function) throws.
+      const shown = typeof channel === 'string' ? channel.slice(0, 80) : `(${typeof channel})`;
+      return fail('unknown-channel', `Okänd funktion: ${shown}.`);
+    }
     const parsed = contract[name].input.safeParse(payload);
     if (!parsed.success) {
       return fail('invalid-request', `Ogiltig begäran (${name}): ${describeIssues(parsed.error)}`);

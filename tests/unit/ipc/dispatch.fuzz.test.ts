@@ -72,7 +72,12 @@ async function callChecked(channel: unknown, payload: unknown): Promise<Result<u
   try {
     result = await dispatch(channel, payload);
   } catch (e) {
-    throw new Error(`dispatch threw for ${String(channel).slice(0, 40)}: ${String(e)}`, { cause: e });
+    throw new Error(
+      `dispatch threw for ${typeof channel === 'string' ? channel.slice(0, 40) : typeof channel}`,
+      {
+        cause: e,
+      },
+    );
   }
   expect(typeof result).toBe('object');
   if (result.ok) {
@@ -217,6 +222,14 @@ describe('specific attacks', () => {
     for (const channel of channels) await callChecked(channel, deep);
     await callChecked(CHANNELS.getDocument, { id: deep });
     await callChecked(CHANNELS.updateSettings, { lastDocumentId: deep });
+  });
+
+  it('a channel that is an object whose toString is not a function is refused, not thrown', async () => {
+    // The counterexample fast-check found: String() of it throws "Cannot convert object to primitive value".
+    for (const channel of [{ toString: 0 }, Object.create(null) as object, Symbol('x'), 12n]) {
+      const result = await callChecked(channel, new Set());
+      expect(result).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    }
   });
 
   it('a 10 MB string is refused quickly on every channel', async () => {
