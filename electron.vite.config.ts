@@ -19,38 +19,48 @@ export const IMPORT_WORKER_FILE = 'import-worker.js';
 export const IMPORT_WORKER_EXTERNAL = ['pdfjs-dist/legacy/build/pdf.mjs'];
 
 /**
- * Writes a worker thread's entry as one ES module after main is built, with its dependencies
- * inlined (but `external`), importing only node: built-ins: an installed app starts workers
- * from app.asar.unpacked, where no node_modules holds them. For search, flexsearch's own
- * worker option is never used (that is what breaks when it is bundled, flexsearch issue
- * #378): the worker builds a plain in-thread index.
+ * Writes a worker thread's entry as one ES module, with its dependencies inlined (but
+ * `external`), importing only node: built-ins: an installed app starts workers from
+ * app.asar.unpacked, where no node_modules holds them. For search, flexsearch's own worker
+ * option is never used (that is what breaks when it is bundled, flexsearch issue #378): the
+ * worker builds a plain in-thread index. Also used by `bench:import`, which must time the
+ * bundle the app runs.
  */
+export async function buildWorkerBundle(
+  outDir: string,
+  file: string,
+  entry: string,
+  external: string[] = [],
+  root = resolve('.'),
+): Promise<void> {
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    build: {
+      ssr: true,
+      outDir,
+      emptyOutDir: false,
+      target: 'node22',
+      minify: false,
+      sourcemap: false,
+      copyPublicDir: false,
+      rollupOptions: {
+        input: { [file.replace(/\.js$/, '')]: resolve(root, entry) },
+        external,
+        output: { format: 'es', entryFileNames: file, codeSplitting: false },
+      },
+    },
+    ssr: { noExternal: true, target: 'node' },
+  });
+}
+
+/** Builds a worker bundle once main is built. */
 function workerBundle(outDir: string, file: string, entry: string, external: string[] = []): Plugin {
   return {
     name: `lasaren:worker-bundle:${file}`,
     apply: 'build',
-    async closeBundle() {
-      await build({
-        configFile: false,
-        root: resolve('.'),
-        logLevel: 'warn',
-        build: {
-          ssr: true,
-          outDir,
-          emptyOutDir: false,
-          target: 'node22',
-          minify: false,
-          sourcemap: false,
-          copyPublicDir: false,
-          rollupOptions: {
-            input: { [file.replace(/\.js$/, '')]: resolve(entry) },
-            external,
-            output: { format: 'es', entryFileNames: file, codeSplitting: false },
-          },
-        },
-        ssr: { noExternal: true, target: 'node' },
-      });
-    },
+    closeBundle: () => buildWorkerBundle(outDir, file, entry, external),
   };
 }
 

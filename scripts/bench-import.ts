@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'vite';
+import { IMPORT_WORKER_EXTERNAL, buildWorkerBundle } from '../electron.vite.config';
 import { parseFile } from '../src-main/services/documents/import-parse';
 import type { parseInWorker } from '../src-main/services/documents/import-worker';
 import { SearchEngine, type ParagraphRecord } from '../src-main/services/search/engine';
@@ -45,25 +45,7 @@ async function bundledParseInWorker(): Promise<typeof parseInWorker> {
     ['parse-in-worker.js', 'src-main/services/documents/import-worker.ts'],
   ];
   for (const [file, entry] of entries) {
-    await build({
-      configFile: false,
-      root: ROOT,
-      logLevel: 'warn',
-      build: {
-        ssr: true,
-        outDir,
-        emptyOutDir: false,
-        target: 'node22',
-        minify: false,
-        copyPublicDir: false,
-        rollupOptions: {
-          input: { [file.replace(/\.js$/, '')]: resolve(ROOT, entry) },
-          external: ['pdfjs-dist/legacy/build/pdf.mjs'],
-          output: { format: 'es', entryFileNames: file, codeSplitting: false },
-        },
-      },
-      ssr: { noExternal: true, target: 'node' },
-    });
+    await buildWorkerBundle(outDir, file, entry, IMPORT_WORKER_EXTERNAL, ROOT);
   }
   const module = (await import(pathToFileURL(join(outDir, 'parse-in-worker.js')).href)) as {
     parseInWorker: typeof parseInWorker;

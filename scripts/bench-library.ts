@@ -18,8 +18,8 @@ import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import type { DocumentSummary } from '../src-main/shared/documents/model';
 import { OFFLINE_CHROMIUM_ARGS, chromiumPath } from '../src-main/services/export/pdf-chromium';
-import { Catalogue, EMPTY_QUERY } from '../src-renderer/features/library/catalogue';
 import { plainListPage } from './bench-library-plain';
+import { compareFilters } from './library-filter-compare';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -304,27 +304,7 @@ async function measurePlain(page: Page, docs: readonly DocumentSummary[]) {
 
 /** The filter alone in Node: the app's catalogue against lowercasing every field per keystroke. */
 function measureFilterInNode(docs: readonly DocumentSummary[]) {
-  const naive: number[] = [];
-  const prepared: number[] = [];
-  const catalogue = new Catalogue(docs);
-  catalogue.prepare();
-  for (const query of TYPED) {
-    for (let n = 1; n <= query.length; n++) {
-      const text = query.slice(0, n);
-      let t0 = performance.now();
-      const terms = text.toLowerCase().split(/\s+/).filter(Boolean);
-      docs.filter((d) =>
-        terms.every((t) =>
-          [d.title, d.designation ?? '', d.summary ?? ''].some((f) => f.toLowerCase().includes(t)),
-        ),
-      );
-      naive.push(performance.now() - t0);
-      t0 = performance.now();
-      catalogue.view({ ...EMPTY_QUERY, text });
-      prepared.push(performance.now() - t0);
-    }
-  }
-  return { naive, prepared };
+  return compareFilters(docs, TYPED, true);
 }
 
 async function main(): Promise<void> {
