@@ -116,6 +116,7 @@ test('a PDF, a Word file and a web page are added, found, annotated and cited by
     await expect(field).toBeFocused({ timeout: 500 });
   }).toPass();
   await page.keyboard.type('utredningsbefogenheter', { delay: 15 });
+  await expect(field).toHaveValue('utredningsbefogenheter');
   const hit = page.getByRole('option').filter({ hasText: 'utredningsbefogenheter' }).first();
   await expect(hit).toBeVisible({ timeout: 20_000 });
   const where = await hit.locator('.where').innerText();

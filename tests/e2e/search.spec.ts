@@ -173,3 +173,19 @@ test('keyboard only: arrows move through the results, Escape closes them, focus 
   await page.keyboard.press('Escape');
   await expect(field).toHaveValue('');
 });
+
+test('a view that changes while the user types in the search field leaves the field and its hits alone', async ({
+  app,
+}) => {
+  const { page } = app;
+  await page.goto(app.url('#/'));
+  await typeSearch(page, 'göra');
+  // A deep link arrives (or a slow start lands) mid-word: the reader opens behind the field.
+  await page.evaluate((id) => (window.location.hash = `#/dokument/${id}`), PLAN);
+  await expect(page.locator('.doc-head')).toBeVisible();
+  const field = page.getByRole('combobox', { name: 'Sök i dokument och anteckningar' });
+  await expect(field).toBeFocused();
+  await page.keyboard.type('n', { delay: 15 });
+  await expect(field).toHaveValue('göran');
+  await expect(page.getByRole('listbox').getByRole('option')).toHaveCount(3);
+});
