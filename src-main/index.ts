@@ -71,7 +71,7 @@ async function start(deepLinks: ReturnType<typeof createDeepLinks>): Promise<voi
   registerProtocolClient();
   const window = createMainWindow(preloadPath, deepLinks.takeInitialHash());
   attachContextMenu(window.webContents, () => services.settings.get().language);
-  deepLinks.attach(window);
+  deepLinks.attach(window, () => services.settings.get().language);
 }
 
 /** Says what went wrong in the user's language and exits, so no hidden process keeps the lock. */

@@ -62,7 +62,7 @@ async function load(dataDir: string): Promise<{ annotations: Annotation[]; probl
   if ('error' in main) {
     const aside = join(dataDir, `annotations.trasig-${timestamp()}.json`);
     await rename(path, aside);
-    problem = `Anteckningsfilen ${main.error} och har flyttats till ${aside}.`;
+    problem = `Anteckningsfilen ${main.error.sv} och har flyttats till ${aside}.`;
   }
   const backup = await readStoreFile(backupPath);
   if ('annotations' in backup) {
@@ -75,7 +75,7 @@ async function load(dataDir: string): Promise<{ annotations: Annotation[]; probl
     const aside = join(dataDir, `annotations.backup.trasig-${timestamp()}.json`);
     await rename(backupPath, aside);
     problem =
-      `${problem ?? ''} Säkerhetskopian ${backup.error} och har flyttats till ${aside}. Läsaren startar utan anteckningar; de flyttade filerna finns kvar.`.trim();
+      `${problem ?? ''} Säkerhetskopian ${backup.error.sv} och har flyttats till ${aside}. Läsaren startar utan anteckningar; de flyttade filerna finns kvar.`.trim();
   } else if (problem) {
     problem +=
       ' Det fanns ingen säkerhetskopia; Läsaren startar utan anteckningar, den flyttade filen finns kvar.';
@@ -131,6 +131,7 @@ export async function openJsonAnnotationStore(dataDir: string): Promise<JsonAnno
         return fail(
           'io',
           `Anteckningen kunde inte sparas (${(e as Error).message}). Inget har ändrats; försök igen.`,
+          `The note could not be saved (${(e as Error).message}). Nothing was changed; try again.`,
         );
       }
       annotations = result.value.next;
@@ -142,6 +143,7 @@ export async function openJsonAnnotationStore(dataDir: string): Promise<JsonAnno
     fail<never>(
       'not-found',
       `Anteckningen ${id} finns inte längre (den kan ha tagits bort i ett annat fönster).`,
+      `The note ${id} no longer exists (it may have been deleted in another window).`,
     );
 
   return {

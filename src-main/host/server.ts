@@ -64,19 +64,33 @@ async function handleIpc(
   dispatch: Dispatcher,
 ): Promise<void> {
   if (req.headers.origin !== origin) {
-    sendJson(res, fail('forbidden', 'Anropet kom inte från Läsarens egen sida och avvisades.'));
+    sendJson(
+      res,
+      fail(
+        'forbidden',
+        'Anropet kom inte från Läsarens egen sida och avvisades.',
+        'The call did not come from Läsaren’s own page and was refused.',
+      ),
+    );
     return;
   }
   const body = await readBody(req);
   if (body === null) {
-    sendJson(res, fail('invalid-request', 'Begäran är för stor (högst 32 MB).'));
+    sendJson(
+      res,
+      fail(
+        'invalid-request',
+        'Begäran är för stor (högst 32 MB).',
+        'The request is too large (at most 32 MB).',
+      ),
+    );
     return;
   }
   let message: unknown;
   try {
     message = JSON.parse(body);
   } catch {
-    sendJson(res, fail('invalid-request', 'Begäran är inte giltig JSON.'));
+    sendJson(res, fail('invalid-request', 'Begäran är inte giltig JSON.', 'The request is not valid JSON.'));
     return;
   }
   const { channel, payload } = (message ?? {}) as { channel?: unknown; payload?: unknown };

@@ -15,6 +15,7 @@ async function checkTarget(library: Library, input: NewAnnotation): Promise<Resu
     return fail(
       'invalid-request',
       'Markeringen stämmer inte med dokumentets text. Markera texten igen och försök på nytt.',
+      'The selection does not match the document’s text. Select the text again and try once more.',
     );
   }
   return ok(null);
@@ -43,7 +44,11 @@ export function annotationHandlers(store: AnnotationStore, library: Library): An
       const annotation = store.get(id);
       return annotation
         ? ok(annotation)
-        : fail('not-found', 'Anteckningen finns inte längre (den kan ha tagits bort i ett annat fönster).');
+        : fail(
+            'not-found',
+            'Anteckningen finns inte längre (den kan ha tagits bort i ett annat fönster).',
+            'The note no longer exists (it may have been deleted in another window).',
+          );
     },
     createAnnotation: async (input) => {
       const checked = await checkTarget(library, input);
@@ -58,7 +63,12 @@ export function annotationHandlers(store: AnnotationStore, library: Library): An
     getAnnotationsRevision: () => ok({ revision: store.revision() }),
     acceptAnnotationChange: async ({ id }) => {
       const annotation = store.get(id);
-      if (!annotation) return fail('not-found', 'Anteckningen finns inte längre. Ladda om anteckningarna.');
+      if (!annotation)
+        return fail(
+          'not-found',
+          'Anteckningen finns inte längre. Ladda om anteckningarna.',
+          'The note no longer exists. Reload the notes.',
+        );
       const doc = await library.get(annotation.documentId);
       if (!doc.ok) return doc;
       const status = anchorStatus(doc.value.text, annotation);
@@ -66,6 +76,7 @@ export function annotationHandlers(store: AnnotationStore, library: Library): An
         return fail(
           'invalid-request',
           'Det antecknade stycket finns inte i den nya versionen, så det finns ingen ny lydelse att godta. Radera anteckningen eller behåll den som den är.',
+          'The annotated passage is not in the new version, so there is no new wording to accept. Delete the note or keep it as it is.',
         );
       const range = { start: status.start, end: status.end };
       // The same durable path as undo and import: one write with the whole annotation.

@@ -29,11 +29,15 @@ export function createDispatcher(table: HandlerTable, log: (line: string) => voi
       // A channel that is not a string is named by its type: String() of a hostile object
       // (one whose toString is not a function) throws.
       const shown = typeof channel === 'string' ? channel.slice(0, 80) : `(${typeof channel})`;
-      return fail('unknown-channel', `Okänd funktion: ${shown}.`);
+      return fail('unknown-channel', `Okänd funktion: ${shown}.`, `Unknown function: ${shown}.`);
     }
     const parsed = contract[name].input.safeParse(payload);
     if (!parsed.success) {
-      return fail('invalid-request', `Ogiltig begäran (${name}): ${describeIssues(parsed.error)}`);
+      return fail(
+        'invalid-request',
+        `Ogiltig begäran (${name}): ${describeIssues(parsed.error)}`,
+        `Invalid request (${name}): ${describeIssues(parsed.error)}`,
+      );
     }
     try {
       const handler = table[name] as (input: unknown) => Promise<Result<unknown>> | Result<unknown>;
@@ -43,6 +47,7 @@ export function createDispatcher(table: HandlerTable, log: (line: string) => voi
       return fail(
         'internal',
         'Något gick fel i Läsaren. Försök igen; om felet kvarstår, starta om programmet.',
+        'Something went wrong in Läsaren. Try again; if it keeps happening, restart the program.',
       );
     }
   };

@@ -11,7 +11,11 @@ export function registerIpc(dispatch: Dispatcher): void {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, payload: unknown) => {
       const frame = event.senderFrame;
       if (!isTrustedSender(frame?.url, frame !== null && frame.parent === null)) {
-        return fail('forbidden', 'Anropet kom inte från Läsarens eget fönster och avvisades.');
+        return fail(
+          'forbidden',
+          'Anropet kom inte från Läsarens eget fönster och avvisades.',
+          'The call did not come from Läsaren’s own window and was refused.',
+        );
       }
       return dispatch(channel, payload);
     });

@@ -142,5 +142,5 @@ function documentOrder(library: Library): () => ReadonlyMap<string, number> {
 export function startupProblems(services: Services): string[] {
   const { library, settings, annotations } = services;
   const documents = library.problems.map((p) => `${p.where}: ${p.message}`);
-  return [documents, settings.problem ?? [], annotations.problem ?? []].flat();
+  return [documents, settings.problem?.sv ?? [], annotations.problem?.sv ?? []].flat();
 }

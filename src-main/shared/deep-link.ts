@@ -29,8 +29,10 @@ export function annotationDeepLink(annotationId: string): string {
   return `${DEEP_LINK_SCHEME}://annotation/${annotationId}`;
 }
 
-const NOT_A_LINK =
-  'Länken kunde inte öppnas: den är inte en Läsaren-länk (lasaren://document/… eller lasaren://annotation/…).';
+const NOT_A_LINK = [
+  'Länken kunde inte öppnas: den är inte en Läsaren-länk (lasaren://document/… eller lasaren://annotation/…).',
+  'The link could not be opened: it is not a Läsaren link (lasaren://document/… or lasaren://annotation/…).',
+] as const;
 
 function hasScheme(text: string): boolean {
   const prefix = `${DEEP_LINK_SCHEME}:`;
@@ -40,24 +42,32 @@ function hasScheme(text: string): boolean {
 /**
  * Parses a deep link. Strict on purpose: the whole text must be exactly one of the two shapes
  * (no encoding, dot segments, credentials, port, query or extra path), otherwise it is refused
- * with a Swedish sentence, never guessed at. The scheme is case-insensitive like every URL
+ * with a sentence in Swedish and English, never guessed at. The scheme is case-insensitive like every URL
  * scheme, and one trailing slash is tolerated because some Windows programs append it.
  */
 export function parseDeepLink(raw: string): Result<DeepLink> {
   if (raw.length > MAX_DEEP_LINK_LENGTH) {
-    return fail('invalid-request', 'Länken kunde inte öppnas: den är för lång för att vara en Läsaren-länk.');
+    return fail(
+      'invalid-request',
+      'Länken kunde inte öppnas: den är för lång för att vara en Läsaren-länk.',
+      'The link could not be opened: it is too long to be a Läsaren link.',
+    );
   }
   const prefix = `${DEEP_LINK_SCHEME}://`;
   if (raw.slice(0, prefix.length).toLowerCase() !== prefix) {
-    return fail('invalid-request', NOT_A_LINK);
+    return fail('invalid-request', ...NOT_A_LINK);
   }
   const shape = SHAPE.exec(raw.slice(prefix.length));
-  if (!shape) return fail('invalid-request', NOT_A_LINK);
+  if (!shape) return fail('invalid-request', ...NOT_A_LINK);
   const [, kind, value = '', fragment] = shape;
 
   if (kind === 'document') {
     if (!DOCUMENT_ID_PATTERN.test(value)) {
-      return fail('invalid-request', 'Länken kunde inte öppnas: dokument-id:t i länken är ogiltigt.');
+      return fail(
+        'invalid-request',
+        'Länken kunde inte öppnas: dokument-id:t i länken är ogiltigt.',
+        'The link could not be opened: the document id in it is not valid.',
+      );
     }
     if (fragment === undefined) return ok({ kind: 'document', documentId: value, paragraph: null });
     const paragraph = Number(PARAGRAPH_FRAGMENT.exec(fragment)?.[1] ?? NaN);
@@ -65,13 +75,18 @@ export function parseDeepLink(raw: string): Result<DeepLink> {
       return fail(
         'invalid-request',
         'Länken kunde inte öppnas: stycket ska anges som #stycke-N, där N är ett positivt heltal.',
+        'The link could not be opened: the paragraph must be given as #stycke-N, where N is a positive whole number.',
       );
     }
     return ok({ kind: 'document', documentId: value, paragraph });
   }
 
   if (fragment !== undefined || !UUID_PATTERN.test(value)) {
-    return fail('invalid-request', 'Länken kunde inte öppnas: anteckningens id i länken är ogiltigt.');
+    return fail(
+      'invalid-request',
+      'Länken kunde inte öppnas: anteckningens id i länken är ogiltigt.',
+      'The link could not be opened: the note id in it is not valid.',
+    );
   }
   return ok({ kind: 'annotation', annotationId: value.toLowerCase() });
 }

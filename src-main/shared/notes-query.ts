@@ -2,6 +2,7 @@
 // the counts (per document, per colour, the tags in use), one page of the notes panel under a
 // filter and a sort order, and the zod schema a page request passes in main (the renderer
 // imports only the types, never zod).
+import type { Bilingual } from './result';
 import { z } from 'zod';
 import type { Annotation, HighlightColour } from './annotation';
 import { NotesFilterSchema } from './export-schema';
@@ -21,7 +22,7 @@ export interface NotesSummary {
   /** Every tag in use, sorted the Swedish way. */
   readonly tags: readonly string[];
   /** Set when the store had to be recovered at start; shown to the user once. */
-  readonly problem: string | null;
+  readonly problem: Bilingual | null;
 }
 
 export interface NotesPage {

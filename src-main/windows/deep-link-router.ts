@@ -1,8 +1,9 @@
 // Owns what happens to a `lasaren://` link once the system has handed it over, whichever way
 // it came: a valid link routes the window to the renderer's hash route (or becomes the first
-// window's starting route), an invalid one is refused with a Swedish message, shown once the
-// window exists. No electron import: deep-links.ts wires it to Electron, tests drive it directly.
+// window's starting route), an invalid one is refused with a message (Swedish and English; the
+// window's language picks), shown once the window exists. No electron import: deep-links.ts wires it to Electron, tests drive it directly.
 import { parseDeepLink, routeHashFor } from '../shared/deep-link';
+import type { Bilingual } from '../shared/result';
 import { APP_ORIGIN } from './policy';
 
 /** The part of a BrowserWindow the router uses. */
@@ -25,12 +26,12 @@ export interface DeepLinkRouter {
   attach(window: RoutableWindow): void;
 }
 
-export type Warn = (window: RoutableWindow, message: string) => void;
+export type Warn = (window: RoutableWindow, problem: Bilingual) => void;
 
 export function createDeepLinkRouter(warn: Warn, log: (line: string) => void = console.warn): DeepLinkRouter {
   let window: RoutableWindow | null = null;
   let initialHash = '';
-  let pendingProblem: string | null = null;
+  let pendingProblem: Bilingual | null = null;
   const live = () => (window && !window.isDestroyed() ? window : null);
 
   return {
@@ -39,9 +40,10 @@ export function createDeepLinkRouter(warn: Warn, log: (line: string) => void = c
       const parsed = parseDeepLink(raw);
       const target = live();
       if (!parsed.ok) {
-        log(`${parsed.error.message} (${raw.slice(0, 200)})`);
-        if (target) warn(target, parsed.error.message);
-        else pendingProblem = parsed.error.message;
+        const problem = { sv: parsed.error.message, en: parsed.error.messageEn };
+        log(`${problem.sv} (${raw.slice(0, 200)})`);
+        if (target) warn(target, problem);
+        else pendingProblem = problem;
         return;
       }
       const hash = routeHashFor(parsed.value);

@@ -3,6 +3,8 @@
 // instance through 'second-instance'). deep-link-router.ts decides what each link does.
 import { app, BrowserWindow, dialog } from 'electron';
 import { DEEP_LINK_SCHEME, findDeepLinkArgument } from '../shared/deep-link';
+import type { Language } from '../shared/preferences';
+import type { Bilingual } from '../shared/result';
 import {
   createDeepLinkRouter,
   registersProtocolAtRuntime,
@@ -10,19 +12,24 @@ import {
   type RoutableWindow,
 } from './deep-link-router';
 
-export interface DeepLinks extends Pick<DeepLinkRouter, 'takeInitialHash' | 'attach'> {
+export interface DeepLinks extends Pick<DeepLinkRouter, 'takeInitialHash'> {
+  /** Hands later links to this window; problems are said in the language `language` gives. */
+  attach(window: RoutableWindow, language: () => Language): void;
   /** A second instance was started with these arguments (Windows, Linux). */
   receiveArgv(argv: readonly string[]): void;
 }
 
-function showWarning(window: RoutableWindow, message: string): void {
-  const parent = window instanceof BrowserWindow ? window : undefined;
-  const options = { type: 'warning' as const, title: 'Läsaren', message, buttons: ['OK'] };
-  void (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
-}
-
 /** Must run before the app is ready, so a macOS launch by link is not missed. */
 export function createDeepLinks(argv: readonly string[]): DeepLinks {
+  // Links can arrive before the settings are read; a problem is only shown once a window is
+  // attached, and by then the language is known.
+  let language: () => Language = () => 'sv';
+  const showWarning = (window: RoutableWindow, problem: Bilingual): void => {
+    const parent = window instanceof BrowserWindow ? window : undefined;
+    const message = language() === 'en' ? problem.en : problem.sv;
+    const options = { type: 'warning' as const, title: 'Läsaren', message, buttons: ['OK'] };
+    void (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
+  };
   const router = createDeepLinkRouter(showWarning);
   app.on('open-url', (event, url) => {
     event.preventDefault();
@@ -31,7 +38,10 @@ export function createDeepLinks(argv: readonly string[]): DeepLinks {
   router.receive(findDeepLinkArgument(argv));
   return {
     takeInitialHash: () => router.takeInitialHash(),
-    attach: (window) => router.attach(window),
+    attach: (window, current) => {
+      language = current;
+      router.attach(window);
+    },
     receiveArgv: (args) => router.receive(findDeepLinkArgument(args)),
   };
 }

@@ -2,8 +2,8 @@
 // bridge script (browser host). Everything else in the renderer calls through here.
 import { API_GLOBAL, type MenuCommand } from '../../src-main/shared/channels';
 import type { LasarenApi } from '../../src-main/shared/contract';
-import type { Result } from '../../src-main/shared/result';
-import { t } from './i18n';
+import type { AppError, Result } from '../../src-main/shared/result';
+import { locale, t } from './i18n';
 
 function resolveApi(): LasarenApi | null {
   const candidate = (window as unknown as Record<string, unknown>)[API_GLOBAL];
@@ -12,28 +12,38 @@ function resolveApi(): LasarenApi | null {
 
 const api = resolveApi();
 
-/** Missing bridge: the page was opened outside Läsaren (or the preload failed). */
-const noBridge = (): Result<never> => ({
-  ok: false,
-  error: { code: 'internal', message: t('error.noBridge') },
-});
+/** A failure composed here, already in the interface's language. */
+function failedHere(message: string): Result<never> {
+  return { ok: false, error: { code: 'internal', message, messageEn: message } };
+}
 
-/** Calls a capability; a rejected promise (a broken bridge) becomes a Result too. */
+/**
+ * Main says every failure in Swedish and English; the renderer shows `message`, so it is set
+ * to the sentence in the interface's language here, once, for every call.
+ */
+function inLanguage(error: AppError): AppError {
+  return locale.current === 'en' && error.messageEn ? { ...error, message: error.messageEn } : error;
+}
+
+/**
+ * Calls a capability; a rejected promise (a broken bridge) becomes a Result too, and a
+ * failure comes back in the interface's language.
+ */
 export async function call<K extends keyof LasarenApi>(
   name: K,
   ...input: Parameters<LasarenApi[K]>
 ): Promise<Awaited<ReturnType<LasarenApi[K]>>> {
   type Out = Awaited<ReturnType<LasarenApi[K]>>;
-  if (!api) return noBridge() as Out;
+  if (!api) return failedHere(t('error.noBridge')) as Out;
+  let result: Out;
   try {
     const fn = api[name] as (...args: unknown[]) => Promise<Out>;
-    return await fn(...input);
+    result = await fn(...input);
   } catch (e) {
-    return {
-      ok: false,
-      error: { code: 'internal', message: t('error.callFailed', { message: (e as Error).message }) },
-    } as Out;
+    return failedHere(t('error.callFailed', { message: (e as Error).message })) as Out;
   }
+  const answer = result as Result<unknown>;
+  return (answer.ok ? result : { ok: false, error: inLanguage(answer.error) }) as Out;
 }
 
 /**

@@ -234,6 +234,26 @@ test('a broken file is refused with a Swedish message and changes nothing', asyn
   expect(existsSync(join(app.dataDir, 'exports'))).toBe(false);
 });
 
+test('with the interface in English, main’s refusal is said in English', async ({ app }) => {
+  test.skip(app.kind !== 'browser', 'The browser host reads the file from the page.');
+  const { page } = app;
+  await page.goto(app.url('#/'));
+  await page.getByRole('button', { name: 'Inställningar' }).click();
+  await page.getByRole('radio', { name: 'English' }).check();
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import notes' });
+  await dialog.getByLabel('File to import').setInputFiles({
+    name: 'avkortad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"type":"AnnotationCollection","first":{"items":[{"id":'),
+  });
+  // Composed in main, which says it in both languages; the English one is shown.
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'The file is cut short: the JSON text ends in the middle. Export the file again or check that it was copied whole.',
+  );
+});
+
 test('the export dialog works by keyboard and starts on this document', async ({ app }) => {
   const { page } = app;
   await page.goto(app.url(`#/dokument/${DOC_B}`));

@@ -26,10 +26,10 @@ function options<T extends Record<string, { type: 'string' | 'boolean' }>>(
 
 async function openImports(dataDir: string): Promise<{ imports: ImportService; close(): void } | string> {
   const database = await openUserDatabase(dataDir);
-  for (const p of database.problems) console.error(p);
+  for (const p of database.problems) console.error(p.sv);
   if (!database.ready) {
     database.close();
-    return database.readOnlyReason ?? `Databasen i ${dataDir} kunde inte öppnas.`;
+    return database.readOnlyReason?.sv ?? `Databasen i ${dataDir} kunde inte öppnas.`;
   }
   return { imports: new ImportService(database, dataDir), close: () => database.close() };
 }
@@ -136,7 +136,7 @@ export const documentsRemove: CliCommand = {
     const dataDir = dataDirFrom(values.data);
     const database = await openUserDatabase(dataDir);
     if (!database.ready) {
-      console.error(database.readOnlyReason ?? `Databasen i ${dataDir} kunde inte öppnas.`);
+      console.error(database.readOnlyReason?.sv ?? `Databasen i ${dataDir} kunde inte öppnas.`);
       database.close();
       return 1;
     }

@@ -45,13 +45,13 @@ export const notesList: CliCommand = {
       return 1;
     }
     const store = await openAnnotationStore(dataDir);
-    if (store.problem) console.error(store.problem);
+    if (store.problem) console.error(store.problem.sv);
     const annotations = store
       .all()
       .sort((a, b) => a.documentId.localeCompare(b.documentId) || a.position.start - b.position.start);
     store.close();
     if (values.json) {
-      console.log(JSON.stringify({ dataDir, problem: store.problem, annotations }, null, 2));
+      console.log(JSON.stringify({ dataDir, problem: store.problem?.sv ?? null, annotations }, null, 2));
       return 0;
     }
     if (annotations.length === 0) {

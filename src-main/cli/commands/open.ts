@@ -14,6 +14,6 @@ export async function openCliServices(
     collectionDir,
     openExternal: async () => undefined,
   });
-  if (services.annotations.problem) console.error(services.annotations.problem);
+  if (services.annotations.problem) console.error(services.annotations.problem.sv);
   return services;
 }

@@ -11,7 +11,7 @@ import { DatabaseSync } from 'node:sqlite';
 import type { Annotation, AnnotationBody, AnnotationTarget } from '../../shared/annotation';
 import type { NotesFilter } from '../../shared/notes-filter';
 import type { NotesPage, NotesPageRequest, NotesSummary } from '../../shared/notes-query';
-import { fail, ok, type Result } from '../../shared/result';
+import { fail, failWith, ok, type Bilingual, type Result } from '../../shared/result';
 import { AnnotationQueries, type AnnotationCounts } from '../store/annotation-queries';
 import { AnnotationRepository, fromColumn } from '../store/annotations';
 import { inTransaction, openUserDatabase, type OpenOptions, type UserDatabase } from '../store/database';
@@ -62,7 +62,7 @@ export interface AnnotationStore {
    * Set when something happened the user should know (recovery, migration): at open, or when
    * the check of a large file finished after start and the backup had to be restored.
    */
-  readonly problem: string | null;
+  readonly problem: Bilingual | null;
   /** Picks up what other processes saved since the last look; cheap when nothing changed. */
   refresh(): void;
   /** Counts the times changes from another process were picked up (the renderer polls it). */
@@ -98,10 +98,18 @@ export function loadSummarySnapshot(db: DatabaseSync): SummarySnapshot {
   }
 }
 
+/** What a failed write was, as its message names it. */
+const WHAT = {
+  note: { sv: 'Anteckningen', en: 'The note' },
+  change: { sv: 'Ändringen', en: 'The change' },
+  removal: { sv: 'Borttagningen', en: 'The removal' },
+} as const;
+
 function notFound(id: string): Result<never> {
   return fail(
     'not-found',
     `Anteckningen ${id} finns inte längre (den kan ha tagits bort i ett annat fönster).`,
+    `The note ${id} no longer exists (it may have been deleted in another window).`,
   );
 }
 
@@ -172,9 +180,10 @@ class SqliteAnnotationStore implements AnnotationStore {
     this.#unsubscribe = database.onRecovered(() => this.#recovered());
   }
 
-  get problem(): string | null {
+  get problem(): Bilingual | null {
     const { problems } = this.#database;
-    return problems.length ? problems.join(' ') : null;
+    if (!problems.length) return null;
+    return { sv: problems.map((p) => p.sv).join(' '), en: problems.map((p) => p.en).join(' ') };
   }
 
   /**
@@ -253,11 +262,20 @@ class SqliteAnnotationStore implements AnnotationStore {
    * (under the write lock, so an update reads the current row), then `change` writes and says
    * what it returns. Listeners hear of it only after the commit.
    */
-  #write<T>(what: string, change: (repo: AnnotationRepository, seq: () => number) => Result<T>): Result<T> {
+  #write<T>(
+    what: Bilingual,
+    change: (repo: AnnotationRepository, seq: () => number) => Result<T>,
+  ): Result<T> {
     const repo = this.#repo;
     const refused = this.#database.readOnlyReason;
     if (!repo || refused)
-      return fail('io', refused ?? `${what} kunde inte sparas: databasen är inte tillgänglig.`);
+      return refused
+        ? failWith('io', refused)
+        : fail(
+            'io',
+            `${what.sv} kunde inte sparas: databasen är inte tillgänglig.`,
+            `${what.en} could not be saved: the database is not available.`,
+          );
     let result: Result<T>;
     let seq = 0;
     try {
@@ -266,7 +284,7 @@ class SqliteAnnotationStore implements AnnotationStore {
         return change(repo, () => (seq ||= repo.nextSeq()));
       });
     } catch (e) {
-      return fail('io', writeFailure(e, what, this.#database.dataDir));
+      return failWith('io', writeFailure(e, what, this.#database.dataDir));
     }
     if (!result.ok) return result;
     if (seq) {
@@ -336,7 +354,7 @@ class SqliteAnnotationStore implements AnnotationStore {
 
   async create(input: NewAnnotation): Promise<Result<Annotation>> {
     await this.#database.whenChecked();
-    return this.#write('Anteckningen', (repo, seq) => {
+    return this.#write(WHAT.note, (repo, seq) => {
       const now = new Date().toISOString();
       const created: Annotation = { ...input, id: randomUUID(), created: now, modified: now, history: [] };
       repo.put(created, seq());
@@ -346,7 +364,7 @@ class SqliteAnnotationStore implements AnnotationStore {
 
   async update(id: string, patch: Partial<AnnotationBody>): Promise<Result<Annotation>> {
     await this.#database.whenChecked();
-    return this.#write('Ändringen', (repo, seq) => {
+    return this.#write(WHAT.change, (repo, seq) => {
       // The row as it is now (another process may have changed it).
       const existing = repo.get(id);
       if (!existing) return notFound(id);
@@ -359,7 +377,7 @@ class SqliteAnnotationStore implements AnnotationStore {
 
   async remove(id: string): Promise<Result<Annotation>> {
     await this.#database.whenChecked();
-    return this.#write('Borttagningen', (repo, seq) => {
+    return this.#write(WHAT.removal, (repo, seq) => {
       const existing = repo.get(id);
       if (!existing) return notFound(id);
       repo.remove(id, seq());
@@ -369,7 +387,7 @@ class SqliteAnnotationStore implements AnnotationStore {
 
   async upsertMany(incoming: readonly Annotation[]): Promise<Result<void>> {
     await this.#database.whenChecked();
-    return this.#write('Ändringen', (repo, seq) => {
+    return this.#write(WHAT.change, (repo, seq) => {
       const byId = new Map(incoming.map((a) => [a.id, a]));
       if (byId.size > 0) {
         const n = seq();

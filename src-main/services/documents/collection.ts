@@ -14,7 +14,7 @@ import type {
   ReaderDocument,
 } from '../../shared/documents/model';
 import { documentLabel } from '../../shared/documents/citation';
-import { fail, ok, type Result } from '../../shared/result';
+import { fail, ok, Refusal, type Result } from '../../shared/result';
 import { documentRecord, type ParagraphRecord } from '../search/engine';
 import {
   readCollectionIndex,
@@ -357,7 +357,12 @@ function createCollection(
 
   async function load(id: string): Promise<Result<ReaderDocument>> {
     const found = state.byId.get(id);
-    if (!found) return fail('not-found', `Dokumentet "${id}" finns inte i biblioteket.`);
+    if (!found)
+      return fail(
+        'not-found',
+        `Dokumentet "${id}" finns inte i biblioteket.`,
+        `The document "${id}" is not in the library.`,
+      );
     const cached = open.get(id);
     if (cached) {
       open.delete(id);
@@ -368,13 +373,15 @@ function createCollection(
     try {
       bytes = await readFile(join(setting.dir, found.entry.file));
     } catch (e) {
+      const why = (e as Error).message;
       return fail(
         'io',
-        `${found.entry.file} kunde inte läsas (${(e as Error).message}). Kontrollera att filen finns kvar i samlingens mapp.`,
+        `${found.entry.file} kunde inte läsas (${why}). Kontrollera att filen finns kvar i samlingens mapp.`,
+        `${found.entry.file} could not be read (${why}). Check that the file is still in the collection's folder.`,
       );
     }
     const source = decodeSource(bytes, found.entry.file);
-    if (source instanceof Error) return fail('io', source.message);
+    if (source instanceof Refusal) return fail('io', source.message, source.en);
     const parsed = parseSource(source, (href) =>
       resolveCollectionLink(setting.addresses(), href, found.entry),
     );

@@ -11,6 +11,7 @@ import type {
   ParsedDocument,
   ReaderDocument,
 } from '../../shared/documents/model';
+import { Refusal } from '../../shared/result';
 import { parseMarkdown } from './markdown';
 
 /** Changes whenever the parser's output for the same source would change. */
@@ -26,15 +27,22 @@ export function versionOf(bytes: Uint8Array): string {
 }
 
 /** The text of a source file, or a Swedish sentence saying why it cannot be read. */
-export function decodeSource(bytes: Uint8Array, file: string): string | Error {
-  if (bytes.byteLength > MAX_DOCUMENT_BYTES)
-    return new Error(
-      `${file} är för stor (${Math.round(bytes.byteLength / 1048576)} MB, högst ${MAX_DOCUMENT_BYTES / 1048576} MB). Dela upp dokumentet i flera filer.`,
+export function decodeSource(bytes: Uint8Array, file: string): string | Refusal {
+  if (bytes.byteLength > MAX_DOCUMENT_BYTES) {
+    const size = `${Math.round(bytes.byteLength / 1048576)} MB`;
+    const most = `${MAX_DOCUMENT_BYTES / 1048576} MB`;
+    return new Refusal(
+      `${file} är för stor (${size}, högst ${most}). Dela upp dokumentet i flera filer.`,
+      `${file} is too large (${size}, at most ${most}). Split the document into several files.`,
     );
+  }
   try {
     return utf8.decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    return new Error(`${file} är inte giltig UTF-8-text. Spara om filen som UTF-8 (Markdown).`);
+    return new Refusal(
+      `${file} är inte giltig UTF-8-text. Spara om filen som UTF-8 (Markdown).`,
+      `${file} is not valid UTF-8 text. Save the file again as UTF-8 (Markdown).`,
+    );
   }
 }
 

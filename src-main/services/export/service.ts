@@ -137,7 +137,12 @@ export function createExportService(
       if (size > MAX_IMPORT_BYTES) return tooLarge(size);
       return decodeImportFile(await readFile(path));
     } catch (e) {
-      return fail('io', `Filen ${basename(path)} kunde inte läsas (${(e as Error).message}).`);
+      const why = (e as Error).message;
+      return fail(
+        'io',
+        `Filen ${basename(path)} kunde inte läsas (${why}).`,
+        `The file ${basename(path)} could not be read (${why}).`,
+      );
     }
   }
 
@@ -154,16 +159,19 @@ export function createExportService(
       try {
         rendered = await render(format, scope);
       } catch (e) {
-        return fail('io', `Filen kunde inte skapas: ${(e as Error).message}`);
+        const why = (e as Error).message;
+        return fail('io', `Filen kunde inte skapas: ${why}`, `The file could not be made: ${why}`);
       }
       const { bytes, model } = rendered;
       try {
         await mkdir(dirname(path), { recursive: true });
         await writeFileAtomic(path, bytes);
       } catch (e) {
+        const why = (e as Error).message;
         return fail(
           'io',
-          `Filen kunde inte sparas i ${dirname(path)} (${(e as Error).message}). Välj en annan mapp.`,
+          `Filen kunde inte sparas i ${dirname(path)} (${why}). Välj en annan mapp.`,
+          `The file could not be saved in ${dirname(path)} (${why}). Choose another folder.`,
         );
       }
       written.add(resolve(path));
@@ -180,9 +188,17 @@ export function createExportService(
     async reveal(path) {
       // Only files this session exported: the renderer cannot point the file manager anywhere.
       if (!written.has(resolve(path)))
-        return fail('forbidden', 'Bara filer som just exporterats kan visas i mappen.');
+        return fail(
+          'forbidden',
+          'Bara filer som just exporterats kan visas i mappen.',
+          'Only files just exported can be shown in their folder.',
+        );
       if (!host.revealFile)
-        return fail('io', `Öppna mappen ${dirname(path)} själv; den här värden kan inte visa filer.`);
+        return fail(
+          'io',
+          `Öppna mappen ${dirname(path)} själv; den här värden kan inte visa filer.`,
+          `Open the folder ${dirname(path)} yourself; this host cannot show files.`,
+        );
       await host.revealFile(path);
       return ok(null);
     },
@@ -192,7 +208,12 @@ export function createExportService(
     previewImportFile: async (path) => preview(basename(path), await readImportFile(path)),
 
     async previewImportDialog() {
-      if (!host.chooseImportFile) return fail('invalid-request', 'Välj filen med knappen i importfönstret.');
+      if (!host.chooseImportFile)
+        return fail(
+          'invalid-request',
+          'Välj filen med knappen i importfönstret.',
+          'Choose the file with the button in the import dialog.',
+        );
       const path = await host.chooseImportFile();
       if (path === null) return ok({ cancelled: true });
       return preview(basename(path), await readImportFile(path));
@@ -200,7 +221,11 @@ export function createExportService(
 
     async applyImport(token) {
       if (!pending || pending.token !== token)
-        return fail('not-found', 'Förhandsvisningen har gått ut. Välj filen igen.');
+        return fail(
+          'not-found',
+          'Förhandsvisningen har gått ut. Välj filen igen.',
+          'The preview has expired. Choose the file again.',
+        );
       const { annotations } = pending;
       // Planned again against the store as it is now, so edits since the preview are respected.
       const plan = planMerge(store.all(), annotations);

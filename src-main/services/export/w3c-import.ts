@@ -18,7 +18,7 @@ import {
 } from '../../shared/annotation-schema';
 import { MAX_IMPORT_BYTES } from '../../shared/export';
 import { DOCUMENT_ID_PATTERN, type ReaderDocument } from '../../shared/documents/model';
-import { fail, ok, type Result } from '../../shared/result';
+import { fail, ok, Refusal, type Result } from '../../shared/result';
 import { z } from 'zod';
 
 type Json = Record<string, unknown>;
@@ -39,13 +39,19 @@ export function uuidFromName(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1).replace('.', ',');
+/** Megabytes with one decimal, with a decimal comma in Swedish and a point in English. */
+const megabytes = (bytes: number, en = false) => {
+  const shown = (bytes / 1024 / 1024).toFixed(1);
+  return en ? shown : shown.replace('.', ',');
+};
+const NO_NOTES = ['Filen innehåller inga anteckningar.', 'The file holds no notes.'] as const;
 
 /** Bytes of a file → its JSON value, or a sentence naming what is wrong with the file. */
 export function tooLarge(size: number): Result<never> {
   return fail(
     'invalid-request',
     `Filen är för stor (${megabytes(size)} MB); Läsaren importerar filer på högst ${megabytes(MAX_IMPORT_BYTES)} MB. Exportera färre anteckningar åt gången.`,
+    `The file is too large (${megabytes(size, true)} MB); Läsaren imports files of at most ${megabytes(MAX_IMPORT_BYTES, true)} MB. Export fewer notes at a time.`,
   );
 }
 
@@ -58,6 +64,7 @@ export function decodeImportFile(bytes: Uint8Array): Result<unknown> {
     return fail(
       'invalid-request',
       'Filen är inte UTF-8-text; den kan inte vara en JSON-export av anteckningar.',
+      'The file is not UTF-8 text; it cannot be a JSON export of notes.',
     );
   }
   return parseImportText(text);
@@ -66,7 +73,7 @@ export function decodeImportFile(bytes: Uint8Array): Result<unknown> {
 export function parseImportText(text: string): Result<unknown> {
   if (text.length > MAX_IMPORT_BYTES) return tooLarge(new TextEncoder().encode(text).length);
   const trimmed = text.replace(/^\uFEFF/, '').trim();
-  if (trimmed === '') return fail('invalid-request', 'Filen är tom.');
+  if (trimmed === '') return fail('invalid-request', 'Filen är tom.', 'The file is empty.');
   try {
     return ok(JSON.parse(trimmed));
   } catch (e) {
@@ -76,6 +83,9 @@ export function parseImportText(text: string): Result<unknown> {
       truncated
         ? 'Filen är avkortad: JSON-texten tar slut mitt i. Exportera filen igen eller kontrollera att den kopierats helt.'
         : `Filen är inte giltig JSON (${(e as Error).message}). Välj en JSON-fil exporterad från Läsaren eller ett annat W3C-verktyg.`,
+      truncated
+        ? 'The file is cut short: the JSON text ends in the middle. Export the file again or check that it was copied whole.'
+        : `The file is not valid JSON (${(e as Error).message}). Choose a JSON file exported from Läsaren or another W3C tool.`,
     );
   }
 }
@@ -85,9 +95,9 @@ export function collectAnnotations(json: unknown): Result<unknown[]> {
   const wrongFormat = fail<unknown[]>(
     'invalid-request',
     'Filen är JSON men inte i W3C Web Annotation-formatet: den innehåller ingen Annotation, AnnotationCollection eller AnnotationPage.',
+    'The file is JSON but not in the W3C Web Annotation format: it holds no Annotation, AnnotationCollection or AnnotationPage.',
   );
-  if (Array.isArray(json))
-    return json.length ? ok(json) : fail('invalid-request', 'Filen innehåller inga anteckningar.');
+  if (Array.isArray(json)) return json.length ? ok(json) : fail('invalid-request', ...NO_NOTES);
   if (!isObject(json)) return wrongFormat;
   const types = typesOf(json);
   if (types.includes('Annotation')) return ok([json]);
@@ -97,6 +107,7 @@ export function collectAnnotations(json: unknown): Result<unknown[]> {
       return fail(
         'invalid-request',
         'Samlingen i filen hänvisar till sidor på webben; Läsaren hämtar ingenting därifrån. Exportera samlingen med alla anteckningar i filen.',
+        'The collection in the file refers to pages on the web; Läsaren fetches nothing from there. Export the collection with all its notes in the file.',
       );
     if (Array.isArray(json['items'])) pages.push({ items: json['items'] });
     if (json['first'] !== undefined) pages.push(json['first']);
@@ -112,7 +123,7 @@ export function collectAnnotations(json: unknown): Result<unknown[]> {
     items.push(...asArray(page['items']));
     page = isObject(page['next']) ? page['next'] : pages.shift();
   }
-  return items.length ? ok(items) : fail('invalid-request', 'Filen innehåller inga anteckningar.');
+  return items.length ? ok(items) : fail('invalid-request', ...NO_NOTES);
 }
 
 interface Selectors {
@@ -134,13 +145,14 @@ function findSelectors(value: unknown, found: Selectors = {}, depth = 0): Select
 
 const isoTime = z.iso.datetime({ offset: true });
 
-function normaliseTime(value: unknown, what: string): string | Error | undefined {
+function normaliseTime(value: unknown, what: string): string | Refusal | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') return new Error(`${what} är inte en tid`);
+  if (typeof value !== 'string') return new Refusal(`${what} är inte en tid`, `${what} is not a time`);
   if (isoTime.safeParse(value).success) return value;
   const date = new Date(value);
+  const shown = value.slice(0, 40);
   return Number.isNaN(date.getTime())
-    ? new Error(`${what} "${value.slice(0, 40)}" är inte en tid`)
+    ? new Refusal(`${what} "${shown}" är inte en tid`, `${what} "${shown}" is not a time`)
     : date.toISOString();
 }
 
@@ -161,20 +173,25 @@ export interface ImportContext {
 }
 
 /** One W3C annotation → a Läsaren annotation, or why not. */
-export function fromW3c(raw: unknown, context: ImportContext): Annotation | Error {
-  if (!isObject(raw)) return new Error('är inte ett JSON-objekt');
-  if (!typesOf(raw).includes('Annotation')) return new Error('har inte typen Annotation');
+export function fromW3c(raw: unknown, context: ImportContext): Annotation | Refusal {
+  if (!isObject(raw)) return new Refusal('är inte ett JSON-objekt', 'is not a JSON object');
+  if (!typesOf(raw).includes('Annotation'))
+    return new Refusal('har inte typen Annotation', 'does not have the type Annotation');
 
   const target = asArray(raw['target'])
     .map((t) => (typeof t === 'string' ? { source: t } : t))
     .find((t) => isObject(t) && typeof (t['source'] ?? t['id']) === 'string');
   if (!isObject(target))
-    return new Error('saknar ett mål (target) med källa; den kan inte knytas till en text');
+    return new Refusal(
+      'saknar ett mål (target) med källa; den kan inte knytas till en text',
+      'has no target with a source; it cannot be tied to a text',
+    );
   const source = String(target['source'] ?? target['id']);
   const m = SOURCE.exec(source);
   if (!m?.[1] || !DOCUMENT_ID_PATTERN.test(m[1]))
-    return new Error(
+    return new Refusal(
       `gäller inte ett dokument i Läsaren (källa ${source.slice(0, 80)}); bara lasaren://document/<id> kan importeras`,
+      `is not about a document in Läsaren (source ${source.slice(0, 80)}); only lasaren://document/<id> can be imported`,
     );
   const documentId = m[1];
   const doc = context.documents.get(documentId);
@@ -182,7 +199,10 @@ export function fromW3c(raw: unknown, context: ImportContext): Annotation | Erro
   const selectors = findSelectors(target['selector']);
   const q = selectors.quote;
   if (!q || typeof q['exact'] !== 'string' || q['exact'] === '')
-    return new Error('saknar citatet (en TextQuoteSelector med exact)');
+    return new Refusal(
+      'saknar citatet (en TextQuoteSelector med exact)',
+      'has no quote (a TextQuoteSelector with exact)',
+    );
   const exact = q['exact'];
   const prefix = typeof q['prefix'] === 'string' ? q['prefix'].slice(-1000) : '';
   const suffix = typeof q['suffix'] === 'string' ? q['suffix'].slice(0, 1000) : '';
@@ -217,9 +237,16 @@ export function fromW3c(raw: unknown, context: ImportContext): Annotation | Erro
     }
   }
   if (tags.length > MAX_TAGS)
-    return new Error(`har ${tags.length} taggar; högst ${MAX_TAGS} går att importera`);
+    return new Refusal(
+      `har ${tags.length} taggar; högst ${MAX_TAGS} går att importera`,
+      `has ${tags.length} tags; at most ${MAX_TAGS} can be imported`,
+    );
   const long = tags.find((t) => t.length > MAX_TAG_LENGTH);
-  if (long) return new Error(`har en tagg längre än ${MAX_TAG_LENGTH} tecken ("${long.slice(0, 30)}…")`);
+  if (long)
+    return new Refusal(
+      `har en tagg längre än ${MAX_TAG_LENGTH} tecken ("${long.slice(0, 30)}…")`,
+      `has a tag longer than ${MAX_TAG_LENGTH} characters ("${long.slice(0, 30)}…")`,
+    );
 
   let colour: HighlightColour | null;
   const declaredColour = raw['lasaren:colour'];
@@ -227,18 +254,25 @@ export function fromW3c(raw: unknown, context: ImportContext): Annotation | Erro
     colour = asArray(raw['motivation']).includes('highlighting') ? 'yellow' : null;
   else if (declaredColour === null || (HIGHLIGHT_COLOURS as readonly unknown[]).includes(declaredColour))
     colour = declaredColour as HighlightColour | null;
-  else return new Error(`har en okänd färg (${JSON.stringify(declaredColour).slice(0, 30)})`);
+  else {
+    const shown = JSON.stringify(declaredColour).slice(0, 30);
+    return new Refusal(`har en okänd färg (${shown})`, `has an unknown colour (${shown})`);
+  }
 
   const created = normaliseTime(raw['created'], 'created');
   const modified = normaliseTime(raw['modified'], 'modified');
-  if (created instanceof Error) return created;
-  if (modified instanceof Error) return modified;
+  if (created instanceof Refusal) return created;
+  if (modified instanceof Refusal) return modified;
 
   const historyParsed = z
     .array(AnnotationBodySchema.extend({ modified: isoTime }))
     .max(100)
     .safeParse(raw['lasaren:history'] ?? []);
-  if (!historyParsed.success) return new Error('har en ogiltig versionshistorik (lasaren:history)');
+  if (!historyParsed.success)
+    return new Refusal(
+      'har en ogiltig versionshistorik (lasaren:history)',
+      'has an invalid edit history (lasaren:history)',
+    );
   const history: AnnotationRevision[] = historyParsed.data;
 
   const rawId =
@@ -262,8 +296,10 @@ export function fromW3c(raw: unknown, context: ImportContext): Annotation | Erro
   const parsed = AnnotationSchema.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return new Error(
-      `följer inte anteckningsformatet (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`,
+    const where = `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`;
+    return new Refusal(
+      `följer inte anteckningsformatet (${where})`,
+      `does not follow the annotation format (${where})`,
     );
   }
   return parsed.data;
@@ -274,17 +310,21 @@ export function readW3cAnnotations(json: unknown, context: ImportContext): Resul
   const items = collectAnnotations(json);
   if (!items.ok) return items;
   const annotations: Annotation[] = [];
-  const problems: string[] = [];
+  const problems: Array<{ n: number; refusal: Refusal }> = [];
   items.value.forEach((raw, i) => {
     const converted = fromW3c(raw, context);
-    if (converted instanceof Error) problems.push(`anteckning ${i + 1} ${converted.message}`);
+    if (converted instanceof Refusal) problems.push({ n: i + 1, refusal: converted });
     else annotations.push(converted);
   });
   if (problems.length) {
-    const more = problems.length > 3 ? ` (och ${problems.length - 3} till)` : '';
+    const first = problems.slice(0, 3);
+    const extra = problems.length - first.length;
+    const sv = first.map((p) => `anteckning ${p.n} ${p.refusal.message}`).join('; ');
+    const en = first.map((p) => `annotation ${p.n} ${p.refusal.en}`).join('; ');
     return fail(
       'invalid-request',
-      `Filen kan inte importeras: ${problems.slice(0, 3).join('; ')}${more}. Inget har ändrats.`,
+      `Filen kan inte importeras: ${sv}${extra > 0 ? ` (och ${extra} till)` : ''}. Inget har ändrats.`,
+      `The file cannot be imported: ${en}${extra > 0 ? ` (and ${extra} more)` : ''}. Nothing was changed.`,
     );
   }
   return ok(annotations);

@@ -41,6 +41,7 @@ export function withImported(collection: Library, imports: ImportService): Libra
           : fail(
               'not-found',
               'Dokumentet kunde inte läsas ur databasen. Ta bort det under Mina dokument och lägg till filen igen.',
+              'The document could not be read from the database. Remove it under My documents and add the file again.',
             );
       }
       return collection.get(id);

@@ -52,6 +52,11 @@ const FORMAT_NAMES: Record<string, string> = {
   text: 'Text',
 };
 
+const NOT_MINE = [
+  'Dokumentet finns inte bland dina dokument.',
+  'The document is not among your documents.',
+] as const;
+
 function summaryOf(meta: StoredMeta): DocumentSummary {
   const { paragraphCount, pageCount: _pages, format: _format, ...rest } = meta;
   return { ...rest, paragraphCount };
@@ -142,11 +147,7 @@ export class ImportService {
       messageEn,
     });
     if (this.#database.readOnlyReason) {
-      return refuse(
-        'io',
-        this.#database.readOnlyReason,
-        'Your data folder cannot be written to; nothing was added.',
-      );
+      return refuse('io', this.#database.readOnlyReason.sv, this.#database.readOnlyReason.en);
     }
     if (bytes.length > MAX_FILE_BYTES) {
       const p = problems.tooLarge(bytes.length);
@@ -227,12 +228,17 @@ export class ImportService {
   updateMeta(id: string, patch: MetaPatch): Result<DocumentSummary> {
     const meta = this.#summaries.get(id);
     const row = this.#repo.get(id);
-    if (!meta || !row) return fail('not-found', 'Dokumentet finns inte bland dina dokument.');
+    if (!meta || !row) return fail('not-found', ...NOT_MINE);
     const next: StoredMeta = { ...meta, ...patch };
     try {
       this.#database.transaction(() => this.#repo.put({ ...row, metadata: JSON.stringify(next) }));
     } catch (error) {
-      return fail('io', `Uppgifterna kunde inte sparas (${(error as Error).message}).`);
+      const why = (error as Error).message;
+      return fail(
+        'io',
+        `Uppgifterna kunde inte sparas (${why}).`,
+        `The details could not be saved (${why}).`,
+      );
     }
     this.#summaries.set(id, next);
     this.#cache.delete(id);
@@ -242,11 +248,16 @@ export class ImportService {
   async remove(id: string): Promise<Result<DocumentSummary>> {
     const meta = this.#summaries.get(id);
     const row = this.#repo.get(id);
-    if (!meta || !row) return fail('not-found', 'Dokumentet finns inte bland dina dokument.');
+    if (!meta || !row) return fail('not-found', ...NOT_MINE);
     try {
       this.#database.transaction(() => this.#repo.remove(id));
     } catch (error) {
-      return fail('io', `Dokumentet kunde inte tas bort (${(error as Error).message}).`);
+      const why = (error as Error).message;
+      return fail(
+        'io',
+        `Dokumentet kunde inte tas bort (${why}).`,
+        `The document could not be removed (${why}).`,
+      );
     }
     this.#summaries.delete(id);
     this.#cache.delete(id);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { documentLabel } from '../../shared/documents/citation';
 import type { ReaderDocument } from '../../shared/documents/model';
 import type { DocumentMatch, DocumentMatchesResponse, SearchResponse } from '../../shared/search';
-import { fail, ok, type Result } from '../../shared/result';
+import { ok, type Result } from '../../shared/result';
 import type { NotesSource } from '../annotations/store';
 import type { Library } from '../library/library';
 import { buildEngine } from './build';
@@ -156,7 +156,7 @@ export function createSearchService(library: Library, options: SearchServiceOpti
     },
     async findInDocument(documentId, query) {
       const doc = await library.get(documentId);
-      if (!doc.ok) return fail(doc.error.code, doc.error.message);
+      if (!doc.ok) return doc;
       const parsed = parseQuery(query);
       const matches: DocumentMatch[] = [];
       if (parsed.units.length > 0) {

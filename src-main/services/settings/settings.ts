@@ -3,6 +3,7 @@
 // but must never crash the app: a stored value that fails the schema falls back to its
 // default, and a write that fails (full disk, read-only folder) keeps the new value for this
 // session and says why once.
+import type { Bilingual } from '../../shared/result';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch } from '../../shared/settings';
 import { openUserDatabase, type OpenOptions, type UserDatabase } from '../store/database';
 import { writeFailure } from '../store/errors';
@@ -13,7 +14,7 @@ export interface SettingsService {
   get(): Settings;
   update(patch: SettingsPatch): Promise<Settings>;
   /** Set when stored preferences were unusable or could not be saved; a sentence for the log. */
-  readonly problem: string | null;
+  readonly problem: Bilingual | null;
 }
 
 export interface SettingsOptions extends OpenOptions {
@@ -38,7 +39,7 @@ export async function openSettings(dataDir: string, options: SettingsOptions = {
   const legacy = database.legacy?.failed ? database.legacy : null;
   const rows = database.ready && !legacy ? new SettingsRepository(database.db) : null;
   const positions = database.ready && !legacy ? new PositionRepository(database.db) : null;
-  let problem: string | null = null;
+  let problem: Bilingual | null = null;
   let dataVersion = -1;
   let current: Settings = legacy ? legacy.settings : { ...DEFAULT_SETTINGS };
 
@@ -51,7 +52,10 @@ export async function openSettings(dataDir: string, options: SettingsOptions = {
     const read = fromRows(rows.readAll());
     current = read.settings;
     if (read.bad.length && problem === null)
-      problem = `Inställningarna ${read.bad.join(', ')} i ${database.path} kunde inte läsas; standardvärden används för dem.`;
+      problem = {
+        sv: `Inställningarna ${read.bad.join(', ')} i ${database.path} kunde inte läsas; standardvärden används för dem.`,
+        en: `The settings ${read.bad.join(', ')} in ${database.path} could not be read; defaults are used for them.`,
+      };
   };
   reload();
 
@@ -76,7 +80,7 @@ export async function openSettings(dataDir: string, options: SettingsOptions = {
               positions?.put(next.lastDocumentId, next.lastParagraph);
           });
         } catch (e) {
-          problem = writeFailure(e, 'Inställningarna', dataDir);
+          problem = writeFailure(e, { sv: 'Inställningarna', en: 'The settings' }, dataDir);
         }
       }
       current = next;

@@ -18,13 +18,18 @@ export function createExternalLinks(opener: SystemOpener): ExternalLinks {
         return fail(
           'forbidden',
           'Länken öppnades inte: bara webbadresser (http, https) och e-postadresser (mailto) kan öppnas utanför Läsaren.',
+          'The link was not opened: only web addresses (http, https) and e-mail addresses (mailto) can be opened outside Läsaren.',
         );
       }
       try {
         await opener(url.href);
         return ok({ opened: true });
       } catch (e) {
-        return fail('io', `Systemet kunde inte öppna länken: ${(e as Error).message}`);
+        return fail(
+          'io',
+          `Systemet kunde inte öppna länken: ${(e as Error).message}`,
+          `The system could not open the link: ${(e as Error).message}`,
+        );
       }
     },
   };

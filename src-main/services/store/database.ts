@@ -14,6 +14,7 @@ import { migrate, schemaVersion, SCHEMA_VERSION } from './migrations';
 import { quickCheck, quickCheckInWorker, startQuickCheck, type CheckRun } from './check';
 import { newestBackup, recoverDamaged } from './recovery';
 import { reopened, Statements } from './statements';
+import type { Bilingual } from '../../shared/result';
 
 export const DATABASE_FILE = 'lasaren.db';
 
@@ -52,7 +53,7 @@ export interface UserDatabase<T = unknown> {
    * Sentences for the user about what happened at open (recovery, migration); shown once. A
    * recovery after start (see whenChecked) adds its sentence here too.
    */
-  readonly problems: readonly string[];
+  readonly problems: readonly Bilingual[];
   /**
    * Resolves once the file has passed its check, or was found damaged after start and the
    * backup restored (the connection is then the same object, reopened on the restored file).
@@ -66,10 +67,10 @@ export interface UserDatabase<T = unknown> {
   onRecovered(listener: () => void): () => void;
   /**
    * Set when writes must not even be tried this session (no file could be created, a newer
-   * release's schema, a failed import of the old files), with the reason in Swedish. A file
+   * release's schema, a failed import of the old files), with the reason. A file
    * that is merely read-only is not refused here: SQLite's own error is reported per write.
    */
-  readonly readOnlyReason: string | null;
+  readonly readOnlyReason: Bilingual | null;
   /** True when the schema is the one this release knows (the repositories can be used). */
   readonly ready: boolean;
   /** What the one-time import of the old JSON files did, when it ran or failed this start. */
@@ -196,8 +197,19 @@ function unwritable(e: unknown): boolean {
   return code === SQLITE.READONLY || code === SQLITE.CANTOPEN || isFsCode(e, 'EACCES', 'EPERM', 'EROFS');
 }
 
-function readOnlyMessage(dataDir: string, e: unknown): string {
-  return `Mappen ${dataDir} går inte att skriva i (${(e as Error).message}). Läsaren visar det som redan är sparat men kan inte spara ändringar förrän mappen är skrivbar. Inget som redan sparats har gått förlorat.`;
+function readOnlyMessage(dataDir: string, e: unknown): Bilingual {
+  const why = (e as Error).message;
+  return {
+    sv: `Mappen ${dataDir} går inte att skriva i (${why}). Läsaren visar det som redan är sparat men kan inte spara ändringar förrän mappen är skrivbar. Inget som redan sparats har gått förlorat.`,
+    en: `The folder ${dataDir} cannot be written to (${why}). Läsaren shows what is already saved but cannot save changes until the folder is writable. Nothing already saved has been lost.`,
+  };
+}
+
+function backupDamagedToo(damage: string): Bilingual {
+  return {
+    sv: `Även säkerhetskopian är skadad (${damage}); Läsaren startar utan anteckningar. Alla filerna finns kvar.`,
+    en: `The backup is damaged too (${damage}); Läsaren starts without notes. All the files are kept.`,
+  };
 }
 
 interface LateCheck {
@@ -223,7 +235,7 @@ function lateCheck(
   dataDir: string,
   path: string,
   options: OpenOptions,
-  problems: string[],
+  problems: Bilingual[],
 ): LateCheck {
   const listeners = new Set<() => void>();
   let decided = false;
@@ -250,9 +262,7 @@ function lateCheck(
     if (again !== 'ok') {
       db.close();
       renameSync(path, join(dataDir, `lasaren.trasig-kopia-${Date.now()}.db`));
-      problems.push(
-        `Även säkerhetskopian är skadad (${again}); Läsaren startar utan anteckningar. Alla filerna finns kvar.`,
-      );
+      problems.push(backupDamagedToo(again));
       reopen();
     }
     if (schemaVersion(db) < SCHEMA_VERSION) migrate(db);
@@ -265,7 +275,11 @@ function lateCheck(
     // Writes then fail with SQLite's own error and are reported as not saved.
     if (stopped) return;
     decided = true;
-    problems.push(`Databasen kunde inte kontrolleras eller återställas (${(e as Error).message}).`);
+    const why = (e as Error).message;
+    problems.push({
+      sv: `Databasen kunde inte kontrolleras eller återställas (${why}).`,
+      en: `The database could not be checked or restored (${why}).`,
+    });
   });
   // A write still waiting when the connection closes is answered (it then fails as closed).
   const checked = Promise.race([answered, closed]);
@@ -292,8 +306,8 @@ export async function openUserDatabase<T = unknown>(
   options: OpenWork<T> = {},
 ): Promise<UserDatabase<T>> {
   const path = join(dataDir, DATABASE_FILE);
-  const problems: string[] = [];
-  let readOnlyReason: string | null = null;
+  const problems: Bilingual[] = [];
+  let readOnlyReason: Bilingual | null = null;
   let opened: Checked<T>;
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -326,9 +340,7 @@ export async function openUserDatabase<T = unknown>(
     if ('damage' in again) {
       // The backup is damaged too: set the copy aside as well and start empty; all files stay.
       renameSync(path, join(dataDir, `lasaren.trasig-kopia-${Date.now()}.db`));
-      problems.push(
-        `Även säkerhetskopian är skadad (${again.damage}); Läsaren startar utan anteckningar. Alla filerna finns kvar.`,
-      );
+      problems.push(backupDamagedToo(again.damage));
       again = await openChecked<T>(path, dataDir, options);
       if ('damage' in again) throw new Error(again.damage);
     }
@@ -340,7 +352,10 @@ export async function openUserDatabase<T = unknown>(
 
   const version = schemaVersion(db);
   if (version > SCHEMA_VERSION) {
-    readOnlyReason = `Databasen ${path} kommer från en nyare version av Läsaren (schema ${version}; den här versionen känner till ${SCHEMA_VERSION}). Uppdatera Läsaren; tills dess sparas inga ändringar.`;
+    readOnlyReason = {
+      sv: `Databasen ${path} kommer från en nyare version av Läsaren (schema ${version}; den här versionen känner till ${SCHEMA_VERSION}). Uppdatera Läsaren; tills dess sparas inga ändringar.`,
+      en: `The database ${path} comes from a newer version of Läsaren (schema ${version}; this version knows ${SCHEMA_VERSION}). Update Läsaren; until then no changes are saved.`,
+    };
   } else if (version < SCHEMA_VERSION) {
     try {
       migrate(db);
@@ -373,7 +388,10 @@ export async function openUserDatabase<T = unknown>(
   const legacy =
     readOnlyReason === null && ready && !options.readOnly
       ? importLegacyJson({ ...base, problems, readOnlyReason, ready, legacy: null, preloaded: undefined })
-      : legacyInCharge(dataDir, readOnlyReason ?? 'databasen kan inte skrivas');
+      : legacyInCharge(
+          dataDir,
+          readOnlyReason ?? { sv: 'databasen kan inte skrivas', en: 'the database cannot be written' },
+        );
   if (legacy && !legacy.failed && legacy.imported > 0) preloaded = undefined;
   if (legacy?.message) problems.push(legacy.message);
   if (legacy?.failed) readOnlyReason = legacy.message;

@@ -2,6 +2,8 @@
 // message ends by saying that what was already saved is still there: a failed write is a
 // rolled-back transaction, never a half-changed store.
 
+import type { Bilingual } from '../../shared/result';
+
 /** SQLite's primary result codes we tell apart (https://sqlite.org/rescode.html). */
 export const SQLITE = {
   BUSY: 5,
@@ -32,15 +34,29 @@ export function isCorruption(e: unknown): boolean {
 }
 
 const KEPT = 'Inget som redan sparats har gått förlorat.';
+const KEPT_EN = 'Nothing already saved has been lost.';
 
-/** Why a write failed, in Swedish, for `what` ("Anteckningen", "Importen"). */
-export function writeFailure(e: unknown, what: string, dataDir: string): string {
+/** Why a write failed, for `what` ({ sv: 'Anteckningen', en: 'The note' }). */
+export function writeFailure(e: unknown, what: Bilingual, dataDir: string): Bilingual {
   const code = sqliteCode(e);
   if (code === SQLITE.FULL || isFsCode(e, 'ENOSPC', 'EDQUOT'))
-    return `${what} kunde inte sparas: disken är full. Frigör utrymme och försök igen. ${KEPT}`;
+    return {
+      sv: `${what.sv} kunde inte sparas: disken är full. Frigör utrymme och försök igen. ${KEPT}`,
+      en: `${what.en} could not be saved: the disk is full. Free some space and try again. ${KEPT_EN}`,
+    };
   if (code === SQLITE.READONLY || code === SQLITE.CANTOPEN || isFsCode(e, 'EROFS', 'EACCES', 'EPERM'))
-    return `${what} kunde inte sparas: mappen ${dataDir} går inte att skriva i (skrivskyddad). Ge Läsaren skrivrätt till mappen och försök igen. ${KEPT}`;
+    return {
+      sv: `${what.sv} kunde inte sparas: mappen ${dataDir} går inte att skriva i (skrivskyddad). Ge Läsaren skrivrätt till mappen och försök igen. ${KEPT}`,
+      en: `${what.en} could not be saved: the folder ${dataDir} cannot be written to (read-only). Give Läsaren write access to the folder and try again. ${KEPT_EN}`,
+    };
   if (code === SQLITE.BUSY || code === SQLITE.LOCKED)
-    return `${what} kunde inte sparas: ett annat Läsaren-fönster eller kommandoraden höll databasen upptagen. Försök igen. ${KEPT}`;
-  return `${what} kunde inte sparas (${(e as Error).message}). Inget har ändrats; försök igen. ${KEPT}`;
+    return {
+      sv: `${what.sv} kunde inte sparas: ett annat Läsaren-fönster eller kommandoraden höll databasen upptagen. Försök igen. ${KEPT}`,
+      en: `${what.en} could not be saved: another Läsaren window or the command line kept the database busy. Try again. ${KEPT_EN}`,
+    };
+  const why = (e as Error).message;
+  return {
+    sv: `${what.sv} kunde inte sparas (${why}). Inget har ändrats; försök igen. ${KEPT}`,
+    en: `${what.en} could not be saved (${why}). Nothing was changed; try again. ${KEPT_EN}`,
+  };
 }

@@ -9,6 +9,7 @@ import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { STORE_SCHEMA_VERSION, type Annotation } from '../../shared/annotation';
 import { StoreFileSchema } from '../../shared/annotation-schema';
+import type { Bilingual } from '../../shared/result';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../shared/settings';
 import { AnnotationRepository } from './annotations';
 import type { UserDatabase } from './database';
@@ -26,14 +27,14 @@ export interface LegacyOutcome {
   /** True when the import failed: the old files are in charge this session. */
   readonly failed: boolean;
   /** What the user should know (imported from a backup, a file set aside, or the failure). */
-  readonly message: string | null;
+  readonly message: Bilingual | null;
   /** The notes and settings the old files hold (what the app shows when the import failed). */
   readonly annotations: readonly Annotation[];
   readonly settings: Settings;
   readonly imported: number;
 }
 
-export type LegacyRead = { annotations: Annotation[] } | { error: string } | { missing: true };
+export type LegacyRead = { annotations: Annotation[] } | { error: Bilingual } | { missing: true };
 
 /** The previous release's rules for reading its store file (the bench's copy of that store uses it too). */
 export function readLegacyStoreFile(path: string): LegacyRead {
@@ -42,48 +43,82 @@ export function readLegacyStoreFile(path: string): LegacyRead {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
-    return { error: `kunde inte läsas (${(e as Error).message})` };
+    const why = (e as Error).message;
+    return { error: { sv: `kunde inte läsas (${why})`, en: `could not be read (${why})` } };
   }
-  if (text.trim() === '') return { error: 'är tom' };
+  if (text.trim() === '') return { error: { sv: 'är tom', en: 'is empty' } };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { error: 'är skadad eller avkortad (inte giltig JSON)' };
+    return {
+      error: {
+        sv: 'är skadad eller avkortad (inte giltig JSON)',
+        en: 'is damaged or cut short (not valid JSON)',
+      },
+    };
   }
   const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (version !== STORE_SCHEMA_VERSION)
-    return { error: `har en okänd formatversion (${JSON.stringify(version) ?? 'saknas'})` };
+  if (version !== STORE_SCHEMA_VERSION) {
+    const shown = JSON.stringify(version);
+    return {
+      error: {
+        sv: `har en okänd formatversion (${shown ?? 'saknas'})`,
+        en: `has an unknown format version (${shown ?? 'missing'})`,
+      },
+    };
+  }
   const parsed = StoreFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { error: `följer inte formatet (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})` };
+    const where = `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`;
+    return { error: { sv: `följer inte formatet (${where})`, en: `does not follow the format (${where})` } };
   }
   return { annotations: parsed.data.annotations };
 }
 
-function count(n: number): string {
-  return `${n} ${n === 1 ? 'anteckning' : 'anteckningar'}`;
+function count(n: number): Bilingual {
+  return {
+    sv: `${n} ${n === 1 ? 'anteckning' : 'anteckningar'}`,
+    en: `${n} ${n === 1 ? 'note' : 'notes'}`,
+  };
 }
 
 /** The notes to import: the main file, or the backup when the main file is unusable. */
-function readLegacyAnnotations(dataDir: string): { annotations: Annotation[]; notes: string[] } {
+function readLegacyAnnotations(dataDir: string): { annotations: Annotation[]; notes: Bilingual[] } {
   const main = readLegacyStoreFile(join(dataDir, LEGACY_FILES.annotations));
   if ('annotations' in main) return { annotations: main.annotations, notes: [] };
   const backup = readLegacyStoreFile(join(dataDir, LEGACY_FILES.backup));
-  const notes: string[] = [];
-  if ('error' in main) notes.push(`Den gamla anteckningsfilen ${LEGACY_FILES.annotations} ${main.error}.`);
+  const notes: Bilingual[] = [];
+  if ('error' in main)
+    notes.push({
+      sv: `Den gamla anteckningsfilen ${LEGACY_FILES.annotations} ${main.error.sv}.`,
+      en: `The old notes file ${LEGACY_FILES.annotations} ${main.error.en}.`,
+    });
   if ('annotations' in backup) {
-    if ('error' in main)
-      notes.push(`Dess säkerhetskopia (${count(backup.annotations.length)}) har lästs in i stället.`);
+    if ('error' in main) {
+      const n = count(backup.annotations.length);
+      notes.push({
+        sv: `Dess säkerhetskopia (${n.sv}) har lästs in i stället.`,
+        en: `Its backup (${n.en}) has been read instead.`,
+      });
+    }
     return { annotations: backup.annotations, notes };
   }
-  if ('error' in backup) notes.push(`Säkerhetskopian ${LEGACY_FILES.backup} ${backup.error}.`);
-  if (notes.length) notes.push('Inga anteckningar kunde hämtas ur dem; filerna finns kvar, omdöpta.');
+  if ('error' in backup)
+    notes.push({
+      sv: `Säkerhetskopian ${LEGACY_FILES.backup} ${backup.error.sv}.`,
+      en: `The backup ${LEGACY_FILES.backup} ${backup.error.en}.`,
+    });
+  if (notes.length)
+    notes.push({
+      sv: 'Inga anteckningar kunde hämtas ur dem; filerna finns kvar, omdöpta.',
+      en: 'No notes could be taken from them; the files are kept, renamed.',
+    });
   return { annotations: [], notes };
 }
 
-function readLegacySettings(dataDir: string): { settings: Settings; notes: string[] } {
+function readLegacySettings(dataDir: string): { settings: Settings; notes: Bilingual[] } {
   let text: string;
   try {
     text = readFileSync(join(dataDir, LEGACY_FILES.settings), 'utf8');
@@ -98,7 +133,12 @@ function readLegacySettings(dataDir: string): { settings: Settings; notes: strin
   }
   return {
     settings: { ...DEFAULT_SETTINGS },
-    notes: [`De gamla inställningarna i ${LEGACY_FILES.settings} kunde inte läsas; standardvärden används.`],
+    notes: [
+      {
+        sv: `De gamla inställningarna i ${LEGACY_FILES.settings} kunde inte läsas; standardvärden används.`,
+        en: `The old settings in ${LEGACY_FILES.settings} could not be read; defaults are used.`,
+      },
+    ],
   };
 }
 
@@ -123,15 +163,20 @@ function isDone(database: UserDatabase): boolean {
   return database.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(DONE_KEY) !== undefined;
 }
 
-function failure(dataDir: string, reason: string, annotations: readonly Annotation[]): string {
-  return `Anteckningarna kunde inte flyttas in i den nya databasen (${reason}). De gamla filerna i ${dataDir} (${LEGACY_FILES.annotations}, ${LEGACY_FILES.settings}) är orörda och gäller fortfarande: Läsaren visar dina ${count(annotations.length)} men sparar inga ändringar förrän flytten lyckas. Starta om Läsaren för att försöka igen (frigör diskutrymme eller ge skrivrätt till mappen om det behövs).`;
+function failure(dataDir: string, reason: Bilingual, annotations: readonly Annotation[]): Bilingual {
+  const files = `${LEGACY_FILES.annotations}, ${LEGACY_FILES.settings}`;
+  const n = count(annotations.length);
+  return {
+    sv: `Anteckningarna kunde inte flyttas in i den nya databasen (${reason.sv}). De gamla filerna i ${dataDir} (${files}) är orörda och gäller fortfarande: Läsaren visar dina ${n.sv} men sparar inga ändringar förrän flytten lyckas. Starta om Läsaren för att försöka igen (frigör diskutrymme eller ge skrivrätt till mappen om det behövs).`,
+    en: `The notes could not be moved into the new database (${reason.en}). The old files in ${dataDir} (${files}) are untouched and still apply: Läsaren shows your ${n.en} but saves no changes until the move succeeds. Restart Läsaren to try again (free disk space or give write access to the folder if needed).`,
+  };
 }
 
 /**
  * When the database cannot be written at all this start but old files that were never
  * imported are there: they stay in charge (shown, not changed). Null when there are none.
  */
-export function legacyInCharge(dataDir: string, reason: string): LegacyOutcome | null {
+export function legacyInCharge(dataDir: string, reason: Bilingual): LegacyOutcome | null {
   if (!hasLegacyFiles(dataDir)) return null;
   const { annotations } = readLegacyAnnotations(dataDir);
   const { settings } = readLegacySettings(dataDir);
@@ -172,7 +217,7 @@ export function importLegacyJson(database: UserDatabase): LegacyOutcome | null {
   } catch (e) {
     return {
       failed: true,
-      message: failure(dataDir, (e as Error).message, legacy.annotations),
+      message: failure(dataDir, { sv: (e as Error).message, en: (e as Error).message }, legacy.annotations),
       annotations: legacy.annotations,
       settings: settings.settings,
       imported: 0,
@@ -182,7 +227,12 @@ export function importLegacyJson(database: UserDatabase): LegacyOutcome | null {
   if (imported < 0) return null;
   return {
     failed: false,
-    message: notes.length ? `Anteckningarna har flyttats in i den nya databasen. ${notes.join(' ')}` : null,
+    message: notes.length
+      ? {
+          sv: `Anteckningarna har flyttats in i den nya databasen. ${notes.map((n) => n.sv).join(' ')}`,
+          en: `The notes have been moved into the new database. ${notes.map((n) => n.en).join(' ')}`,
+        }
+      : null,
     annotations: legacy.annotations,
     settings: settings.settings,
     imported,

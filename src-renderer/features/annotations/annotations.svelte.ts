@@ -16,6 +16,7 @@ import {
 } from '../../../src-main/shared/anchoring';
 import { call } from '../../lib/api';
 import { t, type MessageKey } from '../../lib/i18n';
+import type { Bilingual } from '../../../src-main/shared/result';
 import { notices } from '../../lib/notices.svelte';
 import { ChangeHistory, type Change } from './history.svelte';
 import { router } from '../../lib/router.svelte';
@@ -42,7 +43,7 @@ class AnnotationsState {
   summary = $state.raw<NotesSummary>(EMPTY);
   loaded = $state(false);
   /** The store's recovery message, shown until the user closes it. */
-  problem = $state<string | null>(null);
+  problem = $state.raw<Bilingual | null>(null);
   /** An annotation to open in the reader once its document is shown (a jump from the panel). */
   focusRequest = $state<string | null>(null);
   /** Moves whenever the notes changed, here or elsewhere: the notes panel lists again. */
@@ -92,8 +93,8 @@ class AnnotationsState {
     // The recovery message is shown once per start; a refresh must not bring it back. A new
     // one (a large database found damaged after start, its backup restored) is shown then.
     const problem = result.value.problem;
-    if (!this.loaded || (problem !== null && problem !== this.#problemSeen)) this.problem = problem;
-    this.#problemSeen = problem;
+    if (!this.loaded || (problem !== null && problem.sv !== this.#problemSeen)) this.problem = problem;
+    this.#problemSeen = problem?.sv ?? null;
     if (this.loaded) await Promise.all([...this.#documents.keys()].map((id) => this.#fetchDocument(id)));
     this.loaded = true;
     this.version++;

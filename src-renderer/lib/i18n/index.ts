@@ -19,6 +19,11 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   });
 }
 
+/** A sentence main composed in both languages, in the interface's. */
+export function said(text: { readonly sv: string; readonly en: string }): string {
+  return locale.current === 'en' ? text.en : text.sv;
+}
+
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /** Formatters are cached: creating one costs more than formatting thousands of numbers. */

@@ -139,7 +139,11 @@ describe('main opens only what the allow-list passes', () => {
     const result = await links.open('https://example.com');
     expect(result).toEqual({
       ok: false,
-      error: { code: 'io', message: 'Systemet kunde inte öppna länken: ingen webbläsare' },
+      error: {
+        code: 'io',
+        message: 'Systemet kunde inte öppna länken: ingen webbläsare',
+        messageEn: 'The system could not open the link: ingen webbläsare',
+      },
     });
   });
 });

@@ -112,7 +112,7 @@ describe('the browser host applies the same containment on the wire', () => {
       host: '127.0.0.1',
       port: 0,
       rendererDir: join(dir, 'renderer'),
-      dispatch: async () => fail('forbidden', 'Inte i det här testet.'),
+      dispatch: async () => fail('forbidden', 'Inte i det här testet.', 'Not in this test.'),
     });
   });
   afterAll(async () => {

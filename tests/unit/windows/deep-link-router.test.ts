@@ -40,7 +40,7 @@ function setUp() {
   const warnings: string[] = [];
   const logged: string[] = [];
   const router = createDeepLinkRouter(
-    (_window, message) => void warnings.push(message),
+    (_window, problem) => void warnings.push(problem.sv),
     (line) => void logged.push(line),
   );
   return { router, warnings, logged };

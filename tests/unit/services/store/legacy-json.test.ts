@@ -132,7 +132,7 @@ describe('moving the previous release’s files into the database', () => {
     await writeFile(join(dir, 'annotations.json'), '{"schemaVersion":1,"annotations":[{"id":');
     const store = await openAnnotationStore(dir);
     expect(store.all()).toEqual(backupNotes);
-    expect(store.problem).toMatch(
+    expect(store.problem?.sv).toMatch(
       /annotations\.json är skadad eller avkortad.*Dess säkerhetskopia \(5 anteckningar\) har lästs in/,
     );
     store.close();
@@ -151,7 +151,7 @@ describe('moving the previous release’s files into the database', () => {
     const settings = await openSettings(dir, { database });
     expect(store.all()).toEqual(written);
     expect(settings.get()).toEqual(SETTINGS);
-    expect(store.problem).toMatch(
+    expect(store.problem?.sv).toMatch(
       /kunde inte flyttas in i den nya databasen \(.*full.*\)\. De gamla filerna .* är orörda och gäller fortfarande: Läsaren visar dina 6 anteckningar men sparar inga ändringar/,
     );
     const refused = await store.create({ ...written[0]!, colour: 'blue' });

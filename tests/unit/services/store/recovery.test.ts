@@ -90,10 +90,14 @@ describe('a damaged database', () => {
 
       const store = await openAnnotationStore(dir);
       expect(store.all().map((a) => a.note)).toEqual(['första', 'andra']);
-      expect(store.problem).toMatch(
+      expect(store.problem?.sv).toMatch(
         /^Databasen med dina anteckningar var skadad \(.+\) och har flyttats till .*lasaren\.trasig-.*\.db; den tas aldrig bort\. Säkerhetskopian från .* har lästs in/,
       );
-      expect(store.problem).toMatch(missing);
+      expect(store.problem?.sv).toMatch(missing);
+      // The same in English, for an interface set to English.
+      expect(store.problem?.en).toMatch(
+        /^The database with your notes was damaged \(.+\) and has been moved to .*lasaren\.trasig-.*\.db; it is never deleted\. The backup from .* has been read/,
+      );
       const aside = (await readdir(dir)).filter((f) => /^lasaren\.trasig-.*\.db$/.test(f));
       expect(aside).toHaveLength(1);
       expect(await readFile(join(dir, aside[0]!))).toEqual(damaged);
@@ -116,7 +120,7 @@ describe('a damaged database', () => {
     await overwrite(join(dir, DATABASE_FILE), 0, 100);
     const reopened = await openAnnotationStore(dir);
     expect(reopened.all()).toEqual([]);
-    expect(reopened.problem).toMatch(
+    expect(reopened.problem?.sv).toMatch(
       /Det fanns ingen säkerhetskopia, så Läsaren startar utan anteckningar\. Den flyttade filen finns kvar\.$/,
     );
     reopened.close();
@@ -129,7 +133,9 @@ describe('a damaged database', () => {
     await overwrite(backup!.path, 0, 100);
     const store = await openAnnotationStore(dir);
     expect(store.all()).toEqual([]);
-    expect(store.problem).toMatch(/var skadad .* Även säkerhetskopian är skadad .*startar utan anteckningar/);
+    expect(store.problem?.sv).toMatch(
+      /var skadad .* Även säkerhetskopian är skadad .*startar utan anteckningar/,
+    );
     expect((await readdir(dir)).filter((f) => f.startsWith('lasaren.trasig'))).toHaveLength(2);
     expect(existsSync(backup!.path)).toBe(true);
     expect((await store.create(input('ny början'))).ok).toBe(true);
@@ -141,7 +147,7 @@ describe('a damaged database', () => {
     await writeFile(join(dir, DATABASE_FILE), 'inte en databas\n'.repeat(500));
     const store = await openAnnotationStore(dir);
     expect(store.all().map((a) => a.note)).toEqual(['första', 'andra']);
-    expect(store.problem).toContain('var skadad');
+    expect(store.problem?.sv).toContain('var skadad');
     store.close();
   });
 });
@@ -213,7 +219,7 @@ describe('a large database (served while it is checked in a worker)', () => {
     expect(saved.ok).toBe(true);
 
     // The recovery happened: message, change announced, restored notes plus the save.
-    expect(store.problem).toMatch(
+    expect(store.problem?.sv).toMatch(
       /^Databasen med dina anteckningar var skadad \(.+\) och har flyttats till .*lasaren\.trasig-.*\.db; den tas aldrig bort\. Säkerhetskopian från .* har lästs in med 2000 anteckningar\. Jämfört med den skadade filen: 1 anteckning saknas\. De finns kvar i den flyttade filen\.$/,
     );
     expect(store.revision()).toBeGreaterThan(revisionBefore);
@@ -247,7 +253,7 @@ describe('a large database (served while it is checked in a worker)', () => {
     database.transaction(() =>
       database.db.prepare("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"')").run(),
     );
-    expect(database.problems.join(' ')).toMatch(/var skadad .* 1 anteckning saknas/);
+    expect(database.problems.map((p) => p.sv).join(' ')).toMatch(/var skadad .* 1 anteckning saknas/);
     const count = database.db.prepare('SELECT count(*) AS n FROM annotations').get() as { n: number };
     expect(count.n).toBe(2_000);
     database.close();
@@ -264,7 +270,7 @@ describe('a large database (served while it is checked in a worker)', () => {
     const path = join(dir, DATABASE_FILE);
     await overwrite(path, (indexPage(path) - 1) * 4096, 4096);
     const store = await openAnnotationStore(dir);
-    expect(store.problem).toMatch(/var skadad/);
+    expect(store.problem?.sv).toMatch(/var skadad/);
     expect(store.all().map((a) => a.note)).toEqual(['första', 'andra']);
     store.close();
   });

@@ -44,7 +44,7 @@ it('a bad stored value falls back to its default and the others stay', async () 
   db.close();
   const again = await openSettings(dir);
   expect(again.get()).toMatchObject({ theme: DEFAULT_SETTINGS.theme, textSize: 150 });
-  expect(again.problem).toContain('theme');
+  expect(again.problem?.sv).toContain('theme');
 });
 
 it('sees a change another connection saved', async () => {
@@ -60,7 +60,7 @@ it('a read-only database: the new value holds for the session and the reason is 
   const settings = await openSettings(dir, { database });
   expect((await settings.update({ theme: 'dark' })).theme).toBe('dark');
   expect(settings.get().theme).toBe('dark');
-  expect(settings.problem).toMatch(/skrivskyddad/);
+  expect(settings.problem?.sv).toMatch(/skrivskyddad/);
   database.close();
   expect((await openSettings(dir)).get().theme).toBe('light');
 });
