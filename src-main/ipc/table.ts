@@ -22,6 +22,7 @@ export function createHandlerTable(services: Services): HandlerTable {
     getLibraryFirstScreen: ({ limit }) => ok(firstScreen(library.list(), limit)),
     getDocument: ({ id }) => library.get(id),
     getCollectionInfo: () => ok(library.info()),
+    getLibraryRevision: () => ok({ revision: imports.revision() }),
     getSettings: () => ok(settings.get()),
     updateSettings: async (patch) => ok(await settings.update(patch)),
     openExternal: ({ url }) => externalLinks.open(url),

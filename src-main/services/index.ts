@@ -93,11 +93,18 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   // Notes and tags are found by the same search as the documents, through terms kept in the
   // database; notes changed since the last start are analysed after start-up, in slices.
   search.setNotes(annotations.notes);
-  // Notes another process saved (the CLI's import beside the running app) appear within a
-  // second: a data_version check per tick, rows read only when something changed.
+  // Notes and documents another process saved (the CLI's import or `documents add` beside the
+  // running app) appear within a second: a data_version check per tick, rows read only when
+  // something changed.
   const timers: NodeJS.Timeout[] = [];
   const every = options.watchIntervalMs ?? 1_000;
-  if (every > 0) timers.push(setInterval(() => annotations.refresh(), every).unref());
+  if (every > 0)
+    timers.push(
+      setInterval(() => {
+        annotations.refresh();
+        imports.refresh();
+      }, every).unref(),
+    );
   const backup = () => {
     if (database.readOnlyReason || !database.db.isOpen) return;
     try {

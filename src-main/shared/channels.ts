@@ -6,6 +6,7 @@ export const CHANNELS = {
   getLibraryFirstScreen: 'library:first-screen',
   getDocument: 'library:get',
   getCollectionInfo: 'library:collection-info',
+  getLibraryRevision: 'library:revision',
   getSettings: 'settings:get',
   updateSettings: 'settings:update',
   openExternal: 'shell:open-external',

@@ -78,6 +78,8 @@ export const SearchInputSchema = z.strictObject({
 
 export const contract = {
   listDocuments: call<DocumentSummary[]>()(NoInput),
+  /** Changes when the user's own documents change (here or in another process, e.g. the CLI). */
+  getLibraryRevision: call<{ readonly revision: number }>()(NoInput),
   /** The library's first screen of rows, its size and facet counts, before the whole list. */
   getLibraryFirstScreen: call<LibraryFirstScreen>()(
     z.strictObject({

@@ -3,12 +3,14 @@
 // window; they appear in the one library list as "Mina dokument" with their metadata, search finds them at the
 // right paragraph, a passage takes a highlight with a note, and the Word export cites the
 // page. Bad files are refused with their reasons and leave the library as it was.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './a11y';
 import { expect, leavesApp, test } from './fixtures';
+import { ROOT } from './hosts';
 import { painted } from './painted';
 import { makePdf, makeZipBomb, sharedDir } from '../unit/services/documents/import-fixtures';
 
@@ -295,4 +297,35 @@ test('an imported document’s details are edited, and removing it asks first an
     return found.ok && found.value.id === noteId;
   }, note);
   expect(kept).toBe(true);
+});
+
+test('a document the command line adds while the app runs appears and is found; its removal too', async ({
+  app,
+}) => {
+  const { page } = app;
+  await page.goto(app.url('#/'));
+  await expect(page.locator('.library .doc-row')).toHaveCount(2);
+  const cli = (...args: string[]) =>
+    execFileSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src-main/cli/main.ts'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+  // The second process: `documents add` on the running app's own data folder.
+  expect(cli('documents', 'add', testfile(PDF), '--data', app.dataDir)).toContain('1 av 1 filer');
+  const mine = myDocuments(page);
+  await expect(mine).toHaveCount(1, { timeout: 10_000 });
+  await expect(mine.locator('.title')).toHaveText('Dir. 2016:15 Dataskyddsförordningen');
+  // Searchable at once, like a document added in the app.
+  const field = page.getByRole('combobox', { name: 'Sök i dokument och anteckningar' });
+  await field.fill('utredningsbefogenheter');
+  await expect(page.getByRole('option').filter({ hasText: 'utredningsbefogenheter' }).first()).toBeVisible();
+  await field.fill('');
+
+  const id = (await mine.getAttribute('data-document-id')) ?? '';
+  expect(cli('documents', 'remove', id, '--data', app.dataDir)).toContain('Borttaget');
+  await expect(mine).toHaveCount(0, { timeout: 10_000 });
+  await field.fill('utredningsbefogenheter');
+  await expect(page.locator('[data-query="utredningsbefogenheter"]')).toBeVisible();
+  await expect(page.getByRole('option').filter({ hasText: 'utredningsbefogenheter' })).toHaveCount(0);
+  expect(app.requests.filter(leavesApp)).toEqual([]);
 });

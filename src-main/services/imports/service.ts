@@ -62,6 +62,15 @@ function summaryOf(meta: StoredMeta): DocumentSummary {
   return { ...rest, paragraphCount };
 }
 
+/** A stored row's metadata; null for a damaged row (left in place, not shown; its file stays). */
+function parseMeta(text: string): StoredMeta | null {
+  try {
+    return JSON.parse(text) as StoredMeta;
+  } catch {
+    return null;
+  }
+}
+
 function titleFromFileName(fileName: string): string {
   const stem = fileName
     .replace(/\.[A-Za-z0-9]{1,8}$/, '')
@@ -80,6 +89,10 @@ export class ImportService {
   readonly #progress = new Map<number, ImportProgress>();
   readonly #listeners: ImportListener[] = [];
   #nextJob = 1;
+  /** Bumped whenever the list of the user's documents changes, here or in another process. */
+  #revision = 0;
+  /** PRAGMA data_version when the rows were last read (another process's commit changes it). */
+  #dataVersion = -1;
 
   constructor(database: UserDatabase, dataDir: string, parse: Parser = parseInWorker) {
     this.#database = database;
@@ -87,14 +100,53 @@ export class ImportService {
     this.#folder = join(dataDir, 'imported');
     this.#parse = parse;
     if (database.ready) {
+      this.#dataVersion = database.dataVersion();
       for (const row of this.#repo.list()) {
-        try {
-          this.#summaries.set(row.id, JSON.parse(row.metadata) as StoredMeta);
-        } catch {
-          // A damaged row is left in place, not shown; its file stays in imported/.
-        }
+        const meta = parseMeta(row.metadata);
+        if (meta) this.#summaries.set(row.id, meta);
       }
     }
+  }
+
+  /** Changes whenever the user's documents change; the renderer polls it to reload the list. */
+  revision(): number {
+    return this.#revision;
+  }
+
+  /**
+   * Picks up documents another process (the CLI's `documents add` or `remove` beside the
+   * running app) added, removed or edited: cheap when no other connection committed, else
+   * one read of the rows' metadata. Added documents join the search index like our own.
+   */
+  refresh(): void {
+    const database = this.#database;
+    if (!database.ready || !database.db.isOpen) return;
+    const version = database.dataVersion();
+    if (version === this.#dataVersion) return;
+    this.#dataVersion = version;
+    const rows = this.#repo.list();
+    const present = new Set<string>();
+    let changed = false;
+    for (const row of rows) {
+      present.add(row.id);
+      const before = this.#summaries.get(row.id);
+      if (before && JSON.stringify(before) === row.metadata) continue;
+      const meta = parseMeta(row.metadata);
+      if (!meta) continue;
+      this.#summaries.set(row.id, meta);
+      this.#cache.delete(row.id);
+      changed = true;
+      const doc = before ? null : this.get(row.id);
+      if (doc) for (const l of this.#listeners) void l.added(doc);
+    }
+    for (const id of [...this.#summaries.keys()]) {
+      if (present.has(id)) continue;
+      this.#summaries.delete(id);
+      this.#cache.delete(id);
+      changed = true;
+      for (const l of this.#listeners) l.removed(id);
+    }
+    if (changed) this.#revision++;
   }
 
   onChange(listener: ImportListener): void {
@@ -220,6 +272,7 @@ export class ImportService {
       );
     }
     this.#summaries.set(id, meta);
+    this.#revision++;
     const doc = this.get(id)!;
     await Promise.all(this.#listeners.map((l) => l.added(doc)));
     return { ok: true, fileName, document: summaryOf(meta), duplicate: false };
@@ -242,6 +295,7 @@ export class ImportService {
     }
     this.#summaries.set(id, next);
     this.#cache.delete(id);
+    this.#revision++;
     return ok(summaryOf(next));
   }
 
@@ -261,6 +315,7 @@ export class ImportService {
     }
     this.#summaries.delete(id);
     this.#cache.delete(id);
+    this.#revision++;
     const ext =
       extname(row.fileName)
         .toLowerCase()

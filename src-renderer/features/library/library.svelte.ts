@@ -8,6 +8,8 @@ import { Catalogue, EMPTY_QUERY, type LibraryQuery, type LibraryView, type Row }
 
 /** Rows asked of main before the whole list: more than a 1080p screen holds. */
 export const FIRST_SCREEN = 40;
+/** How often main is asked whether the user's documents changed in another process. */
+const WATCH_INTERVAL_MS = 1_500;
 
 class LibraryState {
   documents = $state.raw<DocumentSummary[]>([]);
@@ -30,6 +32,8 @@ class LibraryState {
     this.loaded ? this.documents.some((d) => d.origin === 'imported') : (this.first?.mineCount ?? 0) > 0,
   );
   #byId = $derived(new Map(this.documents.map((d, i) => [d.id, i])));
+  #revision = -1;
+  #watching = false;
 
   /** Documents in the collection, known from the first screen before the whole list arrives. */
   readonly total = $derived(this.loaded ? this.documents.length : (this.first?.total ?? 0));
@@ -43,6 +47,7 @@ class LibraryState {
 
   /** Resolves when the whole list has arrived; the first screen is shown before that. */
   async load(): Promise<void> {
+    const revision = call('getLibraryRevision');
     const info = call('getCollectionInfo');
     if (!this.loaded) {
       // Asked alone and first, so main answers it before it serialises the whole list.
@@ -57,7 +62,22 @@ class LibraryState {
     else this.error = result.error.message;
     const problems = await info;
     if (problems.ok) this.problems = problems.value.problems;
+    const seen = await revision;
+    if (seen.ok) this.#revision = seen.value.revision;
     this.loaded = true;
+    this.#watch();
+  }
+
+  /** Reloads the list when documents were added or removed elsewhere (the CLI beside the app). */
+  #watch(): void {
+    if (this.#watching) return;
+    this.#watching = true;
+    const tick = async () => {
+      const result = await call('getLibraryRevision');
+      if (result.ok && result.value.revision !== this.#revision) await this.load();
+      setTimeout(() => void tick(), WATCH_INTERVAL_MS);
+    };
+    setTimeout(() => void tick(), WATCH_INTERVAL_MS);
   }
 
   set(change: Partial<LibraryQuery>): void {
