@@ -15,6 +15,7 @@ import type { ImportFileOutcome, ImportProgress } from '../../shared/documents/i
 import { fail, ok, type Result } from '../../shared/result';
 import type { ParseOutcome } from '../documents/import-parse';
 import { parseInWorker } from '../documents/import-worker';
+import { splitDesignation } from './designation';
 import { MAX_FILE_BYTES, problems } from '../documents/limits';
 import { readerDocument } from '../documents/reader-document';
 import { writeFileAtomic } from '../storage/atomic-file';
@@ -223,10 +224,13 @@ export class ImportService {
     if (!outcome.ok) return refuse(outcome.error.problem, outcome.error.sv, outcome.error.en);
     const parsed = outcome.document;
     const id = `imp-${sha256.slice(0, 16)}`;
+    const title = parsed.meta.title?.slice(0, 300) || titleFromFileName(fileName);
+    // "Dir. 2016:15 Dataskyddsförordningen": shown and cited like the collection's designations.
+    const split = splitDesignation(title);
     const meta: StoredMeta = {
       id,
-      title: parsed.meta.title?.slice(0, 300) || titleFromFileName(fileName),
-      designation: null,
+      title: split?.title ?? title,
+      designation: split?.designation ?? null,
       type: null,
       published: parsed.meta.published ?? null,
       publisher: null,
