@@ -302,6 +302,8 @@ test('an imported document’s details are edited, and removing it asks first an
 test('a document the command line adds while the app runs appears and is found; its removal too', async ({
   app,
 }) => {
+  // Two CLI runs (each starts Node and, for the PDF, a parser worker) on a busy CI machine.
+  test.setTimeout(120_000);
   const { page } = app;
   await page.goto(app.url('#/'));
   await expect(page.locator('.library .doc-row')).toHaveCount(2);
