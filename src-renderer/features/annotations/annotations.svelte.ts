@@ -15,6 +15,7 @@ import {
   type SourceRange,
 } from '../../../src-main/shared/anchoring';
 import { call } from '../../lib/api';
+import { repeatEvery } from '../../lib/repeat';
 import { t, type MessageKey } from '../../lib/i18n';
 import type { Bilingual } from '../../../src-main/shared/result';
 import { notices } from '../../lib/notices.svelte';
@@ -104,12 +105,10 @@ class AnnotationsState {
   #watch(): void {
     if (this.#watching) return;
     this.#watching = true;
-    const tick = async () => {
+    repeatEvery(WATCH_INTERVAL_MS, async () => {
       const result = await call('getAnnotationsRevision');
       if (result.ok && result.value.revision !== this.#revision) await this.load();
-      setTimeout(() => void tick(), WATCH_INTERVAL_MS);
-    };
-    setTimeout(() => void tick(), WATCH_INTERVAL_MS);
+    });
   }
 
   /** Shows the annotation's passage and opens it there (from the notes panel or a deep link). */

@@ -4,6 +4,7 @@
 import type { CollectionProblem, DocumentSummary } from '../../../src-main/shared/documents/model';
 import type { LibraryFirstScreen } from '../../../src-main/shared/library';
 import { call } from '../../lib/api';
+import { repeatEvery } from '../../lib/repeat';
 import { Catalogue, EMPTY_QUERY, type LibraryQuery, type LibraryView, type Row } from './catalogue';
 
 /** Rows asked of main before the whole list: more than a 1080p screen holds. */
@@ -72,12 +73,10 @@ class LibraryState {
   #watch(): void {
     if (this.#watching) return;
     this.#watching = true;
-    const tick = async () => {
+    repeatEvery(WATCH_INTERVAL_MS, async () => {
       const result = await call('getLibraryRevision');
       if (result.ok && result.value.revision !== this.#revision) await this.load();
-      setTimeout(() => void tick(), WATCH_INTERVAL_MS);
-    };
-    setTimeout(() => void tick(), WATCH_INTERVAL_MS);
+    });
   }
 
   set(change: Partial<LibraryQuery>): void {
