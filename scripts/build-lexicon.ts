@@ -5,6 +5,9 @@
 //                                     Snowball fails to join: flickan, kvinnan, planet, …)
 //   resources/lexicon/sv-forms.bloom  every form of every lemma, as a Bloom filter (is this a
 //                                     real Swedish word? for compound splitting and typos)
+//   resources/lexicon/sv-needles.tsv  lemma key → beginnings of its forms that lack the key
+//   resources/lexicon/sv-alternates.tsv  a strong verb's past that is also a word of its own
+//                                     (slank: slender, and slinka's past) → the verb's key
 // Both are derived data under the dictionary's licence (see resources/lexicon/README.md).
 // `tsx scripts/build-lexicon.ts [OUT_DIR]`.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -13,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { newStemmer } from 'snowball-stemmers';
 import { BloomFilter, LEXICON_FILES } from '../src-main/services/search/lexicon';
 import { IRREGULAR } from './build-lexicon-irregular';
+import { strongVerbs } from './build-lexicon-strong';
 
 interface Affix {
   readonly strip: string;
@@ -23,7 +27,10 @@ interface Affix {
 }
 
 const dictionaryDir = dirname(createRequire(import.meta.url).resolve('dictionary-sv'));
-const outDir = resolve(process.argv[2] ?? join(import.meta.dirname, '..', 'resources', 'lexicon'));
+const outDir = resolve(
+  process.argv.slice(2).find((a) => !a.startsWith('--')) ??
+    join(import.meta.dirname, '..', 'resources', 'lexicon'),
+);
 const started = performance.now();
 
 const aff = await readFile(join(dictionaryDir, 'index.aff'), 'utf8');
@@ -53,6 +60,8 @@ for (const line of aff.split('\n')) {
 const stemmer = newStemmer('swedish');
 const stem = (w: string) => stemmer.stem(w);
 const roots = new Set<string>();
+/** Every word the dictionary lists, whatever its flags (slank/j, a verb form only). */
+const listed = new Set<string>();
 const forms = new Set<string>();
 const USABLE = /^[\p{Ll}][\p{Ll}\-:]*$/u;
 
@@ -74,6 +83,7 @@ for (const line of dic.split('\n').slice(1)) {
   const flags = slash < 0 ? '' : line.slice(slash + 1);
   if (flags.includes(FORBIDDEN) || flags.includes(ONLY_IN_COMPOUND) || word.endsWith('-')) continue;
   if (!USABLE.test(word)) continue;
+  listed.add(word);
   if (!flags.includes(NEED_AFFIX)) {
     addForm(word, word);
     roots.add(word);
@@ -86,14 +96,51 @@ for (const line of dic.split('\n').slice(1)) {
     }
   }
 }
+/** Form → the lemmas whose paradigms hold it, as the dictionary alone has them. */
+const lemmasOf = new Map<string, Set<string>>();
+for (const [lemma, paradigm] of paradigms)
+  for (const form of paradigm) lemmasOf.set(form, (lemmasOf.get(form) ?? new Set()).add(lemma));
+/**
+ * A word of its own besides a verb form: another lemma's form, or a lemma with forms other
+ * than its s-form (slank: slanka, slankt; band: bandet), not just a verb form listed apart.
+ */
+const ownWord = (form: string): boolean =>
+  [...(lemmasOf.get(form) ?? [])].some((lemma) => lemma !== form) ||
+  [...(paradigms.get(form) ?? [])].some((f) => f !== form && f !== `${form}s`);
+
 // Strong verbs and irregular plurals: hunspell lists them as words of their own.
 const irregularForms = new Set<string>();
 const irregularLemma = new Map<string, string>();
-for (const [lemma, ...irregular] of IRREGULAR as string[][]) {
-  for (const form of irregular) {
-    irregularForms.add(form);
-    if (!irregularLemma.has(form)) irregularLemma.set(form, lemma as string);
-    addForm(form, lemma as string);
+function addIrregular(form: string, lemma: string): void {
+  irregularForms.add(form);
+  if (!irregularLemma.has(form)) irregularLemma.set(form, lemma);
+  addForm(form, lemma);
+}
+for (const [lemma, ...irregular] of IRREGULAR as string[][])
+  for (const form of irregular) addIrregular(form, lemma as string);
+/*
+ * The strong verbs the dictionary lists by their forms (slinka, slank, slunkit): each form
+ * joins its verb (and its s-form, where listed); a past that is also a word of its own
+ * (slank, slender; band, a tie) keeps its own key, and a query for it also finds the verb's
+ * forms (sv-alternates.tsv), ranked below the word's own.
+ */
+const alternateOf = new Map<string, string>();
+let strongCount = 0;
+const irregularLemmas = new Set(IRREGULAR.map(([lemma]) => lemma as string));
+const listStrong = process.argv.includes('--list-strong');
+for (const verb of strongVerbs(roots, { listed, paradigm: (word) => paradigms.get(word) }, irregularForms)) {
+  if (irregularLemmas.has(verb.infinitive)) continue;
+  strongCount++;
+  if (listStrong) console.log(`${verb.infinitive}: ${[...verb.past, ...verb.supine].join(' ')}`);
+  for (const form of [...verb.past, ...verb.supine]) {
+    if (irregularForms.has(form)) continue;
+    // Participles are adjectives of their verb: never another word's.
+    if (verb.past.includes(form) && ownWord(form)) {
+      if (!alternateOf.has(form)) alternateOf.set(form, verb.infinitive);
+      continue;
+    }
+    addIrregular(form, verb.infinitive);
+    if (listed.has(`${form}s`) && !ownWord(`${form}s`)) addIrregular(`${form}s`, verb.infinitive);
   }
 }
 
@@ -102,13 +149,19 @@ for (const [lemma, ...irregular] of IRREGULAR as string[][]) {
  * måne both stem to mån): then the longest beginning all its forms share (månad), when that
  * is longer, so that their forms stay apart.
  */
+/*
+ * Only lemmas with forms of their own count: a verb form the dictionary lists apart (slinker,
+ * binder, with no paradigm) is not a lemma of its own, and keying it apart would part it from
+ * its verb (slinker from slinka).
+ */
 const lemmasByStem = new Map<string, number>();
-for (const lemma of paradigms.keys()) lemmasByStem.set(stem(lemma), (lemmasByStem.get(stem(lemma)) ?? 0) + 1);
+for (const [lemma, paradigm] of paradigms)
+  if (paradigm.size > 1) lemmasByStem.set(stem(lemma), (lemmasByStem.get(stem(lemma)) ?? 0) + 1);
 const keyOfLemma = new Map<string, string>();
 for (const [lemma, paradigm] of paradigms) {
   const own = stem(lemma);
   let key = own;
-  if ((lemmasByStem.get(own) ?? 0) > 1) {
+  if (paradigm.size > 1 && (lemmasByStem.get(own) ?? 0) > 1) {
     let shared = lemma;
     for (const form of paradigm) {
       let n = 0;
@@ -133,6 +186,8 @@ for (const [lemma, paradigm] of paradigms) {
 }
 
 const lines: string[] = [];
+/** The key a form is stored with, where it is not Snowball's stem. */
+const keyOfForm = new Map<string, string>();
 const needles = new Map<string, Set<string>>();
 const fold = (w: string) =>
   w
@@ -164,6 +219,7 @@ for (const [form, keys] of [...keysOf].sort(([a], [b]) => (a < b ? -1 : a > b ? 
 }
 
 function push(form: string, key: string): void {
+  keyOfForm.set(form, key);
   // Stored as the characters to drop from the form's end and the characters to add.
   let common = 0;
   while (common < key.length && common < form.length && key[common] === form[common]) common++;
@@ -185,6 +241,12 @@ const needleLines = [...needles]
       `${key}\t${[...list].filter((n) => ![...list].some((m) => m !== n && n.includes(m))).join(' ')}`,
   );
 
+const alternateLines = [...alternateOf]
+  .map(([form, verb]) => [form, keyOfLemma.get(verb) as string] as const)
+  .filter(([form, key]) => key !== (keyOfForm.get(form) ?? stem(form)))
+  .sort(([a], [b]) => (a < b ? -1 : 1))
+  .map(([form, key]) => `${form}\t${key}`);
+
 const bloom = BloomFilter.create(forms.size, 0.001);
 for (const form of forms) bloom.add(form);
 
@@ -192,6 +254,7 @@ await mkdir(outDir, { recursive: true });
 await writeFile(join(outDir, LEXICON_FILES.lemmas), lines.join('\n') + '\n');
 await writeFile(join(outDir, LEXICON_FILES.forms), bloom.bytes());
 await writeFile(join(outDir, LEXICON_FILES.needles), needleLines.join('\n') + '\n');
+await writeFile(join(outDir, LEXICON_FILES.alternates), alternateLines.join('\n') + '\n');
 console.log(
-  `Lexikon: ${roots.size} lemman, ${forms.size} ordformer, ${lines.length} undantag från Snowball → ${outDir} (${Math.round(performance.now() - started)} ms)`,
+  `Lexikon: ${roots.size} lemman, ${forms.size} ordformer, ${lines.length} undantag från Snowball, ${strongCount} starka verb (${alternateLines.length} former som också är egna ord) → ${outDir} (${Math.round(performance.now() - started)} ms)`,
 );

@@ -9,7 +9,7 @@ import { newStemmer } from 'snowball-stemmers';
 import { lexicon } from './lexicon';
 
 /** Bump when tokenising, stemming or folding changes: stored indexes are then rebuilt. */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 /** The analysis's identity: its version and the lexicon's data (stored indexes record it). */
 export function analyzerSignature(): string {
@@ -194,8 +194,14 @@ function lemmaKey(word: string, split = true): string {
     const tail = compoundTail(word, true);
     const head = tail ? word.slice(0, word.length - tail.length) : '';
     // Not when the word is an inflection of its "head" (våldsammast is not våldsam + mast).
-    if (tail && tail.length >= MIN_SPLIT_TAIL && !ENDINGS.has(tail) && known !== lemmaKey(head, false))
-      return head + lemmaKey(tail, false);
+    if (tail && tail.length >= MIN_SPLIT_TAIL && !ENDINGS.has(tail) && known !== lemmaKey(head, false)) {
+      const tailKey = lemmaKey(tail, false);
+      // Nor when the word's own ending reaches into the tail's lemma: then the "tail" is the
+      // end of the word's stem and its ending (invandrare is invandr|are, not invand|rare;
+      // invandrarens not invandra|rens), and keying it so would part the noun's forms.
+      const tailRoot = Math.min(tailKey.length, stemmer.stem(tail).length);
+      if (stemmer.stem(word).length >= head.length + tailRoot) return head + tailKey;
+    }
   }
   if (known !== undefined) return known;
   // A form the lexicon knows without an exception is one Snowball already joins.
