@@ -8,9 +8,12 @@
 //   resources/lexicon/sv-needles.tsv  lemma key → beginnings of its forms that lack the key
 //   resources/lexicon/sv-alternates.tsv  a strong verb's past that is also a word of its own
 //                                     (slank: slender, and slinka's past) → the verb's key
-// Both are derived data under the dictionary's licence (see resources/lexicon/README.md).
-// `tsx scripts/build-lexicon.ts [OUT_DIR]`.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+// All are derived data under the dictionary's licence (see resources/lexicon/README.md).
+// `tsx scripts/build-lexicon.ts [OUT_DIR] [--list-strong] [--paradigms FILE]`: --list-strong
+// prints the strong verbs found, --paradigms writes every paradigm of two forms or more
+// (lemma, tab, its forms) for scripts/check-lexicon.ts.
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { newStemmer } from 'snowball-stemmers';
@@ -28,7 +31,7 @@ interface Affix {
 
 const dictionaryDir = dirname(createRequire(import.meta.url).resolve('dictionary-sv'));
 const outDir = resolve(
-  process.argv.slice(2).find((a) => !a.startsWith('--')) ??
+  process.argv.slice(2).find((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--paradigms') ??
     join(import.meta.dirname, '..', 'resources', 'lexicon'),
 );
 const started = performance.now();
@@ -121,7 +124,7 @@ for (const [lemma, ...irregular] of IRREGULAR as string[][])
 /*
  * The strong verbs the dictionary lists by their forms (slinka, slank, slunkit): each form
  * joins its verb (and its s-form, where listed); a past that is also a word of its own
- * (slank, slender; band, a tie) keeps its own key, and a query for it also finds the verb's
+ * (slank, slender; svek, a betrayal) keeps its own key, and a query for it also finds the verb's
  * forms (sv-alternates.tsv), ranked below the word's own.
  */
 const alternateOf = new Map<string, string>();
@@ -132,15 +135,20 @@ for (const verb of strongVerbs(roots, { listed, paradigm: (word) => paradigms.ge
   if (irregularLemmas.has(verb.infinitive)) continue;
   strongCount++;
   if (listStrong) console.log(`${verb.infinitive}: ${[...verb.past, ...verb.supine].join(' ')}`);
+  // The long infinitive in -aga is the old form of one in -a (antaga of anta, as taga of ta):
+  // the verb is the short one, which the texts use.
+  const short = verb.infinitive.endsWith('aga') ? verb.infinitive.slice(0, -2) : '';
+  const lemma = short !== '' && roots.has(short) && !irregularForms.has(short) ? short : verb.infinitive;
+  if (lemma !== verb.infinitive) addIrregular(verb.infinitive, lemma);
   for (const form of [...verb.past, ...verb.supine]) {
     if (irregularForms.has(form)) continue;
-    // Participles are adjectives of their verb: never another word's.
+    // Only a past can be another word's (supines and participles are the verb's own).
     if (verb.past.includes(form) && ownWord(form)) {
-      if (!alternateOf.has(form)) alternateOf.set(form, verb.infinitive);
+      if (!alternateOf.has(form)) alternateOf.set(form, lemma);
       continue;
     }
-    addIrregular(form, verb.infinitive);
-    if (listed.has(`${form}s`) && !ownWord(`${form}s`)) addIrregular(`${form}s`, verb.infinitive);
+    addIrregular(form, lemma);
+    if (listed.has(`${form}s`) && !ownWord(`${form}s`)) addIrregular(`${form}s`, lemma);
   }
 }
 
@@ -185,16 +193,14 @@ for (const [lemma, paradigm] of paradigms) {
   }
 }
 
-const lines: string[] = [];
-/** The key a form is stored with, where it is not Snowball's stem. */
+/** The key each form is stored with, where it is not Snowball's stem of the form. */
 const keyOfForm = new Map<string, string>();
-const needles = new Map<string, Set<string>>();
 const fold = (w: string) =>
   w
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .normalize('NFC');
-for (const [form, keys] of [...keysOf].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+for (const [form, keys] of keysOf) {
   const own = stem(form);
   // A form that is itself a lemma with forms of its own is that lemma (planet the planet,
   // not plan's planet); a lemma without forms (the adverb våldsamt) joins the lemma it is a
@@ -205,7 +211,7 @@ for (const [form, keys] of [...keysOf].sort(([a], [b]) => (a < b ? -1 : a > b ? 
     ((paradigms.get(form)?.size ?? 0) > 1 || keys.size === 1)
   ) {
     const key = keyOfLemma.get(form) as string;
-    if (key !== own) push(form, key);
+    if (key !== own) keyOfForm.set(form, key);
     continue;
   }
   keys.delete(keyOfLemma.get(form) as string);
@@ -215,46 +221,101 @@ for (const [form, keys] of [...keysOf].sort(([a], [b]) => (a < b ? -1 : a > b ? 
     while (n < k.length && k[n] === form[n]) n++;
     return n;
   };
-  push(form, [...keys].sort((a, b) => sharedStart(b) - sharedStart(a) || (a < b ? -1 : 1))[0] as string);
-}
-
-function push(form: string, key: string): void {
-  keyOfForm.set(form, key);
-  // Stored as the characters to drop from the form's end and the characters to add.
-  let common = 0;
-  while (common < key.length && common < form.length && key[common] === form[common]) common++;
-  lines.push(`${form}\t${form.length - common}${key.slice(common)}`);
-  // Forms that do not contain their key (folded) need a needle of their own in match.ts.
-  const [foldedForm, foldedKey] = [fold(form), fold(key)];
-  if (!foldedForm.includes(foldedKey)) {
-    let shared = 0;
-    while (shared < foldedKey.length && foldedKey[shared] === foldedForm[shared]) shared++;
-    const needle = shared >= 3 ? foldedForm.slice(0, shared) : foldedForm;
-    const list = needles.get(foldedKey) ?? new Set<string>();
-    needles.set(foldedKey, list.add(needle));
-  }
-}
-const needleLines = [...needles]
-  .sort(([a], [b]) => (a < b ? -1 : 1))
-  .map(
-    ([key, list]) =>
-      `${key}\t${[...list].filter((n) => ![...list].some((m) => m !== n && n.includes(m))).join(' ')}`,
+  keyOfForm.set(
+    form,
+    [...keys].sort((a, b) => sharedStart(b) - sharedStart(a) || (a < b ? -1 : 1))[0] as string,
   );
-
-const alternateLines = [...alternateOf]
-  .map(([form, verb]) => [form, keyOfLemma.get(verb) as string] as const)
-  .filter(([form, key]) => key !== (keyOfForm.get(form) ?? stem(form)))
-  .sort(([a], [b]) => (a < b ? -1 : 1))
-  .map(([form, key]) => `${form}\t${key}`);
+}
+/** A strong verb's key as the analyser gives it (the agreement pass may change it). */
+const verbKey = new Map<string, string>();
 
 const bloom = BloomFilter.create(forms.size, 0.001);
 for (const form of forms) bloom.add(form);
 
-await mkdir(outDir, { recursive: true });
-await writeFile(join(outDir, LEXICON_FILES.lemmas), lines.join('\n') + '\n');
-await writeFile(join(outDir, LEXICON_FILES.forms), bloom.bytes());
-await writeFile(join(outDir, LEXICON_FILES.needles), needleLines.join('\n') + '\n');
-await writeFile(join(outDir, LEXICON_FILES.alternates), alternateLines.join('\n') + '\n');
+/** Writes the lexicon's files from keyOfForm, verbKey and the Bloom filter. */
+async function writeLexicon(): Promise<number> {
+  const lines: string[] = [];
+  const needles = new Map<string, Set<string>>();
+  for (const [form, key] of [...keyOfForm].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    // Stored as the characters to drop from the form's end and the characters to add.
+    let common = 0;
+    while (common < key.length && common < form.length && key[common] === form[common]) common++;
+    lines.push(`${form}\t${form.length - common}${key.slice(common)}`);
+    // Forms that do not contain their key (folded) need a needle of their own in match.ts.
+    const [foldedForm, foldedKey] = [fold(form), fold(key)];
+    if (!foldedForm.includes(foldedKey)) {
+      let shared = 0;
+      while (shared < foldedKey.length && foldedKey[shared] === foldedForm[shared]) shared++;
+      const needle = shared >= 3 ? foldedForm.slice(0, shared) : foldedForm;
+      const list = needles.get(foldedKey) ?? new Set<string>();
+      needles.set(foldedKey, list.add(needle));
+    }
+  }
+  const needleLines = [...needles]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(
+      ([key, list]) =>
+        `${key}\t${[...list].filter((n) => ![...list].some((m) => m !== n && n.includes(m))).join(' ')}`,
+    );
+  const alternateLines = [...alternateOf]
+    .map(([form, verb]) => [form, verbKey.get(verb) ?? (keyOfLemma.get(verb) as string)] as const)
+    .filter(([form, key]) => key !== (keyOfForm.get(form) ?? stem(form)))
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([form, key]) => `${form}\t${key}`);
+  await mkdir(outDir, { recursive: true });
+  await writeFile(join(outDir, LEXICON_FILES.lemmas), lines.join('\n') + '\n');
+  await writeFile(join(outDir, LEXICON_FILES.forms), bloom.bytes());
+  await writeFile(join(outDir, LEXICON_FILES.needles), needleLines.join('\n') + '\n');
+  await writeFile(join(outDir, LEXICON_FILES.alternates), alternateLines.join('\n') + '\n');
+  alternateCount = alternateLines.length;
+  return lines.length;
+}
+let alternateCount = 0;
+let exceptions = await writeLexicon();
+
+/*
+ * Agreement: the analyser keys a word the lexicon knows by its exception, or else by a
+ * compound split or Snowball, and those can disagree within one paradigm (abbedissa keyed
+ * through a tail, abbedissan by Snowball). Each round runs the analyser with the files just
+ * written over every paradigm (scripts/build-lexicon-agree.ts, in its own process: the
+ * analyser reads its lexicon once) and gives the forms that disagree with their lemma the
+ * lemma's key, until none do (compounds' keys follow their tails', so a round can move others).
+ */
+const paradigmFile = join(outDir, '.paradigms.tsv');
+await writeFile(
+  paradigmFile,
+  [...paradigms]
+    .filter(([, paradigm]) => paradigm.size > 1)
+    .map(([lemma, paradigm]) => `${lemma}\t${[...paradigm].join(' ')}`)
+    .join('\n') + '\n',
+);
+const verbs = [...new Set(alternateOf.values())];
+let agreed = 0;
+for (let round = 1; round <= 4 && !process.argv.includes('--no-agree'); round++) {
+  const result = execFileSync(
+    process.execPath,
+    [...process.execArgv, join(import.meta.dirname, 'build-lexicon-agree.ts'), paradigmFile, ...verbs],
+    { env: { ...process.env, LASAREN_LEXICON_DIR: outDir }, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
+  );
+  const { overrides, keys } = JSON.parse(result) as {
+    overrides: Array<[string, string]>;
+    keys: Record<string, string>;
+  };
+  for (const [verb, key] of Object.entries(keys)) verbKey.set(verb, key);
+  for (const [form, key] of overrides) keyOfForm.set(form, key);
+  agreed += overrides.length;
+  exceptions = await writeLexicon();
+  console.log(`Överensstämmelse, varv ${round}: ${overrides.length} former får sitt lemmas nyckel`);
+  if (overrides.length === 0) break;
+}
+await rm(paradigmFile);
+const paradigmsAt = process.argv.indexOf('--paradigms');
+if (paradigmsAt > 0 && process.argv[paradigmsAt + 1]) {
+  const out = [...paradigms]
+    .filter(([, paradigm]) => paradigm.size > 1)
+    .map(([lemma, paradigm]) => `${lemma}\t${[...paradigm].join(' ')}`);
+  await writeFile(resolve(process.argv[paradigmsAt + 1] as string), out.join('\n') + '\n');
+}
 console.log(
-  `Lexikon: ${roots.size} lemman, ${forms.size} ordformer, ${lines.length} undantag från Snowball, ${strongCount} starka verb (${alternateLines.length} former som också är egna ord) → ${outDir} (${Math.round(performance.now() - started)} ms)`,
+  `Lexikon: ${roots.size} lemman, ${forms.size} ordformer, ${exceptions} undantag från Snowball (${agreed} för att ett paradigm ska få en nyckel), ${strongCount} starka verb (${alternateCount} former som också är egna ord) → ${outDir} (${Math.round(performance.now() - started)} ms)`,
 );
