@@ -9,7 +9,7 @@ import { newStemmer } from 'snowball-stemmers';
 import { lexicon } from './lexicon';
 
 /** Bump when tokenising, stemming or folding changes: stored indexes are then rebuilt. */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 /** The analysis's identity: its version and the lexicon's data (stored indexes record it). */
 export function analyzerSignature(): string {
@@ -186,18 +186,26 @@ function lemmaKey(word: string, split = true): string {
   if (!lex) return stemmer.stem(word);
   const joint = Math.max(word.lastIndexOf('-'), word.lastIndexOf(':'), word.lastIndexOf('/'));
   if (joint > 0 && joint < word.length - 1) return word.slice(0, joint + 1) + lemmaKey(word.slice(joint + 1));
+  // The lexicon's key first: its build made every form of a paradigm agree with its lemma.
+  const known = lex.lemmaKey(word);
+  if (known !== undefined) return known;
   // A compound of known words is keyed by its head and its last part's key, so that its
   // forms join as the last part's do (Snowball stems kurser to kur but språkkurser to
   // språkkur: its R1 region differs).
-  const known = lex.lemmaKey(word);
   if (split && word.length >= MIN_SPLIT) {
     const tail = compoundTail(word, true);
     const head = tail ? word.slice(0, word.length - tail.length) : '';
+    const own = stemmer.stem(word);
     // Not when the word is an inflection of its "head" (våldsammast is not våldsam + mast).
-    if (tail && tail.length >= MIN_SPLIT_TAIL && !ENDINGS.has(tail) && known !== lemmaKey(head, false))
-      return head + lemmaKey(tail, false);
+    if (tail && tail.length >= MIN_SPLIT_TAIL && !ENDINGS.has(tail) && own !== lemmaKey(head, false)) {
+      const tailKey = lemmaKey(tail, false);
+      // Nor when the word's own ending reaches into the tail's lemma: then the "tail" is the
+      // end of the word's stem and its ending (invandrare is invandr|are, not invand|rare;
+      // invandrarens not invandra|rens), and keying it so would part the noun's forms.
+      const tailRoot = Math.min(tailKey.length, stemmer.stem(tail).length);
+      if (own.length >= head.length + tailRoot) return head + tailKey;
+    }
   }
-  if (known !== undefined) return known;
   // A form the lexicon knows without an exception is one Snowball already joins.
   if (lex.isWord(word)) return stemmer.stem(word);
   for (let i = MIN_HEAD + 1; i <= word.length - MIN_TAIL - 1; i++) {

@@ -1,8 +1,9 @@
 // Owns the Swedish lexicon the analyser reads (built from dictionary-sv by
 // scripts/build-lexicon.ts into resources/lexicon/): the word forms Snowball does not join to
-// their lemma (form → lemma key), and a Bloom filter of every form of every lemma (is this a
-// real word?). Loaded lazily and synchronously on the first analysed word: the analyser is
-// synchronous and runs in main, in the search worker and in the CLI alike.
+// their lemma (form → lemma key), a Bloom filter of every form of every lemma (is this a
+// real word?), and the strong verbs' pasts that are also words of their own (slank → slink).
+// Loaded lazily and synchronously on the first analysed word: the analyser is synchronous
+// and runs in main, in the search worker and in the CLI alike.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,6 +13,7 @@ export const LEXICON_FILES = {
   lemmas: 'sv-lemmas.tsv',
   forms: 'sv-forms.bloom',
   needles: 'sv-needles.tsv',
+  alternates: 'sv-alternates.tsv',
 } as const;
 
 /** A fixed-size Bloom filter over strings (two FNV-1a hashes, double hashing). */
@@ -79,6 +81,11 @@ export interface Lexicon {
    * (gå: gick; nummer: numr): where match.ts looks for the key's words in a text.
    */
   needles(foldedKey: string): readonly string[];
+  /**
+   * For a strong verb's past that is also a word of its own (slank: slender, and slinka's
+   * past), the verb's lemma key: a query for the word also finds the verb's forms.
+   */
+  alternate(form: string): string | undefined;
   /** True for every form of every lemma (and 0.1 % of other strings). */
   isWord(form: string): boolean;
   /** Identifies the data, so stored indexes built with another lexicon are rebuilt. */
@@ -160,8 +167,17 @@ function read(dir: string): Lexicon {
     const tab = line.indexOf('\t');
     if (tab > 0) needles.set(line.slice(0, tab), line.slice(tab + 1).split(' '));
   }
+  const alternates = new Map<string, string>();
+  const alternatesFile = join(dir, LEXICON_FILES.alternates);
+  // Optional: a lexicon built before the file existed still loads (no alternates).
+  const alternatesText = existsSync(alternatesFile) ? readFileSync(alternatesFile, 'utf8') : '';
+  for (const line of alternatesText.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) alternates.set(line.slice(0, tab), line.slice(tab + 1));
+  }
   return {
     lemmaKey: exceptionTable(text),
+    alternate: (form) => alternates.get(form),
     isWord: (form) => bloom.has(form),
     needles: (key) => needles.get(key) ?? [],
     signature,

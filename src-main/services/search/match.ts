@@ -18,9 +18,16 @@ import {
 import type { ParsedQuery, QueryTerm } from './query';
 
 /**
+ * A form of the other lemma the typed word is also a form of (slank → slinker): an
+ * inflection, but ranked after the word's own forms and compound parts, before near-misses.
+ */
+const ALTERNATE = 1.5;
+
+/**
  * How well a text word matches a query word: 0 none; 1 a near-miss (a misspelling of it in
- * the text); 2 part of a word (prefix while typing, compound part), +0.5 exact letters;
- * 3 the same lemma with other letters (å/ä/ö folded); 4 another inflection; 5 the exact form.
+ * the text); 1.5 a form of the other lemma of an ambiguous word (ALTERNATE); 2 part of a word
+ * (prefix while typing, compound part), +0.5 exact letters; 3 the same lemma with other
+ * letters (å/ä/ö folded); 4 another inflection; 5 the exact form.
  */
 export function termQuality(term: QueryTerm, forms: WordForms, lower?: string): number {
   const q = term.encoded[0] ?? '';
@@ -31,6 +38,7 @@ export function termQuality(term: QueryTerm, forms: WordForms, lower?: string): 
     const s = forms.stems[i] ?? '';
     let quality = 0;
     if (e === q) quality = s !== qs ? 3 : lower === term.lower ? 5 : 4;
+    else if (term.alternates?.includes(e)) quality = ALTERNATE;
     else if (term.whole) quality = term.nearMisses.includes(e) ? 1 : 0;
     else if (e.startsWith(q)) quality = 2 + (s.startsWith(qs) ? 0.5 : 0);
     else if (e.endsWith(q)) quality = 2 + (s.endsWith(qs) ? 0.5 : 0);
@@ -42,7 +50,15 @@ export function termQuality(term: QueryTerm, forms: WordForms, lower?: string): 
 
 /** The kind of match a quality stands for. */
 export function kindOf(quality: number): MatchKind {
-  return quality >= 5 ? 'exact' : quality >= 3 ? 'inflection' : quality >= 2 ? 'compound' : 'near-miss';
+  if (quality >= 5) return 'exact';
+  if (quality >= 3) return 'inflection';
+  if (quality >= 2) return 'compound';
+  return quality >= ALTERNATE ? 'inflection' : 'near-miss';
+}
+
+/** What a quality ranks as: its kind's rank, an ambiguous word's other lemma between compound parts and near-misses. */
+function tierOfQuality(quality: number): number {
+  return quality >= ALTERNATE && quality < 2 ? 0.5 : KIND_RANK[kindOf(quality)];
 }
 
 export interface TextMatch {
@@ -269,8 +285,8 @@ export function allUnitsMatched(...matches: TextMatch[]): boolean {
 
 /**
  * A hit's tier, what ranks first: the kind of the weakest query word's best match (3: every
- * word matched as typed, 2: some only as another inflection, 1: as a compound part, 0: as a
- * near-miss), in the text or the heading.
+ * word matched as typed, 2: some only as another inflection, 1: as a compound part, 0.5: as
+ * a form of an ambiguous word's other lemma, 0: as a near-miss), in the text or the heading.
  */
 export function tierOf(...matches: TextMatch[]): number {
   const first = matches[0];
@@ -278,7 +294,7 @@ export function tierOf(...matches: TextMatch[]): number {
   let tier = 3;
   first.unitQuality.forEach((_, u) => {
     const best = Math.max(...matches.map((m) => m.unitQuality[u] ?? 0));
-    tier = Math.min(tier, KIND_RANK[kindOf(best)]);
+    tier = Math.min(tier, tierOfQuality(best));
   });
   return tier;
 }

@@ -21,6 +21,12 @@ export interface QueryTerm {
    */
   readonly nearMisses: string[];
   /**
+   * Keys of another lemma the typed word is also a form of, where the lexicon keys it by its
+   * own (slank, slender, is also slinka's past: slink): matched as inflections, ranked below
+   * the word's own forms. Also in nearMisses, through which the engine finds their entries.
+   */
+  readonly alternates?: readonly string[];
+  /**
    * A word of a closed quoted phrase: it matches whole words only (its own lemma key: the
    * form typed, another inflection, other å/ä/ö; or a near-miss), never the start or the
    * tail of a longer word ("svenska för" does not match "Svenskundervisning för").
@@ -63,18 +69,28 @@ const COMMISSION = new Map([
   ['com', 'kom'],
 ]);
 
+/** The folded keys of the other lemma a word is also a form of (slank → slink), if any. */
+function alternatesOf(lower: string, key: string): string[] {
+  const other = lexicon()?.alternate(lower);
+  return other === undefined || fold(other) === key ? [] : [fold(other)];
+}
+
 function termsOf(text: string): QueryTerm[] {
   return tokenize(text).map(({ lower, end }) => {
     const forms = analyzeWord(lower);
+    const key = forms.encoded[0] ?? '';
     const other = text[end] === '(' || text[end + 1] === '(' ? COMMISSION.get(lower) : undefined;
+    const alternates = alternatesOf(lower, key);
+    const needles = [...needlesOf(key), ...alternates.flatMap(needlesOf)];
     return {
       lower,
       folded: fold(lower),
       ...forms,
-      needles: other ? [...needlesOf(forms.encoded[0] ?? ''), other] : needlesOf(forms.encoded[0] ?? ''),
+      needles: other ? [...needles, other] : needles,
       // Matched like a near-miss (the other spelling's key; kom is keyed with komma, but the
       // year and number must match too), ranked below the series as typed.
-      nearMisses: other ? [analyzeWord(other).encoded[0] ?? other] : [],
+      nearMisses: other ? [analyzeWord(other).encoded[0] ?? other] : [...alternates],
+      ...(alternates.length > 0 ? { alternates } : {}),
     };
   });
 }

@@ -132,3 +132,43 @@ describe('a quoted phrase', () => {
     ).toEqual(['exact', 'inflected']);
   });
 });
+
+describe("a strong verb's past that is also a word of its own", () => {
+  const texts = {
+    adjective: 'En slank modell av fartyget visades.',
+    present: 'Ingen ansökan slinker igenom utan kontroll.',
+    supine: 'Några fel har slunkit igenom granskningen.',
+    other: 'Granskningen gick igenom alla ansökningar.',
+  };
+  const engine = new SearchEngine();
+  engine.add(
+    Object.entries(texts).map(([documentId, text]) => ({
+      documentId,
+      title: 'Kontroll',
+      paragraph: 1,
+      heading: null,
+      text,
+    })),
+  );
+  const ids = (q: string) => engine.search(q).hits.map((h) => h.documentId);
+
+  it("typed in a query also finds the verb's forms, marked as inflections", () => {
+    expect(ids('slank igenom').sort()).toEqual(['present', 'supine']);
+    const hit = engine.search('slank igenom').hits[0];
+    expect(hit?.why).toContain('inflection');
+    const match = matchText(texts.present, parseQuery('slank'));
+    expect(match.ranges.map((r) => [texts.present.slice(r.start, r.end), r.kind])).toEqual([
+      ['slinker', 'inflection'],
+    ]);
+  });
+
+  it("ranks the word's own forms first", () => {
+    expect(ids('slank')[0]).toBe('adjective');
+    expect(ids('slank').sort()).toEqual(['adjective', 'present', 'supine']);
+  });
+
+  it('the verb typed does not find the other word', () => {
+    expect(ids('slinker').sort()).toEqual(['present', 'supine']);
+    expect(ids('slunkit').sort()).toEqual(['present', 'supine']);
+  });
+});
