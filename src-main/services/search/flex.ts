@@ -66,11 +66,55 @@ interface Dictionary {
   readonly reversedIds: Int32Array;
 }
 
+/**
+ * The dictionary with `added` (terms it lacks, with their counts) merged in: the same arrays
+ * a sort of all terms would give, made in one pass over the old ones plus a sort of the new.
+ */
+function mergeTerms(dict: Dictionary, added: ReadonlyMap<string, number>): Dictionary {
+  const fresh = [...added.keys()].sort();
+  const old = dict.sorted;
+  const total = old.length + fresh.length;
+  const sorted = new Array<string>(total);
+  const sortedFreq = new Int32Array(total);
+  const moved = new Int32Array(old.length);
+  const freshIds = new Int32Array(fresh.length);
+  for (let i = 0, j = 0, o = 0; o < total; o++) {
+    if (j >= fresh.length || (i < old.length && (old[i] as string) < (fresh[j] as string))) {
+      sorted[o] = old[i] as string;
+      sortedFreq[o] = dict.sortedFreq[i] ?? 0;
+      moved[i++] = o;
+    } else {
+      sorted[o] = fresh[j] as string;
+      sortedFreq[o] = added.get(fresh[j] as string) ?? 0;
+      freshIds[j++] = o;
+    }
+  }
+  // The backwards order: the old one (ids moved) merged with the new terms' own.
+  freshIds.sort((a, b) => compareBackwards(sorted[a] as string, sorted[b] as string));
+  const reversedIds = new Int32Array(total);
+  const back = dict.reversedIds;
+  for (let i = 0, j = 0, o = 0; o < total; o++) {
+    const a = i < back.length ? (moved[back[i] as number] as number) : -1;
+    const b = j < freshIds.length ? (freshIds[j] as number) : -1;
+    if (b < 0 || (a >= 0 && compareBackwards(sorted[a] as string, sorted[b] as string) < 0)) {
+      reversedIds[o] = a;
+      i++;
+    } else {
+      reversedIds[o] = b;
+      j++;
+    }
+  }
+  return { sorted, sortedFreq, reversedIds };
+}
+
 export class TermIndex {
   readonly #doc: FlexDocument;
   readonly #fields: readonly string[];
+  /** Term → entries holding it, until the dictionary is first made (a build from scratch). */
   readonly #frequency = new Map<string, number>();
   #dict: Dictionary | null = null;
+  /** Terms first seen after the dictionary was made, with their counts, not yet merged in. */
+  readonly #pending = new Map<string, number>();
   /** Recent words' matching terms (see #matching); emptied when the dictionary changes. */
   readonly #matchingCache = new Map<string, { ids: Int32Array; postings: number }>();
   readonly #expansionCache = new Map<string, string[]>();
@@ -84,11 +128,27 @@ export class TermIndex {
     }) as unknown as FlexDocument;
   }
 
+  /**
+   * Indexes one entry. Once the dictionary exists (an imported index, or after the first
+   * query), its counts change in place and terms never seen before wait in `#pending`, merged
+   * into the sorted dictionary when it is next read: sorting 700,000 terms again for one added
+   * document cost seconds at regeringen.se scale. A term's id is its position, so ids move
+   * when terms are merged in; `terms()` lets a caller map old ids to new ones.
+   */
   add(id: number, values: Record<string, string>): void {
-    this.#countsInMap();
     this.#doc.add({ id, ...values });
-    this.#changed();
-    for (const term of this.#termsOf(values)) this.#frequency.set(term, (this.#frequency.get(term) ?? 0) + 1);
+    this.#matchingCache.clear();
+    this.#expansionCache.clear();
+    const dict = this.#dict;
+    for (const term of this.#termsOf(values)) {
+      if (!dict) {
+        this.#frequency.set(term, (this.#frequency.get(term) ?? 0) + 1);
+        continue;
+      }
+      const at = lowerBound(dict.sorted, term);
+      if (dict.sorted[at] === term) dict.sortedFreq[at] = (dict.sortedFreq[at] ?? 0) + 1;
+      else this.#pending.set(term, (this.#pending.get(term) ?? 0) + 1);
+    }
   }
 
   /**
@@ -111,28 +171,18 @@ export class TermIndex {
         }
       }
     }
-    const dict = this.#dict;
     for (const term of this.#termsOf(values)) {
-      if (this.#frequency.has(term))
-        this.#frequency.set(term, Math.max(0, (this.#frequency.get(term) ?? 0) - 1));
-      const at = dict ? this.termId(term) : -1;
-      if (dict && at >= 0) dict.sortedFreq[at] = Math.max(0, (dict.sortedFreq[at] ?? 0) - 1);
+      if (!this.#dict) {
+        if (this.#frequency.has(term))
+          this.#frequency.set(term, Math.max(0, (this.#frequency.get(term) ?? 0) - 1));
+        continue;
+      }
+      const at = this.termId(term);
+      const { sortedFreq } = this.#dictionary();
+      if (at >= 0) sortedFreq[at] = Math.max(0, (sortedFreq[at] ?? 0) - 1);
     }
     this.#matchingCache.clear();
     this.#expansionCache.clear();
-  }
-
-  /** An imported index keeps its counts in the dictionary; changing it needs them in the map again. */
-  #countsInMap(): void {
-    if (this.#frequency.size === 0 && this.#dict) {
-      this.#dict.sorted.forEach((term, i) => this.#frequency.set(term, this.#dict?.sortedFreq[i] ?? 0));
-    }
-  }
-
-  #changed(): void {
-    this.#matchingCache.clear();
-    this.#expansionCache.clear();
-    this.#dict = null;
   }
 
   /** The distinct terms an entry is indexed under, in all fields. */
@@ -155,8 +205,18 @@ export class TermIndex {
         compareBackwards(sorted[a] as string, sorted[b] as string),
       );
       this.#dict = { sorted, sortedFreq, reversedIds };
+      // The dictionary holds the counts from now on (add and remove change them in place).
+      this.#frequency.clear();
+    } else if (this.#pending.size > 0) {
+      this.#dict = mergeTerms(this.#dict, this.#pending);
+      this.#pending.clear();
     }
     return this.#dict;
+  }
+
+  /** The indexed terms in id order (sorted); a new array whenever terms were added. */
+  terms(): readonly string[] {
+    return this.#dictionary().sorted;
   }
 
   /** Where the terms ending with `term` start in reversedIds. */

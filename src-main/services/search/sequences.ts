@@ -15,8 +15,9 @@ const MAX_TERMS = 8;
 /**
  * Term codes: a term's rank by how many entries hold it (0 = the most common), so that the
  * common words most text consists of take one byte as a varint (7 bits per byte, high bit
- * = more follows). The code `termCount` stands for a token that can match any query word
- * (two analysed forms, like `esf+`/`esf`, or not in the dictionary).
+ * = more follows). One code, `any` (the term count when the codes were first made), stands
+ * for a token that can match any query word (two analysed forms, like `esf+`/`esf`, or not
+ * in the dictionary); terms added later get the codes after it (extendSequences).
  */
 export function termRanks(frequencies: Int32Array): Int32Array {
   const order = Int32Array.from(frequencies.keys()).sort(
@@ -61,6 +62,15 @@ export interface TermSequences {
   readonly codes: Uint8Array;
   /** Term id → code. */
   readonly ranks: Int32Array;
+  /** The code of a token that may match any query word. */
+  readonly any: number;
+  /** One more than the largest code: the size of a table indexed by code. */
+  readonly codeCount: number;
+}
+
+/** Codes as stored in the index file (any = the term count, no code after it). */
+export function storedSequences(starts: Int32Array, codes: Uint8Array, ranks: Int32Array): TermSequences {
+  return { starts, codes, ranks, any: ranks.length, codeCount: ranks.length + 1 };
 }
 
 export function termSequences(
@@ -81,7 +91,51 @@ export function termSequences(
     codesOf(text, codeOf, any, codes);
   });
   starts[texts.length] = codes.length;
-  return { starts, codes: Uint8Array.from(codes), ranks };
+  return storedSequences(starts, Uint8Array.from(codes), ranks);
+}
+
+/**
+ * The sequences with more paragraphs (`texts`), after the dictionary went from `before` to
+ * `after` (both sorted; `after` holds every term of `before`): existing codes stay as they
+ * are, terms new to the dictionary take the codes after the last one, and only the new texts
+ * are read. Matches and scores are those of termSequences over all texts: a code is only a
+ * name for a term (its rank just keeps common words short).
+ */
+export function extendSequences(
+  made: TermSequences,
+  before: readonly string[],
+  after: readonly string[],
+  texts: readonly string[],
+  termId: (term: string) => number,
+): TermSequences {
+  let ranks = made.ranks;
+  let next = made.codeCount;
+  if (after !== before) {
+    ranks = new Int32Array(after.length);
+    for (let i = 0, j = 0; i < after.length; i++) {
+      if (j < before.length && before[j] === after[i]) ranks[i] = made.ranks[j++] as number;
+      else ranks[i] = next++;
+    }
+  }
+  const { any } = made;
+  const codeOf = (term: string) => {
+    const id = termId(term);
+    return id < 0 ? any : (ranks[id] ?? any);
+  };
+  const added: number[] = [];
+  const paragraphs = made.starts.length - 1;
+  const starts = new Int32Array(paragraphs + texts.length + 1);
+  starts.set(made.starts.subarray(0, paragraphs));
+  const offset = made.codes.length;
+  texts.forEach((text, i) => {
+    starts[paragraphs + i] = offset + added.length;
+    codesOf(text, codeOf, any, added);
+  });
+  starts[paragraphs + texts.length] = offset + added.length;
+  const codes = new Uint8Array(offset + added.length);
+  codes.set(made.codes);
+  codes.set(added, offset);
+  return { starts, codes, ranks, any, codeCount: next };
 }
 
 /** Little-endian on every machine Läsaren runs on (x64, arm64); the content hash guards the rest. */
@@ -127,25 +181,47 @@ export class Scratch {
  * a large collection), or made on first use when the index was built in this process.
  */
 export class HeadingTerms {
-  /** Entry → its heading's number, or -1. */
-  readonly of: Int32Array;
+  /** Entry → its heading's number, or -1 (grown by extend). */
+  #of: Int32Array;
   readonly #texts: string[] = [];
   readonly #codes: Array<Uint8Array | undefined> = [];
+  /** Heading text → its number; made again by extend when needed. */
+  #numbers: Map<string, number> | null = new Map();
   /** Stored codes: where each heading's start (one more than headings), and the codes. */
-  #stored: { starts: Int32Array; codes: Uint8Array } | null = null;
+  #stored: { starts: Int32Array; codes: Uint8Array; count: number } | null = null;
 
   constructor(headings: ReadonlyArray<string | null>) {
-    this.of = new Int32Array(headings.length).fill(-1);
-    const numbers = new Map<string, number>();
-    headings.forEach((heading, entry) => {
+    this.#of = new Int32Array(headings.length).fill(-1);
+    this.#number(headings, 0);
+    // Kept only while it may be needed; a large collection's headings are many.
+    this.#numbers = null;
+  }
+
+  get of(): Int32Array {
+    return this.#of;
+  }
+
+  #number(headings: ReadonlyArray<string | null>, first: number): void {
+    const numbers = (this.#numbers ??= new Map(this.#texts.map((text, n) => [text, n])));
+    headings.forEach((heading, i) => {
       if (!heading) return;
       let n = numbers.get(heading);
       if (n === undefined) {
         n = this.#texts.push(heading) - 1;
         numbers.set(heading, n);
       }
-      this.of[entry] = n;
+      this.#of[first + i] = n;
     });
+  }
+
+  /** Adds the headings of entries added after these: headings new to it get the next numbers. */
+  extend(headings: ReadonlyArray<string | null>): void {
+    const first = this.#of.length;
+    const of = new Int32Array(first + headings.length).fill(-1);
+    of.set(this.#of);
+    this.#of = of;
+    this.#number(headings, first);
+    this.#numbers = null;
   }
 
   get count(): number {
@@ -156,18 +232,18 @@ export class HeadingTerms {
   load(starts: Int32Array, codes: Uint8Array): boolean {
     if (starts.length !== this.#texts.length + 1 || (starts[this.#texts.length] ?? -1) !== codes.length)
       return false;
-    this.#stored = { starts, codes };
+    this.#stored = { starts, codes, count: this.#texts.length };
     return true;
   }
 
   /** Every heading's codes, for the index file. */
-  encodeAll(index: TermIndexView, ranks: Int32Array): { starts: Int32Array; codes: Uint8Array } {
+  encodeAll(index: TermIndexView, sequences: TermSequences): { starts: Int32Array; codes: Uint8Array } {
     const starts = new Int32Array(this.#texts.length + 1);
     const parts: Uint8Array[] = [];
     let length = 0;
     for (let h = 0; h < this.#texts.length; h++) {
       starts[h] = length;
-      const part = this.codes(h, index, ranks);
+      const part = this.codes(h, index, sequences);
       parts.push(part);
       length += part.length;
     }
@@ -177,20 +253,25 @@ export class HeadingTerms {
     return { starts, codes };
   }
 
-  codes(heading: number, index: TermIndexView, ranks: Int32Array): Uint8Array {
+  /**
+   * A heading's term codes: stored, or made on first use with the current codes (codes never
+   * change once given, so what is kept stays right after terms are added).
+   */
+  codes(heading: number, index: TermIndexView, sequences: Pick<TermSequences, 'ranks' | 'any'>): Uint8Array {
     const stored = this.#stored;
-    if (stored)
+    if (stored && heading < stored.count)
       return stored.codes.subarray(stored.starts[heading] as number, stored.starts[heading + 1] as number);
     let codes = this.#codes[heading];
     if (!codes) {
+      const { ranks, any } = sequences;
       const list: number[] = [];
       codesOf(
         this.#texts[heading] ?? '',
         (term) => {
           const id = index.termId(term);
-          return id < 0 ? ranks.length : (ranks[id] ?? ranks.length);
+          return id < 0 ? any : (ranks[id] ?? any);
         },
-        ranks.length,
+        any,
         list,
       );
       codes = this.#codes[heading] = Uint8Array.from(list);
@@ -260,14 +341,14 @@ export class TermFilter {
     this.#scratch = scratch;
     this.#headingMasks = new Int16Array(headings.count).fill(-1);
     const { ranks } = sequences;
-    const marks = (this.#marks = scratch.zeroed('marks', ranks.length + 1));
-    marks[ranks.length] = 255;
+    const marks = (this.#marks = scratch.zeroed('marks', sequences.codeCount));
+    marks[sequences.any] = 255;
     const byId = scratch.zeroed('byId', ranks.length);
     const entries = sequences.starts.length - 1;
     this.#averageLength = entries > 0 ? (sequences.starts[entries] as number) / entries || 1 : 1;
     this.#idf = new Float64Array(query.units.length);
     this.#tf = new Float64Array(query.units.length);
-    const ownMarks = (this.#ownMarks = scratch.zeroed('own', ranks.length + 1));
+    const ownMarks = (this.#ownMarks = scratch.zeroed('own', sequences.codeCount));
     let bit = 1;
     query.units.forEach((unit, u) => {
       let unitPostings = Infinity;
@@ -388,7 +469,7 @@ export class TermFilter {
   passes(entry: number): boolean {
     if (this.#entries && ((this.#entries[entry] as number) & this.#entryBits) !== this.#entryBits)
       return false;
-    const { starts, codes, ranks } = this.#sequences;
+    const { starts, codes } = this.#sequences;
     this.#tf.fill(0);
     this.#counting = true;
     const text = this.#matched(codes, starts[entry] as number, starts[entry + 1] as number);
@@ -399,7 +480,7 @@ export class TermFilter {
     if (heading < 0) return text === this.#all;
     let own = this.#headingMasks[heading] ?? -1;
     if (own < 0) {
-      const headingCodes = this.#headings.codes(heading, this.#index, ranks);
+      const headingCodes = this.#headings.codes(heading, this.#index, this.#sequences);
       own = this.#headingMasks[heading] = this.#matched(headingCodes, 0, headingCodes.length);
     }
     this.#lastHeading = own;
@@ -423,7 +504,7 @@ export class TermFilter {
     if (heading) {
       const h = this.#headings.of[entry] ?? -1;
       if (h < 0) return out;
-      codes = this.#headings.codes(h, this.#index, this.#sequences.ranks);
+      codes = this.#headings.codes(h, this.#index, this.#sequences);
       from = 0;
       to = codes.length;
     } else {
