@@ -192,11 +192,13 @@ export class SpellingIndex {
     const changed = this.#changed;
     if (bucket) {
       const { starts } = bucket;
-      const at = (n: number) => (n < 0 ? 0 : n >= starts.length ? bucket.words.length : (starts[n] as number));
+      const at = (n: number) =>
+        n < 0 ? 0 : n >= starts.length ? bucket.words.length : (starts[n] as number);
       const end = at(typed.length + Math.max(max, longer) + 1);
       for (let i = at(typed.length - max); i < end; i++) {
         const word = bucket.words[i] as string;
-        const count = changed.size > 0 ? (changed.get(word)?.count ?? (bucket.counts[i] as number)) : bucket.counts[i];
+        const count =
+          changed.size > 0 ? (changed.get(word)?.count ?? (bucket.counts[i] as number)) : bucket.counts[i];
         if ((count as number) >= this.#minCount) yield [word, bucket.folded[i] as string, count as number];
       }
     }

@@ -19,6 +19,8 @@ import {
   extendSequences,
   storedSequences,
   termSequences,
+  wordsOf,
+  type Removed,
   type TermSequences,
 } from './sequences';
 import {
@@ -153,6 +155,8 @@ export class SearchEngine {
   #spelling: SpellingIndex | null = null;
   /** Entries of removed documents (remove): out of flexsearch, skipped if met anyway. */
   readonly #removed = new Set<number>();
+  /** How many entries and words they are (BM25 counts only what is left); made on use. */
+  #removedSize: Removed | null = null;
 
   get size(): number {
     return this.#records.length;
@@ -226,6 +230,7 @@ export class SearchEngine {
       if (record.documentId !== documentId || this.#removed.has(id)) return;
       this.#index.remove(id, { text: record.text, heading: record.heading ?? '' });
       this.#removed.add(id);
+      this.#removedSize = null;
       removed++;
       if (vocabulary)
         for (const token of tokenize(record.text)) {
@@ -463,6 +468,13 @@ export class SearchEngine {
     return words.length === 0 ? null : { query: corrected.trim(), original: raw, words };
   }
 
+  #removedCounts(): Removed {
+    return (this.#removedSize ??= {
+      entries: this.#removed.size,
+      words: this.#removed.size > 0 ? wordsOf(this.#sequences(), this.#removed) : 0,
+    });
+  }
+
   /** The ranked hits for a parsed query (exposed so notes can be merged into the same list). */
   rank(query: ParsedQuery, limit: number, documentId?: string): { hits: ScoredHit[]; more: boolean } {
     if (query.units.length === 0) return { hits: [], more: false };
@@ -477,7 +489,14 @@ export class SearchEngine {
     );
     // Candidates in flexsearch's order; each paragraph's term ids first rule out, exactly and
     // without touching its text, those where some query word or phrase cannot match.
-    const filter = TermFilter.for(query, this.#index, this.#sequences(), this.#headingTerms(), this.#scratch);
+    const filter = TermFilter.for(
+      query,
+      this.#index,
+      this.#sequences(),
+      this.#headingTerms(),
+      this.#scratch,
+      this.#removedCounts(),
+    );
     filter?.markEntries(this.#records.length);
     const seen = this.#scratch.zeroed('seen', this.#records.length);
     const candidates: Array<{ id: number; bm25: number; order: number }> = [];

@@ -66,11 +66,20 @@ export interface TermSequences {
   readonly any: number;
   /** One more than the largest code: the size of a table indexed by code. */
   readonly codeCount: number;
+  /** How many codes (words) all paragraphs hold: BM25's lengths count words, not bytes. */
+  readonly words: number;
+}
+
+/** How many varints `codes` holds (each ends with a byte under 128). */
+function countCodes(codes: Uint8Array | readonly number[]): number {
+  let n = 0;
+  for (let i = 0; i < codes.length; i++) if ((codes[i] as number) < 128) n++;
+  return n;
 }
 
 /** Codes as stored in the index file (any = the term count, no code after it). */
 export function storedSequences(starts: Int32Array, codes: Uint8Array, ranks: Int32Array): TermSequences {
-  return { starts, codes, ranks, any: ranks.length, codeCount: ranks.length + 1 };
+  return { starts, codes, ranks, any: ranks.length, codeCount: ranks.length + 1, words: countCodes(codes) };
 }
 
 export function termSequences(
@@ -135,7 +144,7 @@ export function extendSequences(
   const codes = new Uint8Array(offset + added.length);
   codes.set(made.codes);
   codes.set(added, offset);
-  return { starts, codes, ranks, any, codeCount: next };
+  return { starts, codes, ranks, any, codeCount: next, words: made.words + countCodes(added) };
 }
 
 /** Little-endian on every machine Läsaren runs on (x64, arm64); the content hash guards the rest. */
@@ -280,6 +289,24 @@ export class HeadingTerms {
   }
 }
 
+/** Entries taken out of the index (their codes stay) and how many words they held. */
+export interface Removed {
+  readonly entries: number;
+  readonly words: number;
+}
+
+const NONE_REMOVED: Removed = { entries: 0, words: 0 };
+
+/** How many words (codes) the entries `ids` hold. */
+export function wordsOf(sequences: TermSequences, ids: Iterable<number>): number {
+  let n = 0;
+  for (const id of ids)
+    n += countCodes(
+      sequences.codes.subarray(sequences.starts[id] as number, sequences.starts[id + 1] as number),
+    );
+  return n;
+}
+
 /** A phrase of a query: its unit's bit in the result, and each word's bit in the marks. */
 interface Phrase {
   readonly unit: number;
@@ -312,6 +339,8 @@ export class TermFilter {
   /** Code → bits of the query words whose own lemma key it is. */
   readonly #ownMarks: Uint8Array;
   #counting = false;
+  /** How many words the text #matched last counted held. */
+  #words = 0;
   readonly #averageLength: number;
   readonly #phrases: Phrase[] = [];
   /** Shift-and state per phrase while reading one text. */
@@ -334,6 +363,7 @@ export class TermFilter {
     sequences: TermSequences,
     headings: HeadingTerms,
     scratch: Scratch,
+    removed: Removed,
   ) {
     this.#index = index;
     this.#sequences = sequences;
@@ -344,8 +374,9 @@ export class TermFilter {
     const marks = (this.#marks = scratch.zeroed('marks', sequences.codeCount));
     marks[sequences.any] = 255;
     const byId = scratch.zeroed('byId', ranks.length);
-    const entries = sequences.starts.length - 1;
-    this.#averageLength = entries > 0 ? (sequences.starts[entries] as number) / entries || 1 : 1;
+    // BM25 over the entries still indexed: removed ones keep their codes but count for nothing.
+    const entries = sequences.starts.length - 1 - removed.entries;
+    this.#averageLength = entries > 0 ? (sequences.words - removed.words) / entries || 1 : 1;
     this.#idf = new Float64Array(query.units.length);
     this.#tf = new Float64Array(query.units.length);
     const ownMarks = (this.#ownMarks = scratch.zeroed('own', sequences.codeCount));
@@ -403,9 +434,10 @@ export class TermFilter {
     sequences: TermSequences,
     headings: HeadingTerms,
     scratch: Scratch,
+    removed: Removed = NONE_REMOVED,
   ): TermFilter | null {
     if (query.terms.length > MAX_TERMS || query.units.length === 0 || query.units.length > 15) return null;
-    return new TermFilter(query, index, sequences, headings, scratch);
+    return new TermFilter(query, index, sequences, headings, scratch, removed);
   }
 
   /**
@@ -422,6 +454,7 @@ export class TermFilter {
     states.fill(0);
     let seen = 0;
     let found = 0;
+    let words = 0;
     let i = from;
     while (i < to) {
       let byte = codes[i++] as number;
@@ -430,6 +463,7 @@ export class TermFilter {
         byte = codes[i++] as number;
         code |= (byte & 127) << shift;
       }
+      words++;
       const mark = marks[code] as number;
       seen |= mark;
       if (mark !== 0 && counting)
@@ -447,6 +481,7 @@ export class TermFilter {
         }
       }
     }
+    if (counting) this.#words = words;
     for (const [bit, unit] of this.#singles) if (seen & bit) found |= unit;
     return found;
   }
@@ -533,8 +568,7 @@ export class TermFilter {
    */
   bm25(entry: number): number {
     if (entry !== this.#lastEntry) return 0;
-    const { starts } = this.#sequences;
-    const length = ((starts[entry + 1] as number) - (starts[entry] as number)) / this.#averageLength;
+    const length = this.#words / this.#averageLength;
     let score = 0;
     for (let u = 0; u < this.#tf.length; u++) {
       const tf = (this.#tf[u] as number) + (this.#lastHeading & (1 << u) ? HEADING_WEIGHT : 0);
