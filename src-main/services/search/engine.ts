@@ -203,6 +203,21 @@ export class SearchEngine {
     this.#countsChanged(vocabulary, changed);
   }
 
+  /**
+   * Drops everything made from all records, so that the next search makes it again: what
+   * every add did before it extended them (`npm run bench:import-index` compares the two).
+   */
+  forgetMade(): void {
+    this.#index.forgetDictionary();
+    this.#sequencesMade = null;
+    this.#headings = null;
+    this.#nearMissWords = null;
+    this.#nearMisses = null;
+    this.#nearMissJson = null;
+    this.#spelling = null;
+    this.#removedSize = null;
+  }
+
   /** The near-miss table and the correction targets, when made, take in changed word counts. */
   #countsChanged(vocabulary: Vocabulary, changed: ReadonlyMap<string, number>): void {
     if (changed.size === 0) return;

@@ -214,6 +214,18 @@ export class TermIndex {
     return this.#dict;
   }
 
+  /**
+   * Forgets the sorted dictionary (counts back in a map), as add did before it merged new
+   * terms in: for the benchmark that compares both ways.
+   */
+  forgetDictionary(): void {
+    const dict = this.#dictionary();
+    dict.sorted.forEach((term, i) => this.#frequency.set(term, dict.sortedFreq[i] ?? 0));
+    this.#dict = null;
+    this.#matchingCache.clear();
+    this.#expansionCache.clear();
+  }
+
   /** The indexed terms in id order (sorted); a new array whenever terms were added. */
   terms(): readonly string[] {
     return this.#dictionary().sorted;

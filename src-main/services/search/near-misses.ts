@@ -97,54 +97,67 @@ class FoldedWords {
   /** Folded spelling → the words that fold to it, for words that change when folded. */
   readonly #aliases = new Map<string, string[]>();
   readonly #letters = new Set<string>();
+  #alphabet: string[] | null = null;
 
   constructor(words: Iterable<string>) {
     for (const word of words) this.add(word);
   }
 
+  #addLetter(c: string): void {
+    if (this.#letters.has(c)) return;
+    this.#letters.add(c);
+    this.#alphabet = null;
+  }
+
   add(word: string): void {
     if (ASCII_LOWER.test(word)) {
-      if (word.length >= MIN_NEAR_MISS_LENGTH - 1) for (const c of word) this.#letters.add(c);
+      if (word.length >= MIN_NEAR_MISS_LENGTH - 1) for (const c of word) this.#addLetter(c);
       return;
     }
     if (!LETTERS.test(word) || word.length < MIN_NEAR_MISS_LENGTH - 1) return;
     const folded = fold(word);
-    for (const c of folded) this.#letters.add(c);
+    for (const c of folded) this.#addLetter(c);
     if (folded === word) return;
     const list = this.#aliases.get(folded);
     if (!list) this.#aliases.set(folded, [word]);
     else if (!list.includes(word)) list.push(word);
   }
 
-  /** The vocabulary's words whose folded spelling is at most one edit from `word`'s, with counts. */
-  *near(word: string, vocabulary: Vocabulary): Generator<[string, number]> {
-    const f = fold(word);
-    const letters = [...this.#letters];
-    const seen = new Set<string>();
-    const visit = (g: string): Array<[string, number]> => {
-      if (seen.has(g)) return [];
-      seen.add(g);
-      const out: Array<[string, number]> = [];
+  /**
+   * The vocabulary's words whose folded spelling is at most one edit from `word`'s, with
+   * their counts (some more than once): every string one deletion, swap, substitution or
+   * insertion away, looked up (plain loops, no allocation but the strings: it runs for each
+   * word an import changes).
+   */
+  near(word: string, vocabulary: Vocabulary): Array<[string, number]> {
+    const out: Array<[string, number]> = [];
+    const aliases = this.#aliases;
+    const visit = (g: string): void => {
       const own = vocabulary.get(g);
       if (own) out.push([g, own]);
-      for (const alias of this.#aliases.get(g) ?? []) {
-        const count = vocabulary.get(alias);
-        if (count) out.push([alias, count]);
-      }
-      return out;
+      const list = aliases.get(g);
+      if (list)
+        for (const alias of list) {
+          const count = vocabulary.get(alias);
+          if (count) out.push([alias, count]);
+        }
     };
-    yield* visit(f);
+    const f = fold(word);
+    const letters = (this.#alphabet ??= [...this.#letters]);
+    visit(f);
     for (let i = 0; i < f.length; i++) {
       const head = f.slice(0, i);
       const tail = f.slice(i + 1);
-      yield* visit(head + tail);
-      if (i + 1 < f.length) yield* visit(head + f[i + 1] + f[i] + f.slice(i + 2));
+      const rest = f.slice(i);
+      visit(head + tail);
+      if (i + 1 < f.length && f[i] !== f[i + 1]) visit(head + f[i + 1] + f[i] + f.slice(i + 2));
       for (const c of letters) {
-        if (c !== f[i]) yield* visit(head + c + tail);
-        yield* visit(head + c + f.slice(i));
+        if (c !== f[i]) visit(head + c + tail);
+        visit(head + c + rest);
       }
     }
-    for (const c of letters) yield* visit(f + c);
+    for (const c of letters) visit(f + c);
+    return out;
   }
 }
 

@@ -229,8 +229,8 @@ export class HeadingTerms {
     const of = new Int32Array(first + headings.length).fill(-1);
     of.set(this.#of);
     this.#of = of;
+    // Kept from now on: a user who imports one document imports more.
     this.#number(headings, first);
-    this.#numbers = null;
   }
 
   get count(): number {

@@ -52,7 +52,14 @@ async function imported(file: string): Promise<ReaderDocument> {
   if (!outcome.ok) throw new Error(`${file}: ${outcome.error.en}`);
   const { document } = outcome;
   const meta = {
+    designation: null,
+    type: null,
+    publisher: null,
+    url: null,
+    summary: null,
     ...document.meta,
+    published: document.meta.published ?? null,
+    author: document.meta.author ?? null,
     id: `import-${file}`,
     title: document.meta.title ?? file,
     origin: 'imported' as const,

@@ -1,0 +1,151 @@
+// `npm run bench:import-index`: what adding an imported document to the index of all of
+// regeringen.se costs, as the app does it (the stored index loaded, searched once, then a
+// 198-page bill parsed by the real PDF parser and added), next to the old way in the same run
+// (everything made from all records dropped on add and made again by the next search).
+// Prints add time and the first searches after it, wall and CPU. A script, never a test.
+// Needs the scale collection and its prebuilt cache (see bench-collection.ts):
+// LASAREN_SCALE_DIR (default /tmp/lasaren-scale) and LASAREN_BENCH_CACHE (a folder holding
+// regeringen-35942/ with a current-format collection and search index).
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openCollection } from '../src-main/services/documents/collection';
+import { parseFile } from '../src-main/services/documents/import-parse';
+import { readerDocument } from '../src-main/services/documents/reader-document';
+import { SearchEngine } from '../src-main/services/search/engine';
+import { INDEX_FILE_NAME, contentHash, readIndexFile } from '../src-main/services/search/index-file';
+import { setLexiconDir } from '../src-main/services/search/lexicon';
+import { paragraphRecords } from '../src-main/services/search/service';
+import type { ReaderDocument } from '../src-main/shared/documents/model';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SCALE_DIR = process.env['LASAREN_SCALE_DIR'] ?? '/tmp/lasaren-scale';
+const CACHE = join(process.env['LASAREN_BENCH_CACHE'] ?? join(SCALE_DIR, 'bench-cache'), 'regeringen-35942');
+const COLLECTION = join(SCALE_DIR, 'regeringen-se');
+
+function sharedDir(): string {
+  const candidates = [process.env['LASAREN_SHARED'], join(ROOT, '../shared'), join(ROOT, '../../shared')];
+  for (const c of candidates) if (c && existsSync(join(c, 'testfiles'))) return resolve(c);
+  throw new Error('../shared/testfiles saknas: sätt LASAREN_SHARED / missing: set LASAREN_SHARED');
+}
+
+interface Timed<T> {
+  readonly value: T;
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+function timed<T>(run: () => T): Timed<T> {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = run();
+  const wall = performance.now() - t0;
+  const d = process.cpuUsage(cpu0);
+  return { value, wall, cpu: (d.user + d.system) / 1000 };
+}
+
+async function timedAsync<T>(run: () => Promise<T>): Promise<Timed<T>> {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = await run();
+  const wall = performance.now() - t0;
+  const d = process.cpuUsage(cpu0);
+  return { value, wall, cpu: (d.user + d.system) / 1000 };
+}
+
+const ms = (t: number) => (t < 10 ? t.toFixed(1) : t.toFixed(0));
+const figure = (t: Timed<unknown>) => `${ms(t.wall)} ms / ${ms(t.cpu)} ms`;
+
+async function imported(file: string): Promise<ReaderDocument> {
+  const bytes = new Uint8Array(readFileSync(join(sharedDir(), 'testfiles', file)));
+  const outcome = await parseFile(bytes, file);
+  if (!outcome.ok) throw new Error(`${file}: ${outcome.error.sv}`);
+  const { document } = outcome;
+  return readerDocument(
+    {
+      designation: null,
+      type: null,
+      publisher: null,
+      url: null,
+      summary: null,
+      ...document.meta,
+      published: document.meta.published ?? null,
+      author: document.meta.author ?? null,
+      id: `import-${file}`,
+      title: document.meta.title ?? file,
+      origin: 'imported',
+      related: [],
+      relatedLinks: [],
+      language: 'sv',
+    },
+    document,
+    'bench',
+  );
+}
+
+/** A word of the imported bill, a common word, and a misspelling (the correction path). */
+const QUERIES = [
+  'vapendirektivet',
+  'skjutvapen ammunition',
+  'arbetsmarknad',
+  'vapenlicens',
+  'vapendirektivt',
+];
+
+async function main(): Promise<void> {
+  if (!existsSync(join(CACHE, INDEX_FILE_NAME)))
+    throw new Error(`Inget förbyggt index i ${CACHE} / no prebuilt index there: set LASAREN_BENCH_CACHE`);
+  setLexiconDir(join(ROOT, 'resources/lexicon'));
+  console.log(`# Import i ett stort index (${new Date().toISOString()}, load ${loadavg()[0]?.toFixed(1)})`);
+  const collection = await openCollection(COLLECTION, { cacheDir: CACHE, origin: 'collection' });
+  const records = await collection.searchRecords();
+  const load = await timedAsync(async () => {
+    const data = await readIndexFile(join(CACHE, INDEX_FILE_NAME), contentHash(records));
+    if (!data) throw new Error(`Indexet i ${CACHE} passar inte samlingen / does not match the collection`);
+    const engine = new SearchEngine();
+    await engine.import(records, data);
+    return engine;
+  });
+  const engine = load.value;
+  console.log(`${records.length.toLocaleString('sv-SE')} poster; index inläst ${figure(load)} (vägg / CPU)`);
+  // The user has searched before importing (and had a word corrected once).
+  for (const q of ['integration', 'arbetsmarkand']) engine.search(q);
+
+  const bill = await timedAsync(() => imported('01_prop-2022-23-102_vapendirektivet.pdf'));
+  const billRecords = paragraphRecords([bill.value]);
+  const page = await imported('21_regeringen_remiss-ds-2026-15.html');
+  console.log(
+    `198-sidig proposition tolkad (pdf.js, i processen) ${figure(bill)}: ${billRecords.length} poster`,
+  );
+
+  console.log('\n| steg | nu: utökas (vägg / CPU) | förr: byggs om (vägg / CPU) |');
+  console.log('| --- | ---: | ---: |');
+  const add = timed(() => engine.add(billRecords));
+  const now = QUERIES.map((q) => timed(() => engine.search(q)));
+  const second = timed(() => engine.add(paragraphRecords([page])));
+  const afterSecond = timed(() => engine.search(QUERIES[0] as string));
+  const extended = QUERIES.map((q) => JSON.stringify(engine.search(q)));
+  // The old way, on the same engine and records: what add dropped is made by the next search.
+  const before = QUERIES.map((q, i) => {
+    if (i === 0 || i === QUERIES.length - 1) engine.forgetMade();
+    return timed(() => engine.search(q));
+  });
+  console.log(`| lägg till propositionen (${billRecords.length} poster) | ${figure(add)} | (samma) |`);
+  QUERIES.forEach((q, i) => {
+    const label = i === 0 ? `första sökningen efteråt: ${q}` : `sedan: ${q}`;
+    const old = i === 0 || i === QUERIES.length - 1 ? figure(before[i] as Timed<unknown>) : '';
+    console.log(`| ${label} | ${figure(now[i] as Timed<unknown>)} | ${old} |`);
+  });
+  console.log(`| lägg till en HTML-sida till (${page.blocks.length} block) | ${figure(second)} | |`);
+  console.log(`| första sökningen efter den | ${figure(afterSecond)} | |`);
+  const same = before.every((t, i) => JSON.stringify(t.value) === extended[i]);
+  console.log(
+    `\nSamma svar utökat som ombyggt (alla ${QUERIES.length} frågorna, båda dokumenten tillagda): ${same ? 'ja' : 'NEJ'}`,
+  );
+  console.log(
+    '"Förr" mäter den gamla vägen på samma motor: allt som byggs av alla poster glöms, första sökningen bygger om det;',
+  );
+  console.log('för felstavningen (sista raden) glöms det igen, och rättningsmålen byggs också om.');
+}
+
+await main();
