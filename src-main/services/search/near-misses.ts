@@ -56,13 +56,13 @@ const isCommon = (word: string, count: number) =>
 /**
  * The common word `word` (seen `count` times) misspells, as [its key, the word as written],
  * or null; `near` gives the collection's words one edit away (folded) with their counts, in
- * any order, repeats allowed: the answer depends on none of that (the smallest spelling of a
+ * any order, repeats allowed (asked only for a word that may be a misspelling): the answer depends on none of that (the smallest spelling of a
  * key is the one named).
  */
 export function misspellingOf(
   word: string,
   count: number,
-  near: Iterable<readonly [string, number]>,
+  near: (word: string) => Iterable<readonly [string, number]>,
 ): [key: string, word: string] | null {
   if (count < 1 || count > MAX_MISSPELLING_COUNT || word.length < MIN_NEAR_MISS_LENGTH) return null;
   if (!LETTERS.test(word) || isKnownWord(word)) return null;
@@ -74,7 +74,7 @@ export function misspellingOf(
   const folded = fold(word);
   const missKey = analyzeWord(word).encoded[0] ?? '';
   const targets = new Map<string, string>();
-  for (const [written, otherCount] of near) {
+  for (const [written, otherCount] of near(word)) {
     if (!isCommon(written, otherCount) || otherCount < RATIO * count) continue;
     const other = fold(written);
     if (editDistance(folded, other, 1) > 1) continue;
@@ -193,7 +193,7 @@ export class NearMisses {
     }
     for (const [word, count] of vocabulary) {
       if (count > MAX_MISSPELLING_COUNT || word.length < MIN_NEAR_MISS_LENGTH) continue;
-      const found = misspellingOf(word, count, near(word));
+      const found = misspellingOf(word, count, near);
       if (found) out.#of.set(word, found);
     }
     return out;
@@ -263,7 +263,7 @@ export class NearMisses {
           if (count <= MAX_MISSPELLING_COUNT && other.length >= MIN_NEAR_MISS_LENGTH) again.add(other);
     }
     for (const word of again) {
-      const found = misspellingOf(word, vocabulary.get(word) ?? 0, folded.near(word, vocabulary));
+      const found = misspellingOf(word, vocabulary.get(word) ?? 0, (w) => folded.near(w, vocabulary));
       const known = this.#of.get(word);
       if (found) {
         if (known?.[0] !== found[0] || known[1] !== found[1]) this.#changed();
