@@ -307,8 +307,9 @@ export class SearchEngine {
   #spellingIndex(): SpellingIndex {
     if (!this.#spelling) {
       if (this.#vocabularyJson !== null && this.#vocabulary.size === 0) {
-        // Straight from the stored JSON: the full vocabulary never becomes a Map in the app.
-        const pairs = this.#storedVocabulary();
+        // Straight from the stored JSON: the full vocabulary never becomes a Map in the app
+        // unless documents are added (the stored words stay until then: add needs their counts).
+        const pairs = this.#storedVocabulary(false);
         this.#spelling = new SpellingIndex(pairs, pairs.length);
       } else this.#spelling = new SpellingIndex(this.#words(), this.#words().size);
     }
@@ -330,10 +331,10 @@ export class SearchEngine {
     return this.#vocabulary;
   }
 
-  /** The stored vocabulary's pairs (then forgotten). */
-  #storedVocabulary(): Array<[string, number]> {
+  /** The stored vocabulary's pairs (then forgotten, unless `forget` is false). */
+  #storedVocabulary(forget = true): Array<[string, number]> {
     const stored = this.#vocabularyJson;
-    this.#vocabularyJson = null;
+    if (forget) this.#vocabularyJson = null;
     if (stored === null) return [];
     return JSON.parse(typeof stored === 'string' ? stored : stored()) as Array<[string, number]>;
   }
