@@ -9,8 +9,8 @@ import { analyzeWord, foldedText, isKnownWord, tokenize } from './analyzer';
 import { SpellingIndex, closestWords, splitWordQueries, widenToNearSpellings } from './correction';
 import { NearMisses, type NearMissEntry, type NearMissTable } from './near-misses';
 import { TermIndex } from './flex';
+import { HeadingTerms } from './headings';
 import {
-  HeadingTerms,
   Scratch,
   TermFilter,
   decodeBytes,
