@@ -1,7 +1,8 @@
 // Owns misspellings on both sides, always from the collection's own words, never invented:
 // - in the text: words misspelt in the documents (rare, unknown to the lexicon, one edit from
-//   a common word: "intergration" beside "integration"), found once when the index is built
-//   and stored with it as a near-miss table, so a correctly spelt query also finds them;
+//   a common word: "intergration" beside "integration"), found when the index is built and
+//   stored with it as a near-miss table (near-misses.ts decides each word and keeps it up to
+//   date as documents come and go), so a correctly spelt query also finds them;
 // - in the query: the closest words of the collection (edit distance scaled with the word's
 //   length, adjacent swaps as one edit, å/ä/ö and doubled letters as half an edit) for a word
 //   that finds nothing or far less than a close spelling (a syllable written twice counts as one

@@ -151,7 +151,7 @@ export class SearchEngine {
   #nearMisses: NearMissTable | null = null;
   /** The other way round: a misspelling's key → the common word it misspells, as written. */
   #misspelt = new Map<string, string>();
-  /** Correction targets, made from the vocabulary on the first correction (then the stored vocabulary is dropped). */
+  /** Correction targets, made from the vocabulary on the first correction; add and remove update them. */
   #spelling: SpellingIndex | null = null;
   /** Entries of removed documents (remove): out of flexsearch, skipped if met anyway. */
   readonly #removed = new Set<number>();
@@ -222,7 +222,7 @@ export class SearchEngine {
   #countsChanged(vocabulary: Vocabulary, changed: ReadonlyMap<string, number>): void {
     if (changed.size === 0) return;
     if (this.#nearMissWords || this.#nearMissJson !== null) {
-      this.#nearMissTable();
+      this.#nearMissEntries();
       this.#nearMissWords?.update(vocabulary, changed);
       this.#nearMisses = null;
     }
