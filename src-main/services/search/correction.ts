@@ -1,106 +1,29 @@
 // Owns misspellings on both sides, always from the collection's own words, never invented:
 // - in the text: words misspelt in the documents (rare, unknown to the lexicon, one edit from
-//   a common word: "intergration" beside "integration"), found once when the index is built
-//   and stored with it as a near-miss table, so a correctly spelt query also finds them;
+//   a common word: "intergration" beside "integration"), found when the index is built and
+//   stored with it as a near-miss table (near-misses.ts decides each word and keeps it up to
+//   date as documents come and go), so a correctly spelt query also finds them;
 // - in the query: the closest words of the collection (edit distance scaled with the word's
 //   length, adjacent swaps as one edit, å/ä/ö and doubled letters as half an edit) for a word
 //   that finds nothing or far less than a close spelling (a syllable written twice counts as one
 //   edit); and, for a query that finds nothing at all, its long words widened to the text's
 //   words one edit away, as near-misses.
 import { analyzeWord, compoundTail, fold, isKnownWord } from './analyzer';
+import { NearMisses, type NearMissEntry } from './near-misses';
 import { editDistance, type Vocabulary } from './suggest';
 
-/** Folded lemma key of a common word → keys of its misspellings in the text. */
-export type NearMissTable = ReadonlyMap<string, readonly string[]>;
+export type { NearMissEntry, NearMissTable } from './near-misses';
 
-/** A common word's key, the keys of its misspellings in the text, and the word as written. */
-export type NearMissEntry = [key: string, misspellings: string[], word: string];
-
-/** A word this short is never treated as a misspelling in the text (too many real neighbours). */
-const MIN_NEAR_MISS_LENGTH = 7;
-/** A misspelling occurs at most this often, and its correct word at least RATIO times as often. */
-const MAX_MISSPELLING_COUNT = 2;
-const RATIO = 5;
-/** A known word counts as a dropped-letter misspelling from this length and ratio (seen once). */
-const MIN_DROPPED_LENGTH = 9;
-const DROPPED_RATIO = 8;
 const LETTERS = /^\p{L}+$/u;
 
-/** Every string one deletion away from `word`, and the word itself. */
-function deletions(word: string): string[] {
-  const out = [word];
-  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
-  return out;
-}
-
-/** A compound of two real words (integrationsinsatsen) is not a misspelling. */
-function isRealCompound(word: string): boolean {
-  for (let i = 3; i <= word.length - 3; i++) {
-    const head = word.slice(0, i);
-    if (!isKnownWord(word.slice(i))) continue;
-    if (isKnownWord(head) || (/[se]$/.test(head) && isKnownWord(head.slice(0, -1)))) return true;
-  }
-  return false;
-}
-
 /**
- * The near-miss table of a collection from its words and their counts: each rare word that
- * the lexicon does not know, is no compound of known words and lies one edit (insertion,
- * deletion, substitution or adjacent swap, on folded letters) from a word RATIO times as
- * common, becomes a near-miss of that word. Symmetric deletions keep it linear in the
- * vocabulary (the build step runs this once).
+ * The near-miss table of a collection from its words and their counts (near-misses.ts
+ * decides each word): per common word, its key, its misspellings' keys and the word as written.
  */
-export function findNearMisses(
-  vocabulary: Vocabulary,
-  log?: (misspelt: string, word: string) => void,
-): NearMissEntry[] {
-  const common: Array<[string, number, string]> = [];
-  const byDeletion = new Map<string, number | number[]>();
-  for (const [word, count] of vocabulary) {
-    if (count < RATIO || word.length < MIN_NEAR_MISS_LENGTH - 1 || !LETTERS.test(word)) continue;
-    const id = common.push([fold(word), count, word]) - 1;
-    for (const d of deletions(fold(word))) {
-      const known = byDeletion.get(d);
-      if (known === undefined) byDeletion.set(d, id);
-      else if (typeof known === 'number') byDeletion.set(d, [known, id]);
-      else known.push(id);
-    }
-  }
-  const table = new Map<string, { misspellings: Set<string>; word: string }>();
-  for (const [word, count] of vocabulary) {
-    if (count > MAX_MISSPELLING_COUNT || word.length < MIN_NEAR_MISS_LENGTH || !LETTERS.test(word)) continue;
-    if (isKnownWord(word)) continue;
-    // A compound of known words the lexicon lacks is a misspelling only on stronger evidence:
-    // seen once, long, and the common word is it with one letter more (a dropped letter:
-    // lutredovisning, arbetskraftinvandring), DROPPED_RATIO times as common.
-    const real = isRealCompound(word);
-    if (real && (count > 1 || word.length < MIN_DROPPED_LENGTH)) continue;
-    const folded = fold(word);
-    const missKey = analyzeWord(word).encoded[0] ?? '';
-    const seen = new Set<number>();
-    const targets = new Map<string, string>();
-    for (const d of deletions(folded)) {
-      const ids = byDeletion.get(d);
-      if (ids === undefined) continue;
-      for (const id of typeof ids === 'number' ? [ids] : ids) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const [other, otherCount, written] = common[id] as [string, number, string];
-        if (otherCount < RATIO * count || editDistance(folded, other, 1) > 1) continue;
-        if (real && (other.length !== folded.length + 1 || otherCount < DROPPED_RATIO)) continue;
-        const key = analyzeWord(written).encoded[0] ?? '';
-        if (key !== missKey && key !== '') targets.set(key, written);
-      }
-    }
-    // One edit from two different words (såtliga: statliga or samtliga?) is no evidence.
-    if (targets.size !== 1) continue;
-    const [[key, other]] = [...targets] as [[string, string]];
-    let entry = table.get(key);
-    if (!entry) table.set(key, (entry = { misspellings: new Set(), word: other }));
-    entry.misspellings.add(missKey);
-    log?.(word, other);
-  }
-  return [...table].map(([key, entry]) => [key, [...entry.misspellings], entry.word]);
+export function findNearMisses(vocabulary: Vocabulary): NearMissEntry[] {
+  return NearMisses.fromVocabulary(vocabulary)
+    .entries()
+    .map(([key, misspellings, word]) => [key, misspellings, word]);
 }
 
 /** The largest edit distance a correction of a word this long may have. */
@@ -182,6 +105,11 @@ const CLOSEST_KEPT = 6;
  */
 export class SpellingIndex {
   readonly #buckets = new Map<string, Bucket>();
+  readonly #minCount: number;
+  /** Words whose count changed since the buckets were made: the count now, and whether they are in them. */
+  readonly #changed = new Map<string, { count: number; listed: boolean; folded: string }>();
+  /** Per first letter (folded), changed words not in the buckets. */
+  readonly #extra = new Map<string, Set<string>>();
   /** closestWords's (and the suggestions') answers for the last few typed words. */
   readonly #closest = new Map<string, Correction[]>();
 
@@ -200,7 +128,7 @@ export class SpellingIndex {
   }
 
   constructor(pairs: Iterable<readonly [string, number]>, size: number) {
-    const minCount = size > LARGE_VOCABULARY ? 2 : 1;
+    const minCount = (this.#minCount = size > LARGE_VOCABULARY ? 2 : 1);
     const raw = new Map<string, Array<[string, string, number]>>();
     for (const [word, count] of pairs) {
       if (count < minCount || word.length < 2) continue;
@@ -229,17 +157,58 @@ export class SpellingIndex {
   }
 
   /**
+   * Takes in changed counts (`changed`: word → its count before; `vocabulary`: the counts now)
+   * without making the buckets again: a new word or count is looked up beside them. False
+   * when the index must be made again (the vocabulary crossed LARGE_VOCABULARY).
+   */
+  update(vocabulary: Vocabulary, changed: ReadonlyMap<string, number>): boolean {
+    if ((vocabulary.size > LARGE_VOCABULARY ? 2 : 1) !== this.#minCount) return false;
+    this.#closest.clear();
+    for (const [word, before] of changed) {
+      if (word.length < 2) continue;
+      let entry = this.#changed.get(word);
+      if (!entry) {
+        // Untouched since the buckets were made: in them when its count then was enough.
+        entry = { count: before, listed: before >= this.#minCount, folded: fold(word) };
+        this.#changed.set(word, entry);
+        if (!entry.listed) {
+          const first = entry.folded[0] as string;
+          let extra = this.#extra.get(first);
+          if (!extra) this.#extra.set(first, (extra = new Set()));
+          extra.add(word);
+        }
+      }
+      entry.count = vocabulary.get(word) ?? 0;
+    }
+    return true;
+  }
+
+  /**
    * Words starting with the same folded letter, at most `max` letters longer or shorter (or
    * up to `longer` letters longer: candidates for a repeated syllable).
    */
   *near(typed: string, max: number, longer = 0): Generator<[word: string, folded: string, count: number]> {
-    const bucket = this.#buckets.get(fold(typed)[0] ?? '');
-    if (!bucket) return;
-    const { starts } = bucket;
-    const at = (n: number) => (n < 0 ? 0 : n >= starts.length ? bucket.words.length : (starts[n] as number));
-    const end = at(typed.length + Math.max(max, longer) + 1);
-    for (let i = at(typed.length - max); i < end; i++) {
-      yield [bucket.words[i] as string, bucket.folded[i] as string, bucket.counts[i] as number];
+    const first = fold(typed)[0] ?? '';
+    const bucket = this.#buckets.get(first);
+    const changed = this.#changed;
+    if (bucket) {
+      const { starts } = bucket;
+      const at = (n: number) =>
+        n < 0 ? 0 : n >= starts.length ? bucket.words.length : (starts[n] as number);
+      const end = at(typed.length + Math.max(max, longer) + 1);
+      for (let i = at(typed.length - max); i < end; i++) {
+        const word = bucket.words[i] as string;
+        const count =
+          changed.size > 0 ? (changed.get(word)?.count ?? (bucket.counts[i] as number)) : bucket.counts[i];
+        if ((count as number) >= this.#minCount) yield [word, bucket.folded[i] as string, count as number];
+      }
+    }
+    for (const word of this.#extra.get(first) ?? []) {
+      const entry = changed.get(word);
+      if (!entry || entry.count < this.#minCount) continue;
+      const length = entry.folded.length;
+      if (length >= typed.length - max && length <= typed.length + Math.max(max, longer))
+        yield [word, entry.folded, entry.count];
     }
   }
 }

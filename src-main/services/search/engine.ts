@@ -6,24 +6,21 @@
 // the app's search service, the CLI, the worker and the benchmark alike: one implementation.
 import type { SearchCorrection, SearchHit, SearchResponse } from '../../shared/search';
 import { analyzeWord, foldedText, isKnownWord, tokenize } from './analyzer';
-import {
-  SpellingIndex,
-  closestWords,
-  findNearMisses,
-  type NearMissEntry,
-  type NearMissTable,
-  splitWordQueries,
-  widenToNearSpellings,
-} from './correction';
+import { SpellingIndex, closestWords, splitWordQueries, widenToNearSpellings } from './correction';
+import { NearMisses, type NearMissEntry, type NearMissTable } from './near-misses';
 import { TermIndex } from './flex';
+import { HeadingTerms } from './headings';
 import {
-  HeadingTerms,
   Scratch,
   TermFilter,
   decodeBytes,
   decodeIds,
   encodeIds,
+  extendSequences,
+  storedSequences,
   termSequences,
+  wordsOf,
+  type Removed,
   type TermSequences,
 } from './sequences';
 import {
@@ -147,15 +144,19 @@ export class SearchEngine {
   readonly #scratch = new Scratch();
   /** Reused by #matchCoded. */
   readonly #tokenMarks: number[] = [];
+  /** The near-miss table's words (kept up to date by add and remove), and the stored one until used. */
+  #nearMissWords: NearMisses | null = null;
+  #nearMissJson: string | null = null;
+  /** The table itself, made from #nearMissWords on use. */
   #nearMisses: NearMissTable | null = null;
   /** The other way round: a misspelling's key → the common word it misspells, as written. */
   #misspelt = new Map<string, string>();
-  #nearMissEntries: NearMissEntry[] = [];
-  #nearMissJson: string | null = null;
-  /** Correction targets, made from the vocabulary on the first correction (then the stored vocabulary is dropped). */
+  /** Correction targets, made from the vocabulary on the first correction; add and remove update them. */
   #spelling: SpellingIndex | null = null;
   /** Entries of removed documents (remove): out of flexsearch, skipped if met anyway. */
   readonly #removed = new Set<number>();
+  /** How many entries and words they are (BM25 counts only what is left); made on use. */
+  #removedSize: Removed | null = null;
 
   get size(): number {
     return this.#records.length;
@@ -165,21 +166,67 @@ export class SearchEngine {
     return this.#records;
   }
 
-  /** Adds paragraphs to the index; ids are their positions, so the order must be stable. */
+  /**
+   * Adds paragraphs to the index; ids are their positions, so the order must be stable.
+   * What is already made is extended, never made again from every record (an import into all
+   * of regeringen.se would otherwise cost seconds of CPU on the next search): the paragraphs'
+   * term codes (existing codes kept, new terms' appended), the headings, the near-miss table
+   * and the correction targets (only the words whose counts changed).
+   */
   add(records: readonly ParagraphRecord[]): void {
+    if (records.length === 0) return;
+    const made = this.#sequencesMade;
+    const before = made ? this.#index.terms() : null;
+    const first = this.#records.length;
+    const vocabulary = this.#words();
+    const changed = new Map<string, number>();
     for (const record of records) {
       const id = this.#records.length;
       this.#records.push(record);
       this.#index.add(id, { text: record.text, heading: record.heading ?? '' });
-      this.#sequencesMade = null;
-      this.#headings = null;
-      this.#nearMisses = null;
-      this.#spelling = null;
-      const vocabulary = this.#words();
       for (const token of tokenize(record.text)) {
-        vocabulary.set(token.lower, (vocabulary.get(token.lower) ?? 0) + 1);
+        const count = vocabulary.get(token.lower) ?? 0;
+        if (!changed.has(token.lower)) changed.set(token.lower, count);
+        vocabulary.set(token.lower, count + 1);
       }
     }
+    const added = this.#records.slice(first);
+    if (made && before)
+      this.#sequencesMade = extendSequences(
+        made,
+        before,
+        this.#index.terms(),
+        added.map((r) => r.text),
+        (term) => this.#index.termId(term),
+      );
+    this.#headings?.extend(added.map((r) => r.heading));
+    this.#countsChanged(vocabulary, changed);
+  }
+
+  /**
+   * Drops everything made from all records, so that the next search makes it again: what
+   * every add did before it extended them (`npm run bench:import-index` compares the two).
+   */
+  forgetMade(): void {
+    this.#index.forgetDictionary();
+    this.#sequencesMade = null;
+    this.#headings = null;
+    this.#nearMissWords = null;
+    this.#nearMisses = null;
+    this.#nearMissJson = null;
+    this.#spelling = null;
+    this.#removedSize = null;
+  }
+
+  /** The near-miss table and the correction targets, when made, take in changed word counts. */
+  #countsChanged(vocabulary: Vocabulary, changed: ReadonlyMap<string, number>): void {
+    if (changed.size === 0) return;
+    if (this.#nearMissWords || this.#nearMissJson !== null) {
+      this.#nearMissEntries();
+      this.#nearMissWords?.update(vocabulary, changed);
+      this.#nearMisses = null;
+    }
+    if (this.#spelling && !this.#spelling.update(vocabulary, changed)) this.#spelling = null;
   }
 
   /**
@@ -193,24 +240,35 @@ export class SearchEngine {
     let removed = 0;
     // The vocabulary counts only once it is a Map (after an add); the stored one never held imports.
     const vocabulary = this.#vocabularyJson === null ? this.#vocabulary : null;
+    const changed = new Map<string, number>();
     this.#records.forEach((record, id) => {
       if (record.documentId !== documentId || this.#removed.has(id)) return;
       this.#index.remove(id, { text: record.text, heading: record.heading ?? '' });
       this.#removed.add(id);
+      this.#removedSize = null;
       removed++;
       if (vocabulary)
         for (const token of tokenize(record.text)) {
-          const left = (vocabulary.get(token.lower) ?? 0) - 1;
-          if (left > 0) vocabulary.set(token.lower, left);
+          const count = vocabulary.get(token.lower) ?? 0;
+          if (!changed.has(token.lower)) changed.set(token.lower, count);
+          if (count > 1) vocabulary.set(token.lower, count - 1);
           else vocabulary.delete(token.lower);
         }
     });
+    if (vocabulary) this.#countsChanged(vocabulary, changed);
     return removed;
   }
 
   export(): IndexData {
-    const { starts, codes, ranks } = this.#sequences();
-    const headings = this.#headingTerms().encodeAll(this.#index, ranks);
+    let sequences = this.#sequences();
+    let headingTerms = this.#headingTerms();
+    if (sequences.any !== sequences.ranks.length) {
+      // Extended by add: the file's format wants the codes as termSequences makes them.
+      sequences = this.#makeSequences();
+      headingTerms = new HeadingTerms(this.#records.map((r) => r.heading));
+    }
+    const { starts, codes, ranks } = sequences;
+    const headings = headingTerms.encodeAll(this.#index, sequences);
     return {
       ...this.#index.export(),
       vocabulary: JSON.stringify([...this.#words()]),
@@ -219,32 +277,39 @@ export class SearchEngine {
       termRanks: encodeIds(ranks),
       headingStarts: encodeIds(headings.starts),
       headingCodes: encodeIds(headings.codes),
-      nearMisses: (this.#nearMissTable(), JSON.stringify(this.#nearMissEntries)),
+      nearMisses: JSON.stringify(this.#nearMissEntries()),
     };
   }
 
   /** Misspellings in the text of each common word's key; made at export or on first use. */
   #nearMissTable(): NearMissTable {
     if (!this.#nearMisses) {
-      const entries =
-        this.#nearMissJson !== null
-          ? (JSON.parse(this.#nearMissJson) as NearMissEntry[])
-          : findNearMisses(this.#words());
-      this.#nearMissEntries = entries;
+      const entries = this.#nearMissEntries();
       this.#nearMisses = new Map(entries.map(([key, misspellings]) => [key, misspellings]));
       this.#misspelt = new Map(
         entries.flatMap(([, misspellings, word]) => misspellings.map((m) => [m, word] as const)),
       );
-      this.#nearMissJson = null;
     }
     return this.#nearMisses;
+  }
+
+  #nearMissEntries(): NearMissEntry[] {
+    if (!this.#nearMissWords) {
+      this.#nearMissWords =
+        this.#nearMissJson !== null
+          ? NearMisses.fromEntries(JSON.parse(this.#nearMissJson) as NearMissEntry[])
+          : NearMisses.fromVocabulary(this.#words());
+      this.#nearMissJson = null;
+    }
+    return this.#nearMissWords.entries();
   }
 
   #spellingIndex(): SpellingIndex {
     if (!this.#spelling) {
       if (this.#vocabularyJson !== null && this.#vocabulary.size === 0) {
-        // Straight from the stored JSON: the full vocabulary never becomes a Map in the app.
-        const pairs = this.#storedVocabulary();
+        // Straight from the stored JSON: the full vocabulary never becomes a Map in the app
+        // unless documents are added (the stored words stay until then: add needs their counts).
+        const pairs = this.#storedVocabulary(false);
         this.#spelling = new SpellingIndex(pairs, pairs.length);
       } else this.#spelling = new SpellingIndex(this.#words(), this.#words().size);
     }
@@ -266,10 +331,10 @@ export class SearchEngine {
     return this.#vocabulary;
   }
 
-  /** The stored vocabulary's pairs (then forgotten). */
-  #storedVocabulary(): Array<[string, number]> {
+  /** The stored vocabulary's pairs (then forgotten, unless `forget` is false). */
+  #storedVocabulary(forget = true): Array<[string, number]> {
     const stored = this.#vocabularyJson;
-    this.#vocabularyJson = null;
+    if (forget) this.#vocabularyJson = null;
     if (stored === null) return [];
     return JSON.parse(typeof stored === 'string' ? stored : stored()) as Array<[string, number]>;
   }
@@ -279,11 +344,15 @@ export class SearchEngine {
   }
 
   #sequences(): TermSequences {
-    return (this.#sequencesMade ??= termSequences(
+    return (this.#sequencesMade ??= this.#makeSequences());
+  }
+
+  #makeSequences(): TermSequences {
+    return termSequences(
       this.#records.map((r) => r.text),
       this.#index.termIds(),
       this.#index.frequencies,
-    ));
+    );
   }
 
   /** Loads an export made from the same records (in the same order) with the same configuration. */
@@ -296,11 +365,11 @@ export class SearchEngine {
     else for (const [word, count] of data.vocabulary) this.#vocabulary.set(word, count);
     await this.#index.import(data);
     if (data.tokenStarts && data.tokenCodes && data.termRanks) {
-      const made = {
-        starts: decodeIds(data.tokenStarts),
-        codes: decodeBytes(data.tokenCodes),
-        ranks: decodeIds(data.termRanks),
-      };
+      const made = storedSequences(
+        decodeIds(data.tokenStarts),
+        decodeBytes(data.tokenCodes),
+        decodeIds(data.termRanks),
+      );
       const fits =
         made.starts.length === this.#records.length + 1 && made.ranks.length === this.#index.termCount;
       this.#sequencesMade = fits ? made : null;
@@ -415,6 +484,13 @@ export class SearchEngine {
     return words.length === 0 ? null : { query: corrected.trim(), original: raw, words };
   }
 
+  #removedCounts(): Removed {
+    return (this.#removedSize ??= {
+      entries: this.#removed.size,
+      words: this.#removed.size > 0 ? wordsOf(this.#sequences(), this.#removed) : 0,
+    });
+  }
+
   /** The ranked hits for a parsed query (exposed so notes can be merged into the same list). */
   rank(query: ParsedQuery, limit: number, documentId?: string): { hits: ScoredHit[]; more: boolean } {
     if (query.units.length === 0) return { hits: [], more: false };
@@ -429,7 +505,14 @@ export class SearchEngine {
     );
     // Candidates in flexsearch's order; each paragraph's term ids first rule out, exactly and
     // without touching its text, those where some query word or phrase cannot match.
-    const filter = TermFilter.for(query, this.#index, this.#sequences(), this.#headingTerms(), this.#scratch);
+    const filter = TermFilter.for(
+      query,
+      this.#index,
+      this.#sequences(),
+      this.#headingTerms(),
+      this.#scratch,
+      this.#removedCounts(),
+    );
     filter?.markEntries(this.#records.length);
     const seen = this.#scratch.zeroed('seen', this.#records.length);
     const candidates: Array<{ id: number; bm25: number; order: number }> = [];

@@ -66,11 +66,78 @@ interface Dictionary {
   readonly reversedIds: Int32Array;
 }
 
+/** Where `key` goes in the ids `order`, sorted by `compare` over `terms`. */
+function insertionPoint(
+  order: Int32Array,
+  terms: readonly string[],
+  key: string,
+  compare: (a: string, b: string) => number,
+): number {
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compare(terms[order[mid] as number] as string, key) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The dictionary with `added` (terms it lacks, with their counts) merged in: the same arrays
+ * a sort of all terms would give. Only the new terms are compared (a binary search each, in
+ * both orders); the old ones are copied and their ids shifted, so an import of a few hundred
+ * new words costs milliseconds, not a comparison per term of the whole dictionary.
+ */
+function mergeTerms(dict: Dictionary, added: ReadonlyMap<string, number>): Dictionary {
+  const fresh = [...added.keys()].sort();
+  const old = dict.sorted;
+  const n = old.length;
+  const k = fresh.length;
+  // Where each new term goes among the old ones (non-decreasing, as fresh is sorted).
+  const at = fresh.map((term) => lowerBound(old, term));
+  const sorted = new Array<string>(n + k);
+  const sortedFreq = new Int32Array(n + k);
+  const moved = new Int32Array(n);
+  const freshIds = new Int32Array(k);
+  for (let j = 0, i = 0; j <= k; j++) {
+    const end = j < k ? (at[j] as number) : n;
+    for (; i < end; i++) {
+      const o = i + j;
+      sorted[o] = old[i] as string;
+      sortedFreq[o] = dict.sortedFreq[i] ?? 0;
+      moved[i] = o;
+    }
+    if (j < k) {
+      const o = end + j;
+      sorted[o] = fresh[j] as string;
+      sortedFreq[o] = added.get(fresh[j] as string) ?? 0;
+      freshIds[j] = o;
+    }
+  }
+  // The backwards order: the new terms' own, each placed by a binary search in the old one.
+  const back = dict.reversedIds;
+  const byBack = Array.from(freshIds).sort((a, b) =>
+    compareBackwards(sorted[a] as string, sorted[b] as string),
+  );
+  const backAt = byBack.map((id) => insertionPoint(back, old, sorted[id] as string, compareBackwards));
+  const reversedIds = new Int32Array(n + k);
+  for (let j = 0, i = 0; j <= k; j++) {
+    const end = j < k ? (backAt[j] as number) : n;
+    for (; i < end; i++) reversedIds[i + j] = moved[back[i] as number] as number;
+    if (j < k) reversedIds[end + j] = byBack[j] as number;
+  }
+  return { sorted, sortedFreq, reversedIds };
+}
+
 export class TermIndex {
   readonly #doc: FlexDocument;
   readonly #fields: readonly string[];
+  /** Term → entries holding it, until the dictionary is first made (a build from scratch). */
   readonly #frequency = new Map<string, number>();
   #dict: Dictionary | null = null;
+  /** Terms first seen after the dictionary was made, with their counts, not yet merged in. */
+  readonly #pending = new Map<string, number>();
   /** Recent words' matching terms (see #matching); emptied when the dictionary changes. */
   readonly #matchingCache = new Map<string, { ids: Int32Array; postings: number }>();
   readonly #expansionCache = new Map<string, string[]>();
@@ -84,11 +151,27 @@ export class TermIndex {
     }) as unknown as FlexDocument;
   }
 
+  /**
+   * Indexes one entry. Once the dictionary exists (an imported index, or after the first
+   * query), its counts change in place and terms never seen before wait in `#pending`, merged
+   * into the sorted dictionary when it is next read: sorting 700,000 terms again for one added
+   * document cost seconds at regeringen.se scale. A term's id is its position, so ids move
+   * when terms are merged in; `terms()` lets a caller map old ids to new ones.
+   */
   add(id: number, values: Record<string, string>): void {
-    this.#countsInMap();
     this.#doc.add({ id, ...values });
-    this.#changed();
-    for (const term of this.#termsOf(values)) this.#frequency.set(term, (this.#frequency.get(term) ?? 0) + 1);
+    this.#matchingCache.clear();
+    this.#expansionCache.clear();
+    const dict = this.#dict;
+    for (const term of this.#termsOf(values)) {
+      if (!dict) {
+        this.#frequency.set(term, (this.#frequency.get(term) ?? 0) + 1);
+        continue;
+      }
+      const at = lowerBound(dict.sorted, term);
+      if (dict.sorted[at] === term) dict.sortedFreq[at] = (dict.sortedFreq[at] ?? 0) + 1;
+      else this.#pending.set(term, (this.#pending.get(term) ?? 0) + 1);
+    }
   }
 
   /**
@@ -111,28 +194,18 @@ export class TermIndex {
         }
       }
     }
-    const dict = this.#dict;
     for (const term of this.#termsOf(values)) {
-      if (this.#frequency.has(term))
-        this.#frequency.set(term, Math.max(0, (this.#frequency.get(term) ?? 0) - 1));
-      const at = dict ? this.termId(term) : -1;
-      if (dict && at >= 0) dict.sortedFreq[at] = Math.max(0, (dict.sortedFreq[at] ?? 0) - 1);
+      if (!this.#dict) {
+        if (this.#frequency.has(term))
+          this.#frequency.set(term, Math.max(0, (this.#frequency.get(term) ?? 0) - 1));
+        continue;
+      }
+      const at = this.termId(term);
+      const { sortedFreq } = this.#dictionary();
+      if (at >= 0) sortedFreq[at] = Math.max(0, (sortedFreq[at] ?? 0) - 1);
     }
     this.#matchingCache.clear();
     this.#expansionCache.clear();
-  }
-
-  /** An imported index keeps its counts in the dictionary; changing it needs them in the map again. */
-  #countsInMap(): void {
-    if (this.#frequency.size === 0 && this.#dict) {
-      this.#dict.sorted.forEach((term, i) => this.#frequency.set(term, this.#dict?.sortedFreq[i] ?? 0));
-    }
-  }
-
-  #changed(): void {
-    this.#matchingCache.clear();
-    this.#expansionCache.clear();
-    this.#dict = null;
   }
 
   /** The distinct terms an entry is indexed under, in all fields. */
@@ -155,8 +228,30 @@ export class TermIndex {
         compareBackwards(sorted[a] as string, sorted[b] as string),
       );
       this.#dict = { sorted, sortedFreq, reversedIds };
+      // The dictionary holds the counts from now on (add and remove change them in place).
+      this.#frequency.clear();
+    } else if (this.#pending.size > 0) {
+      this.#dict = mergeTerms(this.#dict, this.#pending);
+      this.#pending.clear();
     }
     return this.#dict;
+  }
+
+  /**
+   * Forgets the sorted dictionary (counts back in a map), as add did before it merged new
+   * terms in: for the benchmark that compares both ways.
+   */
+  forgetDictionary(): void {
+    const dict = this.#dictionary();
+    dict.sorted.forEach((term, i) => this.#frequency.set(term, dict.sortedFreq[i] ?? 0));
+    this.#dict = null;
+    this.#matchingCache.clear();
+    this.#expansionCache.clear();
+  }
+
+  /** The indexed terms in id order (sorted); a new array whenever terms were added. */
+  terms(): readonly string[] {
+    return this.#dictionary().sorted;
   }
 
   /** Where the terms ending with `term` start in reversedIds. */

@@ -7,6 +7,7 @@
 // candidate. Stored in the index file (under 2 bytes per word).
 import { Buffer } from 'node:buffer';
 import { analyzeWord, indexTokens } from './analyzer';
+import type { HeadingTerms } from './headings';
 import type { ParsedQuery } from './query';
 
 /** At most this many query words get a bit of their own; longer queries skip the test. */
@@ -15,8 +16,9 @@ const MAX_TERMS = 8;
 /**
  * Term codes: a term's rank by how many entries hold it (0 = the most common), so that the
  * common words most text consists of take one byte as a varint (7 bits per byte, high bit
- * = more follows). The code `termCount` stands for a token that can match any query word
- * (two analysed forms, like `esf+`/`esf`, or not in the dictionary).
+ * = more follows). One code, `any` (the term count when the codes were first made), stands
+ * for a token that can match any query word (two analysed forms, like `esf+`/`esf`, or not
+ * in the dictionary); terms added later get the codes after it (extendSequences).
  */
 export function termRanks(frequencies: Int32Array): Int32Array {
   const order = Int32Array.from(frequencies.keys()).sort(
@@ -36,7 +38,7 @@ function pushCode(code: number, out: number[]): void {
 }
 
 /** The codes of the tokens of `text`, in order, then its shared-tail compounds, as varints. */
-function codesOf(text: string, codeOf: (term: string) => number, any: number, out: number[]): void {
+export function codesOf(text: string, codeOf: (term: string) => number, any: number, out: number[]): void {
   for (const token of indexTokens(text)) {
     const { encoded } = analyzeWord(token.lower);
     pushCode(encoded.length === 1 ? codeOf(encoded[0] as string) : any, out);
@@ -61,6 +63,24 @@ export interface TermSequences {
   readonly codes: Uint8Array;
   /** Term id → code. */
   readonly ranks: Int32Array;
+  /** The code of a token that may match any query word. */
+  readonly any: number;
+  /** One more than the largest code: the size of a table indexed by code. */
+  readonly codeCount: number;
+  /** How many codes (words) all paragraphs hold: BM25's lengths count words, not bytes. */
+  readonly words: number;
+}
+
+/** How many varints `codes` holds (each ends with a byte under 128). */
+function countCodes(codes: Uint8Array | readonly number[]): number {
+  let n = 0;
+  for (let i = 0; i < codes.length; i++) if ((codes[i] as number) < 128) n++;
+  return n;
+}
+
+/** Codes as stored in the index file (any = the term count, no code after it). */
+export function storedSequences(starts: Int32Array, codes: Uint8Array, ranks: Int32Array): TermSequences {
+  return { starts, codes, ranks, any: ranks.length, codeCount: ranks.length + 1, words: countCodes(codes) };
 }
 
 export function termSequences(
@@ -81,7 +101,51 @@ export function termSequences(
     codesOf(text, codeOf, any, codes);
   });
   starts[texts.length] = codes.length;
-  return { starts, codes: Uint8Array.from(codes), ranks };
+  return storedSequences(starts, Uint8Array.from(codes), ranks);
+}
+
+/**
+ * The sequences with more paragraphs (`texts`), after the dictionary went from `before` to
+ * `after` (both sorted; `after` holds every term of `before`): existing codes stay as they
+ * are, terms new to the dictionary take the codes after the last one, and only the new texts
+ * are read. Matches and scores are those of termSequences over all texts: a code is only a
+ * name for a term (its rank just keeps common words short).
+ */
+export function extendSequences(
+  made: TermSequences,
+  before: readonly string[],
+  after: readonly string[],
+  texts: readonly string[],
+  termId: (term: string) => number,
+): TermSequences {
+  let ranks = made.ranks;
+  let next = made.codeCount;
+  if (after !== before) {
+    ranks = new Int32Array(after.length);
+    for (let i = 0, j = 0; i < after.length; i++) {
+      if (j < before.length && before[j] === after[i]) ranks[i] = made.ranks[j++] as number;
+      else ranks[i] = next++;
+    }
+  }
+  const { any } = made;
+  const codeOf = (term: string) => {
+    const id = termId(term);
+    return id < 0 ? any : (ranks[id] ?? any);
+  };
+  const added: number[] = [];
+  const paragraphs = made.starts.length - 1;
+  const starts = new Int32Array(paragraphs + texts.length + 1);
+  starts.set(made.starts.subarray(0, paragraphs));
+  const offset = made.codes.length;
+  texts.forEach((text, i) => {
+    starts[paragraphs + i] = offset + added.length;
+    codesOf(text, codeOf, any, added);
+  });
+  starts[paragraphs + texts.length] = offset + added.length;
+  const codes = new Uint8Array(offset + added.length);
+  codes.set(made.codes);
+  codes.set(added, offset);
+  return { starts, codes, ranks, any, codeCount: next, words: made.words + countCodes(added) };
 }
 
 /** Little-endian on every machine Läsaren runs on (x64, arm64); the content hash guards the rest. */
@@ -121,82 +185,22 @@ export class Scratch {
   }
 }
 
-/**
- * The distinct headings entries stand under (many share one), each one's term codes: stored
- * in the index file (analysing a heading's words on first use cost milliseconds per query on
- * a large collection), or made on first use when the index was built in this process.
- */
-export class HeadingTerms {
-  /** Entry → its heading's number, or -1. */
-  readonly of: Int32Array;
-  readonly #texts: string[] = [];
-  readonly #codes: Array<Uint8Array | undefined> = [];
-  /** Stored codes: where each heading's start (one more than headings), and the codes. */
-  #stored: { starts: Int32Array; codes: Uint8Array } | null = null;
+/** Entries taken out of the index (their codes stay) and how many words they held. */
+export interface Removed {
+  readonly entries: number;
+  readonly words: number;
+}
 
-  constructor(headings: ReadonlyArray<string | null>) {
-    this.of = new Int32Array(headings.length).fill(-1);
-    const numbers = new Map<string, number>();
-    headings.forEach((heading, entry) => {
-      if (!heading) return;
-      let n = numbers.get(heading);
-      if (n === undefined) {
-        n = this.#texts.push(heading) - 1;
-        numbers.set(heading, n);
-      }
-      this.of[entry] = n;
-    });
-  }
+const NONE_REMOVED: Removed = { entries: 0, words: 0 };
 
-  get count(): number {
-    return this.#texts.length;
-  }
-
-  /** Takes the stored codes when they fit these headings; false (and made on use) otherwise. */
-  load(starts: Int32Array, codes: Uint8Array): boolean {
-    if (starts.length !== this.#texts.length + 1 || (starts[this.#texts.length] ?? -1) !== codes.length)
-      return false;
-    this.#stored = { starts, codes };
-    return true;
-  }
-
-  /** Every heading's codes, for the index file. */
-  encodeAll(index: TermIndexView, ranks: Int32Array): { starts: Int32Array; codes: Uint8Array } {
-    const starts = new Int32Array(this.#texts.length + 1);
-    const parts: Uint8Array[] = [];
-    let length = 0;
-    for (let h = 0; h < this.#texts.length; h++) {
-      starts[h] = length;
-      const part = this.codes(h, index, ranks);
-      parts.push(part);
-      length += part.length;
-    }
-    starts[this.#texts.length] = length;
-    const codes = new Uint8Array(length);
-    parts.forEach((part, h) => codes.set(part, starts[h] as number));
-    return { starts, codes };
-  }
-
-  codes(heading: number, index: TermIndexView, ranks: Int32Array): Uint8Array {
-    const stored = this.#stored;
-    if (stored)
-      return stored.codes.subarray(stored.starts[heading] as number, stored.starts[heading + 1] as number);
-    let codes = this.#codes[heading];
-    if (!codes) {
-      const list: number[] = [];
-      codesOf(
-        this.#texts[heading] ?? '',
-        (term) => {
-          const id = index.termId(term);
-          return id < 0 ? ranks.length : (ranks[id] ?? ranks.length);
-        },
-        ranks.length,
-        list,
-      );
-      codes = this.#codes[heading] = Uint8Array.from(list);
-    }
-    return codes;
-  }
+/** How many words (codes) the entries `ids` hold. */
+export function wordsOf(sequences: TermSequences, ids: Iterable<number>): number {
+  let n = 0;
+  for (const id of ids)
+    n += countCodes(
+      sequences.codes.subarray(sequences.starts[id] as number, sequences.starts[id + 1] as number),
+    );
+  return n;
 }
 
 /** A phrase of a query: its unit's bit in the result, and each word's bit in the marks. */
@@ -231,6 +235,8 @@ export class TermFilter {
   /** Code → bits of the query words whose own lemma key it is. */
   readonly #ownMarks: Uint8Array;
   #counting = false;
+  /** How many words the text #matched last counted held. */
+  #words = 0;
   readonly #averageLength: number;
   readonly #phrases: Phrase[] = [];
   /** Shift-and state per phrase while reading one text. */
@@ -253,6 +259,7 @@ export class TermFilter {
     sequences: TermSequences,
     headings: HeadingTerms,
     scratch: Scratch,
+    removed: Removed,
   ) {
     this.#index = index;
     this.#sequences = sequences;
@@ -260,14 +267,15 @@ export class TermFilter {
     this.#scratch = scratch;
     this.#headingMasks = new Int16Array(headings.count).fill(-1);
     const { ranks } = sequences;
-    const marks = (this.#marks = scratch.zeroed('marks', ranks.length + 1));
-    marks[ranks.length] = 255;
+    const marks = (this.#marks = scratch.zeroed('marks', sequences.codeCount));
+    marks[sequences.any] = 255;
     const byId = scratch.zeroed('byId', ranks.length);
-    const entries = sequences.starts.length - 1;
-    this.#averageLength = entries > 0 ? (sequences.starts[entries] as number) / entries || 1 : 1;
+    // BM25 over the entries still indexed: removed ones keep their codes but count for nothing.
+    const entries = sequences.starts.length - 1 - removed.entries;
+    this.#averageLength = entries > 0 ? (sequences.words - removed.words) / entries || 1 : 1;
     this.#idf = new Float64Array(query.units.length);
     this.#tf = new Float64Array(query.units.length);
-    const ownMarks = (this.#ownMarks = scratch.zeroed('own', ranks.length + 1));
+    const ownMarks = (this.#ownMarks = scratch.zeroed('own', sequences.codeCount));
     let bit = 1;
     query.units.forEach((unit, u) => {
       let unitPostings = Infinity;
@@ -322,9 +330,10 @@ export class TermFilter {
     sequences: TermSequences,
     headings: HeadingTerms,
     scratch: Scratch,
+    removed: Removed = NONE_REMOVED,
   ): TermFilter | null {
     if (query.terms.length > MAX_TERMS || query.units.length === 0 || query.units.length > 15) return null;
-    return new TermFilter(query, index, sequences, headings, scratch);
+    return new TermFilter(query, index, sequences, headings, scratch, removed);
   }
 
   /**
@@ -341,6 +350,7 @@ export class TermFilter {
     states.fill(0);
     let seen = 0;
     let found = 0;
+    let words = 0;
     let i = from;
     while (i < to) {
       let byte = codes[i++] as number;
@@ -349,6 +359,7 @@ export class TermFilter {
         byte = codes[i++] as number;
         code |= (byte & 127) << shift;
       }
+      words++;
       const mark = marks[code] as number;
       seen |= mark;
       if (mark !== 0 && counting)
@@ -366,6 +377,7 @@ export class TermFilter {
         }
       }
     }
+    if (counting) this.#words = words;
     for (const [bit, unit] of this.#singles) if (seen & bit) found |= unit;
     return found;
   }
@@ -388,7 +400,7 @@ export class TermFilter {
   passes(entry: number): boolean {
     if (this.#entries && ((this.#entries[entry] as number) & this.#entryBits) !== this.#entryBits)
       return false;
-    const { starts, codes, ranks } = this.#sequences;
+    const { starts, codes } = this.#sequences;
     this.#tf.fill(0);
     this.#counting = true;
     const text = this.#matched(codes, starts[entry] as number, starts[entry + 1] as number);
@@ -399,7 +411,7 @@ export class TermFilter {
     if (heading < 0) return text === this.#all;
     let own = this.#headingMasks[heading] ?? -1;
     if (own < 0) {
-      const headingCodes = this.#headings.codes(heading, this.#index, ranks);
+      const headingCodes = this.#headings.codes(heading, this.#index, this.#sequences);
       own = this.#headingMasks[heading] = this.#matched(headingCodes, 0, headingCodes.length);
     }
     this.#lastHeading = own;
@@ -423,7 +435,7 @@ export class TermFilter {
     if (heading) {
       const h = this.#headings.of[entry] ?? -1;
       if (h < 0) return out;
-      codes = this.#headings.codes(h, this.#index, this.#sequences.ranks);
+      codes = this.#headings.codes(h, this.#index, this.#sequences);
       from = 0;
       to = codes.length;
     } else {
@@ -452,8 +464,7 @@ export class TermFilter {
    */
   bm25(entry: number): number {
     if (entry !== this.#lastEntry) return 0;
-    const { starts } = this.#sequences;
-    const length = ((starts[entry + 1] as number) - (starts[entry] as number)) / this.#averageLength;
+    const length = this.#words / this.#averageLength;
     let score = 0;
     for (let u = 0; u < this.#tf.length; u++) {
       const tf = (this.#tf[u] as number) + (this.#lastHeading & (1 << u) ? HEADING_WEIGHT : 0);
