@@ -1,8 +1,9 @@
 // Owns the stored index: which paragraphs it was built from (a content hash), and its file
 // format — a header line, a term-dictionary line (sorted), a vocabulary line, the terms'
 // backwards order, three lines of paragraph term codes (base64, see sequences.ts), two of the
-// headings' term codes, the near-miss table (correction.ts), then one flexsearch chunk per line — so that
-// loading parses chunk by chunk instead of one huge JSON value.
+// headings' term codes, the near-miss table (correction.ts), then one line of postings per field
+// (postings.ts: typed arrays in base64, which load without a JS object per posting; an index of
+// an older engine's export may still carry flexsearch chunks there, one per line).
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -10,9 +11,15 @@ import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../storage/atomic-file';
 import { analyzerSignature } from './analyzer';
 import type { IndexData, ParagraphRecord } from './engine';
+import type { TermIndexData } from './flex';
 
 export const INDEX_FILE_NAME = 'search-index.ndjson';
-const FORMAT = 5;
+const FORMAT = 6;
+
+/** An index as stored: the engine's export and the postings of its fields (flex.ts). */
+export type StoredIndex = IndexData & Pick<TermIndexData, 'postings'>;
+
+const POSTINGS_KEY = 'postings.';
 
 const PIECE = 16_384;
 
@@ -48,7 +55,7 @@ interface Header {
   readonly paragraphs: number;
 }
 
-export function serializeIndex(hash: string, paragraphs: number, data: IndexData): string {
+export function serializeIndex(hash: string, paragraphs: number, data: StoredIndex): string {
   const header: Header = { format: FORMAT, hash, paragraphs };
   const lines = [
     JSON.stringify(header),
@@ -66,12 +73,13 @@ export function serializeIndex(hash: string, paragraphs: number, data: IndexData
     data.headingCodes ?? '',
     data.nearMisses ?? '[]',
   ];
+  for (const [field, line] of data.postings ?? []) lines.push(`${POSTINGS_KEY}${field}\t${line}`);
   for (const [key, chunk] of data.entries) lines.push(`${key}\t${chunk}`);
   return lines.join('\n') + '\n';
 }
 
 /** The stored index when it exists and matches `hash`; null otherwise (then it is rebuilt). */
-export async function readIndexFile(path: string, hash: string): Promise<IndexData | null> {
+export async function readIndexFile(path: string, hash: string): Promise<StoredIndex | null> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -103,12 +111,16 @@ export async function readIndexFile(path: string, hash: string): Promise<IndexDa
     const tenthBreak = text.indexOf('\n', ninthBreak + 1);
     const nearMisses = Buffer.from(text.slice(ninthBreak + 1, tenthBreak)).toString();
     const entries: Array<[string, string]> = [];
+    const postings: Array<[string, string]> = [];
     let at = tenthBreak + 1;
     while (at < text.length) {
       const end = text.indexOf('\n', at);
       const line = text.slice(at, end < 0 ? text.length : end);
       const tab = line.indexOf('\t');
-      if (tab > 0) entries.push([line.slice(0, tab), line.slice(tab + 1)]);
+      const key = line.slice(0, tab);
+      if (tab > 0 && key.startsWith(POSTINGS_KEY))
+        postings.push([key.slice(POSTINGS_KEY.length), line.slice(tab + 1)]);
+      else if (tab > 0) entries.push([key, line.slice(tab + 1)]);
       at = end < 0 ? text.length : end + 1;
     }
     return {
@@ -122,6 +134,7 @@ export async function readIndexFile(path: string, hash: string): Promise<IndexDa
       headingStarts,
       headingCodes,
       nearMisses,
+      postings,
     };
   } catch {
     return null;
@@ -146,7 +159,7 @@ export async function writeIndexFile(
   path: string,
   hash: string,
   paragraphs: number,
-  data: IndexData,
+  data: StoredIndex,
 ): Promise<void> {
   await writeFileAtomic(path, serializeIndex(hash, paragraphs, data));
 }
