@@ -23,10 +23,24 @@ const POSTINGS_KEY = 'postings.';
 
 const PIECE = 16_384;
 
+/** Record lists whose every field a shorter stamp determines (stampRecords). */
+const stamps = new WeakMap<readonly ParagraphRecord[], string>();
+
+/**
+ * Says that `stamp` determines every field of `records`, in order (a collection's: each
+ * document's id, title, designation and version determine its blocks), so contentHash hashes
+ * the stamp instead of each record: 0.15–0.4 s of a start at regeringen.se scale.
+ */
+export function stampRecords(records: readonly ParagraphRecord[], stamp: string): void {
+  stamps.set(records, stamp);
+}
+
 /** Changes whenever a paragraph, its place or the analysis changes. */
 export function contentHash(records: readonly ParagraphRecord[]): string {
   const hash = createHash('sha256');
   hash.update(`lasaren-search:${FORMAT}:${analyzerSignature()}\n`);
+  const stamp = stamps.get(records);
+  if (stamp !== undefined) return hash.update(`\u0003${records.length}:${stamp}`).digest('hex');
   // Small records (a collection's: no text) are hashed in pieces of some 16,000 characters:
   // one update per record (192,000 at regeringen.se scale) cost more than the hashing. The
   // digest is the same either way.
