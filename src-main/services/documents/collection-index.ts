@@ -43,13 +43,19 @@ export interface CollectionIndex {
 export async function readCollectionIndex(dir: string, key: string): Promise<CollectionIndex | null> {
   try {
     const index = JSON.parse(await readFile(join(dir, COLLECTION_INDEX_FILE), 'utf8')) as CollectionIndex;
-    return index.format === FORMAT &&
+    const valid =
+      index.format === FORMAT &&
       index.key === key &&
       Array.isArray(index.documents) &&
       Array.isArray(index.metas) &&
-      index.metas.length === index.documents.length
-      ? index
-      : null;
+      index.metas.length === index.documents.length;
+    if (!valid) return null;
+    // One copy of each id (JSON.parse made two): 2.5 MB at regeringen.se scale.
+    index.documents.forEach((d, i) => {
+      const id = index.metas[i]?.id;
+      if (id !== undefined && id === d.id) (d as { id: string }).id = id;
+    });
+    return index;
   } catch {
     return null;
   }

@@ -284,6 +284,11 @@ describe('a large collection', () => {
     expect(records.some((r) => r.text === 'Ett tillagt sista stycke.')).toBe(true);
     // The changed version changes the search index's content hash: it is rebuilt.
     expect(contentHash(records)).not.toBe(hashBefore);
+    // The index written after the check stores the manifest's metadata, not what the list adds.
+    const stored = JSON.parse(await readFile(join(cache, 'collection-index.json'), 'utf8')) as {
+      metas: Array<Record<string, unknown>>;
+    };
+    expect(stored.metas.map((m) => 'origin' in m || 'paragraphCount' in m)).toEqual([false, false]);
     const next = await openCollection(dir, { cacheDir: cache, origin: 'collection', checkAtOpen: false });
     expect(await next.checked).toBe('Samlingens filer är oförändrade.');
   });
