@@ -137,9 +137,7 @@ export async function readIndexFile(path: string, hash: string): Promise<StoredI
     const header = JSON.parse(lines.line(0)) as Partial<Header>;
     if (header.format !== FORMAT || header.hash !== hash) return null;
     const terms = JSON.parse(lines.line(1)) as Array<[string, number]>;
-    // Needed on the first spelling correction only, which most sessions never make: read
-    // again from the file then (tens of megabytes for a large collection not held meanwhile).
-    const vocabulary = (): string => vocabularyLine(path, hash);
+    const vocabulary = storedVocabulary(path, hash);
     const base64 = (i: number) => lines.line(i, 'latin1');
     const entries: Array<[string, string]> = [];
     const postings: Array<[string, string]> = [];
@@ -168,6 +166,16 @@ export async function readIndexFile(path: string, hash: string): Promise<StoredI
   } catch {
     return null;
   }
+}
+
+/**
+ * The vocabulary, needed on the first spelling correction only, which most sessions never
+ * make: read again from the file then (tens of megabytes for a large collection not held
+ * meanwhile). Made here, not in readIndexFile: a closure there would keep the whole file's
+ * bytes alive through the scope it shares with the line reader.
+ */
+function storedVocabulary(path: string, hash: string): () => string {
+  return () => vocabularyLine(path, hash);
 }
 
 /** The vocabulary line of the stored index, read synchronously; "[]" if the file changed. */
