@@ -93,10 +93,20 @@ export class StoredRecords {
     return this.#docs.size;
   }
 
+  /** The document's position in this file, or -1 when it holds none of its version. */
+  doc(id: string): number {
+    return this.#docs.get(id) ?? -1;
+  }
+
+  /** Where a document's blocks start (its blocks are [first(doc), first(doc + 1))). */
+  first(doc: number): number {
+    return this.#docStarts[doc] as number;
+  }
+
   /** The document's blocks [from, to) in this file, or null when it holds none of its version. */
   range(id: string): readonly [number, number] | null {
-    const doc = this.#docs.get(id);
-    return doc === undefined ? null : [this.#docStarts[doc] as number, this.#docStarts[doc + 1] as number];
+    const doc = this.doc(id);
+    return doc < 0 ? null : [this.first(doc), this.first(doc + 1)];
   }
 
   number(block: number): number {

@@ -156,7 +156,7 @@ async function allRecords(setting: Setting, state: State): Promise<Records> {
     setting.recordsDir && wanted.size > 0 ? readRecordsFile(setting.recordsDir, setting.key, wanted) : null;
   const parsed = new Map(state.fresh);
   for (const id of wanted.keys()) {
-    if (stored?.range(id)) continue;
+    if (stored && stored.doc(id) >= 0) continue;
     const entry = state.byId.get(id)?.entry;
     const d = state.indexed.get(id);
     if (entry && d)
@@ -535,11 +535,13 @@ function createCollection(
         const version = versions[slot] as string;
         stamp.add(`${s.id}\u0000${s.title}\u0000${s.designation ?? ''}\u0000${label}\u0000${version}\n`);
         const blocks = parsed.get(s.id);
-        const range = blocks ? null : stored?.range(s.id);
-        if (set && range) {
+        const doc = blocks || !set ? -1 : set.stored.doc(s.id);
+        if (set && doc >= 0) {
+          const from = set.stored.first(doc);
+          const to = set.stored.first(doc + 1);
           // One record for the title and designation, so "sou 2026:9" finds the document.
-          out.push(new StoredTitleRecord(set, slot, range[1] > range[0] ? set.stored.number(range[0]) : 1));
-          for (let k = range[0]; k < range[1]; k++) out.push(new StoredBlockRecord(set, slot, k));
+          out.push(new StoredTitleRecord(set, slot, to > from ? set.stored.number(from) : 1));
+          for (let k = from; k < to; k++) out.push(new StoredBlockRecord(set, slot, k));
           return;
         }
         const info = { documentId: s.id, title: s.title, designation: s.designation };
