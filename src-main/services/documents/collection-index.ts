@@ -40,6 +40,27 @@ export interface CollectionIndex {
   readonly folderProblems: readonly CollectionProblem[];
 }
 
+/** Fields whose values repeat across a collection ("Regeringskansliet", "Proposition", a date). */
+const REPEATED = ['type', 'published', 'publisher', 'author', 'language'] as const;
+
+/**
+ * One string for each repeated value: JSON.parse makes a copy per document (4 MB of
+ * duplicates at regeringen.se scale).
+ */
+function shareRepeatedValues(metas: readonly StoredMeta[]): void {
+  const seen = new Map<string, string>();
+  for (const meta of metas) {
+    const writable = meta as Record<(typeof REPEATED)[number], string | null>;
+    for (const field of REPEATED) {
+      const value = writable[field];
+      if (typeof value !== 'string') continue;
+      const known = seen.get(value);
+      if (known === undefined) seen.set(value, value);
+      else writable[field] = known;
+    }
+  }
+}
+
 export async function readCollectionIndex(dir: string, key: string): Promise<CollectionIndex | null> {
   try {
     const index = JSON.parse(await readFile(join(dir, COLLECTION_INDEX_FILE), 'utf8')) as CollectionIndex;
@@ -55,6 +76,7 @@ export async function readCollectionIndex(dir: string, key: string): Promise<Col
       const id = index.metas[i]?.id;
       if (id !== undefined && id === d.id) (d as { id: string }).id = id;
     });
+    shareRepeatedValues(index.metas);
     return index;
   } catch {
     return null;
