@@ -6,11 +6,12 @@
 // straight from flexsearch's posting slots, best first, so a caller can stop after a few.
 import { Document, Encoder } from 'flexsearch';
 import { encoderOptions } from './analyzer';
+import { PostingTable, type FlexSlots } from './postings';
 import { decodeIds, encodeIds } from './sequences';
 
 /** One field's flexsearch index: term → postings in relevance slots (best first). */
 interface FlexFieldIndex {
-  readonly map: Map<string, ReadonlyArray<readonly number[] | undefined>>;
+  readonly map: Map<string, FlexSlots>;
 }
 
 interface FlexDocument {
@@ -34,6 +35,11 @@ export interface TermIndexData {
   readonly terms: ReadonlyArray<readonly [string, number]>;
   /** Term ids (positions in terms) ordered by the term read backwards, base64 (sequences.ts). */
   readonly reversedIds?: string;
+  /**
+   * Each field's postings over `terms` (PostingTable.encode): what a stored index holds instead
+   * of flexsearch's chunks (`entries` is then empty).
+   */
+  readonly postings?: ReadonlyArray<readonly [string, string]>;
 }
 
 /** Compares two strings read backwards (last letter first), by UTF-16 code unit. */
@@ -141,6 +147,11 @@ export class TermIndex {
   /** Recent words' matching terms (see #matching); emptied when the dictionary changes. */
   readonly #matchingCache = new Map<string, { ids: Int32Array; postings: number }>();
   readonly #expansionCache = new Map<string, string[]>();
+  /**
+   * The loaded index's postings by field (typed arrays); flexsearch's own maps then hold only
+   * the entries added since, visited after these slot by slot.
+   */
+  readonly #tables = new Map<string, PostingTable>();
 
   constructor(fields: readonly string[]) {
     this.#fields = fields;
@@ -192,6 +203,7 @@ export class TermIndex {
           const at = slot ? slot.indexOf(id) : -1;
           if (at >= 0) (slot as number[]).splice(at, 1);
         }
+        this.#tables.get(field)?.remove(term, id);
       }
     }
     for (const term of this.#termsOf(values)) {
@@ -358,7 +370,9 @@ export class TermIndex {
     for (const field of this.#fields) {
       const map = this.#doc.index.get(field)?.map;
       if (!map) continue;
+      const table = this.#tables.get(field);
       for (const termId of termIds) {
+        table?.mark(sorted[termId] as string, termId, sorted, entries, bit);
         const slots = map.get(sorted[termId] as string);
         if (!slots) continue;
         for (const slot of slots) {
@@ -419,6 +433,8 @@ export class TermIndex {
    */
   #postings(field: string, term: string, max: number, visit: (id: number) => boolean): boolean {
     const slots = this.#doc.index.get(field)?.map.get(term);
+    const table = this.#tables.get(field);
+    if (table) return table.visit(term, slots, max, visit);
     if (!slots) return false;
     let n = 0;
     for (const slot of slots) {
@@ -519,14 +535,21 @@ export class TermIndex {
     return out;
   }
 
+  /**
+   * The index as stored: the dictionary and each field's postings in typed arrays (those loaded
+   * and flexsearch's added since, merged), no flexsearch chunks.
+   */
   export(): TermIndexData {
-    const entries: Array<[string, string]> = [];
-    this.#doc.export((key, data) => void entries.push([key, data]));
     const { sorted, sortedFreq, reversedIds } = this.#dictionary();
+    const postings = this.#fields.map((field) => {
+      const map = this.#doc.index.get(field)?.map ?? new Map<string, FlexSlots>();
+      return [field, PostingTable.merge(sorted, map, this.#tables.get(field) ?? null).encode()] as const;
+    });
     return {
-      entries,
+      entries: [],
       terms: sorted.map((term, i) => [term, sortedFreq[i] ?? 0] as const),
       reversedIds: encodeIds(reversedIds),
+      postings,
     };
   }
 
@@ -544,6 +567,17 @@ export class TermIndex {
     )
       this.#dict = { sorted, sortedFreq, reversedIds };
     else for (const [term, count] of data.terms) this.#frequency.set(term, count);
+    if (data.postings) {
+      // Over the dictionary as stored (its order is the tables' term ids), which must be sorted.
+      const terms = this.#dict?.sorted;
+      if (!terms) throw new Error('Sökindexets ordlista är inte sorterad.');
+      for (const [field, line] of data.postings) {
+        if (!this.#fields.includes(field)) continue;
+        const table = PostingTable.decode(terms, line);
+        if (!table) throw new Error(`Sökindexets poster för fältet ${field} passar inte ordlistan.`);
+        this.#tables.set(field, table);
+      }
+    }
     for (const [key, chunk] of data.entries) {
       this.#doc.import(key, chunk);
       await new Promise<void>((resolve) => setImmediate(resolve));

@@ -103,10 +103,14 @@ async function loadEngine(library: Library, options: SearchServiceOptions): Prom
   const cached = join(options.dataDir, INDEX_FILE_NAME);
   for (const path of [join(options.resourcesDir, INDEX_FILE_NAME), cached]) {
     const data = await readIndexFile(path, hash);
-    if (data) {
-      const engine = new SearchEngine();
+    if (!data) continue;
+    const engine = new SearchEngine();
+    try {
       await engine.import(records, data);
       return [engine, `Sökindexet lästes in från ${path}.`];
+    } catch (e) {
+      // A damaged stored index (its postings do not fit its dictionary) is built again.
+      options.log?.(`Sökindexet i ${path} kunde inte läsas in (${(e as Error).message}); det byggs om.`);
     }
   }
   const { engine, data } = await buildWithFallback(records, options.log, options.build);

@@ -17,6 +17,9 @@ import {
   quoteSelector,
 } from '../../../../src-main/shared/anchoring';
 import { wordDiff } from '../../../../src-main/shared/documents/word-diff';
+import type { ParagraphRecord } from '../../../../src-main/services/search/engine';
+import { contentHash } from '../../../../src-main/services/search/index-file';
+import { paragraphRecords } from '../../../../src-main/services/search/service';
 import { integrationDir } from './shared-path';
 
 const temps: string[] = [];
@@ -43,7 +46,15 @@ describe('the integration collection', () => {
     expect(sou).toMatchObject({ designation: 'SOU 2010:16', published: expect.stringMatching(/^2010/) });
     // Propositions carry their number in their address only.
     expect(again.summary('proposition-prop-20121363')?.designation).toBe('Prop. 2012/13:63');
-    expect((await again.searchRecords()).length).toBeGreaterThan(3000);
+    // The search records read from the stored columns are those of the parsed documents, and
+    // hash alike (a second start must not rebuild the search index).
+    const stored = await again.searchRecords();
+    expect(stored.length).toBeGreaterThan(3000);
+    const fields = (r: ParagraphRecord) => [r.documentId, r.title, r.paragraph, r.heading, r.text, r.kind];
+    expect(stored.map(fields)).toEqual(paragraphRecords(await again.loadAll()).map(fields));
+    expect(contentHash(stored)).toBe(contentHash(await first.searchRecords()));
+    const parsedOnly = await openCollection(integrationDir(), { cacheDir: null, origin: 'collection' });
+    expect(contentHash(await parsedOnly.searchRecords())).toBe(contentHash(stored));
   });
 
   it('resolves related pages of the collection to ids and keeps the others as addresses', async () => {
@@ -266,12 +277,40 @@ describe('a large collection', () => {
     const c = await openCollection(dir, { cacheDir: cache, origin: 'collection', checkAtOpen: false });
     expect(c.how).toMatch(/kontrolleras i bakgrunden/);
     const before = c.summary('kommittedirektiv-dir-2023169')!.paragraphCount;
+    const hashBefore = contentHash(await c.searchRecords());
     expect(await c.checked).toMatch(/^1 dokument i samlingen har ändrats/);
     expect(c.summary('kommittedirektiv-dir-2023169')!.paragraphCount).toBe(before + 1);
     const records = await c.searchRecords();
     expect(records.some((r) => r.text === 'Ett tillagt sista stycke.')).toBe(true);
+    // The changed version changes the search index's content hash: it is rebuilt.
+    expect(contentHash(records)).not.toBe(hashBefore);
+    // The index written after the check stores the manifest's metadata, not what the list adds.
+    const stored = JSON.parse(await readFile(join(cache, 'collection-index.json'), 'utf8')) as {
+      metas: Array<Record<string, unknown>>;
+    };
+    expect(stored.metas.map((m) => 'origin' in m || 'paragraphCount' in m)).toEqual([false, false]);
     const next = await openCollection(dir, { cacheDir: cache, origin: 'collection', checkAtOpen: false });
     expect(await next.checked).toBe('Samlingens filer är oförändrade.');
+  });
+});
+
+describe('the stored search records', () => {
+  it('are parsed again from the documents when the records file is damaged, with the same result', async () => {
+    const dir = await smallCollection([
+      'kommittedirektiv-dir-2023169',
+      'statens-offentliga-utredningar-sou-201016',
+    ]);
+    const cache = await temp();
+    const fields = (r: ParagraphRecord) => [r.documentId, r.title, r.paragraph, r.heading, r.text, r.kind];
+    const first = await openCollection(dir, { cacheDir: cache, origin: 'collection' });
+    const expected = (await first.searchRecords()).map(fields);
+    const file = join(cache, 'collection-records.ndjson');
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    // The block numbers' column loses its last number: the columns no longer agree.
+    lines[5] = (lines[5] as string).slice(0, -8);
+    await writeFile(file, lines.join('\n'));
+    const again = await openCollection(dir, { cacheDir: cache, origin: 'collection', checkAtOpen: false });
+    expect((await again.searchRecords()).map(fields)).toEqual(expected);
   });
 });
 

@@ -93,6 +93,29 @@ describe('index lifecycle', () => {
     expect(hits.map(marked)).toEqual([['sjukvårdsförsäkring']]);
   });
 
+  it('builds again, and says so, when the stored postings are damaged', async () => {
+    const resources = await resourcesCopy();
+    const data = await tempDir();
+    const first = await service(resources, data);
+    const path = join(data, INDEX_FILE_NAME);
+    // The hash still matches; the text field's postings lose their last posting.
+    const lines = (await readFile(path, 'utf8')).split('\n');
+    const at = lines.findIndex((l) => l.startsWith('postings.text\t'));
+    expect(at).toBeGreaterThan(0);
+    lines[at] = (lines[at] as string).slice(0, -8);
+    await writeFile(path, lines.join('\n'));
+    const logged: string[] = [];
+    const library = await openDocs(join(resources, 'documents'));
+    const search = createSearchService(library, {
+      resourcesDir: resources,
+      dataDir: data,
+      log: (l) => void logged.push(l),
+    });
+    expect(await search.ready).toMatch(/byggdes om/);
+    expect(logged.join('\n')).toMatch(/kunde inte läsas in .*byggs om/);
+    expect(await search.search('politik')).toEqual(await first.search.search('politik'));
+  });
+
   it('prefers a shipped index in the resources folder when it matches', async () => {
     const resources = await resourcesCopy();
     const data = await tempDir();
