@@ -5,6 +5,7 @@
 import chardet from 'chardet';
 import type { ParsedDocument } from '../../shared/documents/model';
 import { DocumentBuilder } from './import-model';
+import { formItems, memoHeader } from './import-text-layout';
 import { ImportFailure, problems } from './limits';
 
 const FATAL = { fatal: true } as const;
@@ -63,6 +64,18 @@ function headingLevel(block: string, next: string | undefined): number | null {
   return null;
 }
 
+/**
+ * A memo's section title ("Abstract", "Status of This Memo"): a short line at the margin over
+ * text that is indented as a block, as RFCs and many plain-text reports set their sections.
+ */
+function sectionTitle(chunk: string, next: string | undefined): number | null {
+  if (next === undefined || chunk.includes('\n') || /^\s/.test(chunk)) return null;
+  const line = chunk.trim();
+  if (line.length > 60 || !/^\p{Lu}/u.test(line) || /[.,;:!?]$/.test(line)) return null;
+  const body = next.split('\n').filter((l) => l.trim() !== '');
+  return body.length > 0 && body.every((l) => /^\s{2,}\S/.test(l)) ? 1 : null;
+}
+
 const PAGE_NUMBER =
   /^\s*(?:(?:sid(?:a|an)?|page)\s*)?[-–([]?\s*\d{1,4}\s*[-–)\]]?(?:\s*(?:\(\d{1,4}\)|(?:av|of|\/)\s*\d{1,4}))?\s*$/i;
 const CONTENTS_HEADING = /^(?:innehåll|innehållsförteckning|table of contents|contents)$/iu;
@@ -113,15 +126,47 @@ export function parseTextString(source: string): ParsedDocument {
   const paged = pages.length > 1;
   let title: string | undefined;
   pages.forEach((pageText, i) => {
+    const page = paged ? i + 1 : null;
     const chunks = pageText
       .split(/\n[ \t]*\n/)
       .map((c) => c.replace(/^\s*\n|\s+$/g, ''))
       .filter((c) => c.trim() !== '');
-    chunks.forEach((whole, j) => {
-      const page = paged ? i + 1 : null;
-      // The reader's outline replaces a table of contents; its heading goes with it.
-      if (CONTENTS_HEADING.test(whole.trim()) && chunks[j + 1] !== undefined && isContents(chunks[j + 1]!))
+    const header = i === 0 ? memoHeader(chunks) : null;
+    for (const item of header?.items ?? []) {
+      if (item.kind === 'title') {
+        builder.add({ kind: 'title', text: item.text, page });
+        title ??= item.text;
+      } else if (item.kind === 'table')
+        builder.addTable(
+          item.rows.map((cells) => ({ header: false, cells })),
+          page,
+        );
+    }
+    const items = formItems(header ? chunks.slice(header.used) : chunks);
+    const textAt = (j: number): string | undefined => {
+      const it = items[j];
+      return it === undefined ? undefined : it.kind === 'table' ? it.rows.flat().join(' ') : it.text;
+    };
+    items.forEach((it, j) => {
+      if (it.kind === 'table') {
+        builder.addTable(
+          it.rows.map((cells) => ({ header: false, cells })),
+          page,
+        );
         return;
+      }
+      if (it.kind === 'box') {
+        builder.add({ kind: 'list-item', text: it.text, marker: '☐', level: 1, page });
+        return;
+      }
+      if (it.kind === 'title') {
+        builder.add({ kind: 'title', text: it.text, page });
+        return;
+      }
+      const whole = it.text;
+      const next = textAt(j + 1);
+      // The reader's outline replaces a table of contents; its heading goes with it.
+      if (CONTENTS_HEADING.test(whole.trim()) && next !== undefined && isContents(next)) return;
       if (isContents(whole)) return;
       // Check boxes and rules of a form (symbol-font glyphs) with no words: nothing to read.
       if (!/[\p{L}\p{N}]/u.test(whole)) return;
@@ -133,7 +178,7 @@ export function parseTextString(source: string): ParsedDocument {
         chunk = whole.slice(lead[0].length);
       }
       const flat = chunk.trim();
-      const level = headingLevel(flat, chunks[j + 1] ?? pages[i + 1]);
+      const level = headingLevel(flat, next ?? pages[i + 1]) ?? sectionTitle(chunk, next);
       if (level !== null) {
         builder.add({ kind: 'heading', text: flat, level, page });
         return;
@@ -158,8 +203,9 @@ export function parseTextString(source: string): ParsedDocument {
     });
   });
   if (builder.blockCount === 0) throw new ImportFailure(problems.empty());
-  const first = builder.build({}).blocks[0];
-  const meta = first && first.text.length <= 160 ? { title: first.text } : {};
+  const built = builder.build({});
+  const first = built.blocks.find((b) => b.kind === 'title') ?? built.blocks[0];
+  const meta = first && first.kind !== 'table' && first.text.length <= 160 ? { title: first.text } : {};
   return builder.build(meta, paged ? pages.length : null);
 }
 
