@@ -28,6 +28,8 @@ export interface Segment {
   readonly column?: number;
   /** The first line of a term or of its definition in a table of terms: never joined to the line before. */
   readonly opens?: boolean;
+  /** The first line of a footnote: it starts with the note's raised number. */
+  readonly note?: boolean;
 }
 
 export interface Row {
@@ -36,6 +38,8 @@ export interface Row {
   readonly runs: Run[];
   /** Starts a block of its own (a cover label read after its title). */
   readonly opens?: boolean;
+  /** Starts with a raised note number: the first line of a footnote. */
+  readonly note?: boolean;
 }
 
 /** A short left piece such as "2.1", "1.", "a)" or "•": never a column of its own. */
@@ -100,12 +104,48 @@ function segmentOf(page: number, runs: readonly Run[], y: number): Segment {
   };
 }
 
+const NOTE_NUMBER = /^\s*\d{1,3}\s*$/;
+
+/**
+ * A footnote's number raised so far above its text that it would join another row (the page
+ * number's) is put on the baseline of the text it precedes; the set holds the numbers moved.
+ */
+function seatNoteNumbers(runs: readonly Run[]): { runs: Run[]; seated: Set<Run> } {
+  const seated = new Set<Run>();
+  const out = runs.map((n) => {
+    if (!NOTE_NUMBER.test(n.str)) return n;
+    const end = n.x + n.width;
+    const after = runs.find(
+      (t) =>
+        t !== n &&
+        t.size * 0.8 > n.size &&
+        /\p{L}/u.test(t.str) &&
+        t.x >= end - 1 &&
+        t.x <= end + 0.6 * t.size &&
+        n.y - t.y > 0.15 * t.size &&
+        n.y - t.y < 0.9 * t.size,
+    );
+    // A reference raised after a word ("beslut¹ föreskrivs") stays raised: it is no note's number.
+    const behindWord = runs.some(
+      (t) =>
+        t !== n &&
+        after !== undefined &&
+        Math.abs(t.y - after.y) < 0.45 * after.size &&
+        t.x < n.x &&
+        t.x + t.width > n.x - 2 * after.size,
+    );
+    if (!after || behindWord) return n;
+    const moved = { ...n, y: after.y };
+    seated.add(moved);
+    return moved;
+  });
+  return { runs: out, seated };
+}
+
 /** Groups a page's runs into rows, top first, each row's runs left to right. */
 export function buildRows(runs: readonly Run[]): Row[] {
-  const sorted = runs
-    .filter((r) => !isBlank(r.str) && r.size > 0)
-    .slice()
-    .sort((a, b) => b.y - a.y || a.x - b.x);
+  const { runs: placed, seated } = seatNoteNumbers(runs.filter((r) => !isBlank(r.str) && r.size > 0));
+  const sorted = placed.sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: Array<{ y: number; size: number; runs: Run[] }> = [];
   for (const run of sorted) {
     let target: { y: number; size: number; runs: Run[] } | undefined;
@@ -133,11 +173,13 @@ export function buildRows(runs: readonly Run[]): Row[] {
     // "(7)" with a raised 7 is how EU texts number notes and refer to them: kept, in brackets.
     const bracketed = (k: number): boolean =>
       /\(\s*$/.test(sorted[k - 1]?.str ?? '') && /^\s*\)/.test(sorted[k + 1]?.str ?? '');
-    const kept = sorted.filter(
-      (r, k) =>
-        !(r.size < main * 0.8 && r.y > g.y + 0.15 * main && /^[\d*†,\s]+$/.test(r.str) && !bracketed(k)),
-    );
-    return { y: g.y, runs: kept.length > 0 ? kept : g.runs };
+    const raised = (r: Run, k: number): boolean =>
+      r.size < main * 0.8 && r.y > g.y + 0.15 * main && /^[\d*†,\s]+$/.test(r.str) && !bracketed(k);
+    // A raised number that opens the row is a footnote's own number, not a reference: kept.
+    const note =
+      sorted.length > 1 && (seated.has(sorted[0]!) || raised(sorted[0]!, 0)) && /\d/.test(sorted[0]!.str);
+    const kept = sorted.filter((r, k) => (k === 0 && note) || !raised(r, k));
+    return note ? { y: g.y, runs: kept, note } : { y: g.y, runs: kept.length > 0 ? kept : g.runs };
   });
   // A footnote number raised far enough to form a row of its own, next to a line of body text.
   return rows.filter((row, i) => {
@@ -208,7 +250,8 @@ function findBand(rows: readonly Row[], i: number, lo: number, hi: number): Band
   let prevY = first.y;
   while (j < rows.length) {
     const row = rows[j]!;
-    if (prevY - row.y > 3.5 * size) break;
+    // A footnote's first line starts a text of its own, outside the columns above it.
+    if (prevY - row.y > 3.5 * size || row.note) break;
     const next = intersect(free, freeOf(row, lo, hi), MIN_GUTTER * size);
     if (next.length === 0) break;
     free = next;
@@ -337,6 +380,7 @@ export function splitLabelColumn(rows: readonly Row[], width: number, height: nu
 
 interface Sides {
   readonly y: number;
+  readonly note?: boolean;
   readonly left: Run[];
   readonly right: Run[];
 }
@@ -379,12 +423,17 @@ export function readingOrder(page: number, rows: readonly Row[], lo: number, hi:
     const band = rows[i]!.runs.length > 1 ? findBand(rows, i, lo, hi) : null;
     if (!band) {
       const segment = { ...segmentOf(page, rows[i]!.runs, rows[i]!.y), column: hi };
-      out.push(rows[i]!.opens ? { ...segment, opens: true } : segment);
+      out.push({
+        ...segment,
+        ...(rows[i]!.opens ? { opens: true } : {}),
+        ...(rows[i]!.note ? { note: true } : {}),
+      });
       i++;
       continue;
     }
     const sides = rows.slice(i, band.end).map((row) => ({
       y: row.y,
+      note: row.note === true,
       left: row.runs.filter((r) => r.x + r.width / 2 < band.gutter),
       right: row.runs.filter((r) => r.x + r.width / 2 >= band.gutter),
     }));
@@ -392,7 +441,9 @@ export function readingOrder(page: number, rows: readonly Row[], lo: number, hi:
     const opening = (segs: Segment[]): Segment[] =>
       entries.length > 1 && segs.length > 0 ? [{ ...segs[0]!, opens: true }, ...segs.slice(1)] : segs;
     for (const part of entries) {
-      const left = part.filter((s) => s.left.length > 0).map((s) => ({ y: s.y, runs: s.left }));
+      const left = part
+        .filter((s) => s.left.length > 0)
+        .map((s) => ({ y: s.y, runs: s.left, ...(s.note ? { note: true } : {}) }));
       const right = part.filter((s) => s.right.length > 0).map((s) => ({ y: s.y, runs: s.right }));
       out.push(
         ...opening(readingOrder(page, left, lo, band.gutter)),
