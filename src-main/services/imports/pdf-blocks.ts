@@ -12,6 +12,7 @@ import {
   type PageRows,
 } from './pdf-margins';
 import { readingOrder, splitLabelColumn, type Segment } from './pdf-lines';
+import { splitTables } from './pdf-tables';
 
 export type { PageRows } from './pdf-margins';
 
@@ -28,6 +29,9 @@ const NUMBERED = new RegExp(
 const HEADING_NUMBER = /^(\d{1,2}(?:\.\d{1,2}){0,5})\.?\s+\S/;
 /** Words after a line-end hyphen that show it is a real hyphen ("uppgifts- och …"). */
 const KEEP_HYPHEN_BEFORE = /^(och|eller|samt|respektive|resp\.|alternativt|som|till|and|or)\b/u;
+
+/** A block as laid out: a table carries its rows of cells. */
+type LaidOut = BlockInput & { readonly rows?: string[][] };
 
 interface Para {
   lines: Segment[];
@@ -179,12 +183,20 @@ function paragraphs(segs: readonly Segment[], bodySize: number, leading: number)
     }
   };
   for (const s of segs) {
+    if (s.table) {
+      // A table is a block of its own: nothing joins it, it joins nothing.
+      flushAsides();
+      paras.push(newPara(s));
+      cur = null;
+      continue;
+    }
     if (s.aside) {
       asides.push(s);
       continue;
     }
     const p = cur as Para | null;
     if (!p) {
+      flushAsides();
       open(s);
       continue;
     }
@@ -272,7 +284,7 @@ const SIGNER = /^(?:\p{Lu}[\p{L}'’-]*\.?)(?:\s+(?:von |af |de |van )?\p{Lu}[\p
  * The signers' names under "Stockholm den …" are set apart in italics or bold, which makes
  * them look like subheadings; they are the signature, read as text.
  */
-function signaturesAreText(out: BlockInput[]): void {
+function signaturesAreText(out: LaidOut[]): void {
   for (let i = 1; i < out.length; i++) {
     if (!SIGNING.test(out[i - 1]!.text.trim())) continue;
     for (let k = i; k < Math.min(out.length, i + 4); k++) {
@@ -289,7 +301,9 @@ export function layoutPages(pages: readonly PageRows[], builder: DocumentBuilder
   for (const p of pages) dropLetterFooter(p);
   // Cover labels ("Prop. 2022/23:102", "Utkom från trycket") sit on the first pages only.
   const ordered = pages.map((p, i) =>
-    readingOrder(p.page, i < COVER_PAGES ? splitLabelColumn(p.rows, p.width, p.height) : p.rows, 0, p.width),
+    splitTables(p.page, i < COVER_PAGES ? splitLabelColumn(p.rows, p.width, p.height) : p.rows).flatMap(
+      (part) => (Array.isArray(part) ? readingOrder(p.page, part, 0, p.width) : [part]),
+    ),
   );
   const bodySize = weightedMode(ordered.flat().map((s) => [s.size, s.text.length]));
   const segs = dropContents(ordered.flatMap((page) => markFootnotes(page, bodySize)));
@@ -311,9 +325,13 @@ export function layoutPages(pages: readonly PageRows[], builder: DocumentBuilder
         .map((p) => p.lines[0]!.size),
     ),
   ].sort((a, b) => b - a);
-  const out: BlockInput[] = [];
+  const out: LaidOut[] = [];
   for (const p of paras) {
     const first = p.lines[0]!;
+    if (first.table) {
+      out.push({ kind: 'table', text: p.text, page: p.page, rows: first.table });
+      continue;
+    }
     const text = p.text.replace(/\s?(?:\.\s?){4,}\s*(?=\d{1,4}$)/u, ' … ');
     const big = headingSizes.indexOf(first.size);
     const boldHeading =
@@ -356,6 +374,12 @@ export function layoutPages(pages: readonly PageRows[], builder: DocumentBuilder
   const used = [...new Set(out.filter((b) => b.kind === 'heading').map((b) => b.level ?? 1))].sort(
     (a, b) => a - b,
   );
-  for (const b of out)
-    builder.add(b.kind === 'heading' ? { ...b, level: used.indexOf(b.level ?? 1) + 1 } : b);
+  for (const b of out) {
+    if (b.rows)
+      builder.addTable(
+        b.rows.map((cells) => ({ header: false, cells })),
+        b.page ?? null,
+      );
+    else builder.add(b.kind === 'heading' ? { ...b, level: used.indexOf(b.level ?? 1) + 1 } : b);
+  }
 }

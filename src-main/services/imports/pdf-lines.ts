@@ -30,6 +30,8 @@ export interface Segment {
   readonly opens?: boolean;
   /** The first line of a footnote: it starts with the note's raised number. */
   readonly note?: boolean;
+  /** A table drawn without rules (pdf-tables.ts): its rows of cell texts. */
+  readonly table?: string[][];
 }
 
 export interface Row {
@@ -347,7 +349,11 @@ export function splitLabelColumn(rows: readonly Row[], width: number, height: nu
     if (list.length > 6) continue;
     for (const group of chunks(list)) {
       const split = group.some((i) => rows[i]!.runs.some((r) => r.x + r.width < x - 1));
-      if (group.length < 2 || group.length > 5 || !split) continue;
+      // Above a label column there is white; two words of a justified paragraph that happen
+      // to start on one vertical line have the paragraph's lines above them.
+      const above = rows[group[0]! - 1];
+      const covered = above !== undefined && above.runs.some((r) => r.x <= x && r.x + r.width > x);
+      if (group.length < 2 || group.length > 5 || !split || covered) continue;
       const labels: Row[] = [];
       for (const i of group) {
         const at = rows[i]!.runs.findIndex((r) => Math.abs(r.x - x) <= 4);

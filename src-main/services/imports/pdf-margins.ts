@@ -171,7 +171,7 @@ const CONTENTS_ENTRY = /(?:(?:\.\s?){3,}|…|\s|^)\d{1,3}$/u;
  * Without such a heading, a run of at least five dot-leader lines is a table of contents too.
  */
 export function dropContents(segs: readonly Segment[]): Segment[] {
-  const entry = segs.map((s) => CONTENTS_ENTRY.test(s.text) && s.text.length < 200);
+  const entry = segs.map((s) => s.table === undefined && CONTENTS_ENTRY.test(s.text) && s.text.length < 200);
   const leader = segs.map((s) => TOC_LINE.test(s.text));
   const drop = new Set<number>();
   const walk = (from: number): number => {
