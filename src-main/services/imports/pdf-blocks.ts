@@ -83,19 +83,18 @@ const REFERENCE_END = /\d(?: [a-z])? §§?(?: (?:första|andra|tredje|fjärde|fe
 /** "4 §", "10 a §" alone on a line: the statute's paragraph label, read with its text. */
 const SECTION_LABEL = /^\d{1,3}(?: [a-z])? §$/u;
 
-/** Width of a segment's first word, from the segment's own average letter width (a space counts half). */
+/** Width of a segment's first word, from the segment's own average letter width. */
 function firstWordWidth(s: Segment): number {
   const word = /^\S+/.exec(s.text)?.[0] ?? '';
-  const spaces = s.text.length - s.text.replace(/ /g, '').length;
-  return ((s.x1 - s.x0) / Math.max(1, s.text.length - spaces / 2)) * word.length;
+  return ((s.x1 - s.x0) / Math.max(1, s.text.length)) * word.length;
 }
 
 /** The next line's first word would have fitted at the end of this one: it was ended on purpose. */
 function endedShort(prev: Segment, s: Segment, edge: number): boolean {
   return (
-    !/[-\u00ad]$/.test(prev.text) &&
+    !/[-\u00ad–]$/.test(prev.text) &&
     !SECTION_LABEL.test(prev.text) &&
-    prev.x1 + firstWordWidth(s) + 0.6 * Math.max(prev.size, s.size) < edge
+    prev.x1 + firstWordWidth(s) + Math.max(prev.size, s.size) < edge
   );
 }
 
