@@ -145,6 +145,20 @@ function columnEdges(segs: readonly Segment[]): Map<Segment, number> {
   return edges;
 }
 
+/**
+ * A line that is only a number and a reference after a full line ending mid-sentence ("… i
+ * bilaga" over "1. (NFS 2014:23)") carries on that sentence: the number is no list item's.
+ */
+function runsOnIntoNumber(prev: Segment, s: Segment, edge: number): boolean {
+  return (
+    s.page === prev.page &&
+    /^\d{1,3}[.)](?:\s+\([^)]*\)\.?)?$/u.test(s.text) &&
+    /[\p{L}\d]$/u.test(prev.text) &&
+    Math.abs(s.x0 - prev.x0) < prev.size &&
+    !endedShort(prev, s, edge)
+  );
+}
+
 /** Builds paragraphs from segments in reading order across all pages. */
 function paragraphs(segs: readonly Segment[], bodySize: number, leading: number): Para[] {
   const edge = columnEdges(segs);
@@ -214,7 +228,7 @@ function paragraphs(segs: readonly Segment[], bodySize: number, leading: number)
       s.opens === true ||
       s.note === true ||
       !sameFont ||
-      startsItem(s.text) ||
+      (startsItem(s.text) && !runsOnIntoNumber(prev, s, edge.get(prev) ?? 0)) ||
       TOC_LINE.test(prev.text) ||
       (s.italic !== prev.italic && (italicTitle(s) || (p.lines.length === 1 && italicTitle(prev))));
     if (!breakHere && (s.page !== prev.page || s.y > prev.y + size)) {

@@ -254,7 +254,10 @@ function findBand(rows: readonly Row[], i: number, lo: number, hi: number): Band
     const row = rows[j]!;
     // A footnote's first line starts a text of its own, outside the columns above it.
     if (prevY - row.y > 3.5 * size || row.note) break;
-    const next = intersect(free, freeOf(row, lo, hi), MIN_GUTTER * size);
+    // Once the columns are established, a narrower strip still parts them (a long term in a
+    // table of terms reaching close to its definition).
+    const min = j - i >= MIN_BAND_ROWS ? 0.5 * size : MIN_GUTTER * size;
+    const next = intersect(free, freeOf(row, lo, hi), min);
     if (next.length === 0) break;
     free = next;
     prevY = row.y;
