@@ -273,6 +273,8 @@ function isLayoutTable(table: Element, rows: Element[]): boolean {
   );
   if (maxCols <= 1) return true;
   if (attr(table, 'role') === 'presentation') return true;
+  // A heading in a cell (a Word cover's title set in a table beside its designation) is layout.
+  if (cells.some((c) => childElements(c).some((e) => HEADING.test(e.name)))) return true;
   // Mammoth writes every Word paragraph in a cell as <p>: only nested tables or several
   // paragraphs per cell make a cell "flow"; one <p> per cell is an ordinary table.
   return cells.some(
