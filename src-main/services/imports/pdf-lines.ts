@@ -355,7 +355,11 @@ export function splitLabelColumn(rows: readonly Row[], width: number, height: nu
       // Above a label column there is white; two words of a justified paragraph that happen
       // to start on one vertical line have the paragraph's lines above them.
       const above = rows[group[0]! - 1];
-      const covered = above !== undefined && above.runs.some((r) => r.x <= x && r.x + r.width > x);
+      const lineGap = 1.6 * Math.max(...rows[group[0]!]!.runs.map((r) => r.size));
+      const covered =
+        above !== undefined &&
+        above.y - rows[group[0]!]!.y < lineGap &&
+        above.runs.some((r) => r.x <= x && r.x + r.width > x);
       if (group.length < 2 || group.length > 5 || !split || covered) continue;
       const labels: Row[] = [];
       for (const i of group) {
