@@ -11,7 +11,8 @@ import {
   weightedMode,
   type PageRows,
 } from './pdf-margins';
-import { readingOrder, splitLabelColumn, type Segment } from './pdf-lines';
+import { splitLabelColumn } from './pdf-cover';
+import { readingOrder, type Segment } from './pdf-lines';
 import { splitTables } from './pdf-tables';
 
 export type { PageRows } from './pdf-margins';
