@@ -10,6 +10,8 @@ import { TOC_LINE, textOf } from './pdf-margins';
 const CELL_CHARS = 32;
 /** Rows with three or more pieces before a region counts as a table. */
 const MIN_TABLE_ROWS = 3;
+/** Rows with two short pieces before a region counts as a two-column table. */
+const MIN_PAIR_ROWS = 4;
 /** Share of a region's rows a column separator must run through white. */
 const SEPARATOR_SHARE = 0.85;
 
@@ -27,14 +29,21 @@ function pieces(row: Row): Run[][] {
   return out;
 }
 
-const isCellRow = (row: Row): boolean => {
+/** A list marker or a statute's section label before its text: no table cell. */
+const MARKER = /^(?:[\d.]{1,8}|[a-zåäö]\)|\(?[ivxlc]{1,5}[.)]|[•·▪◦○■□\-–—*]|\d{1,3}\s?§|kap\.?)$/iu;
+
+/** Pieces of a row that reads as table cells: three or more short ones, or two that are no list item or contents line. */
+function cellCount(row: Row): number {
   const parts = pieces(row);
-  return (
-    parts.length >= 3 &&
-    parts.every((p) => textOf(p).length <= CELL_CHARS) &&
-    !TOC_LINE.test(textOf(row.runs))
-  );
-};
+  if (parts.length < 2 || TOC_LINE.test(textOf(row.runs))) return 0;
+  if (!parts.every((p) => textOf(p).length <= CELL_CHARS)) return 0;
+  if (parts.length >= 3) return parts.length;
+  const [left, right] = parts.map(textOf) as [string, string];
+  // "Definitioner   4": a contents line without leaders ends in its page number.
+  return MARKER.test(left) || /^\d{1,3}$/.test(right) ? 0 : 2;
+}
+
+const isCellRow = (row: Row): boolean => cellCount(row) > 0;
 const isShortRow = (row: Row): boolean => pieces(row).every((p) => textOf(p).length <= CELL_CHARS);
 
 /** x positions that run through white in most rows of the region: the column boundaries. */
@@ -131,16 +140,20 @@ export function splitTables(page: number, rows: readonly Row[]): Array<Row[] | S
     let j = i + 1;
     let cellRows = 1;
     let lastCell = i;
+    let widest = cellCount(rows[i]!);
     while (j < rows.length && isShortRow(rows[j]!) && rows[j - 1]!.y - rows[j]!.y < 3 * sizeOf(rows[j]!)) {
       if (isCellRow(rows[j]!)) {
         cellRows++;
         lastCell = j;
+        widest = Math.max(widest, cellCount(rows[j]!));
       }
       j++;
     }
     const region = rows.slice(i, lastCell + 1);
-    const seps = cellRows >= MIN_TABLE_ROWS ? separators(region) : [];
-    if (seps.length < 2) {
+    // Two columns of short pieces need a longer run to be told from a pair of short lines.
+    const enough = widest >= 3 ? cellRows >= MIN_TABLE_ROWS : cellRows >= MIN_PAIR_ROWS;
+    const seps = enough ? separators(region) : [];
+    if (seps.length < Math.min(2, widest - 1)) {
       text.push(rows[i]!);
       i++;
       continue;

@@ -60,6 +60,15 @@ describe('prop. 2022/23:102', () => {
     expect(note7.text).not.toContain('(8)');
   });
 
+  it("the directive's correlation table reads as a table, each article beside its new number", async () => {
+    const doc = await parsed(PROP_102);
+    const table = doc.blocks.find((b) => b.kind === 'table' && b.page === 139)!;
+    const rows = rowsOf(table);
+    expect(rows[0]).toEqual(['Direktiv 91/477/EEG', 'Detta direktiv']);
+    expect(rows).toContainEqual(['Artikel 4.2a', 'Artikel 4.3']);
+    expect(rows).toContainEqual(['Artikel 7.1–7.4', 'Artikel 10.1–10.4']);
+  });
+
   it('list items numbered "ii." are list items, their second line joined', async () => {
     const doc = await parsed(PROP_102);
     const items = doc.blocks.filter((b) => b.page === 31 && b.marker === 'ii.');
@@ -97,6 +106,9 @@ describe('prop. 2014/15:81: the table of commitments on pages 32–33', () => {
     ]);
     expect(row(p33, 'Norge')).toEqual(['Norge', '101', '84', '1990', '84', '–30 % till –40 %']);
     expect(row(p33, 'Sverige')).toEqual(['Sverige', '92', '80', 'NA', 'NA']);
+    // A two-column table (each state's emissions allowance) too.
+    const p41 = doc.blocks.find((b) => b.kind === 'table' && b.page === 41)!;
+    expect(rowsOf(p41)).toContainEqual(['Tyskland', '3 592 699 888']);
     // The figures are in the table, not run together in paragraphs after it.
     expect(doc.blocks.filter((b) => b.kind !== 'table' && /Österrike 92/.test(b.text))).toEqual([]);
   });
