@@ -48,18 +48,28 @@ const isShortRow = (row: Row): boolean => pieces(row).every((p) => textOf(p).len
 
 /** x positions that run through white in most rows of the region: the column boundaries. */
 function separators(rows: readonly Row[]): number[] {
-  const candidates: number[] = [];
+  const middles: number[] = [];
+  const edges: number[] = [];
   for (const row of rows) {
     const parts = pieces(row);
     for (let k = 1; k < parts.length; k++) {
       const left = Math.max(...parts[k - 1]!.map((r) => r.x + r.width));
-      candidates.push((left + parts[k]![0]!.x) / 2);
+      const right = parts[k]![0]!.x;
+      const pad = 0.6 * parts[k]![0]!.size;
+      middles.push((left + right) / 2);
+      edges.push(left + pad, right - pad);
     }
   }
   const free = (row: Row, x: number): boolean => row.runs.every((r) => x < r.x || x > r.x + r.width);
-  const kept = candidates
-    .filter((x) => rows.filter((row) => free(row, x)).length >= SEPARATOR_SHARE * rows.length)
-    .sort((a, b) => a - b);
+  const share = (x: number): number => rows.filter((row) => free(row, x)).length / rows.length;
+  // A gap's middle may be crossed by a few rows (a heading over the columns, a key run into
+  // its figure); a point near a gap's side, where a cell of another row may reach into the
+  // gap (cells set half a line apart), must be white in every row of cells.
+  const cellRows = rows.filter(isCellRow);
+  const kept = [
+    ...middles.filter((x) => share(x) >= SEPARATOR_SHARE),
+    ...edges.filter((x) => cellRows.every((row) => free(row, x)) && share(x) >= SEPARATOR_SHARE),
+  ].sort((a, b) => a - b);
   const size = Math.max(...rows.map(sizeOf));
   const merged: number[] = [];
   for (const x of kept) {

@@ -129,6 +129,22 @@ describe('AFS 2011:19', () => {
   });
 });
 
+describe('AFS 2011:19: the table of pictograms', () => {
+  it('reads the texts under the pictograms as one row of cells, one text per pictogram', async () => {
+    const doc = await parsed(AFS);
+    const table = doc.blocks.find((b) => b.kind === 'table' && b.page === 9)!;
+    const rows = rowsOf(table);
+    expect(rows).toContainEqual([
+      'Text till faropiktogrammet',
+      'Explosiv',
+      'Brandfarlig',
+      'Oxiderande',
+      'Gas under tryck',
+    ]);
+    expect(rows).toContainEqual(['Text till', 'Giftig', 'Frätande', 'Hälsofarlig', 'Skadlig']);
+  });
+});
+
 describe('NFS 2007:10: the table of terms', () => {
   it('a term hyphenated over three lines is read whole, before its definition, not woven into it', async () => {
     const doc = await parsed(NFS);
