@@ -4,7 +4,7 @@
 // alone, numbered or in capitals, followed by text).
 import chardet from 'chardet';
 import type { ParsedDocument } from '../../shared/documents/model';
-import { DocumentBuilder } from './import-model';
+import { DocumentBuilder, type BlockInput } from './import-model';
 import { formItems, memoHeader } from './import-text-layout';
 import { ImportFailure, problems } from './limits';
 
@@ -117,6 +117,41 @@ function dropRunningLines(pages: string[]): string[] {
   });
 }
 
+/** A list item's first line inside a paragraph: its number or dash, then a tab ("1.\tsvår …"). */
+const ITEM_LINE = /^\s*(\d{1,2}[.)]|[a-z]\)|[-–•*])\t\s*(?=\S)/u;
+
+/**
+ * Splits a chunk whose lines start list items ("1.\t…", "2.\t…", as text copied out of a
+ * PDF keeps them) into the paragraph before, the items (a line that does not start one runs
+ * on in the item before) and a paragraph after, where a line starts a new sentence after an
+ * item that ended one.
+ */
+function listParts(chunk: string): BlockInput[] {
+  const lines = chunk.split('\n');
+  if (lines.filter((l) => ITEM_LINE.test(l)).length < 2) return [{ kind: 'paragraph', text: chunk }];
+  const out: BlockInput[] = [];
+  let cur: { kind: 'paragraph' | 'list-item'; text: string; marker?: string } | null = null;
+  const flush = (): void => {
+    if (cur)
+      out.push({ kind: cur.kind, text: cur.text, ...(cur.marker ? { marker: cur.marker, level: 1 } : {}) });
+    cur = null;
+  };
+  for (const line of lines) {
+    const item = ITEM_LINE.exec(line);
+    const c = cur as { kind: 'paragraph' | 'list-item'; text: string } | null;
+    if (item) {
+      flush();
+      cur = { kind: 'list-item', text: line.slice(item[0].length), marker: item[1]! };
+    } else if (c && c.kind === 'list-item' && /[.!?]$/.test(c.text.trim()) && /^\s*\p{Lu}/u.test(line)) {
+      flush();
+      cur = { kind: 'paragraph', text: line };
+    } else if (c) c.text += `\n${line}`;
+    else cur = { kind: 'paragraph', text: line };
+  }
+  flush();
+  return out;
+}
+
 /** Parses a text file; `markdown`-free: every line is literal. */
 export function parseTextString(source: string): ParsedDocument {
   const builder = new DocumentBuilder();
@@ -198,7 +233,7 @@ export function parseTextString(source: string): ParsedDocument {
       const preformatted =
         /\n {4,}\S/.test(chunk) && chunk.split('\n').every((l) => l.length < 100) && /\S {3,}\S/.test(chunk);
       if (preformatted) builder.add({ kind: 'code', text: chunk.replace(/\s+$/, ''), page });
-      else builder.add({ kind: 'paragraph', text: chunk, page });
+      else for (const part of listParts(chunk)) builder.add({ ...part, page });
       title ??= flat.length <= 160 && !flat.includes('\n') ? flat : undefined;
     });
   });

@@ -105,6 +105,32 @@ describe('structure', () => {
     expect(doc.blocks.filter((b) => b.text === 'Ja / Nej').map((b) => b.page)).toEqual([6, 7, 8]);
   });
 
+  it('SOSFS 2012:17: numbered lines with a tab inside a paragraph are list items', () => {
+    const doc = parseText(testfile('27_SOSFS-2012-17.txt'));
+    const items = doc.blocks.filter((b) => b.kind === 'list-item' && b.page === 3);
+    expect(items.map((b) => b.marker)).toEqual([
+      '1.',
+      '2.',
+      '3.',
+      '4.',
+      '5.',
+      '6.',
+      '7.',
+      '8.',
+      '9.',
+      '10.',
+      '1.',
+      '2.',
+      '3.',
+    ]);
+    expect(items[9]!.text).toBe(
+      'symtom som kvarstår sex månader efter det att personen har fått hjärninfarkt eller hjärnblödning (stroke).',
+    );
+    const after = doc.blocks[doc.blocks.indexOf(items[9]!) + 1]!;
+    expect(after).toMatchObject({ kind: 'paragraph' });
+    expect(after.text).toMatch(/^Enligt 3 a § andra stycket samma förordning/);
+  });
+
   it('RFC 6912: the header is a table under the centred title, which is the title; sections are headings', () => {
     const doc = parseText(testfile('28_rfc6912.txt'));
     expect(doc.meta.title).toBe('Principles for Unicode Code Point Inclusion in Labels in the DNS');
