@@ -115,8 +115,13 @@ const NOTE_NUMBER = /^\s*\d{1,3}\s*$/;
  */
 function seatNoteNumbers(runs: readonly Run[]): { runs: Run[]; seated: Set<Run> } {
   const seated = new Set<Run>();
+  // Only numbers set smaller than the page's text can be notes' numbers; figures in a table
+  // (most of the numbers on a page) are not looked at twice.
+  const largest = runs.reduce((m, r) => Math.max(m, r.size), 0);
+  if (!runs.some((r) => r.size < largest * 0.8 && NOTE_NUMBER.test(r.str)))
+    return { runs: runs.slice(), seated };
   const out = runs.map((n) => {
-    if (!NOTE_NUMBER.test(n.str)) return n;
+    if (n.size >= largest * 0.8 || !NOTE_NUMBER.test(n.str)) return n;
     const end = n.x + n.width;
     const after = runs.find(
       (t) =>

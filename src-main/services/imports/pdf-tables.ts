@@ -17,8 +17,13 @@ const SEPARATOR_SHARE = 0.85;
 
 const sizeOf = (row: Row): number => Math.max(...row.runs.map((r) => r.size));
 
+/** Pieces per row, computed once: a page's rows are asked about several times. */
+const piecesOf = new WeakMap<Row, Run[][]>();
+
 /** A row's pieces, split where the gap is wider than a word space can be. */
 function pieces(row: Row): Run[][] {
+  const known = piecesOf.get(row);
+  if (known) return known;
   const out: Run[][] = [];
   let end = -Infinity;
   for (const r of row.runs) {
@@ -26,6 +31,7 @@ function pieces(row: Row): Run[][] {
     out[out.length - 1]!.push(r);
     end = Math.max(end, r.x + r.width);
   }
+  piecesOf.set(row, out);
   return out;
 }
 
