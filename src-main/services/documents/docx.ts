@@ -125,6 +125,61 @@ export function unstyledHeadings(doc: ParsedDocument): ParsedDocument {
   return builder.build(doc.meta, doc.pageCount);
 }
 
+/** A document's designation alone ("Prop. 2012/13:144", "SOU 2026:14"): a label, not a title. */
+const DESIGNATION = /^(?:prop|dir|skr|bet|rskr|ds|sou|sfs|\p{Lu}{1,5}FS)\.? ?\d{4}(?:\/\d{2,4})?:\d+$/iu;
+
+/**
+ * A cover's headings as Word files carry them: one title split over paragraphs of one heading
+ * style ("Regeringens proposition" / "2012/13:144") is one heading, a designation set beside
+ * the title is a paragraph, and the title is the cover's headings read together when the
+ * file's own title is missing or only their first words (a template's "Regeringens proposition").
+ */
+export function coverHeadings(doc: ParsedDocument): ParsedDocument {
+  const blocks = doc.blocks;
+  let end = 0;
+  while (end < blocks.length && blocks[end]!.kind === 'heading') end++;
+  if (end < 2) return doc;
+  const cover: Array<{ text: string; level: number; label: boolean }> = [];
+  for (const b of blocks.slice(0, end)) {
+    const last = cover[cover.length - 1];
+    // A line that goes on from the one before (a number, a lower-case word) is the same heading.
+    if (last && !last.label && last.level === b.level && /^[\p{Ll}\d]/u.test(b.text)) {
+      last.text = `${last.text} ${b.text}`;
+      last.label = cover.length > 1 && DESIGNATION.test(last.text);
+    } else cover.push({ text: b.text, level: b.level, label: cover.length > 0 && DESIGNATION.test(b.text) });
+  }
+  const builder = new DocumentBuilder();
+  for (const c of cover)
+    builder.add(
+      c.label ? { kind: 'paragraph', text: c.text } : { kind: 'heading', text: c.text, level: c.level },
+    );
+  for (const b of blocks.slice(end)) {
+    if (b.kind === 'table' && b.rows) {
+      const rows = b.rows.map((r) => ({
+        header: r.header,
+        cells: r.cells.map((c) => b.text.slice(c.start, c.end)),
+      }));
+      builder.addTable(rows, b.page);
+    } else
+      builder.add({
+        kind: b.kind,
+        text: b.text,
+        level: b.level,
+        marker: b.marker,
+        page: b.page,
+        spans: b.spans,
+      });
+  }
+  const titles = cover.filter((c) => !c.label);
+  const own = doc.meta.title;
+  const joined =
+    titles.length >= 2 && titles[1]!.level > titles[0]!.level
+      ? `${titles[0]!.text} ${titles[1]!.text}`
+      : undefined;
+  const generic = own === undefined || titles[0]!.text.startsWith(own);
+  return builder.build(joined && generic ? { ...doc.meta, title: joined } : doc.meta, doc.pageCount);
+}
+
 export async function parseDocx(bytes: Uint8Array): Promise<ParsedDocument> {
   const entries = zipEntries(bytes);
   if (!entries.some((e) => e.name === 'word/document.xml')) throw new ImportFailure(problems.corrupt('Word'));
@@ -147,8 +202,8 @@ export async function parseDocx(bytes: Uint8Array): Promise<ParsedDocument> {
   new HtmlBlocks(builder, { skipChrome: false, word: true }).walk(parseDocument(html).children);
   if (builder.blockCount === 0) throw new ImportFailure(problems.empty());
   const meta = coreMeta(bytes, entries);
-  const doc = unstyledHeadings(builder.build(meta));
-  if (!meta.title) {
+  const doc = coverHeadings(unstyledHeadings(builder.build(meta)));
+  if (!doc.meta.title) {
     const first = doc.blocks.find((b) => b.kind === 'heading') ?? doc.blocks[0];
     if (first && first.text.length <= 160) return { ...doc, meta: { ...meta, title: first.text } };
   }

@@ -25,6 +25,17 @@ export function normalizeSpace(text: string): string {
     .trim();
 }
 
+/**
+ * The prompt Word shows in an empty content control of a template ("Klicka här för att ange
+ * text.", "Click or tap here to enter text."): left in a file, it is no text of the document.
+ */
+const PLACEHOLDER =
+  /^(?:klicka(?: eller tryck)?|tryck) här för att (?:ange|skriva|lägga till|välja)\b.{0,60}$|^(?:click|tap)(?: or tap)? here to (?:enter|add|choose|select)\b.{0,60}$/iu;
+
+export function isPlaceholder(text: string): boolean {
+  return text.length <= 100 && PLACEHOLDER.test(text);
+}
+
 export class DocumentBuilder {
   private readonly parts: string[] = [];
   private readonly blocks: Block[] = [];
@@ -39,7 +50,7 @@ export class DocumentBuilder {
   add(input: BlockInput): void {
     const keepsSpans = input.spans !== undefined && input.spans.length > 0;
     const text = keepsSpans || input.kind === 'code' ? input.text : normalizeSpace(input.text);
-    if (text.trim() === '') return;
+    if (text.trim() === '' || isPlaceholder(text)) return;
     this.push(input, text, null);
   }
 

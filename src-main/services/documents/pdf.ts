@@ -135,6 +135,18 @@ export function cleanPdfTitle(value: unknown): string | null {
   return t.length >= 3 && /\p{L}/u.test(t) ? t : null;
 }
 
+/** A series' masthead over the title on a statute's first page ("Svensk författningssamling"). */
+const MASTHEAD = /författningssamling(?:en)?$/iu;
+
+/**
+ * Without a title in the document info, the title is the first heading of the first page,
+ * passing over a series' masthead set above it.
+ */
+export function coverTitle(doc: ParsedDocument): string | undefined {
+  const headings = doc.blocks.filter((b) => b.kind === 'heading' && b.page === 1 && b.text.length <= 200);
+  return headings.find((h) => !MASTHEAD.test(h.text))?.text;
+}
+
 function cleanAuthor(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const a = value.replace(/\s+/g, ' ').trim();
@@ -272,7 +284,9 @@ export async function parsePdf(bytes: Uint8Array, onProgress?: PdfProgress): Pro
       ...(pdfDate(info.CreationDate) ? { published: pdfDate(info.CreationDate)! } : {}),
       ...(language && /^[a-z]{2}$/.test(language) ? { language } : {}),
     };
-    return builder.build(meta, doc.numPages);
+    const parsed = builder.build(meta, doc.numPages);
+    const cover = meta.title ? undefined : coverTitle(parsed);
+    return cover ? { ...parsed, meta: { ...meta, title: cover } } : parsed;
   } finally {
     await task.destroy();
   }

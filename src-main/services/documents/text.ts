@@ -4,7 +4,8 @@
 // alone, numbered or in capitals, followed by text).
 import chardet from 'chardet';
 import type { ParsedDocument } from '../../shared/documents/model';
-import { DocumentBuilder } from './import-model';
+import { DocumentBuilder, type BlockInput } from './import-model';
+import { formItems, memoHeader } from './import-text-layout';
 import { ImportFailure, problems } from './limits';
 
 const FATAL = { fatal: true } as const;
@@ -63,6 +64,18 @@ function headingLevel(block: string, next: string | undefined): number | null {
   return null;
 }
 
+/**
+ * A memo's section title ("Abstract", "Status of This Memo"): a short line at the margin over
+ * text that is indented as a block, as RFCs and many plain-text reports set their sections.
+ */
+function sectionTitle(chunk: string, next: string | undefined): number | null {
+  if (next === undefined || chunk.includes('\n') || /^\s/.test(chunk)) return null;
+  const line = chunk.trim();
+  if (line.length > 60 || !/^\p{Lu}/u.test(line) || /[.,;:!?]$/.test(line)) return null;
+  const body = next.split('\n').filter((l) => l.trim() !== '');
+  return body.length > 0 && body.every((l) => /^\s{2,}\S/.test(l)) ? 1 : null;
+}
+
 const PAGE_NUMBER =
   /^\s*(?:(?:sid(?:a|an)?|page)\s*)?[-–([]?\s*\d{1,4}\s*[-–)\]]?(?:\s*(?:\(\d{1,4}\)|(?:av|of|\/)\s*\d{1,4}))?\s*$/i;
 const CONTENTS_HEADING = /^(?:innehåll|innehållsförteckning|table of contents|contents)$/iu;
@@ -104,6 +117,41 @@ function dropRunningLines(pages: string[]): string[] {
   });
 }
 
+/** A list item's first line inside a paragraph: its number or dash, then a tab ("1.\tsvår …"). */
+const ITEM_LINE = /^\s*(\d{1,2}[.)]|[a-z]\)|[-–•*])\t\s*(?=\S)/u;
+
+/**
+ * Splits a chunk whose lines start list items ("1.\t…", "2.\t…", as text copied out of a
+ * PDF keeps them) into the paragraph before, the items (a line that does not start one runs
+ * on in the item before) and a paragraph after, where a line starts a new sentence after an
+ * item that ended one.
+ */
+function listParts(chunk: string): BlockInput[] {
+  const lines = chunk.split('\n');
+  if (lines.filter((l) => ITEM_LINE.test(l)).length < 2) return [{ kind: 'paragraph', text: chunk }];
+  const out: BlockInput[] = [];
+  let cur: { kind: 'paragraph' | 'list-item'; text: string; marker?: string } | null = null;
+  const flush = (): void => {
+    if (cur)
+      out.push({ kind: cur.kind, text: cur.text, ...(cur.marker ? { marker: cur.marker, level: 1 } : {}) });
+    cur = null;
+  };
+  for (const line of lines) {
+    const item = ITEM_LINE.exec(line);
+    const c = cur as { kind: 'paragraph' | 'list-item'; text: string } | null;
+    if (item) {
+      flush();
+      cur = { kind: 'list-item', text: line.slice(item[0].length), marker: item[1]! };
+    } else if (c && c.kind === 'list-item' && /[.!?]$/.test(c.text.trim()) && /^\s*\p{Lu}/u.test(line)) {
+      flush();
+      cur = { kind: 'paragraph', text: line };
+    } else if (c) c.text += `\n${line}`;
+    else cur = { kind: 'paragraph', text: line };
+  }
+  flush();
+  return out;
+}
+
 /** Parses a text file; `markdown`-free: every line is literal. */
 export function parseTextString(source: string): ParsedDocument {
   const builder = new DocumentBuilder();
@@ -113,15 +161,47 @@ export function parseTextString(source: string): ParsedDocument {
   const paged = pages.length > 1;
   let title: string | undefined;
   pages.forEach((pageText, i) => {
+    const page = paged ? i + 1 : null;
     const chunks = pageText
       .split(/\n[ \t]*\n/)
       .map((c) => c.replace(/^\s*\n|\s+$/g, ''))
       .filter((c) => c.trim() !== '');
-    chunks.forEach((whole, j) => {
-      const page = paged ? i + 1 : null;
-      // The reader's outline replaces a table of contents; its heading goes with it.
-      if (CONTENTS_HEADING.test(whole.trim()) && chunks[j + 1] !== undefined && isContents(chunks[j + 1]!))
+    const header = i === 0 ? memoHeader(chunks) : null;
+    for (const item of header?.items ?? []) {
+      if (item.kind === 'title') {
+        builder.add({ kind: 'title', text: item.text, page });
+        title ??= item.text;
+      } else if (item.kind === 'table')
+        builder.addTable(
+          item.rows.map((cells) => ({ header: false, cells })),
+          page,
+        );
+    }
+    const items = formItems(header ? chunks.slice(header.used) : chunks);
+    const textAt = (j: number): string | undefined => {
+      const it = items[j];
+      return it === undefined ? undefined : it.kind === 'table' ? it.rows.flat().join(' ') : it.text;
+    };
+    items.forEach((it, j) => {
+      if (it.kind === 'table') {
+        builder.addTable(
+          it.rows.map((cells) => ({ header: false, cells })),
+          page,
+        );
         return;
+      }
+      if (it.kind === 'box') {
+        builder.add({ kind: 'list-item', text: it.text, marker: '☐', level: 1, page });
+        return;
+      }
+      if (it.kind === 'title') {
+        builder.add({ kind: 'title', text: it.text, page });
+        return;
+      }
+      const whole = it.text;
+      const next = textAt(j + 1);
+      // The reader's outline replaces a table of contents; its heading goes with it.
+      if (CONTENTS_HEADING.test(whole.trim()) && next !== undefined && isContents(next)) return;
       if (isContents(whole)) return;
       // Check boxes and rules of a form (symbol-font glyphs) with no words: nothing to read.
       if (!/[\p{L}\p{N}]/u.test(whole)) return;
@@ -133,7 +213,7 @@ export function parseTextString(source: string): ParsedDocument {
         chunk = whole.slice(lead[0].length);
       }
       const flat = chunk.trim();
-      const level = headingLevel(flat, chunks[j + 1] ?? pages[i + 1]);
+      const level = headingLevel(flat, next ?? pages[i + 1]) ?? sectionTitle(chunk, next);
       if (level !== null) {
         builder.add({ kind: 'heading', text: flat, level, page });
         return;
@@ -153,13 +233,14 @@ export function parseTextString(source: string): ParsedDocument {
       const preformatted =
         /\n {4,}\S/.test(chunk) && chunk.split('\n').every((l) => l.length < 100) && /\S {3,}\S/.test(chunk);
       if (preformatted) builder.add({ kind: 'code', text: chunk.replace(/\s+$/, ''), page });
-      else builder.add({ kind: 'paragraph', text: chunk, page });
+      else for (const part of listParts(chunk)) builder.add({ ...part, page });
       title ??= flat.length <= 160 && !flat.includes('\n') ? flat : undefined;
     });
   });
   if (builder.blockCount === 0) throw new ImportFailure(problems.empty());
-  const first = builder.build({}).blocks[0];
-  const meta = first && first.text.length <= 160 ? { title: first.text } : {};
+  const built = builder.build({});
+  const first = built.blocks.find((b) => b.kind === 'title') ?? built.blocks[0];
+  const meta = first && first.kind !== 'table' && first.text.length <= 160 ? { title: first.text } : {};
   return builder.build(meta, paged ? pages.length : null);
 }
 

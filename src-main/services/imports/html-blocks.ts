@@ -126,6 +126,36 @@ const CHROME_CLASS =
 /** Pieces set inside a heading as a label, kicker or badge rather than as its words. */
 const HEADING_LABEL_CLASS = /vignette|kicker|eyebrow|overline|badge|^label$|^tag$/i;
 
+/** A kicker set just before a page's heading ("Remiss från Justitiedepartementet"). */
+const KICKER_CLASS = /categor(?:y|ies)|kicker|eyebrow|overline|vignette/i;
+
+function isKicker(node: ChildNode): boolean {
+  if (!isElement(node) || HEADING.test(node.name)) return false;
+  const classes = (attr(node, 'class') ?? '').split(/\s+/);
+  return classes.some((c) => KICKER_CLASS.test(c)) && textOf(node.children).length <= 160;
+}
+
+/**
+ * Puts a kicker that stands before its heading after it: the page reads from its heading,
+ * and the kicker's category or label is read as the line under it, not as body text above.
+ */
+function labelsAfterHeadings(nodes: readonly ChildNode[]): readonly ChildNode[] {
+  if (!nodes.some(isKicker)) return nodes;
+  const out = nodes.slice();
+  for (let i = 0; i < out.length; i++) {
+    if (!isKicker(out[i]!)) continue;
+    let j = i + 1;
+    while (j < out.length && out[j]!.type === 'text' && (out[j] as { data: string }).data.trim() === '') j++;
+    const next = out[j];
+    if (next && isElement(next) && HEADING.test(next.name)) {
+      const [kicker] = out.splice(i, 1);
+      out.splice(j, 0, kicker!);
+      i = j;
+    }
+  }
+  return out;
+}
+
 function hidden(el: Element): boolean {
   if (attr(el, 'hidden') !== undefined || attr(el, 'aria-hidden') === 'true') return true;
   if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(attr(el, 'style') ?? '')) return true;
@@ -243,6 +273,8 @@ function isLayoutTable(table: Element, rows: Element[]): boolean {
   );
   if (maxCols <= 1) return true;
   if (attr(table, 'role') === 'presentation') return true;
+  // A heading in a cell (a Word cover's title set in a table beside its designation) is layout.
+  if (cells.some((c) => childElements(c).some((e) => HEADING.test(e.name)))) return true;
   // Mammoth writes every Word paragraph in a cell as <p>: only nested tables or several
   // paragraphs per cell make a cell "flow"; one <p> per cell is an ordinary table.
   return cells.some(
@@ -269,7 +301,8 @@ export class HtmlBlocks {
 
   /** Reads the children of `root` as a flow of blocks. */
   walk(nodes: readonly ChildNode[]): void {
-    for (const node of nodes) this.visit(node);
+    const order = labelsAfterHeadings(nodes);
+    for (const node of order) this.visit(node);
     this.flush();
   }
 

@@ -11,17 +11,28 @@ import {
   weightedMode,
   type PageRows,
 } from './pdf-margins';
-import { readingOrder, splitLabelColumn, type Segment } from './pdf-lines';
+import { splitLabelColumn } from './pdf-cover';
+import { readingOrder, type Segment } from './pdf-lines';
+import { splitTables } from './pdf-tables';
 
 export type { PageRows } from './pdf-margins';
 
 /** Pages on which a cover's label column is looked for. */
 const COVER_PAGES = 5;
 const BULLET = /^([•·▪◦○■□\u2022\u25aa\u25cf\uf0b7\uf0a7\uf076\uf0d8\uf0fc–—-])\s+(?=\S)/u;
-const NUMBERED = /^((?:\d{1,2}|[a-zåäö])[.)])\s+(?=\S)/u;
+/** Roman item numbers as lists use them ("ii.", "(iv)"); longer runs of these letters are words. */
+const ROMAN = 'i{1,3}|iv|vi{0,3}|ix|xi{0,3}';
+/** "1.", "a)", "ii.", and the bracketed numbers of an EU act's recitals and notes ("(35)", "(b)"). */
+const NUMBERED = new RegExp(
+  `^((?:\\d{1,2}|[a-zåäö]|${ROMAN})[.)]|\\((?:\\d{1,3}|[a-zåäö]|${ROMAN})\\))\\s+(?=\\S)`,
+  'u',
+);
 const HEADING_NUMBER = /^(\d{1,2}(?:\.\d{1,2}){0,5})\.?\s+\S/;
 /** Words after a line-end hyphen that show it is a real hyphen ("uppgifts- och …"). */
 const KEEP_HYPHEN_BEFORE = /^(och|eller|samt|respektive|resp\.|alternativt|som|till|and|or)\b/u;
+
+/** A block as laid out: a table carries its rows of cells. */
+type LaidOut = BlockInput & { readonly rows?: string[][] };
 
 interface Para {
   lines: Segment[];
@@ -64,6 +75,12 @@ function startsItem(text: string): boolean {
 
 const ENDS_SENTENCE = /[.!?:;)”"]$/u;
 
+/** The start of a note numbered in brackets ("(8) Europaparlamentets …"). */
+const NOTE_MARK = /^\(\d{1,3}\)\s/u;
+
+/** A line ending in a section reference ("i 3 kap. 13 §", "i 29 a–29 e §§", "i 6 § första stycket"). */
+const REFERENCE_END = /\d(?: [a-z])? §§?(?: (?:första|andra|tredje|fjärde|femte) stycket)?$/u;
+
 /** "4 §", "10 a §" alone on a line: the statute's paragraph label, read with its text. */
 const SECTION_LABEL = /^\d{1,3}(?: [a-z])? §$/u;
 
@@ -73,32 +90,74 @@ function firstWordWidth(s: Segment): number {
   return ((s.x1 - s.x0) / Math.max(1, s.text.length)) * word.length;
 }
 
+/** The next line's first word would have fitted at the end of this one: it was ended on purpose. */
+function endedShort(prev: Segment, s: Segment, edge: number): boolean {
+  return (
+    !/[-\u00ad–]$/.test(prev.text) &&
+    !SECTION_LABEL.test(prev.text) &&
+    prev.x1 + firstWordWidth(s) + Math.max(prev.size, s.size) < edge
+  );
+}
+
+/** Lines of one size on a page, none reaching the edge the document's other pages keep: a list page. */
+const LIST_PAGE_LINES = 10;
+
 /**
  * Right edge of each segment's column: the furthest that at least three lines of its size
- * reach beside it (one line pushed out by a page number in the margin does not count).
+ * reach beside it (one line pushed out by a page number in the margin does not count). A page
+ * of short lines only (a list of terms) takes the edge its other pages of that side keep.
  */
 function columnEdges(segs: readonly Segment[]): Map<Segment, number> {
   const edges = new Map<Segment, number>();
+  const pageGroups: Array<{ key: string; group: Segment[]; supported: number | undefined }> = [];
   let from = 0;
   for (let i = 0; i <= segs.length; i++) {
     if (i < segs.length && segs[i]!.page === segs[from]!.page) continue;
     // One sorted list of line ends per column and size on the page, shared by its lines.
     const groups = new Map<string, Segment[]>();
     for (const s of segs.slice(from, i)) {
-      const key = `${s.column ?? 0}/${Math.round(s.size)}`;
+      const key = `${s.page % 2}/${s.column ?? 0}/${Math.round(s.size)}`;
       const group = groups.get(key);
       if (group) group.push(s);
       else groups.set(key, [s]);
     }
-    for (const group of groups.values()) {
+    for (const [key, group] of groups) {
       const ends = group.map((o) => o.x1).sort((a, b) => b - a);
       const near = 1.5 * group[0]!.size;
       const supported = ends.find((x, k) => k + 2 < ends.length && x - ends[k + 2]! <= near);
       for (const s of group) edges.set(s, supported ?? s.x1);
+      pageGroups.push({ key, group, supported });
     }
     from = i;
   }
+  const byKey = new Map<string, number[]>();
+  for (const g of pageGroups) {
+    if (g.supported === undefined) continue;
+    const list = byKey.get(g.key);
+    if (list) list.push(g.supported);
+    else byKey.set(g.key, [g.supported]);
+  }
+  for (const g of pageGroups) {
+    const usual = median(byKey.get(g.key) ?? []);
+    const own = g.supported ?? 0;
+    if (g.group.length >= LIST_PAGE_LINES && usual - own > 2 * g.group[0]!.size)
+      for (const s of g.group) edges.set(s, usual);
+  }
   return edges;
+}
+
+/**
+ * A line that is only a number and a reference after a full line ending mid-sentence ("… i
+ * bilaga" over "1. (NFS 2014:23)") carries on that sentence: the number is no list item's.
+ */
+function runsOnIntoNumber(prev: Segment, s: Segment, edge: number): boolean {
+  return (
+    s.page === prev.page &&
+    /^\d{1,3}[.)](?:\s+\([^)]*\)\.?)?$/u.test(s.text) &&
+    /[\p{L}\d]$/u.test(prev.text) &&
+    Math.abs(s.x0 - prev.x0) < prev.size &&
+    !endedShort(prev, s, edge)
+  );
 }
 
 /** Builds paragraphs from segments in reading order across all pages. */
@@ -119,12 +178,16 @@ function paragraphs(segs: readonly Segment[], bodySize: number, leading: number)
     let last: Segment | null = null;
     for (const a of pending) {
       const target = paras[paras.length - 1];
+      // A note starts with its number (raised, or bracketed as EU acts set it: "(8) …"); its
+      // next lines run under it or, set with a hanging indent, under its first word.
+      const opensNote = (l: Segment): boolean => l.note === true || NOTE_MARK.test(l.text);
       const continues =
+        !opensNote(a) &&
         last !== null &&
         target !== undefined &&
         a.page === last.page &&
         last.y - a.y < a.size * 1.6 &&
-        a.x0 <= last.x0 + a.size;
+        (a.x0 <= last.x0 + a.size || (opensNote(last) && a.x0 - last.x0 < 4 * a.size));
       if (continues) {
         target.lines.push(a);
         target.allBold &&= a.bold;
@@ -134,18 +197,27 @@ function paragraphs(segs: readonly Segment[], bodySize: number, leading: number)
     }
   };
   for (const s of segs) {
+    if (s.table) {
+      // A table is a block of its own: nothing joins it, it joins nothing.
+      flushAsides();
+      paras.push(newPara(s));
+      cur = null;
+      continue;
+    }
     if (s.aside) {
       asides.push(s);
       continue;
     }
     const p = cur as Para | null;
     if (!p) {
+      flushAsides();
       open(s);
       continue;
     }
     const prev = p.lines[p.lines.length - 1]!;
     const size = Math.max(s.size, prev.size);
-    const sameFont = Math.abs(s.size - prev.size) <= 0.6 && s.bold === prev.bold;
+    // OCR text layers give the lines of one paragraph sizes a point or so apart (22 and 23).
+    const sameFont = Math.abs(s.size - prev.size) <= Math.max(0.6, 0.05 * size) && s.bold === prev.bold;
     // An italic line alone, short and unpunctuated, is a heading: it never joins a paragraph.
     const italicTitle = (l: Segment): boolean =>
       l.italic &&
@@ -155,13 +227,17 @@ function paragraphs(segs: readonly Segment[], bodySize: number, leading: number)
       l.x1 < maxX1 - 3 * l.size;
     let breakHere =
       s.opens === true ||
+      s.note === true ||
       !sameFont ||
-      startsItem(s.text) ||
+      (startsItem(s.text) && !runsOnIntoNumber(prev, s, edge.get(prev) ?? 0)) ||
       TOC_LINE.test(prev.text) ||
       (s.italic !== prev.italic && (italicTitle(s) || (p.lines.length === 1 && italicTitle(prev))));
     if (!breakHere && (s.page !== prev.page || s.y > prev.y + size)) {
       // A new page or column: continue only a sentence that clearly runs on.
-      breakHere = ENDS_SENTENCE.test(prev.text) || !/^[\p{Ll}(\d,–-]/u.test(s.text);
+      breakHere =
+        ENDS_SENTENCE.test(prev.text) ||
+        !/^[\p{Ll}(\d,–-]/u.test(s.text) ||
+        (s.page !== prev.page && endedShort(prev, s, edge.get(prev) ?? 0));
     } else if (!breakHere) {
       const gap = prev.y - s.y;
       const indent = s.x0 - prev.x0;
@@ -174,14 +250,18 @@ function paragraphs(segs: readonly Segment[], bodySize: number, leading: number)
         breakHere = true;
       } else if (!firstLine && prev.x1 < maxX1 - 4 * size && ENDS_SENTENCE.test(prev.text)) {
         breakHere = true;
-      } else if (
-        !/[-\u00ad]$/.test(prev.text) &&
-        !SECTION_LABEL.test(prev.text) &&
-        prev.x1 + firstWordWidth(s) + size < (edge.get(prev) ?? 0)
-      ) {
+      } else if (endedShort(prev, s, edge.get(prev) ?? 0)) {
         // The next line's first word would have fitted on this line: the line was ended on
         // purpose (a list of terms, an address), not wrapped.
         breakHere = true;
+      } else if (
+        firstLine &&
+        REFERENCE_END.test(prev.text) &&
+        REFERENCE_END.test(paras[paras.length - 2]?.text ?? '')
+      ) {
+        // A statute's index of terms ("balansvärde i 5 kap. 5 §"), one per line: a line that
+        // ends in a section reference, after a one-line entry that did too, is an entry of its own.
+        breakHere = paras[paras.length - 2]!.lines.length === 1;
       }
     }
     if (breakHere) {
@@ -218,7 +298,7 @@ const SIGNER = /^(?:\p{Lu}[\p{L}'’-]*\.?)(?:\s+(?:von |af |de |van )?\p{Lu}[\p
  * The signers' names under "Stockholm den …" are set apart in italics or bold, which makes
  * them look like subheadings; they are the signature, read as text.
  */
-function signaturesAreText(out: BlockInput[]): void {
+function signaturesAreText(out: LaidOut[]): void {
   for (let i = 1; i < out.length; i++) {
     if (!SIGNING.test(out[i - 1]!.text.trim())) continue;
     for (let k = i; k < Math.min(out.length, i + 4); k++) {
@@ -235,7 +315,9 @@ export function layoutPages(pages: readonly PageRows[], builder: DocumentBuilder
   for (const p of pages) dropLetterFooter(p);
   // Cover labels ("Prop. 2022/23:102", "Utkom från trycket") sit on the first pages only.
   const ordered = pages.map((p, i) =>
-    readingOrder(p.page, i < COVER_PAGES ? splitLabelColumn(p.rows, p.width, p.height) : p.rows, 0, p.width),
+    splitTables(p.page, i < COVER_PAGES ? splitLabelColumn(p.rows, p.width, p.height) : p.rows).flatMap(
+      (part) => (Array.isArray(part) ? readingOrder(p.page, part, 0, p.width) : [part]),
+    ),
   );
   const bodySize = weightedMode(ordered.flat().map((s) => [s.size, s.text.length]));
   const segs = dropContents(ordered.flatMap((page) => markFootnotes(page, bodySize)));
@@ -257,9 +339,13 @@ export function layoutPages(pages: readonly PageRows[], builder: DocumentBuilder
         .map((p) => p.lines[0]!.size),
     ),
   ].sort((a, b) => b - a);
-  const out: BlockInput[] = [];
+  const out: LaidOut[] = [];
   for (const p of paras) {
     const first = p.lines[0]!;
+    if (first.table) {
+      out.push({ kind: 'table', text: p.text, page: p.page, rows: first.table });
+      continue;
+    }
     const text = p.text.replace(/\s?(?:\.\s?){4,}\s*(?=\d{1,4}$)/u, ' … ');
     const big = headingSizes.indexOf(first.size);
     const boldHeading =
@@ -302,6 +388,12 @@ export function layoutPages(pages: readonly PageRows[], builder: DocumentBuilder
   const used = [...new Set(out.filter((b) => b.kind === 'heading').map((b) => b.level ?? 1))].sort(
     (a, b) => a - b,
   );
-  for (const b of out)
-    builder.add(b.kind === 'heading' ? { ...b, level: used.indexOf(b.level ?? 1) + 1 } : b);
+  for (const b of out) {
+    if (b.rows)
+      builder.addTable(
+        b.rows.map((cells) => ({ header: false, cells })),
+        b.page ?? null,
+      );
+    else builder.add(b.kind === 'heading' ? { ...b, level: used.indexOf(b.level ?? 1) + 1 } : b);
+  }
 }

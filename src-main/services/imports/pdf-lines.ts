@@ -1,6 +1,7 @@
 // Owns turning one PDF page's positioned text runs into rows and segments: runs on one
 // baseline form a row, a wide horizontal gap splits a row into segments (columns, table
-// cells), raised footnote numbers are dropped, whitespace runs become spaces. Pure: no pdf.js.
+// cells), raised footnote references are dropped while a footnote's own number is kept and
+// seated on its line, whitespace runs become spaces. Pure: no pdf.js.
 
 export interface Run {
   readonly str: string;
@@ -28,6 +29,10 @@ export interface Segment {
   readonly column?: number;
   /** The first line of a term or of its definition in a table of terms: never joined to the line before. */
   readonly opens?: boolean;
+  /** The first line of a footnote: it starts with the note's raised number. */
+  readonly note?: boolean;
+  /** A table drawn without rules (pdf-tables.ts): its rows of cell texts. */
+  readonly table?: string[][];
 }
 
 export interface Row {
@@ -36,6 +41,8 @@ export interface Row {
   readonly runs: Run[];
   /** Starts a block of its own (a cover label read after its title). */
   readonly opens?: boolean;
+  /** Starts with a raised note number: the first line of a footnote. */
+  readonly note?: boolean;
 }
 
 /** A short left piece such as "2.1", "1.", "a)" or "•": never a column of its own. */
@@ -100,12 +107,53 @@ function segmentOf(page: number, runs: readonly Run[], y: number): Segment {
   };
 }
 
+const NOTE_NUMBER = /^\s*\d{1,3}\s*$/;
+
+/**
+ * A footnote's number raised so far above its text that it would join another row (the page
+ * number's) is put on the baseline of the text it precedes; the set holds the numbers moved.
+ */
+function seatNoteNumbers(runs: readonly Run[]): { runs: Run[]; seated: Set<Run> } {
+  const seated = new Set<Run>();
+  // Only numbers set smaller than the page's text can be notes' numbers; figures in a table
+  // (most of the numbers on a page) are not looked at twice.
+  const largest = runs.reduce((m, r) => Math.max(m, r.size), 0);
+  if (!runs.some((r) => r.size < largest * 0.8 && NOTE_NUMBER.test(r.str)))
+    return { runs: runs.slice(), seated };
+  const out = runs.map((n) => {
+    if (n.size >= largest * 0.8 || !NOTE_NUMBER.test(n.str)) return n;
+    const end = n.x + n.width;
+    const after = runs.find(
+      (t) =>
+        t !== n &&
+        t.size * 0.8 > n.size &&
+        /\p{L}/u.test(t.str) &&
+        t.x >= end - 1 &&
+        t.x <= end + 0.6 * t.size &&
+        n.y - t.y > 0.15 * t.size &&
+        n.y - t.y < 0.9 * t.size,
+    );
+    // A reference raised after a word ("beslut¹ föreskrivs") stays raised: it is no note's number.
+    const behindWord = runs.some(
+      (t) =>
+        t !== n &&
+        after !== undefined &&
+        Math.abs(t.y - after.y) < 0.45 * after.size &&
+        t.x < n.x &&
+        t.x + t.width > n.x - 2 * after.size,
+    );
+    if (!after || behindWord) return n;
+    const moved = { ...n, y: after.y };
+    seated.add(moved);
+    return moved;
+  });
+  return { runs: out, seated };
+}
+
 /** Groups a page's runs into rows, top first, each row's runs left to right. */
 export function buildRows(runs: readonly Run[]): Row[] {
-  const sorted = runs
-    .filter((r) => !isBlank(r.str) && r.size > 0)
-    .slice()
-    .sort((a, b) => b.y - a.y || a.x - b.x);
+  const { runs: placed, seated } = seatNoteNumbers(runs.filter((r) => !isBlank(r.str) && r.size > 0));
+  const sorted = placed.sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: Array<{ y: number; size: number; runs: Run[] }> = [];
   for (const run of sorted) {
     let target: { y: number; size: number; runs: Run[] } | undefined;
@@ -133,11 +181,13 @@ export function buildRows(runs: readonly Run[]): Row[] {
     // "(7)" with a raised 7 is how EU texts number notes and refer to them: kept, in brackets.
     const bracketed = (k: number): boolean =>
       /\(\s*$/.test(sorted[k - 1]?.str ?? '') && /^\s*\)/.test(sorted[k + 1]?.str ?? '');
-    const kept = sorted.filter(
-      (r, k) =>
-        !(r.size < main * 0.8 && r.y > g.y + 0.15 * main && /^[\d*†,\s]+$/.test(r.str) && !bracketed(k)),
-    );
-    return { y: g.y, runs: kept.length > 0 ? kept : g.runs };
+    const raised = (r: Run, k: number): boolean =>
+      r.size < main * 0.8 && r.y > g.y + 0.15 * main && /^[\d*†,\s]+$/.test(r.str) && !bracketed(k);
+    // A raised number that opens the row is a footnote's own number, not a reference: kept.
+    const note =
+      sorted.length > 1 && (seated.has(sorted[0]!) || raised(sorted[0]!, 0)) && /\d/.test(sorted[0]!.str);
+    const kept = sorted.filter((r, k) => (k === 0 && note) || !raised(r, k));
+    return note ? { y: g.y, runs: kept, note } : { y: g.y, runs: kept.length > 0 ? kept : g.runs };
   });
   // A footnote number raised far enough to form a row of its own, next to a line of body text.
   return rows.filter((row, i) => {
@@ -179,7 +229,7 @@ function intersect(a: readonly Interval[], b: readonly Interval[], min: number):
   return out;
 }
 
-function sideText(runs: readonly Run[]): string {
+export function sideText(runs: readonly Run[]): string {
   return runs
     .map((r) => r.str)
     .join(' ')
@@ -208,8 +258,12 @@ function findBand(rows: readonly Row[], i: number, lo: number, hi: number): Band
   let prevY = first.y;
   while (j < rows.length) {
     const row = rows[j]!;
-    if (prevY - row.y > 3.5 * size) break;
-    const next = intersect(free, freeOf(row, lo, hi), MIN_GUTTER * size);
+    // A footnote's first line starts a text of its own, outside the columns above it.
+    if (prevY - row.y > 3.5 * size || row.note) break;
+    // Once the columns are established, a narrower strip still parts them (a long term in a
+    // table of terms reaching close to its definition).
+    const min = j - i >= MIN_BAND_ROWS ? 0.5 * size : MIN_GUTTER * size;
+    const next = intersect(free, freeOf(row, lo, hi), min);
     if (next.length === 0) break;
     free = next;
     prevY = row.y;
@@ -249,94 +303,9 @@ function findBand(rows: readonly Row[], i: number, lo: number, hi: number): Band
   return null;
 }
 
-/** Runs of consecutive row indices. */
-function chunks(indices: readonly number[]): number[][] {
-  const out: number[][] = [];
-  for (const i of indices) {
-    const last = out[out.length - 1];
-    if (last && i - last[last.length - 1]! <= 1) last.push(i);
-    else out.push([i]);
-  }
-  return out;
-}
-
-/** Longest text of one row of a cover's label column ("Prop. 2022/23:102", "Utkom från trycket"). */
-const LABEL_CHARS = 40;
-
-/**
- * Moves a cover's label column out of the rows it shares with the title: short pieces that
- * start on one vertical line in the right part of the top of the page ("Prop." over
- * "2014/15:81" beside a two-line title) are read as rows of their own after the title, so
- * the title is not run together with them.
- */
-export function splitLabelColumn(rows: readonly Row[], width: number, height: number): Row[] {
-  const top = height * 0.5;
-  const candidates: Array<{ row: number; x: number }> = [];
-  rows.forEach((row, i) => {
-    if (row.y < top) return;
-    row.runs.forEach((r, k) => {
-      if (r.x < width * 0.55) return;
-      const prev = row.runs[k - 1];
-      if (prev && r.x - (prev.x + prev.width) < 0.5 * r.size) return;
-      if (sideText(row.runs.slice(k)).length > LABEL_CHARS) return;
-      candidates.push({ row: i, x: r.x });
-    });
-  });
-  // Columns: candidates whose left edges lie within a few points of each other.
-  candidates.sort((a, b) => a.x - b.x);
-  const starts = new Map<number, number[]>();
-  let column: number | null = null;
-  for (const c of candidates) {
-    if (column === null || c.x - column > 4) {
-      column = c.x;
-      starts.set(column, []);
-    }
-    const list = starts.get(column)!;
-    if (!list.includes(c.row)) list.push(c.row);
-  }
-  for (const list of starts.values()) list.sort((a, b) => a - b);
-  // Row index → where its label part starts; label rows are read after the title they stand
-  // beside (the rows from the group's first on in the same size), so the title stays whole.
-  const cut = new Map<number, number>();
-  const after = new Map<number, Row[]>();
-  for (const [x, list] of starts) {
-    // A column of page numbers (a table of contents) or of table cells is no label column.
-    if (list.length > 6) continue;
-    for (const group of chunks(list)) {
-      const split = group.some((i) => rows[i]!.runs.some((r) => r.x + r.width < x - 1));
-      if (group.length < 2 || group.length > 5 || !split) continue;
-      const labels: Row[] = [];
-      for (const i of group) {
-        const at = rows[i]!.runs.findIndex((r) => Math.abs(r.x - x) <= 4);
-        if (at < 0 || cut.has(i)) continue;
-        cut.set(i, at);
-        labels.push({ y: rows[i]!.y, runs: rows[i]!.runs.slice(at), opens: labels.length === 0 });
-      }
-      const first = group[0]!;
-      const titleSize = Math.max(0, ...rows[first]!.runs.slice(0, cut.get(first) ?? 0).map((r) => r.size));
-      let last = first;
-      for (let k = first + 1; k < rows.length; k++) {
-        const left = rows[k]!.runs.filter((r) => r.x + r.width < x - 1);
-        const sameSize = left.length > 0 && Math.abs(Math.max(...left.map((r) => r.size)) - titleSize) <= 0.5;
-        if (!sameSize && !(left.length === 0 && group.includes(k))) break;
-        last = k;
-      }
-      after.set(last, [...(after.get(last) ?? []), ...labels]);
-    }
-  }
-  if (cut.size === 0) return rows.slice();
-  const out: Row[] = [];
-  rows.forEach((row, i) => {
-    const at = cut.get(i);
-    const rest = at === undefined ? row : { y: row.y, runs: row.runs.slice(0, at) };
-    if (rest.runs.length > 0) out.push(rest);
-    out.push(...(after.get(i) ?? []));
-  });
-  return out;
-}
-
 interface Sides {
   readonly y: number;
+  readonly note?: boolean;
   readonly left: Run[];
   readonly right: Run[];
 }
@@ -379,12 +348,17 @@ export function readingOrder(page: number, rows: readonly Row[], lo: number, hi:
     const band = rows[i]!.runs.length > 1 ? findBand(rows, i, lo, hi) : null;
     if (!band) {
       const segment = { ...segmentOf(page, rows[i]!.runs, rows[i]!.y), column: hi };
-      out.push(rows[i]!.opens ? { ...segment, opens: true } : segment);
+      out.push({
+        ...segment,
+        ...(rows[i]!.opens ? { opens: true } : {}),
+        ...(rows[i]!.note ? { note: true } : {}),
+      });
       i++;
       continue;
     }
     const sides = rows.slice(i, band.end).map((row) => ({
       y: row.y,
+      note: row.note === true,
       left: row.runs.filter((r) => r.x + r.width / 2 < band.gutter),
       right: row.runs.filter((r) => r.x + r.width / 2 >= band.gutter),
     }));
@@ -392,7 +366,9 @@ export function readingOrder(page: number, rows: readonly Row[], lo: number, hi:
     const opening = (segs: Segment[]): Segment[] =>
       entries.length > 1 && segs.length > 0 ? [{ ...segs[0]!, opens: true }, ...segs.slice(1)] : segs;
     for (const part of entries) {
-      const left = part.filter((s) => s.left.length > 0).map((s) => ({ y: s.y, runs: s.left }));
+      const left = part
+        .filter((s) => s.left.length > 0)
+        .map((s) => ({ y: s.y, runs: s.left, ...(s.note ? { note: true } : {}) }));
       const right = part.filter((s) => s.right.length > 0).map((s) => ({ y: s.y, runs: s.right }));
       out.push(
         ...opening(readingOrder(page, left, lo, band.gutter)),

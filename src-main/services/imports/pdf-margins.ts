@@ -63,16 +63,26 @@ function edgeKeys(row: Row): string[] {
 
 /** Removes text in the top and bottom margins that repeats across pages or is a page number. */
 export function dropRunningText(pages: readonly PageRows[]): void {
-  const counts = new Map<string, number>();
-  for (const p of pages) {
+  const counts = new Map<string, { n: number; first: number; last: number }>();
+  pages.forEach((p, i) => {
     const seen = new Set(marginRows(p).flatMap(edgeKeys));
-    for (const key of seen) counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+    for (const key of seen) {
+      const c = counts.get(key);
+      if (c) {
+        c.n++;
+        c.last = i;
+      } else counts.set(key, { n: 1, first: i, last: i });
+    }
+  });
   const repeatMin = Math.max(3, Math.ceil(pages.length * 0.2));
   // Numbers alone repeat on every page too ("#"): those are page numbers, judged below.
+  // A part of the document with running text of its own (an EU act in a bill's annex, with
+  // the Official Journal's header) repeats it on most pages of that part.
   const repeated = (runs: readonly Run[]): boolean => {
     const key = marginKey(textOf(runs));
-    return !/^[^#\w]*#[^#\w]*$/.test(key) && (counts.get(key) ?? 0) >= repeatMin;
+    const c = counts.get(key);
+    if (!c || /^[^#\w]*#[^#\w]*$/.test(key)) return false;
+    return c.n >= repeatMin || (c.n >= 4 && c.n >= 0.5 * (c.last - c.first + 1));
   };
   const pageNumber = (runs: readonly Run[]): boolean =>
     PAGE_NUMBER.test(textOf(runs)) || ROMAN_PAGE.test(textOf(runs));
@@ -83,9 +93,18 @@ export function dropRunningText(pages: readonly PageRows[]): void {
       // A number is a page number only in the outermost rows and where nothing but running
       // text shares its row ("2   Lagtext" is a heading).
       const numbersAlone = outermost.has(row) && parts.every((c) => repeated(c) || pageNumber(c));
-      let kept = parts.filter((c) => !(repeated(c) || (numbersAlone && pageNumber(c)))).flat();
+      // The page's own number at the far end of a bottom row it shares with a footnote.
+      const own = (c: Run[], k: number): boolean =>
+        outermost.has(row) &&
+        parts.length > 1 &&
+        (k === 0 || k === parts.length - 1) &&
+        textOf(c) === String(p.page) &&
+        (k === 0 ? c[0]!.x < p.width * 0.2 : c[0]!.x > p.width * 0.8);
+      // A footnote repeats from page to page ("4 Senaste lydelse 2024:1248.") but is text.
+      const running = (c: Run[]): boolean => !row.note && (repeated(c) || (numbersAlone && pageNumber(c)));
+      let kept = parts.filter((c, k) => !(running(c) || own(c, k))).flat();
       // "Prop. 2022/23:102 1 Förslag …": a running header glued to the row's other text.
-      for (let changed = true; changed && kept.length > 0;) {
+      for (let changed = !row.note; changed && kept.length > 0;) {
         changed = false;
         for (let k = Math.min(EDGE_RUNS, kept.length); k >= 1; k--) {
           if (repeated(kept.slice(0, k))) {
@@ -102,7 +121,7 @@ export function dropRunningText(pages: readonly PageRows[]): void {
       }
       const index = p.rows.indexOf(row);
       if (kept.length === 0) p.rows.splice(index, 1);
-      else p.rows.splice(index, 1, { y: row.y, runs: kept });
+      else p.rows.splice(index, 1, { ...row, runs: kept });
     }
   }
 }
@@ -152,7 +171,7 @@ const CONTENTS_ENTRY = /(?:(?:\.\s?){3,}|…|\s|^)\d{1,3}$/u;
  * Without such a heading, a run of at least five dot-leader lines is a table of contents too.
  */
 export function dropContents(segs: readonly Segment[]): Segment[] {
-  const entry = segs.map((s) => CONTENTS_ENTRY.test(s.text) && s.text.length < 200);
+  const entry = segs.map((s) => s.table === undefined && CONTENTS_ENTRY.test(s.text) && s.text.length < 200);
   const leader = segs.map((s) => TOC_LINE.test(s.text));
   const drop = new Set<number>();
   const walk = (from: number): number => {

@@ -132,7 +132,22 @@ describe('real Word files', () => {
     expect(doc.blocks.filter((b) => b.text === 'Förslag till riksdagsbeslut')).toHaveLength(1);
     const heading = doc.blocks.find((b) => b.text === 'Propositionens huvudsakliga innehåll');
     expect(heading?.kind).toBe('heading');
-    expect(doc.blocks[0]).toMatchObject({ kind: 'heading', text: 'Regeringens proposition' });
+    expect(doc.blocks[0]).toMatchObject({ kind: 'heading', text: 'Regeringens proposition 2012/13:144' });
+  });
+
+  it('prop. 2012/13:144: one h1 on the cover, the title under it, the designation beside it as text', async () => {
+    const doc = await parseDocx(testfile('15_prop-2012-13-144_sjofartsstodet.docx'));
+    // The template's title ("Regeringens proposition") says only what kind of document it is.
+    expect(doc.meta.title).toBe('Regeringens proposition 2012/13:144 Sjöfartsstödets inriktning');
+    expect(doc.blocks.slice(0, 3).map((b) => [b.kind, b.level, b.text])).toEqual([
+      ['heading', 1, 'Regeringens proposition 2012/13:144'],
+      ['heading', 2, 'Sjöfartsstödets inriktning'],
+      ['paragraph', 0, 'Prop. 2012/13:144'],
+    ]);
+    expect(
+      doc.blocks.filter((b) => b.kind === 'heading' && b.level === 1 && b.text === '2012/13:144'),
+    ).toEqual([]);
+    expect(doc.blocks[3]!.text).toBe('Regeringen överlämnar denna proposition till riksdagen.');
   });
 });
 

@@ -86,6 +86,19 @@ describe('pages saved from the publishers', () => {
     );
   });
 
+  it('regeringen.se remiss: the page opens with its h1; the category line above it is read after it', () => {
+    const doc = parseHtml(testfile('21_regeringen_remiss-ds-2026-15.html'));
+    expect(doc.blocks[0]).toMatchObject({
+      kind: 'heading',
+      level: 1,
+      text: 'Remiss av Ds 2026:15 Gäldenärens avtal i konkurs',
+    });
+    expect(doc.blocks[1]).toMatchObject({
+      kind: 'paragraph',
+      text: 'Remiss från Justitiedepartementet, Regeringen',
+    });
+  });
+
   it('regeringen.se directive: the h1 is the title alone, its "ID-nummer" label read after it', () => {
     const doc = parseHtml(testfile('22_regeringen_dir-2016-15.html'));
     expect(doc.blocks[0]).toMatchObject({ kind: 'heading', level: 1, text: 'Dataskyddsförordningen' });

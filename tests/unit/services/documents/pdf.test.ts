@@ -196,9 +196,11 @@ describe('the other publishers', () => {
     expect(heading(doc, '1. Tillämpningsområde').page).toBe(2);
   });
 
-  it('a one-page consultation response without a title in its info', async () => {
+  it('a one-page consultation response without a title in its info: its heading is the title', async () => {
     const doc = await parsed(ALL[8]!);
-    expect(doc.meta.title).toBeUndefined();
+    expect(doc.meta.title).toBe(
+      'Remissvar gällande betänkandet En moderniserad reglering av handel med ädelmetallarbeten (SOU 2026:14)',
+    );
     expect(blockWith(doc, 'Remissvar gällande betänkandet En moderniserad reglering')).toMatchObject({
       kind: 'heading',
     });
@@ -328,7 +330,10 @@ describe("what a reader notices on the publishers' PDFs", () => {
   it('prop. 2022/23:102, the directive in its annex: bracketed note numbers "(7)" are kept, not left as "( )"', async () => {
     const doc = await parsed(ALL[0]!);
     expect(doc.blocks.filter((b) => /\(\s*\)/.test(b.text))).toEqual([]);
-    const note = doc.blocks.find((b) => b.text.startsWith('(7) Europaparlamentets och rådets förordning'));
+    // The note reads as a numbered note of its own, its number "(7)" kept as its marker.
+    const note = doc.blocks.find(
+      (b) => b.marker === '(7)' && b.text.startsWith('Europaparlamentets och rådets förordning'),
+    );
     expect(note?.page).toBe(120);
   });
 

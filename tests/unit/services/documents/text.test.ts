@@ -1,6 +1,7 @@
 // Plain-text import: encodings (UTF-8, UTF-16 with BOM, Windows-1252 found by detection),
 // form feeds as pages, running headers and page numbers dropped, safe headings.
 import { describe, expect, it } from 'vitest';
+import type { Block } from '../../../../src-main/shared/documents/model';
 import { ImportFailure } from '../../../../src-main/services/documents/limits';
 import { decodeText, parseText } from '../../../../src-main/services/documents/text';
 import { testfile } from './import-fixtures';
@@ -75,8 +76,78 @@ describe('structure', () => {
     expect(doc.blocks.filter((b) => !/[\p{L}\p{N}]/u.test(b.text))).toEqual([]);
     // Symbol-font check boxes read as boxes, not as private-use characters.
     expect(doc.text).not.toMatch(/[\ue000-\uf8ff]/u);
-    expect(doc.text).toContain('☐');
+    expect(doc.blocks.filter((b) => b.marker === '☐').length).toBeGreaterThan(10);
     expect(doc.blocks.filter((b) => b.text === 'SOSFS')).toEqual([]);
+  });
+
+  it('SOSFS 2012:17: the appended form reads as a form: sections, ticked choices, code tables, options once', () => {
+    const doc = parseText(testfile('27_SOSFS-2012-17.txt'));
+    const at = (text: string): Block => {
+      const block = doc.blocks.find((b) => b.text === text);
+      if (!block) throw new Error(`no block ${JSON.stringify(text)}`);
+      return block;
+    };
+    // A section's heading stands alone, not run together with its first field.
+    expect(at('1. Personuppgifter')).toMatchObject({ kind: 'heading', page: 6 });
+    expect(at('3.2 Parkinsons sjukdom (fyll i samtliga rader)')).toMatchObject({ kind: 'heading', page: 7 });
+    // A box to tick is the marker of the choice it stands before.
+    expect(at('Svår psykisk funktionsnedsättning Fyll även i 3.1')).toMatchObject({
+      kind: 'list-item',
+      marker: '☐',
+    });
+    expect(at('Sällsynt diagnos med orofaciala symtom, ange vilken: Fyll även i 4').marker).toBe('☐');
+    // ICF codes read beside their functions, in a table.
+    const codes = doc.blocks.find((b) => b.kind === 'table' && b.text.startsWith('b5105\tAtt svälja'));
+    expect(codes?.rows?.length).toBe(8);
+    expect(codes?.text.split('\n')).toContain('b7651\tTremor');
+    // The options under every question are read once, not as a column of "Ja" and "Nej".
+    expect(doc.blocks.filter((b) => b.text === 'Ja' || b.text === 'Nej')).toEqual([]);
+    expect(doc.blocks.filter((b) => b.text === 'Ja / Nej').map((b) => b.page)).toEqual([6, 7, 8]);
+  });
+
+  it('SOSFS 2012:17: numbered lines with a tab inside a paragraph are list items', () => {
+    const doc = parseText(testfile('27_SOSFS-2012-17.txt'));
+    const items = doc.blocks.filter((b) => b.kind === 'list-item' && b.page === 3);
+    expect(items.map((b) => b.marker)).toEqual([
+      '1.',
+      '2.',
+      '3.',
+      '4.',
+      '5.',
+      '6.',
+      '7.',
+      '8.',
+      '9.',
+      '10.',
+      '1.',
+      '2.',
+      '3.',
+    ]);
+    expect(items[9]!.text).toBe(
+      'symtom som kvarstår sex månader efter det att personen har fått hjärninfarkt eller hjärnblödning (stroke).',
+    );
+    const after = doc.blocks[doc.blocks.indexOf(items[9]!) + 1]!;
+    expect(after).toMatchObject({ kind: 'paragraph' });
+    expect(after.text).toMatch(/^Enligt 3 a § andra stycket samma förordning/);
+  });
+
+  it('RFC 6912: the header is a table under the centred title, which is the title; sections are headings', () => {
+    const doc = parseText(testfile('28_rfc6912.txt'));
+    expect(doc.meta.title).toBe('Principles for Unicode Code Point Inclusion in Labels in the DNS');
+    expect(doc.blocks[0]).toMatchObject({
+      kind: 'title',
+      text: 'Principles for Unicode Code Point Inclusion in Labels in the DNS',
+    });
+    const header = doc.blocks[1]!;
+    expect(header.kind).toBe('table');
+    expect(header.text.split('\n').slice(0, 2)).toEqual([
+      'Internet Architecture Board (IAB)\tA. Sullivan',
+      'Request for Comments: 6912\tDyn, Inc.',
+    ]);
+    expect(header.text).toContain('\tApril 2013');
+    expect(doc.blocks.filter((b) => b.kind === 'code' && b.page === 1)).toEqual([]);
+    for (const section of ['Abstract', 'Status of This Memo', 'Copyright Notice'])
+      expect(doc.blocks.find((b) => b.text === section)?.kind).toBe('heading');
   });
 
   it('RFC 6912: the table of contents is not a code block; the sections still are headings', () => {
