@@ -6,7 +6,7 @@
 // straight from flexsearch's posting slots, best first, so a caller can stop after a few.
 import { Document, Encoder } from 'flexsearch';
 import { encoderOptions } from './analyzer';
-import { PostingTable, type FlexSlots } from './postings';
+import { lowerBound, PostingTable, type FlexSlots } from './postings';
 import { decodeIds, encodeIds } from './sequences';
 
 /** One field's flexsearch index: term → postings in relevance slots (best first). */
@@ -51,17 +51,6 @@ function compareBackwards(a: string, b: string): number {
     if (d !== 0) return d;
   }
   return i - j;
-}
-
-function lowerBound(list: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((list[mid] as string) < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 interface Dictionary {

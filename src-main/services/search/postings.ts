@@ -12,7 +12,8 @@ export type FlexSlots = ReadonlyArray<readonly number[] | undefined>;
 /** Where each removed posting was: skipped when visited (the arrays cannot shrink in place). */
 const REMOVED = -1;
 
-function lowerBound(list: readonly string[], key: string): number {
+/** The first position in the sorted `list` whose string is not below `key`. */
+export function lowerBound(list: readonly string[], key: string): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
