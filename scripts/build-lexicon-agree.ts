@@ -6,19 +6,13 @@
 //   build-lexicon-agree.ts PARADIGMS.tsv [VERB …]
 import { readFileSync } from 'node:fs';
 import { analyzeWord } from '../src-main/services/search/analyzer';
+import { formOwners, parseParadigms } from './lexicon-paradigms';
 
 const [file, ...verbs] = process.argv.slice(2);
 if (!file) throw new Error('usage: build-lexicon-agree.ts PARADIGMS.tsv [VERB …]');
-const paradigms = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((line) => line.includes('\t'))
-  .map((line) => {
-    const [lemma, forms] = line.split('\t') as [string, string];
-    return { lemma, forms: forms.split(' ') };
-  });
+const paradigms = parseParadigms(readFileSync(file, 'utf8'));
 // A form of several lemmas can only have one key: it is left as it is.
-const owners = new Map<string, number>();
-for (const { forms } of paradigms) for (const form of forms) owners.set(form, (owners.get(form) ?? 0) + 1);
+const owners = formOwners(paradigms);
 
 const overrides: Array<[string, string]> = [];
 for (const { lemma, forms } of paradigms) {

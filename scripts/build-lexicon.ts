@@ -20,6 +20,7 @@ import { newStemmer } from 'snowball-stemmers';
 import { BloomFilter, LEXICON_FILES } from '../src-main/services/search/lexicon';
 import { IRREGULAR } from './build-lexicon-irregular';
 import { strongVerbs } from './build-lexicon-strong';
+import { formatParadigms } from './lexicon-paradigms';
 
 interface Affix {
   readonly strip: string;
@@ -282,13 +283,7 @@ let exceptions = await writeLexicon();
  * lemma's key, until none do (compounds' keys follow their tails', so a round can move others).
  */
 const paradigmFile = join(outDir, '.paradigms.tsv');
-await writeFile(
-  paradigmFile,
-  [...paradigms]
-    .filter(([, paradigm]) => paradigm.size > 1)
-    .map(([lemma, paradigm]) => `${lemma}\t${[...paradigm].join(' ')}`)
-    .join('\n') + '\n',
-);
+await writeFile(paradigmFile, formatParadigms(paradigms));
 const verbs = [...new Set(alternateOf.values())];
 let agreed = 0;
 for (let round = 1; round <= 4 && !process.argv.includes('--no-agree'); round++) {
@@ -311,10 +306,7 @@ for (let round = 1; round <= 4 && !process.argv.includes('--no-agree'); round++)
 await rm(paradigmFile);
 const paradigmsAt = process.argv.indexOf('--paradigms');
 if (paradigmsAt > 0 && process.argv[paradigmsAt + 1]) {
-  const out = [...paradigms]
-    .filter(([, paradigm]) => paradigm.size > 1)
-    .map(([lemma, paradigm]) => `${lemma}\t${[...paradigm].join(' ')}`);
-  await writeFile(resolve(process.argv[paradigmsAt + 1] as string), out.join('\n') + '\n');
+  await writeFile(resolve(process.argv[paradigmsAt + 1] as string), formatParadigms(paradigms));
 }
 console.log(
   `Lexikon: ${roots.size} lemman, ${forms.size} ordformer, ${exceptions} undantag från Snowball (${agreed} för att ett paradigm ska få en nyckel), ${strongCount} starka verb (${alternateCount} former som också är egna ord) → ${outDir} (${Math.round(performance.now() - started)} ms)`,

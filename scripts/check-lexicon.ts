@@ -11,6 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { formOwners, parseParadigms } from './lexicon-paradigms';
 
 const [file, analyzerPath] = process.argv.slice(2).filter((a) => !a.startsWith('--') && !/^\d+$/.test(a));
 if (!file) throw new Error('usage: check-lexicon.ts PARADIGMS.tsv [ANALYZER_MODULE] [--examples N]');
@@ -22,15 +23,8 @@ const { analyzeWord } = (await import(pathToFileURL(modulePath).href)) as {
 };
 
 const started = performance.now();
-const paradigms = (await readFile(file, 'utf8'))
-  .split('\n')
-  .filter((line) => line.includes('\t'))
-  .map((line) => {
-    const [lemma, forms] = line.split('\t') as [string, string];
-    return { lemma, forms: forms.split(' ') };
-  });
-const owners = new Map<string, number>();
-for (const { forms } of paradigms) for (const form of forms) owners.set(form, (owners.get(form) ?? 0) + 1);
+const paradigms = parseParadigms(await readFile(file, 'utf8'));
+const owners = formOwners(paradigms);
 
 let formsAnalysed = 0;
 const split: string[] = [];

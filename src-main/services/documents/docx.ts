@@ -81,6 +81,25 @@ function coreMeta(bytes: Uint8Array, entries: ReturnType<typeof zipEntries>): Pa
 /** A line set apart as a heading by hand: short, capitalised, not a sentence or a label. */
 const HAND_HEADING = /^[\p{Lu}\d][^:]{0,78}[^.,;:!]$|^\p{Lu}$/u;
 
+/** Puts a block of a parsed document into a new one unchanged (a table with its rows). */
+function copyBlock(builder: DocumentBuilder, b: ParsedDocument['blocks'][number]): void {
+  if (b.kind === 'table' && b.rows) {
+    const rows = b.rows.map((r) => ({
+      header: r.header,
+      cells: r.cells.map((c) => b.text.slice(c.start, c.end)),
+    }));
+    builder.addTable(rows, b.page);
+  } else
+    builder.add({
+      kind: b.kind,
+      text: b.text,
+      level: b.level,
+      marker: b.marker,
+      page: b.page,
+      spans: b.spans,
+    });
+}
+
 /**
  * A Word file whose author made no use of heading styles (a court ruling typed with spacing
  * and "keep with next") still has headings: the short capitalised paragraphs with longer text
@@ -105,22 +124,8 @@ export function unstyledHeadings(doc: ParsedDocument): ParsedDocument {
   if (found.filter(Boolean).length < 5) return doc;
   const builder = new DocumentBuilder();
   blocks.forEach((b, i) => {
-    if (b.kind === 'table' && b.rows) {
-      const rows = b.rows.map((r) => ({
-        header: r.header,
-        cells: r.cells.map((c) => b.text.slice(c.start, c.end)),
-      }));
-      builder.addTable(rows, b.page);
-    } else if (found[i]) builder.add({ kind: 'heading', text: b.text, level: 2 });
-    else
-      builder.add({
-        kind: b.kind,
-        text: b.text,
-        level: b.level,
-        marker: b.marker,
-        page: b.page,
-        spans: b.spans,
-      });
+    if (found[i]) builder.add({ kind: 'heading', text: b.text, level: 2 });
+    else copyBlock(builder, b);
   });
   return builder.build(doc.meta, doc.pageCount);
 }
@@ -153,23 +158,7 @@ export function coverHeadings(doc: ParsedDocument): ParsedDocument {
     builder.add(
       c.label ? { kind: 'paragraph', text: c.text } : { kind: 'heading', text: c.text, level: c.level },
     );
-  for (const b of blocks.slice(end)) {
-    if (b.kind === 'table' && b.rows) {
-      const rows = b.rows.map((r) => ({
-        header: r.header,
-        cells: r.cells.map((c) => b.text.slice(c.start, c.end)),
-      }));
-      builder.addTable(rows, b.page);
-    } else
-      builder.add({
-        kind: b.kind,
-        text: b.text,
-        level: b.level,
-        marker: b.marker,
-        page: b.page,
-        spans: b.spans,
-      });
-  }
+  for (const b of blocks.slice(end)) copyBlock(builder, b);
   const titles = cover.filter((c) => !c.label);
   const own = doc.meta.title;
   const joined =
