@@ -533,6 +533,8 @@ function createCollection(
       const summaries = now.summaries;
       const versions = summaries.map((s) => now.indexed.get(s.id)?.version ?? '');
       const set: RecordSet | null = stored ? { stored, summaries, versions } : null;
+      // Search shows texts of hits from memory once this is in (meanwhile from the file).
+      void stored?.loadTexts();
       const out: ParagraphRecord[] = [];
       // Each document's blocks follow from its version (as textKey says): the search index's
       // content hash takes these lines instead of 192,000 records (index-file.ts).

@@ -40,7 +40,7 @@ export interface Token {
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\u00ad]/u;
 const SOFT_HYPHEN = /\u00ad/g;
 /** The lowercase word of a token's text, soft hyphens dropped. */
-const lowerOf = (raw: string): string => {
+export const lowerOf = (raw: string): string => {
   const lower = raw.toLowerCase();
   return lower.includes('\u00ad') ? lower.replace(SOFT_HYPHEN, '') : lower;
 };
@@ -86,6 +86,11 @@ export function foldedText(text: string): string | null {
   if (text.includes('\u00ad')) return null;
   const lower = text.toLowerCase();
   if (lower.length !== text.length) return null;
+  return foldLower(lower);
+}
+
+/** A lowercased string folded character by character (foldedText's step; same length). */
+export function foldLower(lower: string): string {
   return lower.replace(FOLD_CHAR, (c) => {
     let folded = foldCharCache.get(c);
     if (folded === undefined) {
@@ -96,19 +101,41 @@ export function foldedText(text: string): string | null {
     return folded;
   });
 }
-const wordCharCache = new Map<number, boolean>();
+/** Per UTF-16 code unit: 0 not yet known, 1 a letter or digit, 2 not (64 KB, filled as met). */
+const wordChars = new Uint8Array(65_536);
 
 /** Letter or digit; ASCII without a regex (this runs for every character of every hit). */
 export function isWordChar(code: number): boolean {
   if (code < 128)
     return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  let known = wordCharCache.get(code);
-  if (known === undefined) {
-    known = LETTER_OR_DIGIT.test(String.fromCharCode(code));
-    wordCharCache.set(code, known);
+  let known = wordChars[code] as number;
+  if (known === 0) {
+    known = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 2;
+    wordChars[code] = known;
   }
-  return known;
+  return known === 1;
 }
+
+/** Where the token that starts at `start` ends (tokenize's rule: inner joiners, then trailing '+'). */
+function tokenEnd(text: string, start: number): number {
+  const n = text.length;
+  let i = start;
+  for (;;) {
+    while (i < n && isWordChar(text.charCodeAt(i))) i++;
+    // An inner hyphen, dash, colon or slash joins two runs of letters/digits.
+    if (i + 1 < n && JOINERS.has(text[i] as string) && isWordChar(text.charCodeAt(i + 1))) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  while (i < n && text.charCodeAt(i) === 43 /* + */) i++;
+  return i;
+}
+
+/** A run of soft hyphens only is no token (its lowercase form is empty). */
+const isToken = (text: string, start: number, end: number): boolean =>
+  text.charCodeAt(start) !== 0xad || lowerOf(text.slice(start, end)) !== '';
 
 /**
  * Splits text into word tokens with their offsets: the same words as WORD (a hand-written
@@ -124,20 +151,43 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
-    for (;;) {
-      while (i < n && isWordChar(text.charCodeAt(i))) i++;
-      // An inner hyphen, dash, colon or slash joins two runs of letters/digits.
-      if (i + 1 < n && JOINERS.has(text[i] as string) && isWordChar(text.charCodeAt(i + 1))) {
-        i++;
-        continue;
-      }
-      break;
-    }
-    while (i < n && text.charCodeAt(i) === 43 /* + */) i++;
+    i = tokenEnd(text, start);
     const lower = lowerOf(text.slice(start, i));
     if (lower !== '') tokens.push({ start, end: i, lower });
   }
   return tokens;
+}
+
+/**
+ * The next token of `text` from offset `from`, as tokenize finds it: its start and end pushed
+ * onto `out`; returns where it ends, or -1 when no token follows.
+ */
+export function nextTokenBounds(text: string, from: number, out: number[]): number {
+  const n = text.length;
+  let i = from;
+  while (i < n) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i = tokenEnd(text, start);
+    if (isToken(text, start, i)) {
+      out.push(start, i);
+      return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The tokens of `text` as tokenize finds them, only their offsets: start, end, start, end …
+ * into `out` (reused). The match code reads a few words of each hit, not all of them.
+ */
+export function tokenBounds(text: string, out: number[]): number[] {
+  out.length = 0;
+  for (let at = 0; at >= 0;) at = nextTokenBounds(text, at, out);
+  return out;
 }
 
 /** Lowercase word → its analysed forms. */
@@ -303,12 +353,26 @@ export function sharedTailTokens(text: string, tokens: readonly Token[] = tokeni
 const cache = new Map<string, WordForms>();
 const CACHE_LIMIT = 300_000;
 
+const foldedWords = new Map<string, string>();
+
+/** A lowercase word folded as foldedText folds it (memoised like analyzeWord). */
+export function foldedWord(lower: string): string {
+  let folded = foldedWords.get(lower);
+  if (folded === undefined) {
+    folded = foldLower(lower);
+    if (foldedWords.size >= CACHE_LIMIT) foldedWords.clear();
+    foldedWords.set(lower, folded);
+  }
+  return folded;
+}
+
 /**
  * Forgets the memoised analyses (a whole collection's vocabulary after a build in this
  * thread; the app builds large indexes in a worker, whose memory goes with it).
  */
 export function clearAnalysisCache(): void {
   cache.clear();
+  foldedWords.clear();
 }
 
 /** The analysed forms of one lowercase token (memoised: the vocabulary is small). */

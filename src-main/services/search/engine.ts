@@ -571,7 +571,8 @@ export class SearchEngine {
 
   /**
    * Match ranges from the entry's stored term codes (null when they do not fit its text):
-   * only the words whose terms match are analysed.
+   * only the words whose terms match are analysed. The candidate passed the filter, which is
+   * exact, so no quick substring test comes first.
    */
   #matchCoded(
     id: number,
@@ -579,14 +580,30 @@ export class SearchEngine {
     body: string,
     query: ParsedQuery,
     filter: TermFilter,
-    folded: { text: string | null; heading: string | null },
   ): { text: TextMatch; heading: TextMatch | null } | null {
     const marks = this.#tokenMarks;
-    const text = matchMarked(body, query, filter.tokenMarks(id, false, marks), folded.text);
+    const text = matchMarked(body, query, filter.tokenMarks(id, false, marks));
     if (!text) return null;
     if (!record.heading) return { text, heading: null };
-    const heading = matchMarked(record.heading, query, filter.tokenMarks(id, true, marks), folded.heading);
+    const heading = matchMarked(record.heading, query, filter.tokenMarks(id, true, marks));
     return heading ? { text, heading } : null;
+  }
+
+  /** Match ranges by reading the text (no term codes, or they do not fit), after a quick substring test. */
+  #matchRead(
+    record: ParagraphRecord,
+    body: string,
+    query: ParsedQuery,
+  ): { text: TextMatch; heading: TextMatch | null } | null {
+    const folded = this.#foldedFor(record, body);
+    if (folded.text !== null && (!record.heading || folded.heading !== null)) {
+      const texts = folded.heading === null ? [folded.text] : [folded.text, folded.heading];
+      if (!mayMatch(query, ...texts)) return null;
+    }
+    return {
+      text: matchText(body, query, folded.text),
+      heading: record.heading ? matchText(record.heading, query) : null,
+    };
   }
 
   #hitFor(
@@ -599,15 +616,10 @@ export class SearchEngine {
   ): ScoredHit | null {
     // Read once: a collection's text comes from its records file.
     const body = record.text;
-    const folded = this.#foldedFor(record, body);
-    if (folded.text !== null && (!record.heading || folded.heading !== null)) {
-      const texts = folded.heading === null ? [folded.text] : [folded.text, folded.heading];
-      if (!mayMatch(query, ...texts)) return null;
-    }
-    const { text, heading } = (filter && this.#matchCoded(id, record, body, query, filter, folded)) || {
-      text: matchText(body, query, folded.text),
-      heading: record.heading ? matchText(record.heading, query) : null,
-    };
+    const matched =
+      (filter && this.#matchCoded(id, record, body, query, filter)) || this.#matchRead(record, body, query);
+    if (!matched) return null;
+    const { text, heading } = matched;
     if (!(heading ? allUnitsMatched(text, heading) : allUnitsMatched(text))) return null;
     // A title counts as much as a heading for a whole word, little for a part of one.
     const titleBonus =

@@ -7,10 +7,15 @@
 import type { MatchKind, MatchRange } from '../../shared/search';
 import {
   analyzeWord,
+  foldLower,
   foldedText,
+  foldedWord,
+  lowerOf,
   nextToken,
   sharedTailTokens,
   tokenAt,
+  nextTokenBounds,
+  tokenBounds,
   tokenize,
   type Token,
   type WordForms,
@@ -210,69 +215,209 @@ function matchFolded(text: string, folded: string, query: ParsedQuery): TextMatc
 
 /** The general path, over every token (text whose lowercase changes length; tests compare both). */
 export function matchTokens(text: string, query: ParsedQuery, tokens: Token[] = tokenize(text)): TextMatch {
-  return matchEach(text, query, tokens, null);
+  return matchEach(text, query, new TokenArray(tokens), null);
 }
 
 /**
  * matchText from the index's term codes: `marks[i]` holds the bits (one per query word, in
  * query order) of the words token i's term may match, from the paragraph's stored codes
  * (TermFilter.tokenMarks), so only the words that match are analysed, not every word around
- * a substring. Same result as matchText: with a folded text (`folded`, as matchText takes
- * it), a unit's first word must also hold one of its needles, as matchFolded finds them.
- * Null when the marks do not fit the text's tokens (then the caller takes matchText).
+ * a substring, and only their text is lowercased and folded. Same result as matchText: when
+ * the text folds (foldedText), a unit's first word must also hold one of its needles, as
+ * matchFolded finds them. Null when the marks do not fit the text's tokens (then the caller
+ * takes matchText).
  */
-export function matchMarked(
-  text: string,
-  query: ParsedQuery,
-  marks: readonly number[],
-  folded: string | null,
-): TextMatch | null {
-  const tokens = tokenize(text);
+export function matchMarked(text: string, query: ParsedQuery, marks: readonly number[]): TextMatch | null {
+  // Without compounds written with a shared tail, the codes are the tokens' (indexTokens):
+  // the text is then scanned only as far as its last marked word.
+  const tails = mayShareTails(text);
+  const tokens = new MarkedTokens(text, tails ? null : marks.length);
   if (marks.length < tokens.length) return null;
-  return matchEach(text, query, tokens, { marks, folded });
+  try {
+    return matchEach(text, query, tokens, marks);
+  } catch (error) {
+    if (error === TOO_FEW_TOKENS) return null;
+    throw error;
+  }
 }
 
-/** Whether one of the needles starts inside the token, in the folded text (matchFolded's places). */
-function holdsNeedle(folded: string, token: Token, needles: readonly string[]): boolean {
-  for (const needle of needles) {
-    if (needle === '') continue;
-    const at = folded.indexOf(needle, token.start);
-    if (at >= 0 && at < token.end) return true;
+/** A text's tokens as matchEach reads them: offsets, and each word's lowercase form on demand. */
+interface TokenList {
+  readonly length: number;
+  start(i: number): number;
+  end(i: number): number;
+  lower(i: number): string;
+  /**
+   * Whether one of the needles starts inside token i (lowercase `lower`) in the folded text;
+   * true when the text does not fold.
+   */
+  holdsNeedle(i: number, needles: readonly string[], lower: string): boolean;
+}
+
+/** Tokens as tokenize makes them (the general path: no folding, so no needle test). */
+class TokenArray implements TokenList {
+  readonly #tokens: Token[];
+
+  constructor(tokens: Token[]) {
+    this.#tokens = tokens;
   }
-  return false;
+
+  get tokens(): Token[] {
+    return this.#tokens;
+  }
+
+  get length(): number {
+    return this.#tokens.length;
+  }
+
+  start(i: number): number {
+    return (this.#tokens[i] as Token).start;
+  }
+
+  end(i: number): number {
+    return (this.#tokens[i] as Token).end;
+  }
+
+  lower(i: number): string {
+    return (this.#tokens[i] as Token).lower;
+  }
+
+  holdsNeedle(): boolean {
+    return true;
+  }
+}
+
+/** Thrown (and caught by matchMarked) when the codes name a token the text does not have. */
+const TOO_FEW_TOKENS = new Error('the term codes do not fit the text');
+
+/** Needles of letters and digits only: one starting inside a word ends inside it. */
+const wordNeedles = new Map<string, boolean>();
+const WORD_ONLY = /^[\p{L}\p{N}]+$/u;
+function isWordNeedle(needle: string): boolean {
+  let known = wordNeedles.get(needle);
+  if (known === undefined) {
+    known = WORD_ONLY.test(needle);
+    if (wordNeedles.size > 10_000) wordNeedles.clear();
+    wordNeedles.set(needle, known);
+  }
+  return known;
+}
+
+/** Reused offsets: one query reads some 25 texts, one at a time. */
+const boundsScratch: number[] = [];
+
+/**
+ * Token offsets, scanned as far as a marked word needs (tokenBounds' rule); a word is
+ * lowercased, and folded, when a mark says it may match. Folding as foldedText does (per
+ * character), so a needle found in the folded word is one matchFolded finds in the folded text.
+ */
+class MarkedTokens implements TokenList {
+  readonly #text: string;
+  readonly #bounds: number[];
+  /** Where scanning goes on (a character offset), while not all tokens are known. */
+  #at = 0;
+  readonly #length: number;
+  /** Whether foldedText folds the text (else matchText takes the token path, without needles). */
+  readonly #folds: boolean;
+
+  /** `count`: how many tokens the text has, when known (else it is scanned to the end now). */
+  constructor(text: string, count: number | null) {
+    this.#text = text;
+    // foldedText's test without lowercasing the whole text: U+0130 (İ) is the one character
+    // whose lowercase is longer (SpecialCasing.txt).
+    this.#folds = !text.includes('\u00ad') && !text.includes('\u0130');
+    if (count === null) {
+      this.#bounds = tokenBounds(text, boundsScratch);
+      this.#at = text.length;
+      this.#length = this.#bounds.length >> 1;
+    } else {
+      this.#bounds = boundsScratch;
+      this.#bounds.length = 0;
+      this.#length = count;
+    }
+  }
+
+  get length(): number {
+    return this.#length;
+  }
+
+  /** Scans until token i is known; throws TOO_FEW_TOKENS when the text ends first. */
+  #reach(i: number): void {
+    while (this.#bounds.length <= 2 * i) {
+      const end = nextTokenBounds(this.#text, this.#at, this.#bounds);
+      if (end < 0) throw TOO_FEW_TOKENS;
+      this.#at = end;
+    }
+  }
+
+  start(i: number): number {
+    this.#reach(i);
+    return this.#bounds[2 * i] as number;
+  }
+
+  end(i: number): number {
+    this.#reach(i);
+    return this.#bounds[2 * i + 1] as number;
+  }
+
+  lower(i: number): string {
+    return lowerOf(this.#text.slice(this.start(i), this.end(i)));
+  }
+
+  holdsNeedle(i: number, needles: readonly string[], lower: string): boolean {
+    if (!this.#folds) return true;
+    for (const needle of needles) {
+      if (needle === '') continue;
+      if (isWordNeedle(needle)) {
+        if (foldedWord(lower).includes(needle)) return true;
+        continue;
+      }
+      // Other needles may run past the word's end.
+      const around = this.#text.slice(this.start(i), this.end(i) + needle.length - 1).toLowerCase();
+      if (foldLower(around).includes(needle)) return true;
+    }
+    return false;
+  }
 }
 
 function matchEach(
   text: string,
   query: ParsedQuery,
-  tokens: Token[],
-  coded: { marks: readonly number[]; folded: string | null } | null,
+  tokens: TokenList,
+  marks: readonly number[] | null,
 ): TextMatch {
-  const marks = coded?.marks;
-  const folded = coded?.folded ?? null;
   const forms: Array<WordForms | undefined> = new Array<WordForms | undefined>(tokens.length);
-  const formsAt = (i: number): WordForms => (forms[i] ??= analyzeWord((tokens[i] as Token).lower));
+  const lowers: Array<string | undefined> = new Array<string | undefined>(tokens.length);
+  const lowerAt = (i: number): string => (lowers[i] ??= tokens.lower(i));
+  const formsAt = (i: number): WordForms => (forms[i] ??= analyzeWord(lowerAt(i)));
   const out = new Collector(query.units.length);
   let firstBit = 1;
   query.units.forEach((unit, u) => {
     const n = unit.terms.length;
-    const needles = folded === null ? null : needlesOf(unit.terms[0] as QueryTerm);
+    const needles = marks ? needlesOf(unit.terms[0] as QueryTerm) : null;
     for (let i = 0; i + n <= tokens.length; i++) {
       if (marks && ((marks[i] as number) & firstBit) === 0) continue;
-      if (needles && !holdsNeedle(folded as string, tokens[i] as Token, needles)) continue;
+      if (needles && !tokens.holdsNeedle(i, needles, lowerAt(i))) continue;
       const qualities: number[] = [];
       for (let k = 0; k < n; k++) {
         if (marks && ((marks[i + k] as number) & (firstBit << k)) === 0) break;
-        const q = termQuality(unit.terms[k] as QueryTerm, formsAt(i + k), tokens[i + k]?.lower);
+        const q = termQuality(unit.terms[k] as QueryTerm, formsAt(i + k), lowerAt(i + k));
         if (q === 0) break;
         qualities.push(q);
       }
       if (qualities.length < n) continue;
-      out.add(u, qualities, unit.phrase, (tokens[i] as Token).start, (tokens[i + n - 1] as Token).end);
+      out.add(u, qualities, unit.phrase, tokens.start(i), tokens.end(i + n - 1));
     }
     firstBit <<= n;
   });
-  matchSharedTails(text, query, out, tokens);
+  // The codes of compounds written with a shared tail follow the tokens' (indexTokens): none
+  // of them marked, none can match.
+  if (!marks || marks.length > tokens.length) {
+    let tails = marks === null;
+    for (let i = tokens.length; !tails && i < (marks as readonly number[]).length; i++)
+      tails = marks?.[i] !== 0;
+    if (tails) matchSharedTails(text, query, out, tokens instanceof TokenArray ? tokens.tokens : undefined);
+  }
   return out.result();
 }
 

@@ -347,7 +347,11 @@ export class TermFilter {
     const tf = this.#tf;
     const ownMarks = this.#ownMarks;
     const counting = this.#counting;
+    const singles = this.#singles;
     states.fill(0);
+    // Whether some phrase has a word matched at the previous token (else a token that no
+    // query word matches, most of them, costs only its decoding).
+    let open = false;
     let seen = 0;
     let found = 0;
     let words = 0;
@@ -361,16 +365,25 @@ export class TermFilter {
       }
       words++;
       const mark = marks[code] as number;
+      if (mark === 0) {
+        if (open) {
+          states.fill(0);
+          open = false;
+        }
+        continue;
+      }
       seen |= mark;
-      if (mark !== 0 && counting)
-        for (const [bit, , u] of this.#singles)
+      if (counting)
+        for (const [bit, , u] of singles)
           if (mark & bit) tf[u] = (tf[u] as number) + ((ownMarks[code] as number) & bit ? 1 : PART_WEIGHT);
+      open = false;
       for (let p = 0; p < phrases.length; p++) {
         const { bits, unit, index } = phrases[p] as Phrase;
         let hits = 0;
-        if (mark !== 0) for (let k = 0; k < bits.length; k++) if (mark & (bits[k] as number)) hits |= 1 << k;
+        for (let k = 0; k < bits.length; k++) if (mark & (bits[k] as number)) hits |= 1 << k;
         const state = (((states[p] as number) << 1) | 1) & hits;
         states[p] = state;
+        if (state !== 0) open = true;
         if (state & (1 << (bits.length - 1))) {
           found |= unit;
           if (counting) tf[index] = (tf[index] as number) + 1;
@@ -378,7 +391,7 @@ export class TermFilter {
       }
     }
     if (counting) this.#words = words;
-    for (const [bit, unit] of this.#singles) if (seen & bit) found |= unit;
+    for (const [bit, unit] of singles) if (seen & bit) found |= unit;
     return found;
   }
 
