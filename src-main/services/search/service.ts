@@ -140,6 +140,8 @@ export function createSearchService(library: Library, options: SearchServiceOpti
     // for this, so the check does not compete with loading the index), a moment after the
     // first searches.
     setTimeout(() => library.checked.catch(() => undefined), CHECK_AFTER_READY_MS).unref();
+    // Right away rather than on the first keystroke.
+    setImmediate(() => loaded.prepare());
     return how;
   });
   // A failed load surfaces on the first search; never as an unhandled rejection.
