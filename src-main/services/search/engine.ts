@@ -4,10 +4,9 @@
 // final ranking (BM25 with titles and headings weighing more, exact forms before inflections
 // before compound parts before near-misses), and spelling correction of the query. Used by
 // the app's search service, the CLI, the worker and the benchmark alike: one implementation.
-import type { SearchCorrection, SearchHit, SearchResponse } from '../../shared/search';
-import { analyzeWord, foldedText, isKnownWord, tokenize } from './analyzer';
-import { SpellingIndex, closestWords, splitWordQueries, widenToNearSpellings } from './correction';
-import { NearMisses, type NearMissEntry, type NearMissTable } from './near-misses';
+import type { SearchHit, SearchResponse } from '../../shared/search';
+import { analyzeWord } from './analyzer';
+import { splitWordQueries, widenToNearSpellings } from './correction';
 import { TermIndex } from './flex';
 import { HeadingTerms } from './headings';
 import {
@@ -23,19 +22,10 @@ import {
   type Removed,
   type TermSequences,
 } from './sequences';
-import {
-  TIER_WEIGHT,
-  allUnitsMatched,
-  kindsOf,
-  matchMarked,
-  matchText,
-  mayMatch,
-  scoreMatches,
-  tierOf,
-  type TextMatch,
-} from './match';
+import { HitMaker, type ScoredHit } from './hits';
 import { parseQuery, type ParsedQuery } from './query';
-import { replaceWord, suggestCorrections, type Vocabulary } from './suggest';
+import { suggestCorrections } from './suggest';
+import { CollectionWords, FEW_HITS, type StoredVocabulary } from './words';
 
 export interface ParagraphRecord {
   readonly documentId: string;
@@ -85,7 +75,7 @@ export interface IndexData {
    * The words for corrections: pairs, their JSON, or a function that reads that JSON from
    * the stored index (on the first correction).
    */
-  readonly vocabulary: ReadonlyArray<readonly [string, number]> | string | (() => string);
+  readonly vocabulary: StoredVocabulary;
   /** The term dictionary's backwards order, base64 (see flex.ts). */
   readonly reversedIds?: string;
   /** Each paragraph's text as term codes (see sequences.ts), base64: where each starts, the codes, and term id → code. */
@@ -116,43 +106,21 @@ export const DEFAULT_LIMIT = 20;
  */
 const POOL = 100;
 const POOL_SEVERAL = 60;
-/** Weights of the final score: BM25 beside the match quality (exact 5 … near-miss 1 per unit). */
-const BM25_WEIGHT = 0.6;
-const DOCUMENT_BONUS = 4;
-/** Fewer hits than this make the engine try a corrected spelling. */
-const FEW_HITS = 3;
-/** …which is shown instead when it finds this many times as many. */
+/** A corrected query's hits are shown instead when it finds this many times as many. */
 const CORRECTION_RATIO = 3;
-const ONLY_LETTERS = /^\p{L}+$/u;
 const FIELDS = ['text', 'heading'] as const;
 
-export interface ScoredHit {
-  readonly hit: SearchHit;
-  readonly rank: number;
-}
+export type { ScoredHit };
 
 export class SearchEngine {
   readonly #index = new TermIndex(FIELDS);
   readonly #records: ParagraphRecord[] = [];
-  readonly #vocabulary: Vocabulary = new Map();
-  /** The stored vocabulary, until a correction needs it (most sessions never do). */
-  #vocabularyJson: string | (() => string) | null = null;
-  readonly #foldedHeadings = new Map<string, string | null>();
+  readonly #words = new CollectionWords();
+  readonly #hits = new HitMaker();
   /** Every paragraph's text as term codes; made at export or on the first search when not imported. */
   #sequencesMade: TermSequences | null = null;
   #headings: HeadingTerms | null = null;
   readonly #scratch = new Scratch();
-  /** Reused by #matchCoded. */
-  readonly #tokenMarks: number[] = [];
-  /** The near-miss table's words (kept up to date by add and remove), and the stored one until used. */
-  #nearMissWords: NearMisses | null = null;
-  #nearMissJson: string | null = null;
-  /** The table itself, made from #nearMissWords on use. */
-  #nearMisses: NearMissTable | null = null;
-  /** The other way round: a misspelling's key → the common word it misspells, as written. */
-  #misspelt = new Map<string, string>();
-  /** Correction targets, made from the vocabulary on the first correction; add and remove update them. */
-  #spelling: SpellingIndex | null = null;
   /** Entries of removed documents (remove): out of flexsearch, skipped if met anyway. */
   readonly #removed = new Set<number>();
   /** How many entries and words they are (BM25 counts only what is left); made on use. */
@@ -178,17 +146,10 @@ export class SearchEngine {
     const made = this.#sequencesMade;
     const before = made ? this.#index.terms() : null;
     const first = this.#records.length;
-    const vocabulary = this.#words();
-    const changed = new Map<string, number>();
     for (const record of records) {
       const id = this.#records.length;
       this.#records.push(record);
       this.#index.add(id, { text: record.text, heading: record.heading ?? '' });
-      for (const token of tokenize(record.text)) {
-        const count = vocabulary.get(token.lower) ?? 0;
-        if (!changed.has(token.lower)) changed.set(token.lower, count);
-        vocabulary.set(token.lower, count + 1);
-      }
     }
     const added = this.#records.slice(first);
     if (made && before)
@@ -200,7 +161,7 @@ export class SearchEngine {
         (term) => this.#index.termId(term),
       );
     this.#headings?.extend(added.map((r) => r.heading));
-    this.#countsChanged(vocabulary, changed);
+    this.#words.add(added.map((r) => r.text));
   }
 
   /**
@@ -211,22 +172,8 @@ export class SearchEngine {
     this.#index.forgetDictionary();
     this.#sequencesMade = null;
     this.#headings = null;
-    this.#nearMissWords = null;
-    this.#nearMisses = null;
-    this.#nearMissJson = null;
-    this.#spelling = null;
+    this.#words.forgetMade();
     this.#removedSize = null;
-  }
-
-  /** The near-miss table and the correction targets, when made, take in changed word counts. */
-  #countsChanged(vocabulary: Vocabulary, changed: ReadonlyMap<string, number>): void {
-    if (changed.size === 0) return;
-    if (this.#nearMissWords || this.#nearMissJson !== null) {
-      this.#nearMissEntries();
-      this.#nearMissWords?.update(vocabulary, changed);
-      this.#nearMisses = null;
-    }
-    if (this.#spelling && !this.#spelling.update(vocabulary, changed)) this.#spelling = null;
   }
 
   /**
@@ -237,26 +184,16 @@ export class SearchEngine {
    * every text of the collection. Returns how many entries were removed.
    */
   remove(documentId: string): number {
-    let removed = 0;
-    // The vocabulary counts only once it is a Map (after an add); the stored one never held imports.
-    const vocabulary = this.#vocabularyJson === null ? this.#vocabulary : null;
-    const changed = new Map<string, number>();
+    const texts: string[] = [];
     this.#records.forEach((record, id) => {
       if (record.documentId !== documentId || this.#removed.has(id)) return;
       this.#index.remove(id, { text: record.text, heading: record.heading ?? '' });
       this.#removed.add(id);
       this.#removedSize = null;
-      removed++;
-      if (vocabulary)
-        for (const token of tokenize(record.text)) {
-          const count = vocabulary.get(token.lower) ?? 0;
-          if (!changed.has(token.lower)) changed.set(token.lower, count);
-          if (count > 1) vocabulary.set(token.lower, count - 1);
-          else vocabulary.delete(token.lower);
-        }
+      texts.push(record.text);
     });
-    if (vocabulary) this.#countsChanged(vocabulary, changed);
-    return removed;
+    this.#words.remove(texts);
+    return texts.length;
   }
 
   export(): IndexData {
@@ -271,49 +208,14 @@ export class SearchEngine {
     const headings = headingTerms.encodeAll(this.#index, sequences);
     return {
       ...this.#index.export(),
-      vocabulary: JSON.stringify([...this.#words()]),
+      vocabulary: JSON.stringify([...this.#words.counts()]),
       tokenStarts: encodeIds(starts),
       tokenCodes: encodeIds(codes),
       termRanks: encodeIds(ranks),
       headingStarts: encodeIds(headings.starts),
       headingCodes: encodeIds(headings.codes),
-      nearMisses: JSON.stringify(this.#nearMissEntries()),
+      nearMisses: JSON.stringify(this.#words.nearMissEntries()),
     };
-  }
-
-  /** Misspellings in the text of each common word's key; made at export or on first use. */
-  #nearMissTable(): NearMissTable {
-    if (!this.#nearMisses) {
-      const entries = this.#nearMissEntries();
-      this.#nearMisses = new Map(entries.map(([key, misspellings]) => [key, misspellings]));
-      this.#misspelt = new Map(
-        entries.flatMap(([, misspellings, word]) => misspellings.map((m) => [m, word] as const)),
-      );
-    }
-    return this.#nearMisses;
-  }
-
-  #nearMissEntries(): NearMissEntry[] {
-    if (!this.#nearMissWords) {
-      this.#nearMissWords =
-        this.#nearMissJson !== null
-          ? NearMisses.fromEntries(JSON.parse(this.#nearMissJson) as NearMissEntry[])
-          : NearMisses.fromVocabulary(this.#words());
-      this.#nearMissJson = null;
-    }
-    return this.#nearMissWords.entries();
-  }
-
-  #spellingIndex(): SpellingIndex {
-    if (!this.#spelling) {
-      if (this.#vocabularyJson !== null && this.#vocabulary.size === 0) {
-        // Straight from the stored JSON: the full vocabulary never becomes a Map in the app
-        // unless documents are added (the stored words stay until then: add needs their counts).
-        const pairs = this.#storedVocabulary(false);
-        this.#spelling = new SpellingIndex(pairs, pairs.length);
-      } else this.#spelling = new SpellingIndex(this.#words(), this.#words().size);
-    }
-    return this.#spelling;
   }
 
   /**
@@ -327,24 +229,9 @@ export class SearchEngine {
   /** A query as typed, each word with the misspellings of it the text holds. */
   parse(raw: string): ParsedQuery {
     const query = parseQuery(raw);
-    const table = this.#nearMissTable();
+    const table = this.#words.nearMissTable();
     for (const term of query.terms) term.nearMisses.push(...(table.get(term.encoded[0] ?? '') ?? []));
     return query;
-  }
-
-  #words(): Vocabulary {
-    if (this.#vocabularyJson !== null) {
-      for (const [word, count] of this.#storedVocabulary()) this.#vocabulary.set(word, count);
-    }
-    return this.#vocabulary;
-  }
-
-  /** The stored vocabulary's pairs (then forgotten, unless `forget` is false). */
-  #storedVocabulary(forget = true): Array<[string, number]> {
-    const stored = this.#vocabularyJson;
-    if (forget) this.#vocabularyJson = null;
-    if (stored === null) return [];
-    return JSON.parse(typeof stored === 'string' ? stored : stored()) as Array<[string, number]>;
   }
 
   #headingTerms(): HeadingTerms {
@@ -367,10 +254,7 @@ export class SearchEngine {
   async import(records: readonly ParagraphRecord[], data: IndexData): Promise<void> {
     // One by one: a spread of 138,000 records overflows the call stack.
     for (const record of records) this.#records.push(record);
-    if (data.nearMisses) this.#nearMissJson = data.nearMisses;
-    if (typeof data.vocabulary === 'string' || typeof data.vocabulary === 'function')
-      this.#vocabularyJson = data.vocabulary;
-    else for (const [word, count] of data.vocabulary) this.#vocabulary.set(word, count);
+    this.#words.load(data.vocabulary, data.nearMisses);
     await this.#index.import(data);
     if (data.tokenStarts && data.tokenCodes && data.termRanks) {
       const made = storedSequences(
@@ -398,7 +282,9 @@ export class SearchEngine {
     const first = this.#rankAll(query, limit, options);
     if (query.units.length === 0 || first.hits.length >= FEW_HITS)
       return { query: raw, hits: first.hits, more: first.more, suggestions: [] };
-    const correction = options.verbatim ? null : this.#correct(raw, query, first.hits.length);
+    const correction = options.verbatim
+      ? null
+      : this.#words.correct(raw, query, first.hits.length, (key) => this.#index.frequencyOf(key));
     if (correction) {
       const second = this.#rankAll(this.parse(correction.query), limit, options);
       const enough = Math.max(1, first.hits.length) * CORRECTION_RATIO;
@@ -408,7 +294,7 @@ export class SearchEngine {
     // Nothing as typed or corrected: long words may also match text words one edit away.
     if (first.hits.length === 0 && !options.verbatim) {
       const wide = this.parse(raw);
-      if (widenToNearSpellings(wide.terms, this.#spellingIndex())) {
+      if (widenToNearSpellings(wide.terms, this.#words.spellingIndex())) {
         const third = this.#rankAll(wide, limit, options);
         if (third.hits.length > 0) return { query: raw, hits: third.hits, more: third.more, suggestions: [] };
       }
@@ -435,7 +321,7 @@ export class SearchEngine {
         ? suggestCorrections(
             raw,
             query,
-            this.#spellingIndex(),
+            this.#words.spellingIndex(),
             (q) => this.rank(this.parse(q), 1).hits.length > 0,
           )
         : [];
@@ -453,43 +339,6 @@ export class SearchEngine {
         a.rank - b.rank,
     );
     return { hits: merged.slice(0, limit).map((h) => h.hit), more: own.more || merged.length > limit };
-  }
-
-  /**
-   * The query with each word that finds nothing, or few hits while the lexicon does not know
-   * it (intergration, misspelt once in the text), replaced by the collection's closest word
-   * that finds more; null when no word changes. A known word is kept when the query found
-   * anything (a note's own word, say).
-   */
-  #correct(raw: string, query: ParsedQuery, found: number): SearchCorrection | null {
-    const words: Array<[string, string]> = [];
-    let corrected = raw;
-    for (const term of query.terms) {
-      // Numbers and designations (2025:55, FPM45) are never respelt.
-      if (!ONLY_LETTERS.test(term.lower)) continue;
-      // How many entries hold the word's own lemma: cheap, from the dictionary.
-      const own = this.#index.frequencyOf(term.encoded[0] ?? '');
-      if (own >= FEW_HITS || ((own > 0 || found > 0) && isKnownWord(term.lower))) continue;
-      // A word the text holds a few times: a misspelling found at build time, or left alone
-      // (scanning the vocabulary for every rare word would cost milliseconds per query).
-      if (own > 0) {
-        this.#nearMissTable();
-        const word = this.#misspelt.get(term.encoded[0] ?? '');
-        if (word && this.#index.frequencyOf(analyzeWord(word).encoded[0] ?? '') > own) {
-          corrected = replaceWord(corrected, term.lower, word);
-          words.push([term.lower, word]);
-        }
-        continue;
-      }
-      for (const candidate of closestWords(term.lower, this.#spellingIndex(), 4)) {
-        if (this.#index.frequencyOf(analyzeWord(candidate.word).encoded[0] ?? '') > own) {
-          corrected = replaceWord(corrected, term.lower, candidate.word);
-          words.push([term.lower, candidate.word]);
-          break;
-        }
-      }
-    }
-    return words.length === 0 ? null : { query: corrected.trim(), original: raw, words };
   }
 
   #removedCounts(): Removed {
@@ -546,7 +395,7 @@ export class SearchEngine {
     const hits: ScoredHit[] = [];
     for (const candidate of candidates) {
       const record = this.#records[candidate.id] as ParagraphRecord;
-      const hit = this.#hitFor(candidate.id, record, query, candidate.order, candidate.bm25, filter);
+      const hit = this.#hits.hitFor(candidate.id, record, query, candidate.order, candidate.bm25, filter);
       if (!hit) continue;
       if (hits.length === window) {
         more = true;
@@ -557,96 +406,5 @@ export class SearchEngine {
     hits.sort((a, b) => b.hit.score - a.hit.score || a.rank - b.rank);
     if (hits.length > limit) more = true;
     return { hits: hits.slice(0, limit), more };
-  }
-
-  /**
-   * The folded text of a paragraph and its heading (null: lowercasing changes the length).
-   * Headings are cached (many paragraphs share one); paragraph texts are not: folding one
-   * hit's text costs microseconds, and a cache grew the heap by up to the corpus's size.
-   */
-  #foldedFor(record: ParagraphRecord, body: string): { text: string | null; heading: string | null } {
-    const text = foldedText(body);
-    let heading: string | null = null;
-    if (record.heading) {
-      heading = this.#foldedHeadings.get(record.heading) ?? null;
-      if (!this.#foldedHeadings.has(record.heading)) {
-        heading = foldedText(record.heading);
-        this.#foldedHeadings.set(record.heading, heading);
-      }
-    }
-    return { text, heading };
-  }
-
-  /**
-   * Match ranges from the entry's stored term codes (null when they do not fit its text):
-   * only the words whose terms match are analysed. The candidate passed the filter, which is
-   * exact, so no quick substring test comes first.
-   */
-  #matchCoded(
-    id: number,
-    record: ParagraphRecord,
-    body: string,
-    query: ParsedQuery,
-    filter: TermFilter,
-  ): { text: TextMatch; heading: TextMatch | null } | null {
-    const marks = this.#tokenMarks;
-    const text = matchMarked(body, query, filter.tokenMarks(id, false, marks));
-    if (!text) return null;
-    if (!record.heading) return { text, heading: null };
-    const heading = matchMarked(record.heading, query, filter.tokenMarks(id, true, marks));
-    return heading ? { text, heading } : null;
-  }
-
-  /** Match ranges by reading the text (no term codes, or they do not fit), after a quick substring test. */
-  #matchRead(
-    record: ParagraphRecord,
-    body: string,
-    query: ParsedQuery,
-  ): { text: TextMatch; heading: TextMatch | null } | null {
-    const folded = this.#foldedFor(record, body);
-    if (folded.text !== null && (!record.heading || folded.heading !== null)) {
-      const texts = folded.heading === null ? [folded.text] : [folded.text, folded.heading];
-      if (!mayMatch(query, ...texts)) return null;
-    }
-    return {
-      text: matchText(body, query, folded.text),
-      heading: record.heading ? matchText(record.heading, query) : null,
-    };
-  }
-
-  #hitFor(
-    id: number,
-    record: ParagraphRecord,
-    query: ParsedQuery,
-    rank: number,
-    bm25: number,
-    filter: TermFilter | null,
-  ): ScoredHit | null {
-    // Read once: a collection's text comes from its records file.
-    const body = record.text;
-    const matched =
-      (filter && this.#matchCoded(id, record, body, query, filter)) || this.#matchRead(record, body, query);
-    if (!matched) return null;
-    const { text, heading } = matched;
-    if (!(heading ? allUnitsMatched(text, heading) : allUnitsMatched(text))) return null;
-    // A title counts as much as a heading for a whole word, little for a part of one.
-    const titleBonus =
-      record.kind === 'document' ? DOCUMENT_BONUS * (Math.min(...text.unitQuality) >= 3 ? 1 : 0.2) : 0;
-    const tier = heading ? tierOf(text, heading) : tierOf(text);
-    const score = TIER_WEIGHT * tier + scoreMatches(text, heading) + BM25_WEIGHT * bm25 + titleBonus;
-    return {
-      rank,
-      hit: {
-        kind: record.kind ?? 'paragraph',
-        documentId: record.documentId,
-        title: record.title,
-        paragraph: record.paragraph,
-        heading: record.heading,
-        text: body,
-        matches: text.ranges,
-        score: Math.round(score * 1000) / 1000,
-        why: heading ? kindsOf(text.ranges, heading.ranges) : kindsOf(text.ranges),
-      },
-    };
   }
 }

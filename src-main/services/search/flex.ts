@@ -1,11 +1,13 @@
-// Owns the one flexsearch configuration and the term dictionary beside it. flexsearch holds
+// Owns the one flexsearch configuration and the term index built on it. flexsearch holds
 // whole analysed words only (tokenize 'strict': one posting per word and paragraph, which
 // keeps 100,000 paragraphs within memory); prefixes while typing and compound tails
 // ("politik" → integrationspolitik) are found by expanding each query word against the
-// sorted dictionary of indexed terms (a prefix range and a suffix range). Candidates are read
-// straight from flexsearch's posting slots, best first, so a caller can stop after a few.
+// sorted dictionary of indexed terms (dictionary.ts). Candidates are read straight from the
+// posting slots (postings.ts, then flexsearch's for entries added since), best first, so a
+// caller can stop after a few.
 import { Document, Encoder } from 'flexsearch';
 import { encoderOptions } from './analyzer';
+import { TermDictionary } from './dictionary';
 import { lowerBound, PostingTable, type FlexSlots } from './postings';
 import { decodeIds, encodeIds } from './sequences';
 
@@ -21,14 +23,6 @@ interface FlexDocument {
   import(key: string, data: string): void;
 }
 
-/** How many indexed terms one query word may expand to (the most frequent win). */
-const MAX_EXPANSIONS = 40;
-/** Compound tails are looked up from this length on ("en" would match half the language). */
-const MIN_SUFFIX_LENGTH = 3;
-const MAX_SCAN = 5_000;
-/** How many query words' matching terms are kept. */
-const MATCHING_CACHE = 64;
-
 export interface TermIndexData {
   readonly entries: ReadonlyArray<readonly [string, string]>;
   /** Indexed term → number of entries holding it, sorted by term. */
@@ -42,100 +36,14 @@ export interface TermIndexData {
   readonly postings?: ReadonlyArray<readonly [string, string]>;
 }
 
-/** Compares two strings read backwards (last letter first), by UTF-16 code unit. */
-function compareBackwards(a: string, b: string): number {
-  let i = a.length - 1;
-  let j = b.length - 1;
-  for (; i >= 0 && j >= 0; i--, j--) {
-    const d = a.charCodeAt(i) - b.charCodeAt(j);
-    if (d !== 0) return d;
-  }
-  return i - j;
-}
-
-interface Dictionary {
-  readonly sorted: string[];
-  readonly sortedFreq: Int32Array;
-  /** Every term spelt backwards, sorted (for compound tails), and each one's id. */
-  /** Term ids ordered by the term read backwards (compound tails are ranges of it). */
-  readonly reversedIds: Int32Array;
-}
-
-/** Where `key` goes in the ids `order`, sorted by `compare` over `terms`. */
-function insertionPoint(
-  order: Int32Array,
-  terms: readonly string[],
-  key: string,
-  compare: (a: string, b: string) => number,
-): number {
-  let lo = 0;
-  let hi = order.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compare(terms[order[mid] as number] as string, key) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * The dictionary with `added` (terms it lacks, with their counts) merged in: the same arrays
- * a sort of all terms would give. Only the new terms are compared (a binary search each, in
- * both orders); the old ones are copied and their ids shifted, so an import of a few hundred
- * new words costs milliseconds, not a comparison per term of the whole dictionary.
- */
-function mergeTerms(dict: Dictionary, added: ReadonlyMap<string, number>): Dictionary {
-  const fresh = [...added.keys()].sort();
-  const old = dict.sorted;
-  const n = old.length;
-  const k = fresh.length;
-  // Where each new term goes among the old ones (non-decreasing, as fresh is sorted).
-  const at = fresh.map((term) => lowerBound(old, term));
-  const sorted = new Array<string>(n + k);
-  const sortedFreq = new Int32Array(n + k);
-  const moved = new Int32Array(n);
-  const freshIds = new Int32Array(k);
-  for (let j = 0, i = 0; j <= k; j++) {
-    const end = j < k ? (at[j] as number) : n;
-    for (; i < end; i++) {
-      const o = i + j;
-      sorted[o] = old[i] as string;
-      sortedFreq[o] = dict.sortedFreq[i] ?? 0;
-      moved[i] = o;
-    }
-    if (j < k) {
-      const o = end + j;
-      sorted[o] = fresh[j] as string;
-      sortedFreq[o] = added.get(fresh[j] as string) ?? 0;
-      freshIds[j] = o;
-    }
-  }
-  // The backwards order: the new terms' own, each placed by a binary search in the old one.
-  const back = dict.reversedIds;
-  const byBack = Array.from(freshIds).sort((a, b) =>
-    compareBackwards(sorted[a] as string, sorted[b] as string),
-  );
-  const backAt = byBack.map((id) => insertionPoint(back, old, sorted[id] as string, compareBackwards));
-  const reversedIds = new Int32Array(n + k);
-  for (let j = 0, i = 0; j <= k; j++) {
-    const end = j < k ? (backAt[j] as number) : n;
-    for (; i < end; i++) reversedIds[i + j] = moved[back[i] as number] as number;
-    if (j < k) reversedIds[end + j] = byBack[j] as number;
-  }
-  return { sorted, sortedFreq, reversedIds };
-}
-
 export class TermIndex {
   readonly #doc: FlexDocument;
   readonly #fields: readonly string[];
   /** Term → entries holding it, until the dictionary is first made (a build from scratch). */
   readonly #frequency = new Map<string, number>();
-  #dict: Dictionary | null = null;
+  #dict: TermDictionary | null = null;
   /** Terms first seen after the dictionary was made, with their counts, not yet merged in. */
   readonly #pending = new Map<string, number>();
-  /** Recent words' matching terms (see #matching); emptied when the dictionary changes. */
-  readonly #matchingCache = new Map<string, { ids: Int32Array; postings: number }>();
-  readonly #expansionCache = new Map<string, string[]>();
   /**
    * The loaded index's postings by field (typed arrays); flexsearch's own maps then hold only
    * the entries added since, visited after these slot by slot.
@@ -160,9 +68,8 @@ export class TermIndex {
    */
   add(id: number, values: Record<string, string>): void {
     this.#doc.add({ id, ...values });
-    this.#matchingCache.clear();
-    this.#expansionCache.clear();
     const dict = this.#dict;
+    dict?.clearCaches();
     for (const term of this.#termsOf(values)) {
       if (!dict) {
         this.#frequency.set(term, (this.#frequency.get(term) ?? 0) + 1);
@@ -205,8 +112,7 @@ export class TermIndex {
       const { sortedFreq } = this.#dictionary();
       if (at >= 0) sortedFreq[at] = Math.max(0, (sortedFreq[at] ?? 0) - 1);
     }
-    this.#matchingCache.clear();
-    this.#expansionCache.clear();
+    this.#dict?.clearCaches();
   }
 
   /** The distinct terms an entry is indexed under, in all fields. */
@@ -221,18 +127,13 @@ export class TermIndex {
     return seen;
   }
 
-  #dictionary(): Dictionary {
+  #dictionary(): TermDictionary {
     if (!this.#dict) {
-      const sorted = [...this.#frequency.keys()].sort();
-      const sortedFreq = Int32Array.from(sorted, (t) => this.#frequency.get(t) ?? 0);
-      const reversedIds = Int32Array.from(sorted.keys()).sort((a, b) =>
-        compareBackwards(sorted[a] as string, sorted[b] as string),
-      );
-      this.#dict = { sorted, sortedFreq, reversedIds };
+      this.#dict = TermDictionary.fromCounts(this.#frequency);
       // The dictionary holds the counts from now on (add and remove change them in place).
       this.#frequency.clear();
     } else if (this.#pending.size > 0) {
-      this.#dict = mergeTerms(this.#dict, this.#pending);
+      this.#dict = this.#dict.merged(this.#pending);
       this.#pending.clear();
     }
     return this.#dict;
@@ -246,8 +147,6 @@ export class TermIndex {
     const dict = this.#dictionary();
     dict.sorted.forEach((term, i) => this.#frequency.set(term, dict.sortedFreq[i] ?? 0));
     this.#dict = null;
-    this.#matchingCache.clear();
-    this.#expansionCache.clear();
   }
 
   /** The indexed terms in id order (sorted); a new array whenever terms were added. */
@@ -255,23 +154,9 @@ export class TermIndex {
     return this.#dictionary().sorted;
   }
 
-  /** Where the terms ending with `term` start in reversedIds. */
-  #suffixStart(term: string): number {
-    const { sorted, reversedIds } = this.#dictionary();
-    let lo = 0;
-    let hi = reversedIds.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareBackwards(sorted[reversedIds[mid] as number] as string, term) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   /** How many entries hold `term` (0 when it is not indexed). */
   #frequencyOf(term: string): number {
-    const id = this.termId(term);
-    return id < 0 ? 0 : (this.#dictionary().sortedFreq[id] ?? 0);
+    return this.#dictionary().frequency(term);
   }
 
   /** How many distinct terms are indexed; term ids are positions in the sorted dictionary. */
@@ -291,9 +176,7 @@ export class TermIndex {
 
   /** The id of one indexed term, or -1. */
   termId(term: string): number {
-    const { sorted } = this.#dictionary();
-    const i = lowerBound(sorted, term);
-    return sorted[i] === term ? i : -1;
+    return this.#dictionary().id(term);
   }
 
   /**
@@ -303,7 +186,7 @@ export class TermIndex {
    * marked ids to `matched`; returns how many postings they have.
    */
   markMatching(term: string, marks: Uint8Array, bit: number, matched: number[]): number {
-    const { ids, postings } = this.#matching(term);
+    const { ids, postings } = this.#dictionary().matching(term);
     let added = postings;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i] as number;
@@ -314,43 +197,6 @@ export class TermIndex {
       }
     }
     return added;
-  }
-
-  /**
-   * The ids of the terms equal to, starting with or ending with `term`, and their postings;
-   * the last few words' are kept: the short and common words people type again and again
-   * ("i", "för") match thousands of terms, and scanning for them cost milliseconds a query.
-   */
-  #matching(term: string): { ids: Int32Array; postings: number } {
-    const known = this.#matchingCache.get(term);
-    if (known) {
-      this.#matchingCache.delete(term);
-      this.#matchingCache.set(term, known);
-      return known;
-    }
-    const { sorted, sortedFreq, reversedIds } = this.#dictionary();
-    const ids: number[] = [];
-    let postings = 0;
-    const end = lowerBound(sorted, term);
-    let i = end;
-    for (; i < sorted.length && (sorted[i] as string).startsWith(term); i++) {
-      ids.push(i);
-      postings += sortedFreq[i] ?? 0;
-    }
-    const prefixes = i;
-    for (let j = this.#suffixStart(term); j < reversedIds.length; j++) {
-      const id = reversedIds[j] as number;
-      if (!(sorted[id] as string).endsWith(term)) break;
-      // A term that both starts and ends with the word is in the prefix range already.
-      if (id >= end && id < prefixes) continue;
-      ids.push(id);
-      postings += sortedFreq[id] ?? 0;
-    }
-    const found = { ids: Int32Array.from(ids), postings };
-    this.#matchingCache.set(term, found);
-    if (this.#matchingCache.size > MATCHING_CACHE)
-      this.#matchingCache.delete(this.#matchingCache.keys().next().value as string);
-    return found;
   }
 
   /** Sets `bit` in `entries[id]` for every entry holding one of the terms (ids) in any field. */
@@ -377,43 +223,7 @@ export class TermIndex {
 
   /** Indexed terms equal to, starting with or ending with `term` (already analysed): exact first, then the most frequent. */
   expand(term: string): string[] {
-    if (term === '') return [];
-    const known = this.#expansionCache.get(term);
-    if (known) return known;
-    const expanded = this.#expand(term);
-    this.#expansionCache.set(term, expanded);
-    if (this.#expansionCache.size > MATCHING_CACHE)
-      this.#expansionCache.delete(this.#expansionCache.keys().next().value as string);
-    return expanded;
-  }
-
-  #expand(term: string): string[] {
-    const { sorted, sortedFreq, reversedIds } = this.#dictionary();
-    // The MAX_EXPANSIONS most frequent, kept sorted by frequency (descending) as we scan.
-    const top: Array<{ term: string; freq: number }> = [];
-    const consider = (t: string, freq: number) => {
-      if (t === term) return;
-      if (top.length === MAX_EXPANSIONS && freq <= (top[top.length - 1] as { freq: number }).freq) return;
-      let i = top.length;
-      while (i > 0 && (top[i - 1] as { freq: number }).freq < freq) i--;
-      top.splice(i, 0, { term: t, freq });
-      if (top.length > MAX_EXPANSIONS) top.pop();
-    };
-    for (let i = lowerBound(sorted, term), n = 0; i < sorted.length && n < MAX_SCAN; i++, n++) {
-      const t = sorted[i] as string;
-      if (!t.startsWith(term)) break;
-      consider(t, sortedFreq[i] ?? 0);
-    }
-    if (term.length >= MIN_SUFFIX_LENGTH) {
-      for (let i = this.#suffixStart(term), n = 0; i < reversedIds.length && n < MAX_SCAN; i++, n++) {
-        const id = reversedIds[i] as number;
-        const t = sorted[id] as string;
-        if (!t.endsWith(term)) break;
-        if (!t.startsWith(term)) consider(t, sortedFreq[id] ?? 0);
-      }
-    }
-    const exact = this.termId(term) >= 0 ? [term] : [];
-    return [...exact, ...top.slice(0, MAX_EXPANSIONS - exact.length).map((e) => e.term)];
+    return this.#dictionary().expand(term);
   }
 
   /**
@@ -554,7 +364,7 @@ export class TermIndex {
       reversedIds?.length === sorted.length &&
       sorted.every((t, i) => i === 0 || (sorted[i - 1] as string) < t)
     )
-      this.#dict = { sorted, sortedFreq, reversedIds };
+      this.#dict = new TermDictionary({ sorted, sortedFreq, reversedIds });
     else for (const [term, count] of data.terms) this.#frequency.set(term, count);
     if (data.postings) {
       // Over the dictionary as stored (its order is the tables' term ids), which must be sorted.
