@@ -117,7 +117,7 @@ export function isWordChar(code: number): boolean {
 }
 
 /** Where the token that starts at `start` ends (tokenize's rule: inner joiners, then trailing '+'). */
-function tokenEnd(text: string, start: number): number {
+export function tokenEnd(text: string, start: number): number {
   const n = text.length;
   let i = start;
   for (;;) {
@@ -159,10 +159,10 @@ export function tokenize(text: string): Token[] {
 }
 
 /**
- * The next token of `text` from offset `from`, as tokenize finds it: its start and end pushed
- * onto `out`; returns where it ends, or -1 when no token follows.
+ * Where the next token of `text` at or after `from` starts, as tokenize finds it (its end is
+ * tokenEnd's), or -1 when none follows.
  */
-export function nextTokenBounds(text: string, from: number, out: number[]): number {
+export function nextTokenStart(text: string, from: number): number {
   const n = text.length;
   let i = from;
   while (i < n) {
@@ -170,24 +170,11 @@ export function nextTokenBounds(text: string, from: number, out: number[]): numb
       i++;
       continue;
     }
-    const start = i;
-    i = tokenEnd(text, start);
-    if (isToken(text, start, i)) {
-      out.push(start, i);
-      return i;
-    }
+    const end = tokenEnd(text, i);
+    if (isToken(text, i, end)) return i;
+    i = end;
   }
   return -1;
-}
-
-/**
- * The tokens of `text` as tokenize finds them, only their offsets: start, end, start, end …
- * into `out` (reused). The match code reads a few words of each hit, not all of them.
- */
-export function tokenBounds(text: string, out: number[]): number[] {
-  out.length = 0;
-  for (let at = 0; at >= 0;) at = nextTokenBounds(text, at, out);
-  return out;
 }
 
 /** Lowercase word → its analysed forms. */

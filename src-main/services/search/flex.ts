@@ -7,7 +7,7 @@
 // caller can stop after a few.
 import { Document, Encoder } from 'flexsearch';
 import { encoderOptions } from './analyzer';
-import { TermDictionary } from './dictionary';
+import { TermDictionary, type Matching } from './dictionary';
 import { lowerBound, PostingTable, type FlexSlots } from './postings';
 import { decodeIds, encodeIds } from './sequences';
 
@@ -180,33 +180,23 @@ export class TermIndex {
   }
 
   /**
-   * Sets `bit` in `marks[id]` for every indexed term a query word matches (equal, starting
-   * with or ending with it: termQuality's rule, for every length and without the expansion
-   * cap), so a paragraph's term ids tell exactly whether the word can match there. Adds the
-   * marked ids to `matched`; returns how many postings they have.
+   * The ids of every indexed term a query word matches (equal, starting with or ending with
+   * it: termQuality's rule, for every length and without the expansion cap), so a paragraph's
+   * term ids tell exactly whether the word can match there, and how many postings they have.
    */
-  markMatching(term: string, marks: Uint8Array, bit: number, matched: number[]): number {
-    const { ids, postings } = this.#dictionary().matching(term);
-    let added = postings;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i] as number;
-      if ((marks[id] ?? 0) & bit) added -= this.#dictionary().sortedFreq[id] ?? 0;
-      else {
-        marks[id] = (marks[id] ?? 0) | bit;
-        matched.push(id);
-      }
-    }
-    return added;
+  matching(term: string): Matching {
+    return this.#dictionary().matching(term);
   }
 
   /** Sets `bit` in `entries[id]` for every entry holding one of the terms (ids) in any field. */
-  markEntries(termIds: readonly number[], entries: Uint8Array, bit: number): void {
+  markEntries(termIds: ArrayLike<number>, entries: Uint8Array, bit: number): void {
     const { sorted } = this.#dictionary();
     for (const field of this.#fields) {
       const map = this.#doc.index.get(field)?.map;
       if (!map) continue;
       const table = this.#tables.get(field);
-      for (const termId of termIds) {
+      for (let k = 0; k < termIds.length; k++) {
+        const termId = termIds[k] as number;
         table?.mark(sorted[termId] as string, termId, sorted, entries, bit);
         const slots = map.get(sorted[termId] as string);
         if (!slots) continue;

@@ -28,10 +28,9 @@ export interface ScoredHit {
   readonly rank: number;
 }
 
-/** One per engine: it caches folded headings and reuses one array of token marks. */
+/** One per engine: it caches folded headings. */
 export class HitMaker {
   readonly #foldedHeadings = new Map<string, string | null>();
-  readonly #tokenMarks: number[] = [];
 
   /**
    * The folded text of a paragraph and its heading (null: lowercasing changes the length).
@@ -63,11 +62,10 @@ export class HitMaker {
     query: ParsedQuery,
     filter: TermFilter,
   ): { text: TextMatch; heading: TextMatch | null } | null {
-    const marks = this.#tokenMarks;
-    const text = matchMarked(body, query, filter.tokenMarks(id, false, marks));
+    const text = matchMarked(body, query, filter.tokenMarks(id, false));
     if (!text) return null;
     if (!record.heading) return { text, heading: null };
-    const heading = matchMarked(record.heading, query, filter.tokenMarks(id, true, marks));
+    const heading = matchMarked(record.heading, query, filter.tokenMarks(id, true));
     return heading ? { text, heading } : null;
   }
 

@@ -14,8 +14,8 @@ import {
   nextToken,
   sharedTailTokens,
   tokenAt,
-  nextTokenBounds,
-  tokenBounds,
+  nextTokenStart,
+  tokenEnd,
   tokenize,
   type Token,
   type WordForms,
@@ -142,8 +142,17 @@ class Collector {
 
   add(unit: number, qualities: readonly number[], phrase: boolean, start: number, end: number): void {
     const quality = qualities.reduce((a, b) => a + b, 0) / qualities.length + (phrase ? 1 : 0);
+    this.#record(unit, quality, Math.min(...qualities), start, end);
+  }
+
+  /** add for a single word (no array: this runs for every word matched in every hit). */
+  addWord(unit: number, quality: number, start: number, end: number): void {
+    this.#record(unit, quality, quality, start, end);
+  }
+
+  #record(unit: number, quality: number, weakest: number, start: number, end: number): void {
     if (quality > (this.unitQuality[unit] ?? 0)) this.unitQuality[unit] = quality;
-    this.ranges.push({ start, end, kind: kindOf(Math.min(...qualities)) });
+    this.ranges.push({ start, end, kind: kindOf(weakest) });
     this.count++;
   }
 
@@ -227,7 +236,7 @@ export function matchTokens(text: string, query: ParsedQuery, tokens: Token[] = 
  * matchFolded finds them. Null when the marks do not fit the text's tokens (then the caller
  * takes matchText).
  */
-export function matchMarked(text: string, query: ParsedQuery, marks: readonly number[]): TextMatch | null {
+export function matchMarked(text: string, query: ParsedQuery, marks: ArrayLike<number>): TextMatch | null {
   // Without compounds written with a shared tail, the codes are the tokens' (indexTokens):
   // the text is then scanned only as far as its last marked word.
   const tails = mayShareTails(text);
@@ -303,18 +312,22 @@ function isWordNeedle(needle: string): boolean {
   return known;
 }
 
-/** Reused offsets: one query reads some 25 texts, one at a time. */
-const boundsScratch: number[] = [];
+/**
+ * Token offsets (start, end, start, end …), reused: one query reads some 25 texts, one at a
+ * time, and a fresh array per text was most of a search's garbage.
+ */
+let bounds = new Int32Array(1024);
 
 /**
- * Token offsets, scanned as far as a marked word needs (tokenBounds' rule); a word is
+ * Token offsets, scanned as far as a marked word needs (tokenize's rule); a word is
  * lowercased, and folded, when a mark says it may match. Folding as foldedText does (per
  * character), so a needle found in the folded word is one matchFolded finds in the folded text.
  */
 class MarkedTokens implements TokenList {
   readonly #text: string;
-  readonly #bounds: number[];
-  /** Where scanning goes on (a character offset), while not all tokens are known. */
+  /** How many tokens' offsets are in `bounds`. */
+  #known = 0;
+  /** Where scanning goes on (a character offset), or -1 when the text has no more tokens. */
   #at = 0;
   readonly #length: number;
   /** Whether foldedText folds the text (else matchText takes the token path, without needles). */
@@ -327,41 +340,59 @@ class MarkedTokens implements TokenList {
     // whose lowercase is longer (SpecialCasing.txt).
     this.#folds = !text.includes('\u00ad') && !text.includes('\u0130');
     if (count === null) {
-      this.#bounds = tokenBounds(text, boundsScratch);
-      this.#at = text.length;
-      this.#length = this.#bounds.length >> 1;
-    } else {
-      this.#bounds = boundsScratch;
-      this.#bounds.length = 0;
-      this.#length = count;
-    }
+      while (this.#next());
+      this.#length = this.#known;
+    } else this.#length = count;
   }
 
   get length(): number {
     return this.#length;
   }
 
+  /** Scans one more token; false at the end of the text. */
+  #next(): boolean {
+    const start = this.#at < 0 ? -1 : nextTokenStart(this.#text, this.#at);
+    if (start < 0) {
+      this.#at = -1;
+      return false;
+    }
+    const end = tokenEnd(this.#text, start);
+    if (bounds.length < 2 * this.#known + 2) {
+      const grown = new Int32Array(bounds.length * 2);
+      grown.set(bounds);
+      bounds = grown;
+    }
+    bounds[2 * this.#known] = start;
+    bounds[2 * this.#known + 1] = end;
+    this.#known++;
+    this.#at = end;
+    return true;
+  }
+
   /** Scans until token i is known; throws TOO_FEW_TOKENS when the text ends first. */
   #reach(i: number): void {
-    while (this.#bounds.length <= 2 * i) {
-      const end = nextTokenBounds(this.#text, this.#at, this.#bounds);
-      if (end < 0) throw TOO_FEW_TOKENS;
-      this.#at = end;
-    }
+    while (this.#known <= i) if (!this.#next()) throw TOO_FEW_TOKENS;
   }
 
   start(i: number): number {
     this.#reach(i);
-    return this.#bounds[2 * i] as number;
+    return bounds[2 * i] as number;
   }
 
   end(i: number): number {
     this.#reach(i);
-    return this.#bounds[2 * i + 1] as number;
+    return bounds[2 * i + 1] as number;
   }
 
+  #lowerIndex = -1;
+  #lower = '';
+
   lower(i: number): string {
-    return lowerOf(this.#text.slice(this.start(i), this.end(i)));
+    if (i !== this.#lowerIndex) {
+      this.#lower = lowerOf(this.#text.slice(this.start(i), this.end(i)));
+      this.#lowerIndex = i;
+    }
+    return this.#lower;
   }
 
   holdsNeedle(i: number, needles: readonly string[], lower: string): boolean {
@@ -384,12 +415,12 @@ function matchEach(
   text: string,
   query: ParsedQuery,
   tokens: TokenList,
-  marks: readonly number[] | null,
+  marks: ArrayLike<number> | null,
 ): TextMatch {
-  const forms: Array<WordForms | undefined> = new Array<WordForms | undefined>(tokens.length);
-  const lowers: Array<string | undefined> = new Array<string | undefined>(tokens.length);
-  const lowerAt = (i: number): string => (lowers[i] ??= tokens.lower(i));
-  const formsAt = (i: number): WordForms => (forms[i] ??= analyzeWord(lowerAt(i)));
+  // No per-text arrays (this runs for some 25 texts a query): analyzeWord is memoised, and
+  // MarkedTokens keeps the word it lowercased last.
+  const lowerAt = (i: number): string => tokens.lower(i);
+  const formsAt = (i: number): WordForms => analyzeWord(tokens.lower(i));
   const out = new Collector(query.units.length);
   let firstBit = 1;
   query.units.forEach((unit, u) => {
@@ -398,6 +429,11 @@ function matchEach(
     for (let i = 0; i + n <= tokens.length; i++) {
       if (marks && ((marks[i] as number) & firstBit) === 0) continue;
       if (needles && !tokens.holdsNeedle(i, needles, lowerAt(i))) continue;
+      if (n === 1) {
+        const q = termQuality(unit.terms[0] as QueryTerm, formsAt(i), lowerAt(i));
+        if (q > 0) out.addWord(u, q, tokens.start(i), tokens.end(i));
+        continue;
+      }
       const qualities: number[] = [];
       for (let k = 0; k < n; k++) {
         if (marks && ((marks[i + k] as number) & (firstBit << k)) === 0) break;
@@ -437,10 +473,11 @@ export function tierOf(...matches: TextMatch[]): number {
   const first = matches[0];
   if (!first) return 0;
   let tier = 3;
-  first.unitQuality.forEach((_, u) => {
-    const best = Math.max(...matches.map((m) => m.unitQuality[u] ?? 0));
+  for (let u = 0; u < first.unitQuality.length; u++) {
+    let best = 0;
+    for (const m of matches) best = Math.max(best, m.unitQuality[u] ?? 0);
     tier = Math.min(tier, tierOfQuality(best));
-  });
+  }
   return tier;
 }
 

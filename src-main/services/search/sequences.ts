@@ -49,9 +49,10 @@ export function codesOf(text: string, codeOf: (term: string) => number, any: num
 export interface TermIndexView {
   readonly termCount: number;
   termId(term: string): number;
-  markMatching(term: string, marks: Uint8Array, bit: number, matched: number[]): number;
+  /** The ids of the terms a query word matches (equal to, starting or ending with it) and their postings. */
+  matching(term: string): { readonly ids: Int32Array; readonly postings: number };
   frequencyOf(term: string): number;
-  markEntries(termIds: readonly number[], entries: Uint8Array, bit: number): void;
+  markEntries(termIds: ArrayLike<number>, entries: Uint8Array, bit: number): void;
 }
 
 /**
@@ -203,6 +204,9 @@ export function wordsOf(sequences: TermSequences, ids: Iterable<number>): number
   return n;
 }
 
+/** TermFilter.tokenMarks' buffer (one query at a time, one entry at a time). */
+let markBuffer = new Uint8Array(4096);
+
 /** A phrase of a query: its unit's bit in the result, and each word's bit in the marks. */
 interface Phrase {
   readonly unit: number;
@@ -248,7 +252,7 @@ export class TermFilter {
   /** Per heading, which units can match in it (-1: not yet looked at). */
   readonly #headingMasks: Int16Array;
   /** Query words (bit, term ids) few enough to mark their entries. */
-  readonly #entryTerms: Array<[number, number[]]> = [];
+  readonly #entryTerms: Array<[number, Array<ArrayLike<number>>]> = [];
   #entries: Uint8Array | null = null;
   #entryBits = 0;
   readonly #scratch: Scratch;
@@ -287,30 +291,39 @@ export class TermFilter {
           marks.fill(255);
           return own;
         }
-        const matched: number[] = [];
         const exact = index.termId(word);
         let postings = 0;
-        if (!term.whole) postings = index.markMatching(word, byId, own, matched);
-        else if (exact >= 0 && ((byId[exact] ?? 0) & own) === 0) {
+        // The term ids the word matches, as lists (the dictionary's cached one, and near-misses):
+        // each query word's bit is its own, so no id is marked twice for it.
+        const lists: Array<ArrayLike<number>> = [];
+        const mark = (id: number) => {
+          byId[id] = (byId[id] as number) | own;
+          const code = ranks[id] as number;
+          marks[code] = (marks[code] as number) | own;
+        };
+        if (!term.whole) {
+          const matching = index.matching(word);
+          for (let i = 0; i < matching.ids.length; i++) mark(matching.ids[i] as number);
+          lists.push(matching.ids);
+          postings = matching.postings;
+        } else if (exact >= 0) {
           // A phrase's word: whole words only (termQuality's rule for it), its own term.
-          byId[exact] = (byId[exact] ?? 0) | own;
-          matched.push(exact);
+          mark(exact);
+          lists.push([exact]);
           postings = index.frequencyOf(word);
         }
         if (exact >= 0) ownMarks[ranks[exact] as number] = (ownMarks[ranks[exact] as number] ?? 0) | own;
         // Misspellings of the word in the text match it too (only those exact terms).
-        for (const near of term.nearMisses) {
-          const id = index.termId(near);
+        const near: number[] = [];
+        for (const miss of term.nearMisses) {
+          const id = index.termId(miss);
           if (id < 0 || (byId[id] ?? 0) & own) continue;
-          byId[id] = (byId[id] ?? 0) | own;
-          matched.push(id);
-          postings += index.frequencyOf(near);
+          mark(id);
+          near.push(id);
+          postings += index.frequencyOf(miss);
         }
-        for (const id of matched) {
-          const code = ranks[id] as number;
-          marks[code] = (marks[code] as number) | own;
-        }
-        if (query.terms.length > 1 && postings <= ENTRY_MARK_LIMIT) this.#entryTerms.push([own, matched]);
+        if (near.length > 0) lists.push(near);
+        if (query.terms.length > 1 && postings <= ENTRY_MARK_LIMIT) this.#entryTerms.push([own, lists]);
         unitPostings = Math.min(unitPostings, postings);
         return own;
       });
@@ -403,8 +416,8 @@ export class TermFilter {
   markEntries(entries: number): void {
     if (this.#entryTerms.length === 0) return;
     this.#entries = this.#scratch.zeroed('entries', entries);
-    for (const [bit, termIds] of this.#entryTerms) {
-      this.#index.markEntries(termIds, this.#entries, bit);
+    for (const [bit, lists] of this.#entryTerms) {
+      for (const termIds of lists) this.#index.markEntries(termIds, this.#entries, bit);
       this.#entryBits |= bit;
     }
   }
@@ -437,17 +450,17 @@ export class TermFilter {
   /**
    * Per token of the entry's text (`heading`: of the heading it stands under), in order, the
    * bits of the query words its term may match (termQuality's rule): the match code then
-   * analyses only the words that do, instead of every word around a substring. Written into
-   * `out` (reused); its length is the number of codes (tokens, then shared-tail compounds).
+   * analyses only the words that do, instead of every word around a substring. Its length is
+   * the number of codes (tokens, then shared-tail compounds). A view of one reused buffer,
+   * valid until the next call.
    */
-  tokenMarks(entry: number, heading: boolean, out: number[]): number[] {
-    out.length = 0;
+  tokenMarks(entry: number, heading: boolean): Uint8Array {
     let codes: Uint8Array;
     let from: number;
     let to: number;
     if (heading) {
       const h = this.#headings.of[entry] ?? -1;
-      if (h < 0) return out;
+      if (h < 0) return markBuffer.subarray(0, 0);
       codes = this.#headings.codes(h, this.#index, this.#sequences);
       from = 0;
       to = codes.length;
@@ -456,7 +469,11 @@ export class TermFilter {
       from = this.#sequences.starts[entry] as number;
       to = this.#sequences.starts[entry + 1] as number;
     }
+    // No more codes than bytes.
+    if (markBuffer.length < to - from) markBuffer = new Uint8Array(2 * (to - from));
+    const out = markBuffer;
     const marks = this.#marks;
+    let n = 0;
     let i = from;
     while (i < to) {
       let byte = codes[i++] as number;
@@ -465,9 +482,9 @@ export class TermFilter {
         byte = codes[i++] as number;
         code |= (byte & 127) << shift;
       }
-      out.push(marks[code] as number);
+      out[n++] = marks[code] as number;
     }
-    return out;
+    return out.subarray(0, n);
   }
 
   /**
