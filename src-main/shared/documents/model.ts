@@ -9,6 +9,9 @@ export const DOCUMENT_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,127}$/;
 /** Where a document came from: shipped in the app, a collection folder, or the user's file. */
 export type DocumentOrigin = 'shipped' | 'collection' | 'imported';
 
+/** The format of a file the user added: the list shows it as the document's type. */
+export type SourceFormat = 'pdf' | 'docx' | 'html' | 'markdown' | 'text';
+
 /** Official metadata; every field but id and title is optional (many pages have none). */
 export interface DocumentMeta {
   readonly id: string;
@@ -33,6 +36,13 @@ export interface DocumentMeta {
   readonly relatedLinks: readonly string[];
   readonly language: string;
   readonly origin: DocumentOrigin;
+  /** The user's own documents only: the format of the file it was read from. */
+  readonly format?: SourceFormat;
+  /**
+   * The user's own documents only: when it was added (ISO 8601 time). The list shows and sorts
+   * by it when the file carries no date of its own (`published` null), marked as such.
+   */
+  readonly added?: string;
 }
 
 /** Inline markup inside one block; offsets are into that block's `text`. */
