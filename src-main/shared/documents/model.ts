@@ -2,6 +2,7 @@
 // over IPC, produced once per document (at build time for a collection, at import time for
 // the user's own files) and never re-derived while rendering. Every parser (Markdown, PDF,
 // Word, HTML, text) produces a `ParsedDocument`; the library adds metadata and an id.
+import type { CollectionProblem } from './collection-problem';
 
 /** Ids are file-name safe: lowercase letters, digits, `_` and `-`. */
 export const DOCUMENT_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,127}$/;
@@ -136,17 +137,8 @@ export const CITABLE_KINDS: readonly BlockKind[] = ['paragraph', 'list-item', 'q
 /** Where a link inside the library points: a document and, optionally, one of its paragraphs. */
 export type LinkTarget = NonNullable<Extract<InlineSpan, { kind: 'link' }>['target']>;
 
-/** One problem found while loading a collection: which file, what is wrong, how to fix it. */
-export interface CollectionProblem {
-  /** The file (relative to the collection folder) or manifest line the problem is in. */
-  readonly where: string;
-  /** Document id when known. */
-  readonly documentId: string | null;
-  /** Swedish sentence: what is wrong and what to do about it. */
-  readonly message: string;
-  /** 'error': the document could not be loaded; 'warning': loaded, with the problem noted. */
-  readonly severity: 'error' | 'warning';
-}
+/** One problem found while loading a collection (its shape: collection-problem.ts). */
+export type { CollectionProblem };
 
 /** What the renderer can show about the open collection. */
 export interface CollectionInfo {
