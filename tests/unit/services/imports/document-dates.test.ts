@@ -87,6 +87,17 @@ describe("a file's own date", () => {
     expect(withFront.text).not.toContain('date: 2023');
   });
 
+  it('is not taken from a Markdown file that merely starts with a rule', async () => {
+    for (const source of [
+      '---\n\n# Rubrik\n\nEtt stycke.\n',
+      '---\nEtt stycke: med kolon.\n---\n\nMer text.\n',
+    ]) {
+      const doc = await parsed(encode(source), 'regel.md');
+      expect(doc.meta.published).toBeUndefined();
+      expect(doc.text).toContain(source.includes('Rubrik') ? 'Rubrik' : 'Ett stycke: med kolon.');
+    }
+  });
+
   it('is absent from a plain text file', async () => {
     expect((await parsed(testfile('27_SOSFS-2012-17.txt'), 'sosfs.txt')).meta.published).toBeUndefined();
   });
