@@ -29,6 +29,12 @@ export interface Services {
   readonly imports: ImportService;
   /** Stops the timers and closes the database (tests, and the CLI when it is done). */
   close(): void;
+  /**
+   * Stops the timers first (no backup starts), waits for the work that still writes into the
+   * data folder (the search index built at start and stored there, imports being stored), then
+   * closes: after it resolves nothing of these services touches the folder, so it can be removed.
+   */
+  stop(): Promise<void>;
 }
 
 export interface ServiceOptions {
@@ -115,6 +121,11 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     }
   };
   timers.push(setTimeout(backup, BACKUP_DELAY_MS).unref(), setInterval(backup, BACKUP_CHECK_MS).unref());
+  const close = () => {
+    for (const timer of timers) clearTimeout(timer);
+    annotations.close();
+    database.close();
+  };
   return {
     library,
     settings,
@@ -123,10 +134,12 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     imports,
     externalLinks: createExternalLinks(options.openExternal),
     exports: createExportService(annotations, library, exportHost),
-    close() {
+    close,
+    async stop() {
       for (const timer of timers) clearTimeout(timer);
-      annotations.close();
-      database.close();
+      await search.ready.catch(() => undefined);
+      await imports.idle();
+      close();
     },
   };
 }

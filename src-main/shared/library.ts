@@ -56,6 +56,15 @@ export function dateOrder(published: readonly (string | null)[]): Int32Array {
   return order;
 }
 
+/**
+ * The date the list shows and sorts a document by: its own, else (the user's own documents)
+ * the day it was added. The year facet does not use the added day (see `yearOf`): it answers
+ * "documents from that year", which a day the user added a file says nothing about.
+ */
+export function listDate(doc: { readonly published: string | null; readonly added?: string }): string | null {
+  return doc.published ?? (doc.added && doc.added.length >= 10 ? doc.added.slice(0, 10) : null);
+}
+
 /** The year a facet shows for a date ("2026-03-09" → "2026"), or null. */
 export function yearOf(published: string | null): string | null {
   return published && /^\d{4}/.test(published) ? published.slice(0, 4) : null;

@@ -3,14 +3,14 @@
 // text, never markup; a damaged store recovered with a visible message; a big store painted
 // quickly; and annotations following (or orphaned by) an edited document.
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { positionSelector, quoteSelector } from '../../src-main/shared/anchoring';
 import type { Annotation } from '../../src-main/shared/annotation';
-import { DEFAULT_RESOURCES, expect, leavesApp, test } from './fixtures';
+import { DEFAULT_RESOURCES, expect, leavesApp, removeDataDir, test } from './fixtures';
 import { ROOT } from './hosts';
 import { painted } from './painted';
 import { expectNoAxeViolations } from './a11y';
@@ -458,7 +458,7 @@ test.describe("when a document's text is edited", () => {
       .replace('En fortsättning av handboken är under utarbetande. \n\n', '');
     await writeFile(join(resources, 'documents', `${DOC}.txt`), edited);
   });
-  test.afterAll(() => rm(resources, { recursive: true, force: true }));
+  test.afterAll(() => removeDataDir(resources));
   test.use({ resourcesDir: resources });
 
   test('annotations follow the text or are shown as orphaned, never dropped', async ({ app }) => {
@@ -541,7 +541,7 @@ test('notes the command line imports while the app runs appear without a restart
     expect(cli('import', file, '--data', app.dataDir)).toContain('Importen är klar. Nya: 1');
     await expect(page.locator('.card .note')).toHaveText('Importerad medan appen körde', { timeout: 5000 });
   } finally {
-    await rm(other, { recursive: true, force: true });
+    await removeDataDir(other);
   }
   expect(app.requests.filter(leavesApp)).toEqual([]);
 });

@@ -3,8 +3,12 @@
 // designations and dates, the filter and facets narrow it, a proposition opens with its
 // metadata and outline, the outline follows and moves the reader, a table is a real table,
 // related documents open in the reader, and every block's text is exactly the document's.
+// A copy with a damaged file lists its problems in the interface's language.
 import type { Page } from '@playwright/test';
-import { expect, leavesApp, sharedCollection, test } from './fixtures';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { expect, leavesApp, removeDataDir, sharedCollection, test } from './fixtures';
 import { expectNoAxeViolations } from './a11y';
 import { painted } from './painted';
 import { displayTitle } from '../../src-renderer/features/library/display-title';
@@ -365,4 +369,56 @@ test('far down a long document: a deep link, find and an annotation all land', a
     .poll(async () => (await painted(page, 'search-match')).map((m) => m.toLowerCase()))
     .toContain(word.toLowerCase());
   await expect.poll(async () => (await painted(page, 'search-current')).length).toBe(1);
+});
+
+test.describe('a copy of the collection with problems', () => {
+  // Three of its documents: one file damaged (no UTF-8), one manifest line with a bad date.
+  const BROKEN = join(tmpdir(), `lasaren-e2e-problems-${process.pid}`);
+  const DAMAGED = 'kommittedirektiv-dir-2023169';
+  test.beforeAll(() => {
+    const lines = readFileSync(join(COLLECTION ?? '', 'manifest.ndjson'), 'utf8')
+      .split('\n')
+      .filter((l) => [PROPOSITION, TABLE, DAMAGED].some((id) => l.includes(`"id": "${id}"`)));
+    for (const line of lines) {
+      const { id, file } = JSON.parse(line) as { id: string; file: string };
+      mkdirSync(dirname(join(BROKEN, file)), { recursive: true });
+      if (id === DAMAGED) writeFileSync(join(BROKEN, file), Buffer.from([0x23, 0x20, 0xc3, 0x28, 0x0a]));
+      else copyFileSync(join(COLLECTION ?? '', file), join(BROKEN, file));
+    }
+    const manifest = lines.map((l) =>
+      l.includes(`"id": "${TABLE}"`) ? l.replace(/"published": "[^"]*"/, '"published": "i våras"') : l,
+    );
+    writeFileSync(join(BROKEN, 'manifest.ndjson'), manifest.join('\n') + '\n');
+  });
+  test.afterAll(() => removeDataDir(BROKEN));
+  test.use({ collectionDir: BROKEN });
+
+  test('its problems are listed in Swedish, and in English when the interface is', async ({ app }) => {
+    const { page } = app;
+    await page.goto(app.url('#/'));
+    await expect(status(page)).toHaveText('2 dokument');
+    const problems = page.locator('.library details.problems');
+    await problems.locator('summary').click();
+    await expect(problems.locator('summary')).toHaveText('Samlingen har 2 problem som bör rättas');
+    const items = problems.locator('li');
+    await expect(items.filter({ hasText: 'kommittedirektiv-dir-2023169.md' })).toContainText(
+      'är inte giltig UTF-8-text. Spara om filen som UTF-8 (Markdown).',
+    );
+    await expect(items.filter({ hasText: /manifest\.ndjson, rad \d/ })).toContainText(
+      'Fältet published har fel form och används inte ("i våras"). Skriv ett datum som ÅÅÅÅ-MM-DD',
+    );
+
+    await page.getByRole('button', { name: 'Inställningar' }).click();
+    await page.getByRole('radio', { name: 'English' }).check();
+    await page.getByRole('button', { name: 'Close' }).click();
+    await expect(problems.locator('summary')).toHaveText('The collection has 2 problems to fix');
+    await expect(items.filter({ hasText: 'kommittedirektiv-dir-2023169.md' })).toContainText(
+      'is not valid UTF-8 text. Save the file again as UTF-8 (Markdown).',
+    );
+    await expect(items.filter({ hasText: /manifest\.ndjson, line \d/ })).toContainText(
+      'The field published has the wrong form and is not used ("i våras"). Write a date as YYYY-MM-DD',
+    );
+    await expect(problems).not.toContainText(/rad \d|Fältet|inte giltig/);
+    await expectNoAxeViolations(page, 'collection problems in English');
+  });
 });

@@ -3,11 +3,11 @@
 // hash changed). The reader must open the document at exactly that paragraph.
 import { _electron } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentDeepLink, parseDeepLink, routeHashFor } from '../../src-main/shared/deep-link';
-import { expect, test } from './fixtures';
+import { expect, removeDataDir, test } from './fixtures';
 import { ROOT, findElectron } from './hosts';
 
 function hashFor(link: string): string {
@@ -54,7 +54,8 @@ test('the Electron app opens a link it was started with, and one sent to it whil
     await expect(page).toHaveURL(/#\/dokument\/003_e730e55ba1c2e8b7\/stycke\/6$/);
     await expect(page.locator('#stycke-6')).toBeFocused();
   } finally {
+    // close() resolves once the app's process has exited; then nothing writes into the folder.
     await electronApp.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await removeDataDir(dataDir);
   }
 });

@@ -90,24 +90,54 @@ export function sharedCollection(name: string): string | null {
   return null;
 }
 
+/** A browser host and the services behind it; `stop` ends both. */
+interface BrowserHost {
+  readonly url: string;
+  /** Closes the HTTP server, then waits for the services' writes into the data folder (the
+   *  search index stored at start, an import being saved) and closes them, timers and all. */
+  stop(): Promise<void>;
+}
+
 async function startBrowserHost(
   dataDir: string,
   opened: string[],
   resourcesDir: string,
   collectionDir: string | null,
-): Promise<RunningHost> {
+): Promise<BrowserHost> {
   const services = await openServices({
     resourcesDir,
     dataDir,
     collectionDir,
     openExternal: async (url) => void opened.push(url),
   });
-  return startHost({
-    host: '127.0.0.1',
-    port: 0,
-    rendererDir: join(ROOT, 'out/renderer'),
-    dispatch: createDispatcher(createHandlerTable(services)),
-  });
+  let host: RunningHost;
+  try {
+    host = await startHost({
+      host: '127.0.0.1',
+      port: 0,
+      rendererDir: join(ROOT, 'out/renderer'),
+      dispatch: createDispatcher(createHandlerTable(services)),
+    });
+  } catch (e) {
+    await services.stop();
+    throw e;
+  }
+  return {
+    url: host.url,
+    stop: async () => {
+      await host.close();
+      await services.stop();
+    },
+  };
+}
+
+/**
+ * Removes a test's data folder once nothing writes into it. The retries cover what the
+ * operating system still finishes after a process exits (Electron's last flush, a virus
+ * scanner on Windows): ENOTEMPTY, EBUSY and EPERM are retried with a growing delay.
+ */
+export async function removeDataDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true, maxRetries: 8, retryDelay: 100 });
 }
 
 export const test = base.extend<{ app: App } & TestOptions, WorkerFixtures>({
@@ -188,7 +218,7 @@ export const test = base.extend<{ app: App } & TestOptions, WorkerFixtures>({
       await page.goto(url());
       restart = async (whileStopped) => {
         await context.close();
-        await host.close();
+        await host.stop();
         await whileStopped?.();
         host = await startBrowserHost(dataDir, openedExternally, resourcesDir, collectionDir);
         context = await openContext();
@@ -198,7 +228,7 @@ export const test = base.extend<{ app: App } & TestOptions, WorkerFixtures>({
       };
       cleanup = async () => {
         await context.close();
-        await host.close();
+        await host.stop();
       };
     }
 
@@ -216,9 +246,13 @@ export const test = base.extend<{ app: App } & TestOptions, WorkerFixtures>({
         return electron;
       },
     };
-    await use(app);
-    await cleanup();
-    await rm(dataDir, { recursive: true, force: true });
+    try {
+      await use(app);
+    } finally {
+      // The host (or Electron) has exited and its services are closed before the folder goes.
+      await cleanup();
+      await removeDataDir(dataDir);
+    }
   },
 });
 

@@ -1,6 +1,7 @@
 // Adding the user's own documents in the browser host, as a user does it: a PDF report and a
 // Word document through the file dialog ("Lägg till dokument"), an HTML page dropped on the
-// window; they appear in the one library list as "Mina dokument" with their metadata, search finds them at the
+// window; they appear in the one library list as "Mina dokument" with their metadata (the format
+// as type, the file's own date or the day it was added), search finds them at the
 // right paragraph, a passage takes a highlight with a note, and the Word export cites the
 // page. Bad files are refused with their reasons and leave the library as it was.
 import { execFileSync } from 'node:child_process';
@@ -102,6 +103,35 @@ test('a PDF, a Word file and a web page are added, found, annotated and cited by
       hasText: 'Förordning (2023:482) om prövning och samordning av väg- eller järnvägsprojekt',
     }),
   ).toHaveCount(1);
+  // Each row's type is its file's format; the date is the file's own, else the day it was
+  // added, muted and said in full to a screen reader.
+  const row = (title: string | RegExp) => mine.filter({ has: page.locator('.title', { hasText: title }) });
+  const wordRow = mine.filter({ hasText: '2013-04-18' });
+  const pageRow = row(/Förordning \(2023:482\)/);
+  await expect(pdfRow.locator('.type')).toHaveText('PDF');
+  await expect(pdfRow.locator('.date')).toHaveText('2016-02-29');
+  await expect(wordRow.locator('.type')).toHaveText('Word');
+  await expect(pageRow.locator('.type')).toHaveText('Webbsida');
+  const today = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat('sv-SE', options).format(new Date());
+  const short = today({ day: 'numeric', month: 'short', year: 'numeric' });
+  const added = pageRow.locator('.date.added');
+  await expect(added.locator('[aria-hidden=true]')).toHaveText(['tillagd', short]);
+  await expect(pageRow.getByRole('link')).toHaveAccessibleName(
+    new RegExp(`Webbsida\\s*inget eget datum, tillagd ${today({ dateStyle: 'long' })}$`),
+  );
+  // Sorted by the date shown: added today, it is the newest of the list.
+  await expect(page.locator('.library .doc-row').first()).toHaveAttribute(
+    'data-document-id',
+    (await pageRow.getAttribute('data-document-id')) ?? '',
+  );
+  // No year of its own: the year facet holds the PDF's and the Word file's years only.
+  const years = await page
+    .getByRole('combobox', { name: 'År' })
+    .locator('option')
+    .evaluateAll((options) => options.map((o) => o.textContent?.trim() ?? ''));
+  expect(years.some((y) => y.startsWith('2016'))).toBe(true);
+  expect(years.some((y) => y.startsWith(String(new Date().getFullYear())))).toBe(false);
   await page.getByRole('checkbox', { name: 'Mina dokument (3)' }).uncheck();
   await expect(mine).toHaveCount(3);
   await expect(page.locator('.library .doc-row')).toHaveCount(5);

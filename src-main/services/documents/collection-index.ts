@@ -7,13 +7,14 @@
 // its content hash.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CollectionProblem } from '../../shared/documents/model';
+import type { FileIssue, StoredProblem } from '../../shared/documents/collection-problem';
 import type { StoredMeta } from './collection-sync';
 import { writeFileAtomic } from '../storage/atomic-file';
 import { writeRecordsFile, type BlockText } from './collection-records';
 
 export const COLLECTION_INDEX_FILE = 'collection-index.json';
-const FORMAT = 5;
+/** 6: problems stored as a code and details (sentences composed in both languages when read). */
+const FORMAT = 6;
 
 export interface IndexedDocument {
   readonly id: string;
@@ -24,9 +25,9 @@ export interface IndexedDocument {
   readonly version: string;
   readonly paragraphCount: number;
   /** Why the file cannot be shown (then it is left out of the list and reported). */
-  readonly error: string | null;
+  readonly error: FileIssue | null;
   /** A problem worth noting that still lets it be shown (e.g. no text at all). */
-  readonly warning: string | null;
+  readonly warning: FileIssue | null;
 }
 
 export interface CollectionIndex {
@@ -34,10 +35,10 @@ export interface CollectionIndex {
   readonly key: string;
   /** Each valid manifest line's metadata, related pages resolved; same order as `documents`. */
   readonly metas: readonly StoredMeta[];
-  readonly manifestProblems: readonly CollectionProblem[];
+  readonly manifestProblems: readonly StoredProblem[];
   readonly documents: readonly IndexedDocument[];
   /** Problems only a full build finds (files the manifest does not list). */
-  readonly folderProblems: readonly CollectionProblem[];
+  readonly folderProblems: readonly StoredProblem[];
 }
 
 /** Fields whose values repeat across a collection ("Regeringskansliet", "Proposition", a date). */

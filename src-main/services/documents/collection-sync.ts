@@ -4,10 +4,11 @@
 // (its metadata with related pages resolved). Used at open and by the background check.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { CollectionProblem, DocumentMeta } from '../../shared/documents/model';
+import type { FileIssue, ProblemIssue, StoredProblem } from '../../shared/documents/collection-problem';
+import type { DocumentMeta } from '../../shared/documents/model';
 import type { IndexedDocument } from './collection-index';
 import { absoluteAddress, resolveCollectionLink, type CollectionAddresses } from './links';
-import { MANIFEST_FILE, type ManifestEntry } from './manifest';
+import type { ManifestEntry } from './manifest';
 
 /** What the loader needs of a document to find, check and parse its file. */
 export interface DocumentRef {
@@ -27,20 +28,18 @@ import {
   type BlockRecord,
 } from './reader-document';
 
+/** A problem with a document's file (not a manifest line). */
 export function fileProblem(
   file: string,
   id: string | null,
-  message: string,
-  severity: CollectionProblem['severity'] = 'error',
-): CollectionProblem {
-  return { where: file, documentId: id, message, severity };
+  issue: ProblemIssue,
+  severity: StoredProblem['severity'] = 'error',
+): StoredProblem {
+  return { ...issue, file, line: null, documentId: id, severity } as StoredProblem;
 }
 
 /** Markdown files the manifest does not list, each as a warning with a fix. */
-export async function unlistedFiles(
-  dir: string,
-  entries: readonly DocumentRef[],
-): Promise<CollectionProblem[]> {
+export async function unlistedFiles(dir: string, entries: readonly DocumentRef[]): Promise<StoredProblem[]> {
   const found = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   const listed = new Set(entries.map((e) => e.file));
   return found
@@ -48,14 +47,7 @@ export async function unlistedFiles(
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
     .filter((f) => !listed.has(f) && f !== 'README.md')
     .sort()
-    .map((f) =>
-      fileProblem(
-        f,
-        null,
-        `${f} finns i mappen men inte i ${MANIFEST_FILE} och visas inte. Lägg till en rad för den i manifestet eller ta bort filen.`,
-        'warning',
-      ),
-    );
+    .map((f) => fileProblem(f, null, { code: 'unlisted', details: {} }, 'warning'));
 }
 
 export interface Parsed {
@@ -71,7 +63,7 @@ export async function parseFile(
   mtimeMs: number,
 ): Promise<Parsed> {
   const base = { id: entry.id, file: entry.file, size, mtimeMs };
-  const broken = (error: string): Parsed => ({
+  const broken = (error: FileIssue): Parsed => ({
     indexed: { ...base, version: '', paragraphCount: 0, error, warning: null },
     records: [],
   });
@@ -79,18 +71,13 @@ export async function parseFile(
   try {
     bytes = await readFile(join(dir, entry.file));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    return broken(
-      `${entry.file} kunde inte läsas (${code}). Lägg filen i samlingens mapp eller rätta sökvägen i manifestet.`,
-    );
+    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    return broken({ code: 'unreadable', details: { reason } });
   }
-  const source = decodeSource(bytes, entry.file);
-  if (source instanceof Error) return broken(source.message);
+  const source = decodeSource(bytes);
+  if (typeof source !== 'string') return broken(source);
   const parsed = parseSource(source, (href) => resolveCollectionLink(addresses, href, entry));
-  const warning =
-    parsed.blocks.length === 0
-      ? `${entry.file} innehåller ingen text. Kontrollera att det är rätt fil.`
-      : null;
+  const warning: FileIssue | null = parsed.blocks.length === 0 ? { code: 'no-text', details: {} } : null;
   return {
     indexed: {
       ...base,

@@ -14,7 +14,8 @@ import type {
   ReaderDocument,
 } from '../../shared/documents/model';
 import { documentLabel } from '../../shared/documents/citation';
-import { fail, ok, Refusal, type Result } from '../../shared/result';
+import type { StoredProblem } from '../../shared/documents/collection-problem';
+import { fail, ok, type Result } from '../../shared/result';
 import { documentRecord, type ParagraphRecord } from '../search/engine';
 import { stampRecords } from '../search/index-file';
 import {
@@ -35,6 +36,7 @@ import {
 } from './collection-sync';
 import { collectionAddresses, resolveCollectionLink, type CollectionAddresses } from './links';
 import { MANIFEST_FILE, readManifest } from './manifest';
+import { describeProblem, problemSentence } from './problem-text';
 import {
   decodeSource,
   PARSER_VERSION,
@@ -104,8 +106,8 @@ interface Setting {
   /** The manifest's valid lines, in order, and their metadata (same order). */
   readonly refs: readonly DocumentRef[];
   readonly metas: readonly StoredMeta[];
-  readonly manifestProblems: readonly CollectionProblem[];
-  readonly folderProblems: readonly CollectionProblem[];
+  readonly manifestProblems: readonly StoredProblem[];
+  readonly folderProblems: readonly StoredProblem[];
   /** Where each page and file of the collection is: built on first need, not at start. */
   readonly addresses: () => CollectionAddresses;
   readonly options: CollectionOptions;
@@ -133,11 +135,13 @@ function stateOf(
     summaries.push(summary);
     byId.set(ref.id, { summary, entry: ref });
   });
-  const problems: CollectionProblem[] = [...setting.manifestProblems, ...setting.folderProblems];
+  const stored: StoredProblem[] = [...setting.manifestProblems, ...setting.folderProblems];
   for (const d of indexed.values()) {
-    if (d.error) problems.push(fileProblem(d.file, d.id, d.error));
-    else if (d.warning) problems.push(fileProblem(d.file, d.id, d.warning, 'warning'));
+    if (d.error) stored.push(fileProblem(d.file, d.id, d.error));
+    else if (d.warning) stored.push(fileProblem(d.file, d.id, d.warning, 'warning'));
   }
+  // Stored as codes; said in both languages for the log and the renderer.
+  const problems = stored.map(describeProblem);
   return { indexed, summaries, byId, problems, fresh };
 }
 
@@ -343,12 +347,11 @@ export async function openCollection(dir: string, options: CollectionOptions): P
   try {
     manifestBytes = await readFile(join(dir, MANIFEST_FILE));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    const problem = fileProblem(
-      MANIFEST_FILE,
-      null,
-      `Samlingen ${dir} saknar ${MANIFEST_FILE} (${code}). Lägg en manifestfil med en rad per dokument i mappen.`,
-    );
+    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    const problem = fileProblem(MANIFEST_FILE, null, {
+      code: 'no-manifest',
+      details: { folder: dir, reason },
+    });
     const setting: Setting = {
       dir,
       key: '',
@@ -491,8 +494,11 @@ function createCollection(
         `${found.entry.file} could not be read (${why}). Check that the file is still in the collection's folder.`,
       );
     }
-    const source = decodeSource(bytes, found.entry.file);
-    if (source instanceof Refusal) return fail('io', source.message, source.en);
+    const source = decodeSource(bytes);
+    if (typeof source !== 'string') {
+      const said = problemSentence(fileProblem(found.entry.file, id, source));
+      return fail('io', said.sv, said.en);
+    }
     const parsed = parseSource(source, (href) =>
       resolveCollectionLink(setting.addresses(), href, found.entry),
     );

@@ -87,9 +87,17 @@ export function parseHtmlString(source: string): ParsedDocument {
     metaContent(dom.children, [
       'dc.date.created',
       'dc.date',
+      'dcterms.date',
+      'dcterms.created',
       'dcterms.issued',
+      'dc.date.issued',
       'article:published_time',
       'date',
+      // No date of making or publishing: the page's last change is still its own date.
+      'dc.date.modified',
+      'dcterms.modified',
+      'article:modified_time',
+      'last-modified',
     ]),
   );
   const html = find(dom.children, (e) => e.name === 'html')[0];

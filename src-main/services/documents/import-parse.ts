@@ -4,6 +4,7 @@
 import type { ParsedDocument } from '../../shared/documents/model';
 import { detectFormat, type FileFormat } from './detect';
 import { parseDocx } from './docx';
+import { readFrontMatter } from './front-matter';
 import { parseHtml } from './html';
 import { ImportFailure, MAX_FILE_BYTES, problems, type ImportMessage } from './limits';
 import { parsePdf } from './pdf';
@@ -28,6 +29,13 @@ function withTitle(document: ParsedDocument): ParsedDocument {
   return { ...document, meta: { ...document.meta, title: heading.text } };
 }
 
+/** A Markdown file: its front matter (title, date, author, language) is metadata, not text. */
+function parseMarkdownFile(bytes: Uint8Array, markdown: MarkdownParser): ParsedDocument {
+  const { meta, body } = readFrontMatter(decodeText(bytes));
+  const document = markdown(body);
+  return { ...document, meta: { ...document.meta, ...meta } };
+}
+
 export async function parseFile(
   bytes: Uint8Array,
   fileName: string,
@@ -40,7 +48,7 @@ export async function parseFile(
     if (format === 'pdf') document = await parsePdf(bytes, options.onProgress);
     else if (format === 'docx') document = await parseDocx(bytes);
     else if (format === 'html') document = parseHtml(bytes);
-    else if (format === 'markdown' && options.markdown) document = options.markdown(decodeText(bytes));
+    else if (format === 'markdown' && options.markdown) document = parseMarkdownFile(bytes, options.markdown);
     else document = parseText(bytes);
     if (document.blocks.length === 0) throw new ImportFailure(problems.empty());
     return { ok: true, format, document: withTitle(document) };

@@ -1,12 +1,15 @@
 // Owns reading and validating a collection's manifest.ndjson: one JSON object a line, each
 // naming a document's id, file and official metadata. Every problem (broken line, missing or
 // malformed field, duplicate id, unknown field, a file outside the folder) is reported by
-// line and field with a fix in Swedish; a bad line never stops the others, and a bad
-// optional field is reported and left out rather than failing the document.
+// line and field as a code with its details (problem-text.ts composes the sentences with a
+// fix, in Swedish and English); a bad line never stops the others, and a bad optional field
+// is reported and left out rather than failing the document.
 import { posix } from 'node:path';
-import { DOCUMENT_ID_PATTERN, type CollectionProblem, type DocumentMeta } from '../../shared/documents/model';
+import type { ProblemDetails, StoredProblem } from '../../shared/documents/collection-problem';
+import { DOCUMENT_ID_PATTERN, type DocumentMeta } from '../../shared/documents/model';
+import { MANIFEST_FIELDS, MANIFEST_FILE } from './problem-text';
 
-export const MANIFEST_FILE = 'manifest.ndjson';
+export { MANIFEST_FILE };
 
 /** One valid manifest line, with optional fields that failed validation left out. */
 export interface ManifestEntry extends Omit<DocumentMeta, 'related' | 'relatedLinks' | 'origin'> {
@@ -41,37 +44,36 @@ const textList: Check = (v) => {
   return out.every((x) => x !== undefined) ? out : undefined;
 };
 
-/** Each optional field with its check and what a person should write there. */
+/** Each optional field with its check (what to write there instead: problem-text.ts). */
 const OPTIONAL_FIELDS = {
-  designation: [text(120), 'en beteckning som "SOU 2026:9" eller "Dir. 2011:88"'],
-  type: [text(120), 'dokumenttypen som text, t.ex. "Proposition"'],
-  published: [
-    matching(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/),
-    'ett datum som ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ',
-  ],
-  publisher: [text(200), 'utgivarens namn som text'],
-  author: [text(200), 'författarens namn som text'],
-  url: [webAddress, 'en fullständig adress som börjar med https://'],
-  summary: [text(5000), 'en sammanfattning som text'],
-  related: [textList, 'en lista med adresser eller sökvägar, t.ex. ["/pressmeddelanden/…/"]'],
-  language: [matching(/^[a-z]{2,3}(-[A-Z]{2})?$/), 'en språkkod som "sv" eller "en"'],
-} as const satisfies Record<string, readonly [Check, string]>;
+  designation: text(120),
+  type: text(120),
+  published: matching(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/),
+  publisher: text(200),
+  author: text(200),
+  url: webAddress,
+  summary: text(5000),
+  related: textList,
+  language: matching(/^[a-z]{2,3}(-[A-Z]{2})?$/),
+} as const satisfies Record<string, Check>;
 type OptionalField = keyof typeof OPTIONAL_FIELDS;
 const OPTIONAL_KEYS = Object.keys(OPTIONAL_FIELDS) as OptionalField[];
-const KNOWN_FIELDS = new Set(['id', 'file', 'title', ...Object.keys(OPTIONAL_FIELDS)]);
+const KNOWN_FIELDS: ReadonlySet<string> = new Set(MANIFEST_FIELDS);
 
 export interface ManifestReading {
   readonly entries: readonly ManifestEntry[];
-  readonly problems: readonly CollectionProblem[];
+  readonly problems: readonly StoredProblem[];
 }
 
-function problem(
+/** A problem on a manifest line. */
+function problem<C extends keyof ProblemDetails>(
+  code: C,
   line: number,
   documentId: string | null,
-  message: string,
-  severity: CollectionProblem['severity'] = 'error',
-): CollectionProblem {
-  return { where: `${MANIFEST_FILE}, rad ${line}`, documentId, message, severity };
+  details: ProblemDetails[C],
+  severity: StoredProblem['severity'] = 'error',
+): StoredProblem {
+  return { code, file: MANIFEST_FILE, line, documentId, severity, details } as StoredProblem;
 }
 
 /** A file path inside the collection folder, or null for one that would leave it. */
@@ -89,39 +91,23 @@ export function designationFromUrl(url: string | null, type: string | null): str
   return m ? `Prop. ${m[1]}/${m[2]}:${m[3]}` : null;
 }
 
-function readLine(raw: string, line: number, problems: CollectionProblem[]): ManifestEntry | null {
+function readLine(raw: string, line: number, problems: StoredProblem[]): ManifestEntry | null {
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
-    problems.push(
-      problem(
-        line,
-        null,
-        'Raden är inte giltig JSON och hoppas över. Rätta raden så att den är ett JSON-objekt på en rad.',
-      ),
-    );
+    problems.push(problem('not-json', line, null, {}));
     return null;
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    problems.push(
-      problem(
-        line,
-        null,
-        'Raden är inte ett JSON-objekt och hoppas över. Skriv ett objekt som {"id": …, "file": …, "title": …}.',
-      ),
-    );
+    problems.push(problem('not-object', line, null, {}));
     return null;
   }
   const o = json as Record<string, unknown>;
   const id = typeof o['id'] === 'string' ? o['id'] : null;
   if (!id || !DOCUMENT_ID_PATTERN.test(id)) {
     problems.push(
-      problem(
-        line,
-        null,
-        `Fältet id ${id === null ? 'saknas' : `"${id.slice(0, 60)}" är ogiltigt`}; dokumentet hoppas över. Ge det ett id av små bokstäver, siffror, _ och - (högst 128 tecken).`,
-      ),
+      id === null ? problem('no-id', line, null, {}) : problem('bad-id', line, null, { id: id.slice(0, 60) }),
     );
     return null;
   }
@@ -129,52 +115,29 @@ function readLine(raw: string, line: number, problems: CollectionProblem[]): Man
   const file = fileRaw ? safeRelativePath(fileRaw) : null;
   if (!file) {
     problems.push(
-      problem(
-        line,
-        id,
-        fileRaw
-          ? `Fältet file "${fileRaw.slice(0, 120)}" pekar utanför samlingens mapp; dokumentet hoppas över. Ange en sökväg inuti mappen, t.ex. "docs/${id}.md".`
-          : `Fältet file saknas; dokumentet hoppas över. Ange Markdown-filens sökväg i mappen, t.ex. "docs/${id}.md".`,
-      ),
+      fileRaw
+        ? problem('file-outside', line, id, { path: fileRaw.slice(0, 120) })
+        : problem('no-file', line, id, {}),
     );
     return null;
   }
   const title = text(1000)(o['title']);
   if (typeof title !== 'string') {
-    problems.push(
-      problem(
-        line,
-        id,
-        `Fältet title saknas eller är tomt; dokumentet hoppas över. Ange dokumentets titel som text.`,
-      ),
-    );
+    problems.push(problem('no-title', line, id, {}));
     return null;
   }
   for (const key in o) {
     if (!KNOWN_FIELDS.has(key))
-      problems.push(
-        problem(
-          line,
-          id,
-          `Okänt fält "${key.slice(0, 60)}" används inte. Ta bort det eller byt till ett av fälten ${[...KNOWN_FIELDS].join(', ')}.`,
-          'warning',
-        ),
-      );
+      problems.push(problem('unknown-field', line, id, { field: key.slice(0, 60) }, 'warning'));
   }
   const optional: Partial<Record<OptionalField, unknown>> = {};
   for (const key of OPTIONAL_KEYS) {
     if (o[key] === undefined || o[key] === null) continue;
-    const [check, fix] = OPTIONAL_FIELDS[key];
-    const value = check(o[key]);
+    const value = OPTIONAL_FIELDS[key](o[key]);
     if (value !== undefined) optional[key] = value;
     else
       problems.push(
-        problem(
-          line,
-          id,
-          `Fältet ${key} har fel form och används inte (${JSON.stringify(o[key]).slice(0, 60)}). Skriv ${fix}.`,
-          'warning',
-        ),
+        problem('bad-field', line, id, { field: key, value: JSON.stringify(o[key]).slice(0, 60) }, 'warning'),
       );
   }
   const str = (k: OptionalField) => (typeof optional[k] === 'string' ? (optional[k] as string) : null);
@@ -199,7 +162,7 @@ function readLine(raw: string, line: number, problems: CollectionProblem[]): Man
 
 /** Reads every line; the first of two lines with one id wins, the second is reported. */
 export function readManifest(source: string): ManifestReading {
-  const problems: CollectionProblem[] = [];
+  const problems: StoredProblem[] = [];
   const entries: ManifestEntry[] = [];
   const seen = new Map<string, number>();
   const files = new Map<string, string>();
@@ -211,25 +174,12 @@ export function readManifest(source: string): ManifestReading {
     if (!entry) return;
     const first = seen.get(entry.id);
     if (first !== undefined) {
-      problems.push(
-        problem(
-          line,
-          entry.id,
-          `Id "${entry.id}" finns redan på rad ${first}; den här raden hoppas över. Ge dokumentet ett eget id.`,
-        ),
-      );
+      problems.push(problem('duplicate-id', line, entry.id, { first }));
       return;
     }
     const sameFile = files.get(entry.file);
     if (sameFile !== undefined)
-      problems.push(
-        problem(
-          line,
-          entry.id,
-          `Filen ${entry.file} används redan av "${sameFile}"; båda visas. Kontrollera att raden pekar på rätt fil.`,
-          'warning',
-        ),
-      );
+      problems.push(problem('shared-file', line, entry.id, { path: entry.file, other: sameFile }, 'warning'));
     seen.set(entry.id, line);
     files.set(entry.file, entry.id);
     entries.push(entry);

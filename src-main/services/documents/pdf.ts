@@ -278,10 +278,12 @@ export async function parsePdf(bytes: Uint8Array, onProgress?: PdfProgress): Pro
       info: Record<string, unknown>;
     };
     const language = typeof info.Language === 'string' ? info.Language.slice(0, 2).toLowerCase() : undefined;
+    const published = pdfDate(info.CreationDate) ?? pdfDate(info.ModDate);
     const meta: ParsedDocument['meta'] = {
       ...(cleanPdfTitle(info.Title) ? { title: cleanPdfTitle(info.Title)! } : {}),
       ...(cleanAuthor(info.Author) ? { author: cleanAuthor(info.Author)! } : {}),
-      ...(pdfDate(info.CreationDate) ? { published: pdfDate(info.CreationDate)! } : {}),
+      // The file's own date: when it was made, else when it was last changed.
+      ...(published ? { published } : {}),
       ...(language && /^[a-z]{2}$/.test(language) ? { language } : {}),
     };
     const parsed = builder.build(meta, doc.numPages);

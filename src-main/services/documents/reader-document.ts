@@ -11,7 +11,7 @@ import type {
   ParsedDocument,
   ReaderDocument,
 } from '../../shared/documents/model';
-import { Refusal } from '../../shared/result';
+import type { FileIssue } from '../../shared/documents/collection-problem';
 import { parseMarkdown } from './markdown';
 
 /** Changes whenever the parser's output for the same source would change. */
@@ -26,23 +26,18 @@ export function versionOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex').slice(0, 32);
 }
 
-/** The text of a source file, or a Swedish sentence saying why it cannot be read. */
-export function decodeSource(bytes: Uint8Array, file: string): string | Refusal {
+/** The text of a source file, or why it cannot be read (problem-text.ts says it). */
+export function decodeSource(bytes: Uint8Array): string | FileIssue {
   if (bytes.byteLength > MAX_DOCUMENT_BYTES) {
-    const size = `${Math.round(bytes.byteLength / 1048576)} MB`;
-    const most = `${MAX_DOCUMENT_BYTES / 1048576} MB`;
-    return new Refusal(
-      `${file} är för stor (${size}, högst ${most}). Dela upp dokumentet i flera filer.`,
-      `${file} is too large (${size}, at most ${most}). Split the document into several files.`,
-    );
+    return {
+      code: 'too-large',
+      details: { megabytes: Math.round(bytes.byteLength / 1048576), most: MAX_DOCUMENT_BYTES / 1048576 },
+    };
   }
   try {
     return utf8.decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    return new Refusal(
-      `${file} är inte giltig UTF-8-text. Spara om filen som UTF-8 (Markdown).`,
-      `${file} is not valid UTF-8 text. Save the file again as UTF-8 (Markdown).`,
-    );
+    return { code: 'not-utf8', details: {} };
   }
 }
 

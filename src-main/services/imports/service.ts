@@ -10,6 +10,7 @@ import type {
   DocumentSummary,
   ParsedDocument,
   ReaderDocument,
+  SourceFormat,
 } from '../../shared/documents/model';
 import type { ImportFileOutcome, ImportProgress } from '../../shared/documents/imports';
 import { fail, ok, type Result } from '../../shared/result';
@@ -39,34 +40,58 @@ export type MetaPatch = Partial<
   Pick<DocumentMeta, 'title' | 'designation' | 'type' | 'published' | 'publisher' | 'author' | 'language'>
 >;
 
-interface StoredMeta extends DocumentMeta {
+/** The metadata column's JSON: the document's metadata and a few facts about the file. */
+interface StoredMeta extends Omit<DocumentMeta, 'format' | 'added'> {
   readonly paragraphCount: number;
   readonly pageCount: number | null;
-  readonly format: string;
+  /** The format's code ("pdf"); rows stored before 0.2 hold its name ("PDF", "Word", "Text"). */
+  readonly format?: string;
 }
 
-const FORMAT_NAMES: Record<string, string> = {
-  pdf: 'PDF',
-  docx: 'Word',
-  html: 'HTML',
-  markdown: 'Markdown',
-  text: 'Text',
-};
+/** A stored row as the service keeps it: its metadata, and what the row's own columns add. */
+interface Entry {
+  readonly meta: StoredMeta;
+  /** When it was added (the row's `added` column, ISO time). */
+  readonly added: string;
+  readonly fileName: string;
+}
+
+const FORMATS: ReadonlyMap<string, SourceFormat> = new Map([
+  ['pdf', 'pdf'],
+  ['docx', 'docx'],
+  ['word', 'docx'],
+  ['html', 'html'],
+  ['htm', 'html'],
+  ['markdown', 'markdown'],
+  ['md', 'markdown'],
+  ['text', 'text'],
+  ['txt', 'text'],
+]);
+
+/**
+ * The format of a stored document: its code, or the name earlier releases stored, or else the
+ * original file's extension; derived when read, so rows stored before need no migration.
+ */
+export function formatOf(stored: string | undefined, fileName: string): SourceFormat | undefined {
+  return FORMATS.get((stored ?? '').toLowerCase()) ?? FORMATS.get(extname(fileName).slice(1).toLowerCase());
+}
 
 const NOT_MINE = [
   'Dokumentet finns inte bland dina dokument.',
   'The document is not among your documents.',
 ] as const;
 
-function summaryOf(meta: StoredMeta): DocumentSummary {
-  const { paragraphCount, pageCount: _pages, format: _format, ...rest } = meta;
-  return { ...rest, paragraphCount };
+function summaryOf({ meta, added, fileName }: Entry): DocumentSummary {
+  const { paragraphCount, pageCount: _pages, format: stored, ...rest } = meta;
+  const format = formatOf(stored, fileName);
+  return { ...rest, paragraphCount, ...(format ? { format } : {}), ...(added ? { added } : {}) };
 }
 
-/** A stored row's metadata; null for a damaged row (left in place, not shown; its file stays). */
-function parseMeta(text: string): StoredMeta | null {
+/** A stored row as an entry; null for a damaged row (left in place, not shown; its file stays). */
+function entryOf(row: { metadata: string; added: string; fileName: string }): Entry | null {
   try {
-    return JSON.parse(text) as StoredMeta;
+    const meta = JSON.parse(row.metadata) as StoredMeta;
+    return { meta, added: row.added, fileName: row.fileName };
   } catch {
     return null;
   }
@@ -85,10 +110,12 @@ export class ImportService {
   readonly #database: UserDatabase;
   readonly #folder: string;
   readonly #parse: Parser;
-  readonly #summaries = new Map<string, StoredMeta>();
+  readonly #summaries = new Map<string, Entry>();
   readonly #cache = new Map<string, ReaderDocument>();
   readonly #progress = new Map<number, ImportProgress>();
   readonly #listeners: ImportListener[] = [];
+  /** Imports being parsed or stored (awaited before the data folder may go away). */
+  readonly #running = new Set<Promise<ImportFileOutcome>>();
   #nextJob = 1;
   /** Bumped whenever the list of the user's documents changes, here or in another process. */
   #revision = 0;
@@ -103,8 +130,8 @@ export class ImportService {
     if (database.ready) {
       this.#dataVersion = database.dataVersion();
       for (const row of this.#repo.list()) {
-        const meta = parseMeta(row.metadata);
-        if (meta) this.#summaries.set(row.id, meta);
+        const entry = entryOf(row);
+        if (entry) this.#summaries.set(row.id, entry);
       }
     }
   }
@@ -131,10 +158,10 @@ export class ImportService {
     for (const row of rows) {
       present.add(row.id);
       const before = this.#summaries.get(row.id);
-      if (before && JSON.stringify(before) === row.metadata) continue;
-      const meta = parseMeta(row.metadata);
-      if (!meta) continue;
-      this.#summaries.set(row.id, meta);
+      if (before && JSON.stringify(before.meta) === row.metadata) continue;
+      const entry = entryOf(row);
+      if (!entry) continue;
+      this.#summaries.set(row.id, entry);
       this.#cache.delete(row.id);
       changed = true;
       const doc = before ? null : this.get(row.id);
@@ -176,10 +203,10 @@ export class ImportService {
     const cached = this.#cache.get(id);
     if (cached) return cached;
     const row = this.#repo.get(id);
-    const meta = this.#summaries.get(id);
-    if (!row || !meta) return null;
+    const entry = this.#summaries.get(id);
+    if (!row || !entry) return null;
     const parsed = JSON.parse(row.document) as ParsedDocument;
-    const doc = readerDocument(summaryOf(meta), parsed, row.sha256.slice(0, 32));
+    const doc = readerDocument(summaryOf(entry), parsed, row.sha256.slice(0, 32));
     // A few recently read documents stay parsed; the rest are read from the database again.
     if (this.#cache.size >= 8) this.#cache.delete(this.#cache.keys().next().value!);
     this.#cache.set(id, doc);
@@ -191,7 +218,19 @@ export class ImportService {
   }
 
   /** Adds one file; nothing is stored unless everything is. */
-  async add(fileName: string, bytes: Uint8Array): Promise<ImportFileOutcome> {
+  add(fileName: string, bytes: Uint8Array): Promise<ImportFileOutcome> {
+    const running = this.#add(fileName, bytes);
+    this.#running.add(running);
+    void running.finally(() => this.#running.delete(running)).catch(() => undefined);
+    return running;
+  }
+
+  /** Resolves when no import is being parsed or stored. */
+  async idle(): Promise<void> {
+    while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
+  }
+
+  async #add(fileName: string, bytes: Uint8Array): Promise<ImportFileOutcome> {
     const refuse = (problem: string, message: string, messageEn: string): ImportFileOutcome => ({
       ok: false,
       fileName,
@@ -243,7 +282,7 @@ export class ImportService {
       origin: 'imported',
       paragraphCount: parsed.blocks.reduce((n, b) => (b.number !== null ? Math.max(n, b.number) : n), 0),
       pageCount: parsed.pageCount,
-      format: FORMAT_NAMES[outcome.format] ?? outcome.format,
+      format: outcome.format,
     };
     const ext =
       (extname(fileName)
@@ -252,6 +291,7 @@ export class ImportService {
         '') ||
       `.${outcome.format}`;
     const original = join(this.#folder, `${id}${ext}`);
+    const entry: Entry = { meta, added: new Date().toISOString(), fileName: fileName.slice(0, 255) };
     try {
       await mkdir(this.#folder, { recursive: true });
       await writeFileAtomic(original, bytes);
@@ -260,9 +300,9 @@ export class ImportService {
           id,
           metadata: JSON.stringify(meta),
           document: JSON.stringify(parsed),
-          fileName: fileName.slice(0, 255),
+          fileName: entry.fileName,
           sha256,
-          added: new Date().toISOString(),
+          added: entry.added,
         }),
       );
     } catch (error) {
@@ -275,20 +315,20 @@ export class ImportService {
         `The document could not be saved (${reason}). Nothing was added.`,
       );
     }
-    this.#summaries.set(id, meta);
+    this.#summaries.set(id, entry);
     this.#revision++;
     const doc = this.get(id)!;
     await Promise.all(this.#listeners.map((l) => l.added(doc)));
-    return { ok: true, fileName, document: summaryOf(meta), duplicate: false };
+    return { ok: true, fileName, document: summaryOf(entry), duplicate: false };
   }
 
   updateMeta(id: string, patch: MetaPatch): Result<DocumentSummary> {
-    const meta = this.#summaries.get(id);
+    const entry = this.#summaries.get(id);
     const row = this.#repo.get(id);
-    if (!meta || !row) return fail('not-found', ...NOT_MINE);
-    const next: StoredMeta = { ...meta, ...patch };
+    if (!entry || !row) return fail('not-found', ...NOT_MINE);
+    const next: Entry = { ...entry, meta: { ...entry.meta, ...patch } };
     try {
-      this.#database.transaction(() => this.#repo.put({ ...row, metadata: JSON.stringify(next) }));
+      this.#database.transaction(() => this.#repo.put({ ...row, metadata: JSON.stringify(next.meta) }));
     } catch (error) {
       const why = (error as Error).message;
       return fail(
@@ -304,9 +344,9 @@ export class ImportService {
   }
 
   async remove(id: string): Promise<Result<DocumentSummary>> {
-    const meta = this.#summaries.get(id);
+    const entry = this.#summaries.get(id);
     const row = this.#repo.get(id);
-    if (!meta || !row) return fail('not-found', ...NOT_MINE);
+    if (!entry || !row) return fail('not-found', ...NOT_MINE);
     try {
       this.#database.transaction(() => this.#repo.remove(id));
     } catch (error) {
@@ -326,6 +366,6 @@ export class ImportService {
         .match(/^\.[a-z0-9]{1,8}$/)?.[0] ?? '';
     await rm(join(this.#folder, `${id}${ext}`), { force: true }).catch(() => undefined);
     for (const l of this.#listeners) l.removed(id);
-    return ok(summaryOf(meta));
+    return ok(summaryOf(entry));
   }
 }

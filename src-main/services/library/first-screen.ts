@@ -3,7 +3,7 @@
 // can paint before the whole list (tens of MB at 36,000 documents) has been sent and parsed.
 // Cached per list: the collection replaces its list whole when it changes.
 import type { DocumentSummary } from '../../shared/documents/model';
-import { dateOrder, sortFacet, yearOf, type LibraryFirstScreen } from '../../shared/library';
+import { dateOrder, listDate, sortFacet, yearOf, type LibraryFirstScreen } from '../../shared/library';
 
 interface Prepared {
   readonly order: Int32Array;
@@ -26,7 +26,7 @@ function prepare(docs: readonly DocumentSummary[]): Prepared {
     if (d.origin === 'imported') mineCount++;
   }
   return {
-    order: dateOrder(docs.map((d) => d.published)),
+    order: dateOrder(docs.map(listDate)),
     facets: {
       type: sortFacet(type, false),
       year: sortFacet(year, true),

@@ -2,12 +2,16 @@
 // over IPC, produced once per document (at build time for a collection, at import time for
 // the user's own files) and never re-derived while rendering. Every parser (Markdown, PDF,
 // Word, HTML, text) produces a `ParsedDocument`; the library adds metadata and an id.
+import type { CollectionProblem } from './collection-problem';
 
 /** Ids are file-name safe: lowercase letters, digits, `_` and `-`. */
 export const DOCUMENT_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,127}$/;
 
 /** Where a document came from: shipped in the app, a collection folder, or the user's file. */
 export type DocumentOrigin = 'shipped' | 'collection' | 'imported';
+
+/** The format of a file the user added: the list shows it as the document's type. */
+export type SourceFormat = 'pdf' | 'docx' | 'html' | 'markdown' | 'text';
 
 /** Official metadata; every field but id and title is optional (many pages have none). */
 export interface DocumentMeta {
@@ -33,6 +37,13 @@ export interface DocumentMeta {
   readonly relatedLinks: readonly string[];
   readonly language: string;
   readonly origin: DocumentOrigin;
+  /** The user's own documents only: the format of the file it was read from. */
+  readonly format?: SourceFormat;
+  /**
+   * The user's own documents only: when it was added (ISO 8601 time). The list shows and sorts
+   * by it when the file carries no date of its own (`published` null), marked as such.
+   */
+  readonly added?: string;
 }
 
 /** Inline markup inside one block; offsets are into that block's `text`. */
@@ -126,17 +137,8 @@ export const CITABLE_KINDS: readonly BlockKind[] = ['paragraph', 'list-item', 'q
 /** Where a link inside the library points: a document and, optionally, one of its paragraphs. */
 export type LinkTarget = NonNullable<Extract<InlineSpan, { kind: 'link' }>['target']>;
 
-/** One problem found while loading a collection: which file, what is wrong, how to fix it. */
-export interface CollectionProblem {
-  /** The file (relative to the collection folder) or manifest line the problem is in. */
-  readonly where: string;
-  /** Document id when known. */
-  readonly documentId: string | null;
-  /** Swedish sentence: what is wrong and what to do about it. */
-  readonly message: string;
-  /** 'error': the document could not be loaded; 'warning': loaded, with the problem noted. */
-  readonly severity: 'error' | 'warning';
-}
+/** One problem found while loading a collection (its shape: collection-problem.ts). */
+export type { CollectionProblem };
 
 /** What the renderer can show about the open collection. */
 export interface CollectionInfo {

@@ -3,7 +3,7 @@
 // document's searchable text is lowercased once; each sort order is computed once and reused,
 // so a keystroke costs one pass of substring tests and one walk of the sorted order.
 import type { DocumentSummary } from '../../../src-main/shared/documents/model';
-import { dateOrder, sortFacet, yearOf } from '../../../src-main/shared/library';
+import { dateOrder, listDate, sortFacet, yearOf } from '../../../src-main/shared/library';
 
 export { dateNumber } from '../../../src-main/shared/library';
 
@@ -214,8 +214,9 @@ export class Catalogue {
     const docs = this.docs;
     if (key === 'date') {
       // Newest first, undated last, the collection's own order among equal dates (the same
-      // order main uses for the first screen it sends before the whole list).
-      order = dateOrder(docs.map((d) => d.published));
+      // order main uses for the first screen it sends before the whole list). The user's own
+      // documents without a date of their own sort by the day they were added, as shown.
+      order = dateOrder(docs.map(listDate));
     } else {
       // Swedish order through precomputed keys compared as plain strings: an Intl.Collator
       // comparator took ~0.5 s per order at 36,000 documents; these take a few tens of ms.

@@ -49,6 +49,17 @@ export function formatDate(iso: string): string {
   return new Intl.DateTimeFormat(BCP47[locale.current], { dateStyle: 'long' }).format(date);
 }
 
+/** A day, short ("1 dec. 2026", "1 Dec 2026"): where room is tight, as in the library's date column. */
+export function formatDay(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(BCP47[locale.current], {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(date);
+}
+
 const MONTH = /^(\d{4})-(\d{2})$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 

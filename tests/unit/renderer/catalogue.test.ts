@@ -173,4 +173,36 @@ describe.skipIf(!manifest)('Catalogue on the 400-document collection', () => {
     }
     expect(firstScreen([...docs, mine], 1).documents[0]!.id).toBe('mitt-pm');
   });
+
+  it("sorts the user's undated documents by the day they were added, in both orders, outside the year facet", () => {
+    // A text file added on 1 December 2026 (no date of its own) and a PDF that carries 2016.
+    const added = doc('imp-text', { origin: 'imported', format: 'text', added: '2026-12-01T09:30:00.000Z' });
+    const dated = doc('imp-pdf', {
+      origin: 'imported',
+      format: 'pdf',
+      published: '2016-02-29',
+      added: '2026-12-01T09:31:00.000Z',
+    });
+    const list = [...docs, added, dated];
+    const c = new Catalogue(list);
+    const order = ids(c, { sort: 'date' });
+    // Between the collection's documents of late 2026 and earlier ones, where its added day falls.
+    const newer = docs.filter((d) => (d.published ?? '') > '2026-12-01').length;
+    expect(order.indexOf('imp-text')).toBe(newer);
+    expect(order.indexOf('imp-pdf')).toBe(
+      list.filter((d) => d.id !== 'imp-text' && (d.published ?? '') > '2016-02-29').length + 1,
+    );
+    // main's first screen puts it in the same place.
+    expect(firstScreen(list, 400).documents.map((d) => d.id)).toEqual(order.slice(0, 400));
+    // The year facet counts the PDF's own year, not the day the text file was added.
+    const years = c.view(EMPTY_QUERY).facets.year;
+    const count = (y: string) => years.find((f) => f.value === y)?.count ?? 0;
+    expect(count('2016')).toBe(docs.filter((d) => d.published?.startsWith('2016')).length + 1);
+    expect(count('2026')).toBe(docs.filter((d) => d.published?.startsWith('2026')).length);
+    expect(firstScreen(list, 40).facets.year).toEqual(years);
+    // "Mina dokument" still narrows to both, and grouping puts them first.
+    expect(ids(c, { mine: true }).sort()).toEqual(['imp-pdf', 'imp-text']);
+    const grouped = c.view({ ...EMPTY_QUERY, groupByType: true }).rows;
+    expect(grouped[0]).toMatchObject({ kind: 'group', mine: true, count: 2 });
+  });
 });

@@ -134,6 +134,16 @@ describe('a broken collection', () => {
     expectOne(/rad 8 \| error \| Fältet id "Ogiltigt Id" är ogiltigt/);
     expectOne(/rad 9 \| warning \| Fältet url har fel form/);
     expectOne(/^orphan\.md \| warning \| .*finns i mappen men inte i manifest\.ndjson/);
+    // Every one also in English, none left in Swedish.
+    const en = c.problems.map((p) => `${p.whereEn} | ${p.messageEn}`);
+    expect(en).toHaveLength(said.length);
+    for (const line of en) expect(line).not.toMatch(/rad \d|[åäö]r |Fältet|finns/);
+    expect(en).toContainEqual(expect.stringMatching(/line 2 \| The line is not valid JSON and is skipped/));
+    expect(en).toContainEqual(expect.stringMatching(/line 3 \| The id "a" is already used on line 1/));
+    expect(en).toContainEqual(
+      expect.stringMatching(/^saknas\.md \| saknas\.md could not be read \(ENOENT\)/),
+    );
+    expect(en).toContainEqual(expect.stringMatching(/^orphan\.md \| orphan\.md is in the folder but not in/));
     // The documents that could be read are all there.
     expect(c.list().map((d) => d.id)).toEqual(['a', 'h']);
     expect(c.summary('a')?.published).toBeNull();
@@ -159,6 +169,107 @@ async function smallCollection(ids: readonly string[]): Promise<string> {
   await writeFile(join(dir, 'manifest.ndjson'), manifest.join('\n') + '\n');
   return dir;
 }
+
+describe('a copy of the integration collection with a damaged file', () => {
+  const SOU = 'statens-offentliga-utredningar-sou-201016';
+  const DIR = 'kommittedirektiv-dir-2023169';
+  const PROP = 'proposition-prop-20121363';
+
+  it('stores each problem as a code and says it in Swedish and English, from a fresh index and a stored one', async () => {
+    const dir = await smallCollection([SOU, DIR, PROP]);
+    // The directive's file damaged as a bad copy leaves it: cut short, with bytes that are no UTF-8.
+    const manifest = await readFile(join(dir, 'manifest.ndjson'), 'utf8');
+    const file = manifest
+      .split('\n')
+      .map((l) => (l ? (JSON.parse(l) as { id: string; file: string }) : null))
+      .find((e) => e?.id === DIR)!.file;
+    const text = await readFile(join(dir, file));
+    await writeFile(join(dir, file), Buffer.concat([text.subarray(0, 300), Buffer.from([0xc3, 0x28, 0xff])]));
+    // And a manifest line with a date in the wrong form.
+    await writeFile(
+      join(dir, 'manifest.ndjson'),
+      manifest.replace(/("id": "proposition-prop-20121363".*?"published": )"[^"]*"/, '$1"13 december 2012"'),
+    );
+    const cache = await temp();
+    const fresh = await openCollection(dir, { cacheDir: cache, origin: 'collection' });
+    expect(fresh.how).toMatch(/byggdes/);
+    const expected = [
+      {
+        code: 'not-utf8',
+        severity: 'error',
+        documentId: DIR,
+        where: file,
+        whereEn: file,
+        message: `${file} är inte giltig UTF-8-text. Spara om filen som UTF-8 (Markdown).`,
+        messageEn: `${file} is not valid UTF-8 text. Save the file again as UTF-8 (Markdown).`,
+      },
+      {
+        code: 'bad-field',
+        severity: 'warning',
+        documentId: PROP,
+        where: expect.stringMatching(/^manifest\.ndjson, rad \d$/),
+        whereEn: expect.stringMatching(/^manifest\.ndjson, line \d$/),
+        message:
+          'Fältet published har fel form och används inte ("13 december 2012"). Skriv ett datum som ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ.',
+        messageEn:
+          'The field published has the wrong form and is not used ("13 december 2012"). Write a date as YYYY-MM-DD, YYYY-MM or YYYY.',
+      },
+    ];
+    const sorted = (c: typeof fresh) =>
+      [...c.problems].sort((a, b) => a.code.localeCompare(b.code)).reverse();
+    expect(sorted(fresh)).toEqual(expected.map((e) => expect.objectContaining(e)));
+    expect(
+      fresh
+        .list()
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual([PROP, SOU]);
+    // The index file holds the codes and details, not the sentences.
+    const stored = await readFile(join(cache, 'collection-index.json'), 'utf8');
+    expect(stored).toContain('"code":"not-utf8"');
+    expect(stored).not.toContain('UTF-8-text');
+    expect(stored).not.toContain('har fel form');
+    // Read back from the stored index, the same problems in both languages.
+    const again = await openCollection(dir, { cacheDir: cache, origin: 'collection' });
+    expect(again.how).toMatch(/lästes/);
+    expect(sorted(again)).toEqual(sorted(fresh));
+    // The renderer gets them through the contract as they are.
+    expect(again.info().problems).toEqual(again.problems);
+    // A file damaged after the collection was opened: opening it says why, in both languages.
+    const intact = await smallCollection([DIR]);
+    const open = await openCollection(intact, { cacheDir: null, origin: 'collection' });
+    await writeFile(join(intact, file), Buffer.from([0x23, 0x20, 0xff, 0x0a]));
+    const opened = await open.get(DIR);
+    expect(opened.ok || opened.error).toEqual({
+      code: 'io',
+      message: `${file} är inte giltig UTF-8-text. Spara om filen som UTF-8 (Markdown).`,
+      messageEn: `${file} is not valid UTF-8 text. Save the file again as UTF-8 (Markdown).`,
+    });
+  });
+
+  it('rebuilds an index written by the previous release (problems as Swedish sentences)', async () => {
+    const dir = await smallCollection([SOU, DIR]);
+    const cache = await temp();
+    await openCollection(dir, { cacheDir: cache, origin: 'collection' });
+    const path = join(cache, 'collection-index.json');
+    const index = JSON.parse(await readFile(path, 'utf8')) as { format: number; manifestProblems: unknown[] };
+    // As format 5 wrote them: a place and a Swedish sentence.
+    index.format = 5;
+    index.manifestProblems = [
+      {
+        where: 'manifest.ndjson, rad 1',
+        documentId: SOU,
+        message: 'Okänt fält "x" används inte.',
+        severity: 'warning',
+      },
+    ];
+    await writeFile(path, JSON.stringify(index));
+    const c = await openCollection(dir, { cacheDir: cache, origin: 'collection' });
+    expect(c.how).toMatch(/byggdes/);
+    expect(c.problems).toEqual([]);
+    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ format: 6, manifestProblems: [] });
+  });
+});
 
 describe('a new version of a document', () => {
   const DIR = 'kommittedirektiv-dir-2023169';
