@@ -87,6 +87,8 @@ export interface Collection {
   loadAll(): Promise<ReaderDocument[]>;
   /** Every citable block, for the search index, in list order. */
   searchRecords(): Promise<ParagraphRecord[]>;
+  /** Resolves when the last searchRecords' stored texts are in memory (read in the background). */
+  textsLoaded(): Promise<void>;
   info(): CollectionInfo;
 }
 
@@ -466,6 +468,7 @@ function createCollection(
 ): Collection & { replace(next: State): void } {
   let state = initial;
   const open = new Map<string, ReaderDocument>();
+  let texts: Promise<void> = Promise.resolve();
   const keep = setting.options.keepOpen ?? 8;
   const name = basename(setting.dir);
 
@@ -533,6 +536,7 @@ function createCollection(
       }
       return out;
     },
+    textsLoaded: () => texts,
     async searchRecords() {
       const now = state;
       const { stored, parsed } = await allRecords(setting, now);
@@ -540,7 +544,7 @@ function createCollection(
       const versions = summaries.map((s) => now.indexed.get(s.id)?.version ?? '');
       const set: RecordSet | null = stored ? { stored, summaries, versions } : null;
       // Search shows texts of hits from memory once this is in (meanwhile from the file).
-      void stored?.loadTexts();
+      texts = stored?.loadTexts() ?? Promise.resolve();
       const out: ParagraphRecord[] = [];
       // Each document's blocks follow from its version (as textKey says): the search index's
       // content hash takes these lines instead of 192,000 records (index-file.ts).

@@ -48,6 +48,7 @@ export function withImported(collection: Library, imports: ImportService): Libra
     },
     loadAll: async () => [...(await collection.loadAll()), ...imports.all()],
     searchRecords: () => collection.searchRecords(),
+    textsLoaded: () => collection.textsLoaded(),
     info: () => {
       const info = collection.info();
       return { ...info, documentCount: info.documentCount + imports.list().length };

@@ -362,12 +362,27 @@ export function clearAnalysisCache(): void {
   foldedWords.clear();
 }
 
+/** A loaded index's stored analyses (analyses.ts), asked before a word is analysed. */
+let stored: { stems(word: string): string[] | undefined } | null = null;
+
+/**
+ * Takes the stored analyses of a loaded index, made with this analyser and lexicon (the
+ * index's content hash says so; `signature` is checked again here).
+ */
+export function useStoredAnalyses(
+  table: { stems(word: string): string[] | undefined } | null,
+  signature = analyzerSignature(),
+): void {
+  stored = table && signature === analyzerSignature() ? table : null;
+}
+
 /** The analysed forms of one lowercase token (memoised: the vocabulary is small). */
 export function analyzeWord(lower: string): WordForms {
   const hit = cache.get(lower);
   if (hit) return hit;
   const bare = lower.replace(/\++$/, '');
-  const stems = bare === lower || bare === '' ? [stem(lower)] : [stem(bare) + '+', stem(bare)];
+  const stems =
+    stored?.stems(lower) ?? (bare === lower || bare === '' ? [stem(lower)] : [stem(bare) + '+', stem(bare)]);
   const forms: WordForms = { stems, encoded: stems.map(fold) };
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(lower, forms);

@@ -5,7 +5,8 @@
 // before compound parts before near-misses), and spelling correction of the query. Used by
 // the app's search service, the CLI, the worker and the benchmark alike: one implementation.
 import type { SearchHit, SearchResponse } from '../../shared/search';
-import { analyzeWord } from './analyzer';
+import { StoredAnalyses, encodeAnalyses } from './analyses';
+import { analyzeWord, useStoredAnalyses } from './analyzer';
 import { splitWordQueries, widenToNearSpellings } from './correction';
 import { TermIndex } from './flex';
 import { HeadingTerms } from './headings';
@@ -87,6 +88,8 @@ export interface IndexData {
   readonly headingCodes?: string;
   /** The near-miss table (correction.ts) as JSON pairs. */
   readonly nearMisses?: string;
+  /** Every word of the text with the stems the analyser gave it (analyses.ts). */
+  readonly analyses?: string;
 }
 
 export interface SearchOptions {
@@ -106,6 +109,8 @@ export const DEFAULT_LIMIT = 20;
  */
 const POOL = 100;
 const POOL_SEVERAL = 60;
+/** What prepare searches for: common words of Swedish official texts, in each kind of query. */
+const PREPARE_QUERIES = ['och', 'regeringen', 'svenska språket', 'förslag', 'arbetsmarknaden', '"ska vara"'];
 /** A corrected query's hits are shown instead when it finds this many times as many. */
 const CORRECTION_RATIO = 3;
 const FIELDS = ['text', 'heading'] as const;
@@ -215,15 +220,23 @@ export class SearchEngine {
       headingStarts: encodeIds(headings.starts),
       headingCodes: encodeIds(headings.codes),
       nearMisses: JSON.stringify(this.#words.nearMissEntries()),
+      analyses: encodeAnalyses(this.#words.counts().keys(), (word) => analyzeWord(word).stems),
     };
   }
 
   /**
    * Makes now what the first search would otherwise make on the user's first keystroke (the
    * near-miss table, the lexicon, the term dictionary): some 100-200 ms at regeringen.se scale.
+   * A few searches of each kind (a word, two, a prefix, a phrase) also get the code that runs
+   * for every search compiled before the user's first ones need it.
    */
   prepare(): void {
-    this.rank(this.parse('och'), 1);
+    for (const step of this.preparation()) step();
+  }
+
+  /** prepare in steps of some milliseconds to some tens each, for a caller that must not block. */
+  preparation(): Array<() => void> {
+    return PREPARE_QUERIES.map((query) => () => void this.rank(this.parse(query), DEFAULT_LIMIT));
   }
 
   /** A query as typed, each word with the misspellings of it the text holds. */
@@ -255,6 +268,7 @@ export class SearchEngine {
     // One by one: a spread of 138,000 records overflows the call stack.
     for (const record of records) this.#records.push(record);
     this.#words.load(data.vocabulary, data.nearMisses);
+    if (data.analyses) useStoredAnalyses(new StoredAnalyses(data.analyses));
     await this.#index.import(data);
     if (data.tokenStarts && data.tokenCodes && data.termRanks) {
       const made = storedSequences(
@@ -385,10 +399,15 @@ export class SearchEngine {
       candidates.push({ id, bm25: filter?.bm25(id) ?? 0, order: candidates.length });
       return false;
     };
-    const expanded = this.#index.expandWords(words).map((terms, i) => {
-      const term = query.terms[i];
-      // A phrase's word matches whole words only: its own term and its near-misses.
-      return term?.whole ? terms.filter((t) => t === term.encoded[0] || term.nearMisses.includes(t)) : terms;
+    const expanded = query.terms.map((term, i) => {
+      // A phrase's word matches whole words only: its own term (without near-misses, no
+      // expansion needed) and its near-misses (in the expansion's order).
+      if (term.whole && term.nearMisses.length === 0) {
+        const own = term.encoded[0] ?? '';
+        return this.#index.termId(own) >= 0 ? [own] : [];
+      }
+      const terms = this.#index.expandWords([words[i] ?? ''])[0] ?? [];
+      return term.whole ? terms.filter((t) => t === term.encoded[0] || term.nearMisses.includes(t)) : terms;
     });
     for (const field of FIELDS) if (this.#index.visitExpanded(field, expanded, pool + 1, visit)) break;
     candidates.sort((a, b) => b.bm25 - a.bm25 || a.order - b.order);

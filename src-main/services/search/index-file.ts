@@ -1,7 +1,8 @@
 // Owns the stored index: which paragraphs it was built from (a content hash), and its file
 // format — a header line, a term-dictionary line (sorted), a vocabulary line, the terms'
 // backwards order, three lines of paragraph term codes (base64, see sequences.ts), two of the
-// headings' term codes, the near-miss table (correction.ts), then one line of postings per field
+// headings' term codes, the near-miss table (correction.ts), the words' analyses (analyses.ts),
+// then one line of postings per field
 // (postings.ts: typed arrays in base64, which load without a JS object per posting; an index of
 // an older engine's export may still carry flexsearch chunks there, one per line).
 import type { Buffer } from 'node:buffer';
@@ -14,7 +15,7 @@ import type { IndexData, ParagraphRecord } from './engine';
 import type { TermIndexData } from './flex';
 
 export const INDEX_FILE_NAME = 'search-index.ndjson';
-const FORMAT = 6;
+const FORMAT = 7;
 
 /** An index as stored: the engine's export and the postings of its fields (flex.ts). */
 export type StoredIndex = IndexData & Pick<TermIndexData, 'postings'>;
@@ -86,6 +87,7 @@ export function serializeIndex(hash: string, paragraphs: number, data: StoredInd
     data.headingStarts ?? '',
     data.headingCodes ?? '',
     data.nearMisses ?? '[]',
+    data.analyses ?? '',
   ];
   for (const [field, line] of data.postings ?? []) lines.push(`${POSTINGS_KEY}${field}\t${line}`);
   for (const [key, chunk] of data.entries) lines.push(`${key}\t${chunk}`);
@@ -121,8 +123,8 @@ class Lines {
 }
 
 const VOCABULARY_LINE = 2;
-/** The line after the near-miss table: postings (or an older export's flexsearch chunks). */
-const FIRST_CHUNK_LINE = 10;
+/** The line after the analyses: postings (or an older export's flexsearch chunks). */
+const FIRST_CHUNK_LINE = 11;
 
 /** The stored index when it exists and matches `hash`; null otherwise (then it is rebuilt). */
 export async function readIndexFile(path: string, hash: string): Promise<StoredIndex | null> {
@@ -161,6 +163,7 @@ export async function readIndexFile(path: string, hash: string): Promise<StoredI
       headingStarts: base64(7),
       headingCodes: base64(8),
       nearMisses: lines.line(9),
+      analyses: lines.line(10),
       postings,
     };
   } catch {

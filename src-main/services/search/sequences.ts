@@ -223,6 +223,45 @@ const HEADING_WEIGHT = 2;
 /** A compound part or near-miss counts this much of an occurrence of the word itself. */
 const PART_WEIGHT = 0.3;
 
+/**
+ * A necessary test for a phrase in a text's codes: its first two words side by side put the
+ * last byte of the first word's varint right before the first byte of the second's.
+ */
+interface PairTest {
+  readonly unit: number;
+  /** Byte → 1 when it may end a code the phrase's first word matches. */
+  readonly ends: Uint8Array;
+  /** Byte → 1 when it may start a code its second word matches. */
+  readonly starts: Uint8Array;
+}
+
+function pairTest(phrase: Phrase, marks: Uint8Array, any: number): PairTest {
+  const ends = new Uint8Array(256);
+  const starts = new Uint8Array(256);
+  const [first = 0, second = 0] = phrase.bits;
+  // Every code a word matches, `any` included (marked for every word): the first byte holds
+  // the low 7 bits (its high bit set when more follow), the last byte the highest group.
+  for (let code = 0; code < marks.length; code++) {
+    const mark = code === any ? 255 : (marks[code] as number);
+    if (mark === 0) continue;
+    if (mark & second) starts[code < 128 ? code : (code & 127) | 128] = 1;
+    if (mark & first) {
+      let last = code;
+      while (last >= 128) last >>>= 7;
+      ends[last] = 1;
+    }
+  }
+  return { unit: phrase.unit, ends, starts };
+}
+
+/** Whether codes[from, to) has a byte `ends` allows right before one `starts` allows. */
+function mayHold(pair: PairTest, codes: Uint8Array, from: number, to: number): boolean {
+  const { ends, starts } = pair;
+  for (let i = from + 1; i < to; i++)
+    if (starts[codes[i] as number] === 1 && ends[codes[i - 1] as number] === 1) return true;
+  return false;
+}
+
 /** A parsed query compiled to a bit per query word over term codes. */
 export class TermFilter {
   /** Code → bits of the query words it matches. */
@@ -281,6 +320,8 @@ export class TermFilter {
     this.#tf = new Float64Array(query.units.length);
     const ownMarks = (this.#ownMarks = scratch.zeroed('own', sequences.codeCount));
     let bit = 1;
+    // A word that matches every term (an empty key) makes the pair test useless.
+    let everything = false;
     query.units.forEach((unit, u) => {
       let unitPostings = Infinity;
       const bits = unit.terms.map((term) => {
@@ -289,6 +330,7 @@ export class TermFilter {
         bit <<= 1;
         if (word === '') {
           marks.fill(255);
+          everything = true;
           return own;
         }
         const exact = index.termId(word);
@@ -334,6 +376,7 @@ export class TermFilter {
     });
     this.#states = new Int32Array(this.#phrases.length);
     this.#all = (1 << query.units.length) - 1;
+    if (!everything) this.#pairs = this.#phrases.map((p) => pairTest(p, marks, sequences.any));
   }
 
   /** The filter for a query, or null when it has too many words to test this way. */
@@ -427,25 +470,44 @@ export class TermFilter {
     if (this.#entries && ((this.#entries[entry] as number) & this.#entryBits) !== this.#entryBits)
       return false;
     const { starts, codes } = this.#sequences;
+    const heading = this.#headings.of[entry] ?? -1;
+    // A phrase the heading does not hold must stand in the text: most texts that hold both
+    // of its words but never side by side are ruled out by their bytes, without decoding.
+    if (this.#pairs.length > 0) {
+      const inHeading = heading < 0 ? 0 : this.#headingMask(heading);
+      for (const pair of this.#pairs)
+        if (
+          (inHeading & pair.unit) === 0 &&
+          !mayHold(pair, codes, starts[entry] as number, starts[entry + 1] as number)
+        )
+          return false;
+    }
     this.#tf.fill(0);
     this.#counting = true;
     const text = this.#matched(codes, starts[entry] as number, starts[entry + 1] as number);
     this.#counting = false;
     this.#lastEntry = entry;
     this.#lastHeading = 0;
-    const heading = this.#headings.of[entry] ?? -1;
     if (heading < 0) return text === this.#all;
+    const own = this.#headingMask(heading);
+    this.#lastHeading = own;
+    return ((text | own) & this.#all) === this.#all;
+  }
+
+  /** Which units can match in a heading (looked at once per query). */
+  #headingMask(heading: number): number {
     let own = this.#headingMasks[heading] ?? -1;
     if (own < 0) {
       const headingCodes = this.#headings.codes(heading, this.#index, this.#sequences);
       own = this.#headingMasks[heading] = this.#matched(headingCodes, 0, headingCodes.length);
     }
-    this.#lastHeading = own;
-    return ((text | own) & this.#all) === this.#all;
+    return own;
   }
 
   #lastEntry = -1;
   #lastHeading = 0;
+  /** Per phrase, the bytes that may end its first word's code and start its second's. */
+  #pairs: PairTest[] = [];
 
   /**
    * Per token of the entry's text (`heading`: of the heading it stands under), in order, the

@@ -140,8 +140,13 @@ export function createSearchService(library: Library, options: SearchServiceOpti
     // for this, so the check does not compete with loading the index), a moment after the
     // first searches.
     setTimeout(() => library.checked.catch(() => undefined), CHECK_AFTER_READY_MS).unref();
-    // Right away rather than on the first keystroke.
-    setImmediate(() => loaded.prepare());
+    // Right away rather than on the first keystroke, a step per turn of the event loop.
+    const steps = loaded.preparation();
+    const next = () => {
+      steps.shift()?.();
+      if (steps.length > 0) setImmediate(next);
+    };
+    setImmediate(next);
     return how;
   });
   // A failed load surfaces on the first search; never as an unhandled rejection.
