@@ -235,23 +235,19 @@ interface PairTest {
   readonly starts: Uint8Array;
 }
 
-function pairTest(phrase: Phrase, marks: Uint8Array, any: number): PairTest {
+/** The pair test of a phrase whose first word matches the codes `first`, its second `second`. */
+function pairTest(unit: number, first: readonly number[], second: readonly number[], any: number): PairTest {
   const ends = new Uint8Array(256);
   const starts = new Uint8Array(256);
-  const [first = 0, second = 0] = phrase.bits;
-  // Every code a word matches, `any` included (marked for every word): the first byte holds
-  // the low 7 bits (its high bit set when more follow), the last byte the highest group.
-  for (let code = 0; code < marks.length; code++) {
-    const mark = code === any ? 255 : (marks[code] as number);
-    if (mark === 0) continue;
-    if (mark & second) starts[code < 128 ? code : (code & 127) | 128] = 1;
-    if (mark & first) {
-      let last = code;
-      while (last >= 128) last >>>= 7;
-      ends[last] = 1;
-    }
+  // `any` may match every query word. A code's first byte holds its low 7 bits (the high bit
+  // set when more follow), its last byte the highest group.
+  for (const code of [...second, any]) starts[code < 128 ? code : (code & 127) | 128] = 1;
+  for (const code of [...first, any]) {
+    let last = code;
+    while (last >= 128) last >>>= 7;
+    ends[last] = 1;
   }
-  return { unit: phrase.unit, ends, starts };
+  return { unit, ends, starts };
 }
 
 /** Whether codes[from, to) has a byte `ends` allows right before one `starts` allows. */
@@ -322,6 +318,7 @@ export class TermFilter {
     let bit = 1;
     // A word that matches every term (an empty key) makes the pair test useless.
     let everything = false;
+    const phraseCodes = new Map<number, number[]>();
     query.units.forEach((unit, u) => {
       let unitPostings = Infinity;
       const bits = unit.terms.map((term) => {
@@ -338,10 +335,15 @@ export class TermFilter {
         // The term ids the word matches, as lists (the dictionary's cached one, and near-misses):
         // each query word's bit is its own, so no id is marked twice for it.
         const lists: Array<ArrayLike<number>> = [];
+        // A phrase's first two words keep their codes for its pair test.
+        const codes: number[] | null =
+          unit.terms.length > 1 && (term === unit.terms[0] || term === unit.terms[1]) ? [] : null;
+        if (codes) phraseCodes.set(own, codes);
         const mark = (id: number) => {
           byId[id] = (byId[id] as number) | own;
           const code = ranks[id] as number;
           marks[code] = (marks[code] as number) | own;
+          codes?.push(code);
         };
         if (!term.whole) {
           const matching = index.matching(word);
@@ -376,7 +378,15 @@ export class TermFilter {
     });
     this.#states = new Int32Array(this.#phrases.length);
     this.#all = (1 << query.units.length) - 1;
-    if (!everything) this.#pairs = this.#phrases.map((p) => pairTest(p, marks, sequences.any));
+    if (!everything)
+      this.#pairs = this.#phrases.map((p) =>
+        pairTest(
+          p.unit,
+          phraseCodes.get(p.bits[0] ?? 0) ?? [],
+          phraseCodes.get(p.bits[1] ?? 0) ?? [],
+          sequences.any,
+        ),
+      );
   }
 
   /** The filter for a query, or null when it has too many words to test this way. */
