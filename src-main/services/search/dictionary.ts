@@ -150,15 +150,7 @@ export class TermDictionary implements DictionaryArrays {
 
   /** Where the terms ending with `term` start in reversedIds. */
   #suffixStart(term: string): number {
-    const { sorted, reversedIds } = this;
-    let lo = 0;
-    let hi = reversedIds.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareBackwards(sorted[reversedIds[mid] as number] as string, term) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return insertionPoint(this.reversedIds, this.sorted, term, compareBackwards);
   }
 
   /**
