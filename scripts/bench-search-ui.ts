@@ -1,0 +1,251 @@
+// `npm run bench:search-ui`: the header search at the scale of the whole regeringen.se
+// collection, in Debian's Chromium against the real browser host (`src-main/host/main.ts
+// --collection DIR`, its indexes built on first use and kept in the data folder). Types real
+// sequences drawn from the collection (search-ui-queries.ts) letter by letter into the search
+// field (focused with Ctrl+K) and prints, per keystroke, keystroke → the frame after the result
+// panel shows that query's hits: p50/p95/max, per kind of query, and where the time goes —
+// before the call, the search in main (the host's Server-Timing), JSON in main, the transfer,
+// parsing in the page, the app's update of the DOM, and layout + paint to the next frame.
+// In the same run and browser it types the same keystrokes into the comparison named in the
+// output (search-ui-alternative.ts). A script that prints figures, never a test.
+// Options: --collection DIR (default /tmp/lasaren-scale/regeringen-se) --data DIR (default
+// /tmp/lasaren-scale/search-ui-data) --rounds N (times each sequence is typed, default 1)
+// --screenshots DIR (the panel for "integration" and the misspelling, as PNG) --no-alt.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import { loadLine, machineLine, openBenchBrowser, percentile, startBenchHost, stats } from './bench-ui-host';
+import { typedSequences, type TypedSequence } from './search-ui-queries';
+
+const { values } = parseArgs({
+  options: {
+    collection: { type: 'string', default: '/tmp/lasaren-scale/regeringen-se' },
+    data: { type: 'string', default: '/tmp/lasaren-scale/search-ui-data' },
+    rounds: { type: 'string', default: '1' },
+    screenshots: { type: 'string' },
+    'no-alt': { type: 'boolean' },
+  },
+});
+const ROUNDS = Math.max(1, Number(values.rounds));
+
+/** One search call as the page saw it (performance.now() times) and as the host timed it. */
+interface CallRecord {
+  query: string;
+  called: number;
+  headers?: number;
+  body?: number;
+  parsed?: number;
+  bytes?: number;
+  hits?: number;
+  handler?: number;
+  json?: number;
+}
+
+declare global {
+  interface Window {
+    __calls?: CallRecord[];
+    __key?: { t0: number; dom: number; painted: number };
+  }
+}
+
+/**
+ * Wraps fetch in the page (before the bridge script runs; it looks fetch up at each call) to
+ * time every search call: called, headers in (with the host's Server-Timing), body read, parsed.
+ */
+const INSTRUMENT = () => {
+  const calls: CallRecord[] = [];
+  window.__calls = calls;
+  const original = window.fetch.bind(window);
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (typeof init?.body !== 'string' || !String(input).includes('/__lasaren/ipc'))
+      return original(input, init);
+    const message = JSON.parse(init.body) as { channel: string; payload: { query?: string } };
+    if (message.channel !== 'search:query') return original(input, init);
+    const rec: CallRecord = { query: message.payload.query ?? '', called: performance.now() };
+    calls.push(rec);
+    const response = await original(input, init);
+    rec.headers = performance.now();
+    for (const part of (response.headers.get('server-timing') ?? '').split(',')) {
+      const m = /(\w+);dur=([\d.]+)/.exec(part);
+      if (m?.[1] === 'handler') rec.handler = Number(m[2]);
+      if (m?.[1] === 'json') rec.json = Number(m[2]);
+    }
+    const text = await response.text();
+    rec.body = performance.now();
+    rec.bytes = new TextEncoder().encode(text).length;
+    const value = JSON.parse(text) as { ok: boolean; value?: { hits: unknown[] } };
+    rec.parsed = performance.now();
+    rec.hits = value.value?.hits.length ?? 0;
+    return new Response(text, { status: response.status, headers: response.headers });
+  };
+};
+
+/** Arms one keystroke: keydown → the frame after the panel shows `query`'s answer. */
+async function arm(page: Page, query: string): Promise<void> {
+  await page.evaluate((query) => {
+    window.__key = undefined;
+    let t0 = 0;
+    // The event's own time stamp: when the browser took the key, before any handler ran.
+    // Letters outside a US keyboard (å, ä, ö) arrive as text input without a keydown.
+    for (const type of ['keydown', 'beforeinput', 'input'])
+      document.addEventListener(type, (e) => (t0 ||= e.timeStamp), { once: true, capture: true });
+    const shown = () =>
+      [...document.querySelectorAll('.search [data-query]')].some(
+        (el) => el.getAttribute('data-query') === query,
+      );
+    const observer = new MutationObserver(() => {
+      if (!t0 || !shown()) return;
+      observer.disconnect();
+      const dom = performance.now();
+      requestAnimationFrame(() =>
+        setTimeout(() => (window.__key = { t0, dom, painted: performance.now() }), 0),
+      );
+    });
+    observer.observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
+  }, query);
+}
+
+/** One measured keystroke, broken into its parts (ms). */
+interface Sample {
+  kind: string;
+  query: string;
+  total: number;
+  beforeCall: number;
+  handler: number;
+  json: number;
+  transfer: number;
+  parse: number;
+  render: number;
+  paint: number;
+  bytes: number;
+  hits: number;
+}
+
+async function typeSequence(page: Page, seq: TypedSequence, out: Sample[]): Promise<void> {
+  const field = page.locator('#sokfalt');
+  await field.fill('');
+  await page.keyboard.press('Escape');
+  await page.locator('body').click({ position: { x: 5, y: 400 } });
+  await page.keyboard.press('Control+k');
+  for (let n = 1; n <= seq.text.length; n++) {
+    const query = seq.text.slice(0, n);
+    await arm(page, query);
+    await page.keyboard.type(seq.text[n - 1]!);
+    await page.waitForFunction(() => window.__key !== undefined, null, { timeout: 60_000 });
+    const { key, call } = await page.evaluate((query) => {
+      const key = window.__key!;
+      const call = window.__calls!.filter((c) => c.query === query && c.called >= key.t0).at(-1);
+      return { key, call };
+    }, query);
+    if (!call?.parsed) throw new Error(`Inget sökanrop syntes för "${query}".`);
+    const handler = call.handler ?? 0;
+    const json = call.json ?? 0;
+    out.push({
+      kind: seq.kind,
+      query,
+      total: key.painted - key.t0,
+      beforeCall: call.called - key.t0,
+      handler,
+      json,
+      transfer: call.body! - call.called - handler - json,
+      parse: call.parsed - call.body!,
+      render: key.dom - call.parsed,
+      paint: key.painted - key.dom,
+      bytes: call.bytes ?? 0,
+      hits: call.hits ?? 0,
+    });
+  }
+}
+
+/** What the panel says after a sequence: the count line and any correction. */
+async function panelState(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const summary = document.querySelector('.search .summary')?.textContent?.trim() ?? '';
+    const corrected = document.querySelector('.search .correction')?.getAttribute('data-corrected');
+    const none = document.querySelector('.search .state')?.textContent?.trim() ?? '';
+    return [corrected ? `rättat till "${corrected}"` : '', summary || none].filter(Boolean).join(', ');
+  });
+}
+
+const PARTS: ReadonlyArray<[keyof Sample, string]> = [
+  ['beforeCall', 'tangent → anropet skickat (input, appens kö)'],
+  ['handler', 'sökningen i main (värdens handler, Server-Timing)'],
+  ['json', 'svaret till JSON i main'],
+  ['transfer', 'överföring (HTTP på loopback, köer)'],
+  ['parse', 'JSON.parse i sidan'],
+  ['render', 'svaret framme → DOM uppdaterad (Svelte)'],
+  ['paint', 'DOM uppdaterad → nästa målade bild (stil, layout, målning)'],
+];
+
+function printSamples(title: string, samples: readonly Sample[]): void {
+  console.log(`\n${title}`);
+  console.log('| mått | tid |\n| --- | --- |');
+  console.log(`| **tangent → målade träffar** | **${stats(samples.map((s) => s.total))}** |`);
+  for (const [key, label] of PARTS)
+    console.log(`| … ${label} | ${stats(samples.map((s) => s[key] as number))} |`);
+  const kb = samples.map((s) => s.bytes / 1024);
+  console.log(
+    `| svarets storlek | p50 ${percentile(kb, 50).toFixed(1)} kB, p95 ${percentile(kb, 95).toFixed(1)} kB, max ${percentile(kb, 100).toFixed(1)} kB |`,
+  );
+  const kinds = [...new Set(samples.map((s) => s.kind))];
+  for (const kind of kinds)
+    console.log(
+      `| per slag: ${kind} | ${stats(samples.filter((s) => s.kind === kind).map((s) => s.total))} |`,
+    );
+  const slowest = [...samples].sort((a, b) => b.total - a.total).slice(0, 5);
+  console.log(
+    `Långsammast: ${slowest.map((s) => `"${s.query}" ${s.total.toFixed(0)} ms (main ${s.handler.toFixed(0)}, DOM ${s.render.toFixed(0)}, målning ${s.paint.toFixed(0)}, ${s.hits} träffar)`).join('; ')}`,
+  );
+}
+
+async function measure(page: Page, url: string, sequences: readonly TypedSequence[], shots?: string) {
+  await page.addInitScript(INSTRUMENT);
+  await page.goto(`${url}#/`);
+  const field = page.locator('#sokfalt');
+  // The first search waits until the index is loaded; a few more warm the page's code paths.
+  for (const warm of ['start', 'regeringen', 'sou 2025:1']) {
+    await field.fill(warm);
+    await page.locator(`.search [data-query="${warm}"]`).first().waitFor({ timeout: 120_000 });
+  }
+  const samples: Sample[] = [];
+  for (let round = 0; round < ROUNDS; round++)
+    for (const seq of sequences) {
+      await typeSequence(page, seq, samples);
+      const state = await panelState(page);
+      if (round === 0) console.log(`  ${seq.kind}: "${seq.text}" → ${state}`);
+      if (shots && round === 0 && (seq.text === 'integration' || seq.kind === 'felstavat')) {
+        mkdirSync(shots, { recursive: true });
+        const file = join(shots, `sok-${seq.kind === 'felstavat' ? 'felstavat' : seq.text}.png`);
+        await page.screenshot({ path: file });
+        console.log(`  skärmbild: ${file}`);
+      }
+    }
+  return samples;
+}
+
+async function main(): Promise<void> {
+  console.log(machineLine());
+  const sequences = typedSequences(values.collection!);
+  const keys = sequences.reduce((n, s) => n + s.text.length, 0) * ROUNDS;
+  console.log(`Inskrivet (${keys} tangenter): ${sequences.map((s) => `${s.kind} "${s.text}"`).join(', ')}`);
+  const { url, child } = await startBenchHost(values.collection!, values.data!);
+  const { browser, context } = await openBenchBrowser();
+  try {
+    const page = await context.newPage();
+    console.log(`Chromium ${browser.version()}, fönster 1366×768, belastning före mätningen ${loadLine()}`);
+    const app = await measure(page, url, sequences, values.screenshots);
+    printSamples('Läsarens sökfält (Ctrl+K), varje tangent tills dess träffar är målade:', app);
+    console.log(`\nBelastning efter mätningen: ${loadLine()}`);
+  } finally {
+    await browser.close();
+    child.kill('SIGINT');
+  }
+}
+
+await main();
