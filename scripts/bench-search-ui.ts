@@ -14,9 +14,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadLine, machineLine, openBenchBrowser, percentile, startBenchHost, stats } from './bench-ui-host';
 import { typedSequences, type TypedSequence } from './search-ui-queries';
+import { plainSearchPage } from './search-ui-plain';
 
 const { values } = parseArgs({
   options: {
@@ -131,7 +132,7 @@ async function typeSequence(page: Page, seq: TypedSequence, out: Sample[]): Prom
   const field = page.locator('#sokfalt');
   await field.fill('');
   await page.keyboard.press('Escape');
-  await page.locator('body').click({ position: { x: 5, y: 400 } });
+  await page.mouse.click(5, 700); // away from the field, so Ctrl+K has something to do
   await page.keyboard.press('Control+k');
   for (let n = 1; n <= seq.text.length; n++) {
     const query = seq.text.slice(0, n);
@@ -204,9 +205,16 @@ function printSamples(title: string, samples: readonly Sample[]): void {
   );
 }
 
-async function measure(page: Page, url: string, sequences: readonly TypedSequence[], shots?: string) {
-  await page.addInitScript(INSTRUMENT);
-  await page.goto(`${url}#/`);
+/**
+ * Types every sequence `ROUNDS` times; with `report`, says what the panel showed after each
+ * (and takes the screenshots asked for).
+ */
+async function typeAll(
+  page: Page,
+  sequences: readonly TypedSequence[],
+  report: boolean,
+  shots?: string,
+): Promise<Sample[]> {
   const field = page.locator('#sokfalt');
   // The first search waits until the index is loaded; a few more warm the page's code paths.
   for (const warm of ['start', 'regeringen', 'sou 2025:1']) {
@@ -217,15 +225,42 @@ async function measure(page: Page, url: string, sequences: readonly TypedSequenc
   for (let round = 0; round < ROUNDS; round++)
     for (const seq of sequences) {
       await typeSequence(page, seq, samples);
-      const state = await panelState(page);
-      if (round === 0) console.log(`  ${seq.kind}: "${seq.text}" → ${state}`);
-      if (shots && round === 0 && (seq.text === 'integration' || seq.kind === 'felstavat')) {
+      if (!report || round > 0) continue;
+      console.log(`  ${seq.kind}: "${seq.text}" → ${await panelState(page)}`);
+      if (shots && (seq.text === 'integration' || seq.kind === 'felstavat')) {
         mkdirSync(shots, { recursive: true });
         const file = join(shots, `sok-${seq.kind === 'felstavat' ? 'felstavat' : seq.text}.png`);
         await page.screenshot({ path: file });
         console.log(`  skärmbild: ${file}`);
       }
     }
+  return samples;
+}
+
+/** The app: the renderer as built, in the host's page. */
+async function measureApp(context: BrowserContext, url: string, sequences: readonly TypedSequence[]) {
+  const page = await context.newPage();
+  await page.addInitScript(INSTRUMENT);
+  await page.goto(`${url}#/`);
+  const samples = await typeAll(page, sequences, true, values.screenshots);
+  await page.close();
+  return samples;
+}
+
+/** The plain page (search-ui-plain.ts) on the host's origin, so it may call the same IPC. */
+async function measurePlain(browser: Browser, url: string, sequences: readonly TypedSequence[]) {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'sv-SE',
+    bypassCSP: true, // its script is inline; the app's own pages never need this
+  });
+  await context.addInitScript('globalThis.__name = (f) => f;');
+  const page = await context.newPage();
+  await page.goto(`${url}__lasaren/enkel-sokning`); // a 404 of the host: its origin, no app
+  await page.setContent(plainSearchPage());
+  await page.evaluate(INSTRUMENT);
+  const samples = await typeAll(page, sequences, false);
+  await context.close();
   return samples;
 }
 
@@ -237,10 +272,16 @@ async function main(): Promise<void> {
   const { url, child } = await startBenchHost(values.collection!, values.data!);
   const { browser, context } = await openBenchBrowser();
   try {
-    const page = await context.newPage();
     console.log(`Chromium ${browser.version()}, fönster 1366×768, belastning före mätningen ${loadLine()}`);
-    const app = await measure(page, url, sequences, values.screenshots);
+    const app = await measureApp(context, url, sequences);
     printSamples('Läsarens sökfält (Ctrl+K), varje tangent tills dess träffar är målade:', app);
+    if (!values['no-alt']) {
+      const plain = await measurePlain(browser, url, sequences);
+      printSamples(
+        'Jämförelse i samma körning och webbläsare: samma anrop till samma värd, målat det enkla sättet (search-ui-plain.ts: hela listan byggs om för varje svar, varje träff med hela sitt stycke):',
+        plain,
+      );
+    }
     console.log(`\nBelastning efter mätningen: ${loadLine()}`);
   } finally {
     await browser.close();
