@@ -3,11 +3,12 @@
 // --collection DIR`, its indexes built on first use and kept in the data folder). Types real
 // sequences drawn from the collection (search-ui-queries.ts) letter by letter into the search
 // field (focused with Ctrl+K) and prints, per keystroke, keystroke → the frame after the result
-// panel shows that query's hits: p50/p95/max, per kind of query, and where the time goes —
-// before the call, the search in main (the host's Server-Timing), JSON in main, the transfer,
-// parsing in the page, the app's update of the DOM, and layout + paint to the next frame.
-// In the same run and browser it types the same keystrokes into the comparison named in the
-// output (search-ui-alternative.ts). A script that prints figures, never a test.
+// panel shows that query's hits (and → the frame with every hit drawn): p50/p95/max, per kind
+// of query, and where the time goes — before the call, the search in main (the host's
+// Server-Timing), JSON in main, the transfer, parsing in the page, the app's update of the
+// DOM, and layout + paint to the next frame; then whether an answer's size costs transfer
+// time. In the same run and browser it types the same keystrokes into the plain page of
+// search-ui-plain.ts (same calls, every answer drawn whole). Prints figures, never a test.
 // Options: --collection DIR (default /tmp/lasaren-scale/regeringen-se) --data DIR (default
 // /tmp/lasaren-scale/search-ui-data) --rounds N (times each sequence is typed, default 1)
 // --screenshots DIR (the panel for "integration" and the misspelling, as PNG) --no-alt.
@@ -270,8 +271,47 @@ async function measureApp(context: BrowserContext, url: string, sequences: reado
   await page.addInitScript(INSTRUMENT);
   await page.goto(`${url}#/`);
   const samples = await typeAll(page, sequences, true, values.screenshots);
+  const transfer = await measureTransfer(page);
   await page.close();
-  return samples;
+  return { samples, transfer };
+}
+
+/**
+ * Does the size of an answer cost transfer time? The same page calls the host 30 times each
+ * with a search answering 50 hits (whole paragraphs), one answering 5, and getSettings (a few
+ * bytes): the round trip less the handler's time, p50/p95, and the answer's size.
+ */
+async function measureTransfer(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const calls: Array<[string, string, unknown]> = [
+      ['search "integration", 50 träffar', 'search:query', { query: 'integration', limit: 50 }],
+      ['search "integration", 5 träffar', 'search:query', { query: 'integration', limit: 5 }],
+      ['getSettings', 'settings:get', undefined],
+    ];
+    const lines: string[] = [];
+    for (const [label, channel, payload] of calls) {
+      const times: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < 30; i++) {
+        const t0 = performance.now();
+        const response = await fetch('/__lasaren/ipc', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ channel, payload }),
+        });
+        const text = await response.text();
+        const handler = Number(
+          /handler;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? 0,
+        );
+        times.push(performance.now() - t0 - handler);
+        bytes = new TextEncoder().encode(text).length;
+      }
+      times.sort((a, b) => a - b);
+      const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
+      lines.push(`| ${label} (${(bytes / 1024).toFixed(1)} kB) | p50 ${at(0.5)} ms, p95 ${at(0.95)} ms |`);
+    }
+    return lines;
+  });
 }
 
 /** The plain page (search-ui-plain.ts) on the host's origin, so it may call the same IPC. */
@@ -300,8 +340,11 @@ async function main(): Promise<void> {
   const { browser, context } = await openBenchBrowser();
   try {
     console.log(`Chromium ${browser.version()}, fönster 1366×768, belastning före mätningen ${loadLine()}`);
-    const app = await measureApp(context, url, sequences);
+    const { samples: app, transfer } = await measureApp(context, url, sequences);
     printSamples('Läsarens sökfält (Ctrl+K), varje tangent tills dess träffar är målade:', app);
+    console.log('\nÖverföringen ensam (tur och retur utan handlerns tid, 30 anrop vardera från sidan):');
+    console.log('| anrop | tid |\n| --- | --- |');
+    for (const line of transfer) console.log(line);
     if (!values['no-alt']) {
       const plain = await measurePlain(browser, url, sequences);
       printSamples(
