@@ -8,7 +8,8 @@
 // Server-Timing), JSON in main, the transfer, parsing in the page, the app's update of the
 // DOM, and layout + paint to the next frame; then whether an answer's size costs transfer
 // time. In the same run and browser it types the same keystrokes into the plain page of
-// search-ui-plain.ts (same calls, every answer drawn whole). Prints figures, never a test.
+// search-ui-plain.ts (same calls, every answer drawn whole); last, both pages typed fast
+// without waiting (search-ui-fast-typing.ts). Prints figures, never a test.
 // Options: --collection DIR (default /tmp/lasaren-scale/regeringen-se) --data DIR (default
 // /tmp/lasaren-scale/search-ui-data) --rounds N (times each sequence is typed, default 1)
 // --screenshots DIR (the panel for "integration" and the misspelling, as PNG) --no-alt.
@@ -19,6 +20,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadLine, machineLine, openBenchBrowser, percentile, startBenchHost, stats } from './bench-ui-host';
 import { typedSequences, type TypedSequence } from './search-ui-queries';
 import { plainSearchPage } from './search-ui-plain';
+import { typeFast, type FastTyping } from './search-ui-fast-typing';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +32,12 @@ const { values } = parseArgs({
   },
 });
 const ROUNDS = Math.max(1, Number(values.rounds));
+/** A fast typist: about 16 keys a second. */
+const FAST_DELAY_MS = 60;
+
+function printFast(label: string, fast: FastTyping): void {
+  console.log(`| ${label} | ${stats(fast.lastKey)} | ${fast.painted} av ${fast.keys} | ${fast.stale} |`);
+}
 
 /** One search call as the page saw it (performance.now() times) and as the host timed it. */
 interface CallRecord {
@@ -299,8 +307,9 @@ async function measureApp(context: BrowserContext, url: string, sequences: reado
   await page.goto(`${url}#/`);
   const samples = await typeAll(page, sequences, true, values.screenshots);
   const transfer = await measureTransfer(page);
+  const fast = await typeFast(page, sequences, FAST_DELAY_MS);
   await page.close();
-  return { samples, transfer };
+  return { samples, transfer, fast };
 }
 
 /**
@@ -354,8 +363,9 @@ async function measurePlain(browser: Browser, url: string, sequences: readonly T
   await page.setContent(plainSearchPage());
   await page.evaluate(INSTRUMENT);
   const samples = await typeAll(page, sequences, false);
+  const fast = await typeFast(page, sequences, FAST_DELAY_MS);
   await context.close();
-  return samples;
+  return { samples, fast };
 }
 
 async function main(): Promise<void> {
@@ -372,18 +382,29 @@ async function main(): Promise<void> {
     console.log(
       `Sökmotorn först uppvärmd med samma ${cold.length} frågor (utan sida), sökningen i main första gången: ${stats(cold.map(([, ms]) => ms))}; långsammast ${slowest.map(([q, ms]) => `"${q}" ${ms.toFixed(0)} ms`).join(', ')}`,
     );
-    const { samples: app, transfer } = await measureApp(context, url, sequences);
+    const { samples: app, transfer, fast } = await measureApp(context, url, sequences);
     printSamples('Läsarens sökfält (Ctrl+K), varje tangent tills dess träffar är målade:', app);
     console.log('\nÖverföringen ensam (tur och retur utan handlerns tid, 30 anrop vardera från sidan):');
     console.log('| anrop | tid |\n| --- | --- |');
     for (const line of transfer) console.log(line);
+    let plainFast: FastTyping | null = null;
     if (!values['no-alt']) {
-      const plain = await measurePlain(browser, url, sequences);
+      const measuredPlain = await measurePlain(browser, url, sequences);
+      const plain = measuredPlain.samples;
+      plainFast = measuredPlain.fast;
       printSamples(
         'Jämförelse i samma körning och webbläsare: samma anrop till samma värd, målat det enkla sättet (search-ui-plain.ts: hela listan byggs om för varje svar, varje träff med hela sitt stycke):',
         plain,
       );
     }
+    console.log(
+      `\nSnabb skrivning: varje sekvens skriven med ${FAST_DELAY_MS} ms mellan tangenterna utan att vänta på svaren:`,
+    );
+    console.log(
+      '| sida | sista tangenten → hela frågans svar målat | svar målade under skrivningen | inaktuella svar målade |\n| --- | --- | --- | --- |',
+    );
+    printFast('Läsaren', fast);
+    if (plainFast) printFast('enkla sidan', plainFast);
     console.log(`\nBelastning efter mätningen: ${loadLine()}`);
   } finally {
     await browser.close();

@@ -48,7 +48,11 @@ function render(query, answer) {
 }
 input.addEventListener('input', async () => {
   const query = input.value;
-  if (query.trim() === '') return list.replaceChildren();
+  if (query.trim() === '') {
+    summary.textContent = '';
+    delete summary.dataset.query;
+    return list.replaceChildren();
+  }
   const response = await fetch('/__lasaren/ipc', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
