@@ -10,18 +10,13 @@
 // catalogue against a naive filter). A script that prints figures, never a test.
 // Options: --collection DIR (default /tmp/lasaren-scale/regeringen-se) --data DIR (default
 // /tmp/lasaren-scale/ui-data) --runs N (first-paint repetitions, default 5) --no-plain.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { DocumentSummary } from '../src-main/shared/documents/model';
-import { OFFLINE_CHROMIUM_ARGS, chromiumPath } from '../src-main/services/export/pdf-chromium';
 import { plainListPage } from './bench-library-plain';
 import { compareFilters } from './library-filter-compare';
+import { machineLine, openBenchBrowser, startBenchHost, stats } from './bench-ui-host';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
     collection: { type: 'string', default: '/tmp/lasaren-scale/regeringen-se' },
@@ -32,74 +27,6 @@ const { values } = parseArgs({
 });
 const RUNS = Math.max(1, Number(values.runs));
 const TYPED = ['migration', 'sou 2026', 'prop 2012/13', 'nyanlända kvinnor', 'fpm54', 'dir. 2011:88'];
-
-const stats = (samples: readonly number[]): string => {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-  return `p50 ${at(50).toFixed(1)} ms, p95 ${at(95).toFixed(1)} ms, max ${at(100).toFixed(1)} ms (n=${s.length})`;
-};
-
-/** CPU ticks (user + system) of a process, from /proc (Linux); null elsewhere. */
-function cpuTicks(pid: number): number | null {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return null;
-  }
-}
-
-/** Starts the real browser host; resolves with its address once it listens and has gone quiet
- *  (a large collection's files are checked against the index in the background after start). */
-async function startHost(): Promise<{ url: string; child: ChildProcess }> {
-  if (!existsSync(join(ROOT, 'out/renderer/index.html')))
-    throw new Error('Renderaren är inte byggd: kör npm run build först.');
-  if (!existsSync(join(values.collection!, 'manifest.ndjson')))
-    throw new Error(
-      `Ingen samling i ${values.collection}: packa upp ../shared/collections/regeringen-se.tar.xz dit (tar -xJf … -C /tmp/lasaren-scale).`,
-    );
-  const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src-main/host/main.ts',
-      '--port',
-      '0',
-      '--data',
-      values.data!,
-      '--collection',
-      values.collection!,
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let problems = 0;
-  child.stderr!.on('data', (b: Buffer) => (problems += String(b).split('\n').filter(Boolean).length));
-  const url = await new Promise<string>((done, fail) => {
-    let out = '';
-    child.stdout!.on('data', (b: Buffer) => {
-      out += String(b);
-      const m = /Läsaren körs på (\S+)/.exec(out);
-      if (m) done(m[1]!);
-    });
-    child.once('exit', (code) => fail(new Error(`Värden avslutades (kod ${code}):\n${out}`)));
-  });
-  console.log(
-    `Värden lyssnar på ${url} efter ${((performance.now() - started) / 1000).toFixed(1)} s (${problems} rader om samlingens problem).`,
-  );
-  // Wait until the host has used under 5 % of a core for two seconds in a row (max 3 minutes).
-  const tick = 100; // USER_HZ on Linux
-  let quiet = 0;
-  for (let i = 0, last = cpuTicks(child.pid!); i < 180 && last !== null && quiet < 2; i++) {
-    await new Promise((r) => setTimeout(r, 1000));
-    const now = cpuTicks(child.pid!);
-    quiet = now !== null && (now - last) / tick < 0.05 ? quiet + 1 : 0;
-    last = now;
-  }
-  console.log(`Värden är i vila efter ${((performance.now() - started) / 1000).toFixed(1)} s.`);
-  return { url, child };
-}
 
 declare global {
   interface Window {
@@ -308,17 +235,10 @@ function measureFilterInNode(docs: readonly DocumentSummary[]) {
 }
 
 async function main(): Promise<void> {
-  console.log(
-    `Maskin: ${cpus().length} kärnor, belastning ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' / ')} (1/5/15 min), Node ${process.version}, ${new Date().toISOString()}`,
-  );
-  const { url, child } = await startHost();
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: OFFLINE_CHROMIUM_ARGS });
+  console.log(machineLine());
+  const { url, child } = await startBenchHost(values.collection!, values.data!);
+  const { browser, context } = await openBenchBrowser();
   try {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'sv-SE' });
-    // tsx keeps function names with a `__name` helper that does not exist in the page.
-    await context.addInitScript('globalThis.__name = (f) => f;');
     const page = await context.newPage();
     const app = await measureApp(page, url);
     const docs = await page.evaluate(async () => {
