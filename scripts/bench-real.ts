@@ -116,6 +116,9 @@ export async function runReal(folder: string, options: Options): Promise<void> {
         const c = await openCollection(folder, { cacheDir: options.cache ?? null, origin: 'collection' });
         const r = await c.searchRecords();
         await c.checked;
+        // As a moment after the app's start: the block texts read into memory (until then a
+        // hit's text is read from the file).
+        await c.textsLoaded();
         return r;
       })
     : timed(() => collectionRecords(readCollection(folder)));
