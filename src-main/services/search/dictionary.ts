@@ -136,6 +136,16 @@ export class TermDictionary implements DictionaryArrays {
     this.#expansionCache.clear();
   }
 
+  /** The ids of the terms that start with `prefix` (a range of the sorted terms), and their postings. */
+  prefixed(prefix: string): Matching {
+    const from = lowerBound(this.sorted, prefix);
+    let to = from;
+    let postings = 0;
+    while (to < this.sorted.length && (this.sorted[to] as string).startsWith(prefix))
+      postings += this.sortedFreq[to++] ?? 0;
+    return { ids: Int32Array.from({ length: to - from }, (_, i) => from + i), postings };
+  }
+
   /** The id of one term, or -1. */
   id(term: string): number {
     const i = lowerBound(this.sorted, term);

@@ -407,6 +407,7 @@ export class SearchEngine {
         return this.#index.termId(own) >= 0 ? [own] : [];
       }
       const terms = this.#index.expandWords([words[i] ?? ''])[0] ?? [];
+      if (term.prefix !== undefined) return [...new Set([...terms, ...this.#index.expand(term.prefix)])];
       return term.whole ? terms.filter((t) => t === term.encoded[0] || term.nearMisses.includes(t)) : terms;
     });
     for (const field of FIELDS) if (this.#index.visitExpanded(field, expanded, pool + 1, visit)) break;

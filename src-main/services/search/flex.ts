@@ -188,6 +188,11 @@ export class TermIndex {
     return this.#dictionary().matching(term);
   }
 
+  /** The ids of the indexed terms that start with `prefix`, and their postings. */
+  prefixed(prefix: string): Matching {
+    return this.#dictionary().prefixed(prefix);
+  }
+
   /** Sets `bit` in `entries[id]` for every entry holding one of the terms (ids) in any field. */
   markEntries(termIds: ArrayLike<number>, entries: Uint8Array, bit: number): void {
     const { sorted } = this.#dictionary();

@@ -47,6 +47,7 @@ export function termQuality(term: QueryTerm, forms: WordForms, lower?: string): 
     else if (term.whole) quality = term.nearMisses.includes(e) ? 1 : 0;
     else if (e.startsWith(q)) quality = 2 + (s.startsWith(qs) ? 0.5 : 0);
     else if (e.endsWith(q)) quality = 2 + (s.endsWith(qs) ? 0.5 : 0);
+    else if (term.prefix !== undefined && e.startsWith(term.prefix)) quality = 2;
     else if (term.nearMisses.includes(e)) quality = 1;
     if (quality > best) best = quality;
   }

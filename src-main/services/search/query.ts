@@ -32,6 +32,11 @@ export interface QueryTerm {
    * tail of a longer word ("svenska för" does not match "Svenskundervisning för").
    */
   readonly whole?: boolean;
+  /**
+   * The word as typed, folded, when it is the unfinished last word of a quote and its lemma
+   * key does not begin it: it also matches words starting with it, as a part of a word.
+   */
+  readonly prefix?: string;
 }
 
 /** One thing that must match: a single word, or a phrase of adjacent words. */
@@ -95,6 +100,18 @@ function termsOf(text: string): QueryTerm[] {
   });
 }
 
+/**
+ * A word still being typed also matches as the prefix it is, when its lemma key does not
+ * begin it: a beginning can be a whole word of its own whose key is another ("red", the past
+ * of rida, keyed rid), and "uppdraget ska red" must find "uppdraget ska redovisas" while
+ * "det gick" still finds "det gick" (keyed gå).
+ */
+function asTyped(term: QueryTerm): QueryTerm {
+  const key = term.encoded[0] ?? '';
+  if (term.folded.startsWith(key)) return term;
+  return { ...term, prefix: term.folded, needles: [...term.needles, term.folded] };
+}
+
 export function parseQuery(raw: string): ParsedQuery {
   const units: QueryUnit[] = [];
   // An unclosed quote (still typing) quotes to the end.
@@ -107,7 +124,7 @@ export function parseQuery(raw: string): ParsedQuery {
       // The last word of a quote still being typed may be unfinished: it matches as a prefix.
       const open = unclosed && i === parts.length - 1;
       units.push({
-        terms: terms.map((t, k) => (open && k === terms.length - 1 ? t : { ...t, whole: true })),
+        terms: terms.map((t, k) => (open && k === terms.length - 1 ? asTyped(t) : { ...t, whole: true })),
         phrase: true,
       });
     } else for (const term of terms) units.push({ terms: [term], phrase: false });

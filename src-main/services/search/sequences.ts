@@ -51,6 +51,8 @@ export interface TermIndexView {
   termId(term: string): number;
   /** The ids of the terms a query word matches (equal to, starting or ending with it) and their postings. */
   matching(term: string): { readonly ids: Int32Array; readonly postings: number };
+  /** The ids of the terms that start with `prefix` (as typed, not analysed) and their postings. */
+  prefixed(prefix: string): { readonly ids: Int32Array; readonly postings: number };
   frequencyOf(term: string): number;
   markEntries(termIds: ArrayLike<number>, entries: Uint8Array, bit: number): void;
 }
@@ -355,6 +357,14 @@ export class TermFilter {
           mark(exact);
           lists.push([exact]);
           postings = index.frequencyOf(word);
+        }
+        // An unfinished word also matches the terms that start with it as typed.
+        if (term.prefix !== undefined) {
+          const prefixed = index.prefixed(term.prefix);
+          for (let i = 0; i < prefixed.ids.length; i++)
+            if (((byId[prefixed.ids[i] as number] as number) & own) === 0) mark(prefixed.ids[i] as number);
+          lists.push(prefixed.ids);
+          postings += prefixed.postings;
         }
         if (exact >= 0) ownMarks[ranks[exact] as number] = (ownMarks[ranks[exact] as number] ?? 0) | own;
         // Misspellings of the word in the text match it too (only those exact terms).
