@@ -385,12 +385,12 @@ export class SearchEngine {
       this.#removedCounts(),
     );
     filter?.markEntries(this.#records.length);
-    const seen = this.#scratch.zeroed('seen', this.#records.length);
+    const seen = this.#scratch.cleared('seen', this.#records.length);
     const candidates: Array<{ id: number; bm25: number; order: number }> = [];
     let more = false;
     const visit = (id: number): boolean => {
-      if (seen[id] === 1) return false;
-      seen[id] = 1;
+      if (seen.has(id)) return false;
+      seen.set(id, 1);
       if (this.#removed.size > 0 && this.#removed.has(id)) return false;
       if (filter && !filter.passes(id)) return false;
       const record = this.#records[id];

@@ -398,7 +398,8 @@ class MarkedTokens implements TokenList {
 
   holdsNeedle(i: number, needles: readonly string[], lower: string): boolean {
     if (!this.#folds) return true;
-    for (const needle of needles) {
+    for (let k = 0; k < needles.length; k++) {
+      const needle = needles[k] as string;
       if (needle === '') continue;
       if (isWordNeedle(needle)) {
         if (foldedWord(lower).includes(needle)) return true;

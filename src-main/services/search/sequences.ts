@@ -177,14 +177,63 @@ const ENTRY_MARK_LIMIT = 60_000;
  */
 export class Scratch {
   readonly #arrays = new Map<string, Uint8Array>();
+  readonly #tables = new Map<string, StampedTable>();
 
-  zeroed(name: 'seen' | 'entries' | 'marks' | 'byId' | 'own', size: number): Uint8Array {
+  zeroed(name: 'entries' | 'marks' | 'byId' | 'own', size: number): Uint8Array {
     let array = this.#arrays.get(name);
     if (array?.length !== size) {
       array = new Uint8Array(size);
       this.#arrays.set(name, array);
     } else array.fill(0);
     return array;
+  }
+
+  /** A table of `size` small numbers, all unset (a new generation: nothing is cleared). */
+  cleared(name: 'seen' | 'headings', size: number): StampedTable {
+    let table = this.#tables.get(name);
+    if (table?.size !== size) {
+      table = new StampedTable(size);
+      this.#tables.set(name, table);
+    } else table.clear();
+    return table;
+  }
+}
+
+/**
+ * Numbers by position, cleared in constant time: each slot remembers the generation it was
+ * set in. For the per-query tables as large as the index (every entry, every heading), which
+ * were zeroed or allocated on every keystroke.
+ */
+export class StampedTable {
+  readonly #stamps: Int32Array;
+  readonly #values: Int16Array;
+  #generation = 1;
+
+  constructor(readonly size: number) {
+    this.#stamps = new Int32Array(size);
+    this.#values = new Int16Array(size);
+  }
+
+  clear(): void {
+    this.#generation++;
+    if (this.#generation === 0x7fffffff) {
+      this.#stamps.fill(0);
+      this.#generation = 1;
+    }
+  }
+
+  has(i: number): boolean {
+    return this.#stamps[i] === this.#generation;
+  }
+
+  /** The value set at `i` in this generation, or -1. */
+  get(i: number): number {
+    return this.#stamps[i] === this.#generation ? (this.#values[i] as number) : -1;
+  }
+
+  set(i: number, value: number): void {
+    this.#stamps[i] = this.#generation;
+    this.#values[i] = value;
   }
 }
 
@@ -266,6 +315,8 @@ export class TermFilter {
   readonly #marks: Uint8Array;
   /** Per single-word unit, its word's bit, the unit's bit in the result, and its position. */
   readonly #singles: Array<[number, number, number]> = [];
+  /** The same, flat (bit, unit bit, position per single), for the loop that runs per word. */
+  #singleTable = new Int32Array(0);
   /** Per unit: how many entries may hold it (its terms' postings), and its IDF. */
   readonly #idf: Float64Array;
   /**
@@ -287,7 +338,7 @@ export class TermFilter {
   readonly #sequences: TermSequences;
   readonly #headings: HeadingTerms;
   /** Per heading, which units can match in it (-1: not yet looked at). */
-  readonly #headingMasks: Int16Array;
+  readonly #headingMasks: StampedTable;
   /** Query words (bit, term ids) few enough to mark their entries. */
   readonly #entryTerms: Array<[number, Array<ArrayLike<number>>]> = [];
   #entries: Uint8Array | null = null;
@@ -306,7 +357,7 @@ export class TermFilter {
     this.#sequences = sequences;
     this.#headings = headings;
     this.#scratch = scratch;
-    this.#headingMasks = new Int16Array(headings.count).fill(-1);
+    this.#headingMasks = scratch.cleared('headings', headings.count);
     const { ranks } = sequences;
     const marks = (this.#marks = scratch.zeroed('marks', sequences.codeCount));
     marks[sequences.any] = 255;
@@ -386,6 +437,7 @@ export class TermFilter {
       if (bits.length === 1) this.#singles.push([bits[0] as number, 1 << u, u]);
       else this.#phrases.push({ unit: 1 << u, index: u, bits });
     });
+    this.#singleTable = Int32Array.from(this.#singles.flat());
     this.#states = new Int32Array(this.#phrases.length);
     this.#all = (1 << query.units.length) - 1;
     if (!everything)
@@ -423,7 +475,9 @@ export class TermFilter {
     const tf = this.#tf;
     const ownMarks = this.#ownMarks;
     const counting = this.#counting;
-    const singles = this.#singles;
+    // Plain index loops over typed arrays: this runs for every word of every candidate, and an
+    // array destructured in a for-of allocated an iterator per word before it was optimised.
+    const singles = this.#singleTable;
     states.fill(0);
     // Whether some phrase has a word matched at the previous token (else a token that no
     // query word matches, most of them, costs only its decoding).
@@ -450,8 +504,11 @@ export class TermFilter {
       }
       seen |= mark;
       if (counting)
-        for (const [bit, , u] of singles)
+        for (let k = 0; k < singles.length; k += 3) {
+          const bit = singles[k] as number;
+          const u = singles[k + 2] as number;
           if (mark & bit) tf[u] = (tf[u] as number) + ((ownMarks[code] as number) & bit ? 1 : PART_WEIGHT);
+        }
       open = false;
       for (let p = 0; p < phrases.length; p++) {
         const { bits, unit, index } = phrases[p] as Phrase;
@@ -467,7 +524,8 @@ export class TermFilter {
       }
     }
     if (counting) this.#words = words;
-    for (const [bit, unit] of singles) if (seen & bit) found |= unit;
+    for (let k = 0; k < singles.length; k += 3)
+      if (seen & (singles[k] as number)) found |= singles[k + 1] as number;
     return found;
   }
 
@@ -516,10 +574,11 @@ export class TermFilter {
 
   /** Which units can match in a heading (looked at once per query). */
   #headingMask(heading: number): number {
-    let own = this.#headingMasks[heading] ?? -1;
+    let own = this.#headingMasks.get(heading);
     if (own < 0) {
       const headingCodes = this.#headings.codes(heading, this.#index, this.#sequences);
-      own = this.#headingMasks[heading] = this.#matched(headingCodes, 0, headingCodes.length);
+      own = this.#matched(headingCodes, 0, headingCodes.length);
+      this.#headingMasks.set(heading, own);
     }
     return own;
   }
