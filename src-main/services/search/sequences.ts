@@ -400,7 +400,16 @@ export class TermFilter {
         };
         if (!term.whole) {
           const matching = index.matching(word);
-          for (let i = 0; i < matching.ids.length; i++) mark(matching.ids[i] as number);
+          const ids = matching.ids;
+          if (codes) for (let i = 0; i < ids.length; i++) mark(ids[i] as number);
+          else
+            for (let i = 0; i < ids.length; i++) {
+              // mark, inlined: a short word ("i", "för") matches thousands of terms.
+              const id = ids[i] as number;
+              byId[id] = (byId[id] as number) | own;
+              const code = ranks[id] as number;
+              marks[code] = (marks[code] as number) | own;
+            }
           lists.push(matching.ids);
           postings = matching.postings;
         } else if (exact >= 0) {
