@@ -33,7 +33,8 @@ describe('stored analyses', () => {
     expect(table.size).toBe(words.length);
     expect(words.length).toBeGreaterThan(10_000);
     let differ = 0;
-    for (const word of words) if (table.stems(word)?.join('|') !== analyzeWord(word).stems.join('|')) differ++;
+    for (const word of words)
+      if (table.stems(word)?.join('|') !== analyzeWord(word).stems.join('|')) differ++;
     expect(differ).toBe(0);
     // Words the text does not hold, before and after every stored word.
     for (const absent of ['', '0000000', 'aaaa', 'zzzzzzzz', 'ööööö', 'integrationx'])
