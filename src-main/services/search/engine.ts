@@ -10,9 +10,9 @@ import { analyzeWord, useStoredAnalyses } from './analyzer';
 import { splitWordQueries, widenToNearSpellings } from './correction';
 import { TermIndex } from './flex';
 import { HeadingTerms } from './headings';
+import { TermFilter } from './filter';
+import { Scratch } from './scratch';
 import {
-  Scratch,
-  TermFilter,
   decodeBytes,
   decodeIds,
   encodeIds,

@@ -17,7 +17,7 @@ import {
   type TextMatch,
 } from './match';
 import type { ParsedQuery } from './query';
-import type { TermFilter } from './sequences';
+import type { TermFilter } from './filter';
 
 /** Weights of the final score: BM25 beside the match quality (exact 5 … near-miss 1 per unit). */
 const BM25_WEIGHT = 0.6;

@@ -1,0 +1,417 @@
+// Owns the test built on the term codes: can every word and phrase of a query match in this
+// paragraph? It uses termQuality's rule (a term equal to, starting with or ending with the
+// query word, with no cap on how many terms that is), so it rules out exactly the paragraphs
+// the match code would reject, without reading their text; and BM25 from the same pass. A
+// common pair of words or a phrase whose words are everywhere but rarely side by side no
+// longer costs a text scan per candidate.
+import type { HeadingTerms } from './headings';
+import type { ParsedQuery } from './query';
+import type { Scratch, StampedTable } from './scratch';
+import type { Removed, TermIndexView, TermSequences } from './sequences';
+
+/** At most this many query words get a bit of their own; longer queries skip the test. */
+const MAX_TERMS = 8;
+
+/** A query word whose terms have at most this many postings marks its entries up front. */
+const ENTRY_MARK_LIMIT = 60_000;
+
+const NONE_REMOVED: Removed = { entries: 0, words: 0 };
+
+/** TermFilter.tokenMarks' buffer (one query at a time, one entry at a time). */
+let markBuffer = new Uint8Array(4096);
+
+/** A phrase of a query: its unit's bit in the result, and each word's bit in the marks. */
+interface Phrase {
+  readonly unit: number;
+  /** The unit's position in the query. */
+  readonly index: number;
+  readonly bits: readonly number[];
+}
+
+/** BM25's parameters: term-frequency saturation and length normalisation. */
+const K1 = 1.2;
+const B = 0.75;
+/** A query word in the heading a paragraph stands under counts like this many in its text. */
+const HEADING_WEIGHT = 2;
+/** A compound part or near-miss counts this much of an occurrence of the word itself. */
+const PART_WEIGHT = 0.3;
+
+/**
+ * A necessary test for a phrase in a text's codes: its first two words side by side put the
+ * last byte of the first word's varint right before the first byte of the second's.
+ */
+interface PairTest {
+  readonly unit: number;
+  /** Byte → 1 when it may end a code the phrase's first word matches. */
+  readonly ends: Uint8Array;
+  /** Byte → 1 when it may start a code its second word matches. */
+  readonly starts: Uint8Array;
+}
+
+/** The pair test of a phrase whose first word matches the codes `first`, its second `second`. */
+function pairTest(unit: number, first: readonly number[], second: readonly number[], any: number): PairTest {
+  const ends = new Uint8Array(256);
+  const starts = new Uint8Array(256);
+  // `any` may match every query word. A code's first byte holds its low 7 bits (the high bit
+  // set when more follow), its last byte the highest group.
+  for (const code of [...second, any]) starts[code < 128 ? code : (code & 127) | 128] = 1;
+  for (const code of [...first, any]) {
+    let last = code;
+    while (last >= 128) last >>>= 7;
+    ends[last] = 1;
+  }
+  return { unit, ends, starts };
+}
+
+/** Whether codes[from, to) has a byte `ends` allows right before one `starts` allows. */
+function mayHold(pair: PairTest, codes: Uint8Array, from: number, to: number): boolean {
+  const { ends, starts } = pair;
+  for (let i = from + 1; i < to; i++)
+    if (starts[codes[i] as number] === 1 && ends[codes[i - 1] as number] === 1) return true;
+  return false;
+}
+
+/** A parsed query compiled to a bit per query word over term codes. */
+export class TermFilter {
+  /** Code → bits of the query words it matches. */
+  readonly #marks: Uint8Array;
+  /** Per single-word unit, its word's bit, the unit's bit in the result, and its position. */
+  readonly #singles: Array<[number, number, number]> = [];
+  /** The same, flat (bit, unit bit, position per single), for the loop that runs per word. */
+  #singleTable = new Int32Array(0);
+  /** Per unit: how many entries may hold it (its terms' postings), and its IDF. */
+  readonly #idf: Float64Array;
+  /**
+   * Per unit: how often it occurred in the last text read by #matched (BM25's tf), a word
+   * of its own lemma counting 1 and a compound part or near-miss PART_WEIGHT.
+   */
+  readonly #tf: Float64Array;
+  /** Code → bits of the query words whose own lemma key it is. */
+  readonly #ownMarks: Uint8Array;
+  #counting = false;
+  /** How many words the text #matched last counted held. */
+  #words = 0;
+  readonly #averageLength: number;
+  readonly #phrases: Phrase[] = [];
+  /** Shift-and state per phrase while reading one text. */
+  readonly #states: Int32Array;
+  readonly #all: number;
+  readonly #index: TermIndexView;
+  readonly #sequences: TermSequences;
+  readonly #headings: HeadingTerms;
+  /** Per heading, which units can match in it (-1: not yet looked at). */
+  readonly #headingMasks: StampedTable;
+  /** Query words (bit, term ids) few enough to mark their entries. */
+  readonly #entryTerms: Array<[number, Array<ArrayLike<number>>]> = [];
+  #entries: Uint8Array | null = null;
+  #entryBits = 0;
+  readonly #scratch: Scratch;
+
+  private constructor(
+    query: ParsedQuery,
+    index: TermIndexView,
+    sequences: TermSequences,
+    headings: HeadingTerms,
+    scratch: Scratch,
+    removed: Removed,
+  ) {
+    this.#index = index;
+    this.#sequences = sequences;
+    this.#headings = headings;
+    this.#scratch = scratch;
+    this.#headingMasks = scratch.cleared('headings', headings.count);
+    const { ranks } = sequences;
+    const marks = (this.#marks = scratch.zeroed('marks', sequences.codeCount));
+    marks[sequences.any] = 255;
+    const byId = scratch.zeroed('byId', ranks.length);
+    // BM25 over the entries still indexed: removed ones keep their codes but count for nothing.
+    const entries = sequences.starts.length - 1 - removed.entries;
+    this.#averageLength = entries > 0 ? (sequences.words - removed.words) / entries || 1 : 1;
+    this.#idf = new Float64Array(query.units.length);
+    this.#tf = new Float64Array(query.units.length);
+    const ownMarks = (this.#ownMarks = scratch.zeroed('own', sequences.codeCount));
+    let bit = 1;
+    // A word that matches every term (an empty key) makes the pair test useless.
+    let everything = false;
+    const phraseCodes = new Map<number, number[]>();
+    query.units.forEach((unit, u) => {
+      let unitPostings = Infinity;
+      const bits = unit.terms.map((term) => {
+        const word = term.encoded[0] ?? '';
+        const own = bit;
+        bit <<= 1;
+        if (word === '') {
+          marks.fill(255);
+          everything = true;
+          return own;
+        }
+        const exact = index.termId(word);
+        let postings = 0;
+        // The term ids the word matches, as lists (the dictionary's cached one, and near-misses):
+        // each query word's bit is its own, so no id is marked twice for it.
+        const lists: Array<ArrayLike<number>> = [];
+        // A phrase's first two words keep their codes for its pair test.
+        const codes: number[] | null =
+          unit.terms.length > 1 && (term === unit.terms[0] || term === unit.terms[1]) ? [] : null;
+        if (codes) phraseCodes.set(own, codes);
+        const mark = (id: number) => {
+          byId[id] = (byId[id] as number) | own;
+          const code = ranks[id] as number;
+          marks[code] = (marks[code] as number) | own;
+          codes?.push(code);
+        };
+        if (!term.whole) {
+          const matching = index.matching(word);
+          const ids = matching.ids;
+          if (codes) for (let i = 0; i < ids.length; i++) mark(ids[i] as number);
+          else
+            for (let i = 0; i < ids.length; i++) {
+              // mark, inlined: a short word ("i", "för") matches thousands of terms.
+              const id = ids[i] as number;
+              byId[id] = (byId[id] as number) | own;
+              const code = ranks[id] as number;
+              marks[code] = (marks[code] as number) | own;
+            }
+          lists.push(matching.ids);
+          postings = matching.postings;
+        } else if (exact >= 0) {
+          // A phrase's word: whole words only (termQuality's rule for it), its own term.
+          mark(exact);
+          lists.push([exact]);
+          postings = index.frequencyOf(word);
+        }
+        // An unfinished word also matches the terms that start with it as typed.
+        if (term.prefix !== undefined) {
+          const prefixed = index.prefixed(term.prefix);
+          for (let i = 0; i < prefixed.ids.length; i++)
+            if (((byId[prefixed.ids[i] as number] as number) & own) === 0) mark(prefixed.ids[i] as number);
+          lists.push(prefixed.ids);
+          postings += prefixed.postings;
+        }
+        if (exact >= 0) ownMarks[ranks[exact] as number] = (ownMarks[ranks[exact] as number] ?? 0) | own;
+        // Misspellings of the word in the text match it too (only those exact terms).
+        const near: number[] = [];
+        for (const miss of term.nearMisses) {
+          const id = index.termId(miss);
+          if (id < 0 || (byId[id] ?? 0) & own) continue;
+          mark(id);
+          near.push(id);
+          postings += index.frequencyOf(miss);
+        }
+        if (near.length > 0) lists.push(near);
+        if (query.terms.length > 1 && postings <= ENTRY_MARK_LIMIT) this.#entryTerms.push([own, lists]);
+        unitPostings = Math.min(unitPostings, postings);
+        return own;
+      });
+      const df = Math.min(unitPostings, entries);
+      this.#idf[u] = Math.log(1 + (entries - df + 0.5) / (df + 0.5));
+      if (bits.length === 1) this.#singles.push([bits[0] as number, 1 << u, u]);
+      else this.#phrases.push({ unit: 1 << u, index: u, bits });
+    });
+    this.#singleTable = Int32Array.from(this.#singles.flat());
+    this.#states = new Int32Array(this.#phrases.length);
+    this.#all = (1 << query.units.length) - 1;
+    if (!everything)
+      this.#pairs = this.#phrases.map((p) =>
+        pairTest(
+          p.unit,
+          phraseCodes.get(p.bits[0] ?? 0) ?? [],
+          phraseCodes.get(p.bits[1] ?? 0) ?? [],
+          sequences.any,
+        ),
+      );
+  }
+
+  /** The filter for a query, or null when it has too many words to test this way. */
+  static for(
+    query: ParsedQuery,
+    index: TermIndexView,
+    sequences: TermSequences,
+    headings: HeadingTerms,
+    scratch: Scratch,
+    removed: Removed = NONE_REMOVED,
+  ): TermFilter | null {
+    if (query.terms.length > MAX_TERMS || query.units.length === 0 || query.units.length > 15) return null;
+    return new TermFilter(query, index, sequences, headings, scratch, removed);
+  }
+
+  /**
+   * Which units can match in the varint codes[from, to), as a bit mask: one pass, phrases by
+   * shift-and (runs for every candidate: plain loops, no allocation).
+   */
+  #matched(codes: Uint8Array, from: number, to: number): number {
+    const marks = this.#marks;
+    const phrases = this.#phrases;
+    const states = this.#states;
+    const tf = this.#tf;
+    const ownMarks = this.#ownMarks;
+    const counting = this.#counting;
+    // Plain index loops over typed arrays: this runs for every word of every candidate, and an
+    // array destructured in a for-of allocated an iterator per word before it was optimised.
+    const singles = this.#singleTable;
+    states.fill(0);
+    // Whether some phrase has a word matched at the previous token (else a token that no
+    // query word matches, most of them, costs only its decoding).
+    let open = false;
+    let seen = 0;
+    let found = 0;
+    let words = 0;
+    let i = from;
+    while (i < to) {
+      let byte = codes[i++] as number;
+      let code = byte & 127;
+      for (let shift = 7; byte & 128; shift += 7) {
+        byte = codes[i++] as number;
+        code |= (byte & 127) << shift;
+      }
+      words++;
+      const mark = marks[code] as number;
+      if (mark === 0) {
+        if (open) {
+          states.fill(0);
+          open = false;
+        }
+        continue;
+      }
+      seen |= mark;
+      if (counting)
+        for (let k = 0; k < singles.length; k += 3) {
+          const bit = singles[k] as number;
+          const u = singles[k + 2] as number;
+          if (mark & bit) tf[u] = (tf[u] as number) + ((ownMarks[code] as number) & bit ? 1 : PART_WEIGHT);
+        }
+      open = false;
+      for (let p = 0; p < phrases.length; p++) {
+        const { bits, unit, index } = phrases[p] as Phrase;
+        let hits = 0;
+        for (let k = 0; k < bits.length; k++) if (mark & (bits[k] as number)) hits |= 1 << k;
+        const state = (((states[p] as number) << 1) | 1) & hits;
+        states[p] = state;
+        if (state !== 0) open = true;
+        if (state & (1 << (bits.length - 1))) {
+          found |= unit;
+          if (counting) tf[index] = (tf[index] as number) + 1;
+        }
+      }
+    }
+    if (counting) this.#words = words;
+    for (let k = 0; k < singles.length; k += 3)
+      if (seen & (singles[k] as number)) found |= singles[k + 1] as number;
+    return found;
+  }
+
+  /**
+   * Marks, per entry, which of the rarer query words it holds (text or heading), by walking
+   * their posting lists once: a candidate lacking one is dropped with one array read. Worth
+   * it only with several words (entries: how many entries the index has).
+   */
+  markEntries(entries: number): void {
+    if (this.#entryTerms.length === 0) return;
+    this.#entries = this.#scratch.zeroed('entries', entries);
+    for (const [bit, lists] of this.#entryTerms) {
+      for (const termIds of lists) this.#index.markEntries(termIds, this.#entries, bit);
+      this.#entryBits |= bit;
+    }
+  }
+
+  /** False when some unit can match neither in the entry's text nor in its heading. */
+  passes(entry: number): boolean {
+    if (this.#entries && ((this.#entries[entry] as number) & this.#entryBits) !== this.#entryBits)
+      return false;
+    const { starts, codes } = this.#sequences;
+    const heading = this.#headings.of[entry] ?? -1;
+    // A phrase the heading does not hold must stand in the text: most texts that hold both
+    // of its words but never side by side are ruled out by their bytes, without decoding.
+    if (this.#pairs.length > 0) {
+      const inHeading = heading < 0 ? 0 : this.#headingMask(heading);
+      for (const pair of this.#pairs)
+        if (
+          (inHeading & pair.unit) === 0 &&
+          !mayHold(pair, codes, starts[entry] as number, starts[entry + 1] as number)
+        )
+          return false;
+    }
+    this.#tf.fill(0);
+    this.#counting = true;
+    const text = this.#matched(codes, starts[entry] as number, starts[entry + 1] as number);
+    this.#counting = false;
+    this.#lastEntry = entry;
+    this.#lastHeading = 0;
+    if (heading < 0) return text === this.#all;
+    const own = this.#headingMask(heading);
+    this.#lastHeading = own;
+    return ((text | own) & this.#all) === this.#all;
+  }
+
+  /** Which units can match in a heading (looked at once per query). */
+  #headingMask(heading: number): number {
+    let own = this.#headingMasks.get(heading);
+    if (own < 0) {
+      const headingCodes = this.#headings.codes(heading, this.#index, this.#sequences);
+      own = this.#matched(headingCodes, 0, headingCodes.length);
+      this.#headingMasks.set(heading, own);
+    }
+    return own;
+  }
+
+  #lastEntry = -1;
+  #lastHeading = 0;
+  /** Per phrase, the bytes that may end its first word's code and start its second's. */
+  #pairs: PairTest[] = [];
+
+  /**
+   * Per token of the entry's text (`heading`: of the heading it stands under), in order, the
+   * bits of the query words its term may match (termQuality's rule): the match code then
+   * analyses only the words that do, instead of every word around a substring. Its length is
+   * the number of codes (tokens, then shared-tail compounds). A view of one reused buffer,
+   * valid until the next call.
+   */
+  tokenMarks(entry: number, heading: boolean): Uint8Array {
+    let codes: Uint8Array;
+    let from: number;
+    let to: number;
+    if (heading) {
+      const h = this.#headings.of[entry] ?? -1;
+      if (h < 0) return markBuffer.subarray(0, 0);
+      codes = this.#headings.codes(h, this.#index, this.#sequences);
+      from = 0;
+      to = codes.length;
+    } else {
+      codes = this.#sequences.codes;
+      from = this.#sequences.starts[entry] as number;
+      to = this.#sequences.starts[entry + 1] as number;
+    }
+    // No more codes than bytes.
+    if (markBuffer.length < to - from) markBuffer = new Uint8Array(2 * (to - from));
+    const out = markBuffer;
+    const marks = this.#marks;
+    let n = 0;
+    let i = from;
+    while (i < to) {
+      let byte = codes[i++] as number;
+      let code = byte & 127;
+      for (let shift = 7; byte & 128; shift += 7) {
+        byte = codes[i++] as number;
+        code |= (byte & 127) << shift;
+      }
+      out[n++] = marks[code] as number;
+    }
+    return out.subarray(0, n);
+  }
+
+  /**
+   * BM25 of the entry `passes` last looked at: per query unit, its IDF times its saturated
+   * frequency in the text (length-normalised), and a unit found in the heading counts as
+   * HEADING_WEIGHT occurrences more.
+   */
+  bm25(entry: number): number {
+    if (entry !== this.#lastEntry) return 0;
+    const length = this.#words / this.#averageLength;
+    let score = 0;
+    for (let u = 0; u < this.#tf.length; u++) {
+      const tf = (this.#tf[u] as number) + (this.#lastHeading & (1 << u) ? HEADING_WEIGHT : 0);
+      if (tf > 0) score += ((this.#idf[u] as number) * tf * (K1 + 1)) / (tf + K1 * (1 - B + B * length));
+    }
+    return score;
+  }
+}
