@@ -11,7 +11,7 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openCollection } from '../src-main/services/documents/collection';
 import { parseFile } from '../src-main/services/documents/import-parse';
-import { readerDocument } from '../src-main/services/documents/reader-document';
+import { importedDocument } from '../src-main/services/imports/service';
 import { SearchEngine } from '../src-main/services/search/engine';
 import { INDEX_FILE_NAME, contentHash, readIndexFile } from '../src-main/services/search/index-file';
 import { setLexiconDir } from '../src-main/services/search/lexicon';
@@ -57,30 +57,10 @@ const ms = (t: number) => (t < 10 ? t.toFixed(1) : t.toFixed(0));
 const figure = (t: Timed<unknown>) => `${ms(t.wall)} ms / ${ms(t.cpu)} ms`;
 
 async function imported(file: string): Promise<ReaderDocument> {
-  const bytes = new Uint8Array(readFileSync(join(sharedDir(), 'testfiles', file)));
-  const outcome = await parseFile(bytes, file);
+  const outcome = await parseFile(new Uint8Array(readFileSync(join(sharedDir(), 'testfiles', file))), file);
   if (!outcome.ok) throw new Error(`${file}: ${outcome.error.sv}`);
-  const { document } = outcome;
-  return readerDocument(
-    {
-      designation: null,
-      type: null,
-      publisher: null,
-      url: null,
-      summary: null,
-      ...document.meta,
-      published: document.meta.published ?? null,
-      author: document.meta.author ?? null,
-      id: `import-${file}`,
-      title: document.meta.title ?? file,
-      origin: 'imported',
-      related: [],
-      relatedLinks: [],
-      language: 'sv',
-    },
-    document,
-    'bench',
-  );
+  // As the app adds it (without its database).
+  return importedDocument(outcome.document, file, `import-${file}`, outcome.format, 'bench');
 }
 
 /** A word of the imported bill, a common word, and a misspelling (the correction path). */

@@ -14,6 +14,7 @@ import type {
 } from '../../shared/documents/model';
 import type { ImportFileOutcome, ImportProgress } from '../../shared/documents/imports';
 import { fail, ok, type Result } from '../../shared/result';
+import type { FileFormat } from '../documents/detect';
 import type { ParseOutcome } from '../documents/import-parse';
 import { parseInWorker } from '../documents/import-worker';
 import { splitDesignation } from './designation';
@@ -95,6 +96,51 @@ function entryOf(row: { metadata: string; added: string; fileName: string }): En
   } catch {
     return null;
   }
+}
+
+/** What a parsed file of the user's is stored and shown as: its title (a designation it starts with split off), the file's own date, author and language, and facts about the file. */
+export function importedMeta(
+  parsed: ParsedDocument,
+  fileName: string,
+  id: string,
+  format: FileFormat,
+): StoredMeta {
+  const title = parsed.meta.title?.slice(0, 300) || titleFromFileName(fileName);
+  // "Dir. 2016:15 Dataskyddsförordningen": shown and cited like the collection's designations.
+  const split = splitDesignation(title);
+  return {
+    id,
+    title: split?.title ?? title,
+    designation: split?.designation ?? null,
+    type: null,
+    published: parsed.meta.published ?? null,
+    publisher: null,
+    author: parsed.meta.author ?? null,
+    url: null,
+    summary: null,
+    related: [],
+    relatedLinks: [],
+    language: parsed.meta.language ?? 'sv',
+    origin: 'imported',
+    paragraphCount: parsed.blocks.reduce((n, b) => (b.number !== null ? Math.max(n, b.number) : n), 0),
+    pageCount: parsed.pageCount,
+    format,
+  };
+}
+
+/** A parsed file as the reader and search get it once added (for benchmarks and tests that add files without a database). */
+export function importedDocument(
+  parsed: ParsedDocument,
+  fileName: string,
+  id: string,
+  format: FileFormat,
+  version: string,
+): ReaderDocument {
+  return readerDocument(
+    summaryOf({ meta: importedMeta(parsed, fileName, id, format), added: '', fileName }),
+    parsed,
+    version,
+  );
 }
 
 function titleFromFileName(fileName: string): string {
@@ -263,27 +309,7 @@ export class ImportService {
     if (!outcome.ok) return refuse(outcome.error.problem, outcome.error.sv, outcome.error.en);
     const parsed = outcome.document;
     const id = `imp-${sha256.slice(0, 16)}`;
-    const title = parsed.meta.title?.slice(0, 300) || titleFromFileName(fileName);
-    // "Dir. 2016:15 Dataskyddsförordningen": shown and cited like the collection's designations.
-    const split = splitDesignation(title);
-    const meta: StoredMeta = {
-      id,
-      title: split?.title ?? title,
-      designation: split?.designation ?? null,
-      type: null,
-      published: parsed.meta.published ?? null,
-      publisher: null,
-      author: parsed.meta.author ?? null,
-      url: null,
-      summary: null,
-      related: [],
-      relatedLinks: [],
-      language: parsed.meta.language ?? 'sv',
-      origin: 'imported',
-      paragraphCount: parsed.blocks.reduce((n, b) => (b.number !== null ? Math.max(n, b.number) : n), 0),
-      pageCount: parsed.pageCount,
-      format: outcome.format,
-    };
+    const meta = importedMeta(parsed, fileName, id, outcome.format);
     const ext =
       (extname(fileName)
         .toLowerCase()

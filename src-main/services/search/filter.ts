@@ -75,10 +75,11 @@ function mayHold(pair: PairTest, codes: Uint8Array, from: number, to: number): b
 export class TermFilter {
   /** Code → bits of the query words it matches. */
   readonly #marks: Uint8Array;
-  /** Per single-word unit, its word's bit, the unit's bit in the result, and its position. */
-  readonly #singles: Array<[number, number, number]> = [];
-  /** The same, flat (bit, unit bit, position per single), for the loop that runs per word. */
-  #singleTable = new Int32Array(0);
+  /**
+   * Per single-word unit: its word's bit, the unit's bit in the result, and its position;
+   * flat, for the loop that runs per word of every candidate.
+   */
+  readonly #singles: Int32Array;
   /** Per unit: how many entries may hold it (its terms' postings), and its IDF. */
   readonly #idf: Float64Array;
   /**
@@ -134,6 +135,7 @@ export class TermFilter {
     // A word that matches every term (an empty key) makes the pair test useless.
     let everything = false;
     const phraseCodes = new Map<number, number[]>();
+    const singles: number[] = [];
     query.units.forEach((unit, u) => {
       let unitPostings = Infinity;
       const bits = unit.terms.map((term) => {
@@ -205,10 +207,10 @@ export class TermFilter {
       });
       const df = Math.min(unitPostings, entries);
       this.#idf[u] = Math.log(1 + (entries - df + 0.5) / (df + 0.5));
-      if (bits.length === 1) this.#singles.push([bits[0] as number, 1 << u, u]);
+      if (bits.length === 1) singles.push(bits[0] as number, 1 << u, u);
       else this.#phrases.push({ unit: 1 << u, index: u, bits });
     });
-    this.#singleTable = Int32Array.from(this.#singles.flat());
+    this.#singles = Int32Array.from(singles);
     this.#states = new Int32Array(this.#phrases.length);
     this.#all = (1 << query.units.length) - 1;
     if (!everything)
@@ -248,7 +250,7 @@ export class TermFilter {
     const counting = this.#counting;
     // Plain index loops over typed arrays: this runs for every word of every candidate, and an
     // array destructured in a for-of allocated an iterator per word before it was optimised.
-    const singles = this.#singleTable;
+    const singles = this.#singles;
     states.fill(0);
     // Whether some phrase has a word matched at the previous token (else a token that no
     // query word matches, most of them, costs only its decoding).

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { openCollection } from '../../../../src-main/services/documents/collection';
 import { parseFile } from '../../../../src-main/services/documents/import-parse';
-import { readerDocument } from '../../../../src-main/services/documents/reader-document';
+import { importedDocument } from '../../../../src-main/services/imports/service';
 import { SearchEngine, type ParagraphRecord } from '../../../../src-main/services/search/engine';
 import { NearMisses } from '../../../../src-main/services/search/near-misses';
 import { paragraphRecords } from '../../../../src-main/services/search/service';
@@ -50,21 +50,8 @@ const SHARED = sharedDir();
 async function imported(file: string): Promise<ReaderDocument> {
   const outcome = await parseFile(new Uint8Array(readFileSync(join(SHARED, 'testfiles', file))), file);
   if (!outcome.ok) throw new Error(`${file}: ${outcome.error.en}`);
-  const { document } = outcome;
-  const meta = {
-    designation: null,
-    type: null,
-    publisher: null,
-    url: null,
-    summary: null,
-    ...document.meta,
-    published: document.meta.published ?? null,
-    author: document.meta.author ?? null,
-    id: `import-${file}`,
-    title: document.meta.title ?? file,
-    origin: 'imported' as const,
-  };
-  return readerDocument({ ...meta, related: [], relatedLinks: [], language: 'sv' }, document, 'v1');
+  // As the app adds it (without its database).
+  return importedDocument(outcome.document, file, `import-${file}`, outcome.format, 'v1');
 }
 
 /** Everything a user sees of a search: hits (order, paragraphs, ranges, why), corrections, suggestions. */
