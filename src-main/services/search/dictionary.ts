@@ -7,8 +7,11 @@ import { lowerBound } from './postings';
 
 /** How many indexed terms one query word may expand to (the most frequent win). */
 const MAX_EXPANSIONS = 40;
-/** Compound tails are looked up from this length on ("en" would match half the language). */
-const MIN_SUFFIX_LENGTH = 3;
+/**
+ * A query word matches compound tails from this length on ("en" would match half the language,
+ * "år" ansvar and svar): in expansions, the term filter and match ranges alike.
+ */
+export const MIN_SUFFIX_LENGTH = 3;
 const MAX_SCAN = 5_000;
 /** How many query words' matching terms are kept. */
 const MATCHING_CACHE = 64;
@@ -138,11 +141,9 @@ export class TermDictionary implements DictionaryArrays {
 
   /** The ids of the terms that start with `prefix` (a range of the sorted terms), and their postings. */
   prefixed(prefix: string): Matching {
-    const from = lowerBound(this.sorted, prefix);
-    let to = from;
+    const [from, to] = this.#prefixRange(prefix);
     let postings = 0;
-    while (to < this.sorted.length && (this.sorted[to] as string).startsWith(prefix))
-      postings += this.sortedFreq[to++] ?? 0;
+    for (let id = from; id < to; id++) postings += this.sortedFreq[id] ?? 0;
     return { ids: Int32Array.from({ length: to - from }, (_, i) => from + i), postings };
   }
 
@@ -158,15 +159,41 @@ export class TermDictionary implements DictionaryArrays {
     return id < 0 ? 0 : (this.sortedFreq[id] ?? 0);
   }
 
-  /** Where the terms ending with `term` start in reversedIds. */
-  #suffixStart(term: string): number {
-    return insertionPoint(this.reversedIds, this.sorted, term, compareBackwards);
+  /**
+   * The ids [from, to) of the terms starting with `term`: two binary searches, no scan (a
+   * short word starts thousands of terms).
+   */
+  #prefixRange(term: string): [number, number] {
+    const { sorted } = this;
+    const from = lowerBound(sorted, term);
+    let lo = from;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as string).startsWith(term)) lo = mid + 1;
+      else hi = mid;
+    }
+    return [from, lo];
+  }
+
+  /** The positions [from, to) in reversedIds of the terms ending with `term` (as #prefixRange). */
+  #suffixRange(term: string): [number, number] {
+    const { sorted, reversedIds } = this;
+    const from = insertionPoint(reversedIds, sorted, term, compareBackwards);
+    let lo = from;
+    let hi = reversedIds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[reversedIds[mid] as number] as string).endsWith(term)) lo = mid + 1;
+      else hi = mid;
+    }
+    return [from, lo];
   }
 
   /**
    * The ids of the terms equal to, starting with or ending with `term`, and their postings;
    * the last few words' are kept: the short and common words people type again and again
-   * ("i", "för") match thousands of terms, and scanning for them cost milliseconds a query.
+   * ("i", "för") match thousands of terms.
    */
   matching(term: string): Matching {
     const known = this.#matchingCache.get(term);
@@ -175,25 +202,24 @@ export class TermDictionary implements DictionaryArrays {
       this.#matchingCache.set(term, known);
       return known;
     }
-    const { sorted, sortedFreq, reversedIds } = this;
-    const ids: number[] = [];
+    const { sortedFreq, reversedIds } = this;
+    const [start, end] = this.#prefixRange(term);
+    const [backStart, backEnd] = term.length >= MIN_SUFFIX_LENGTH ? this.#suffixRange(term) : [0, 0];
+    const ids = new Int32Array(end - start + backEnd - backStart);
+    let n = 0;
     let postings = 0;
-    const end = lowerBound(sorted, term);
-    let i = end;
-    for (; i < sorted.length && (sorted[i] as string).startsWith(term); i++) {
-      ids.push(i);
-      postings += sortedFreq[i] ?? 0;
-    }
-    const prefixes = i;
-    for (let j = this.#suffixStart(term); j < reversedIds.length; j++) {
-      const id = reversedIds[j] as number;
-      if (!(sorted[id] as string).endsWith(term)) break;
-      // A term that both starts and ends with the word is in the prefix range already.
-      if (id >= end && id < prefixes) continue;
-      ids.push(id);
+    for (let id = start; id < end; id++) {
+      ids[n++] = id;
       postings += sortedFreq[id] ?? 0;
     }
-    const found = { ids: Int32Array.from(ids), postings };
+    for (let j = backStart; j < backEnd; j++) {
+      const id = reversedIds[j] as number;
+      // A term that both starts and ends with the word is in the prefix range already.
+      if (id >= start && id < end) continue;
+      ids[n++] = id;
+      postings += sortedFreq[id] ?? 0;
+    }
+    const found = { ids: n === ids.length ? ids : ids.slice(0, n), postings };
     this.#matchingCache.set(term, found);
     if (this.#matchingCache.size > MATCHING_CACHE)
       this.#matchingCache.delete(this.#matchingCache.keys().next().value as string);
@@ -214,30 +240,33 @@ export class TermDictionary implements DictionaryArrays {
 
   #expand(term: string): string[] {
     const { sorted, sortedFreq, reversedIds } = this;
-    // The MAX_EXPANSIONS most frequent, kept sorted by frequency (descending) as we scan.
-    const top: Array<{ term: string; freq: number }> = [];
-    const consider = (t: string, freq: number) => {
-      if (t === term) return;
-      if (top.length === MAX_EXPANSIONS && freq <= (top[top.length - 1] as { freq: number }).freq) return;
-      let i = top.length;
-      while (i > 0 && (top[i - 1] as { freq: number }).freq < freq) i--;
-      top.splice(i, 0, { term: t, freq });
-      if (top.length > MAX_EXPANSIONS) top.pop();
+    const [start, end] = this.#prefixRange(term);
+    const exact = sorted[start] === term ? start : -1;
+    // The MAX_EXPANSIONS most frequent ids, kept sorted by frequency (descending) as we scan
+    // (of the first MAX_SCAN terms each way); a tie keeps the one met first.
+    const ids: number[] = [];
+    const freqs: number[] = [];
+    const consider = (id: number) => {
+      const freq = sortedFreq[id] ?? 0;
+      if (ids.length === MAX_EXPANSIONS && freq <= (freqs[freqs.length - 1] as number)) return;
+      let i = ids.length;
+      while (i > 0 && (freqs[i - 1] as number) < freq) i--;
+      ids.splice(i, 0, id);
+      freqs.splice(i, 0, freq);
+      if (ids.length > MAX_EXPANSIONS) {
+        ids.pop();
+        freqs.pop();
+      }
     };
-    for (let i = lowerBound(sorted, term), n = 0; i < sorted.length && n < MAX_SCAN; i++, n++) {
-      const t = sorted[i] as string;
-      if (!t.startsWith(term)) break;
-      consider(t, sortedFreq[i] ?? 0);
-    }
+    for (let id = start; id < end && id < start + MAX_SCAN; id++) if (id !== exact) consider(id);
     if (term.length >= MIN_SUFFIX_LENGTH) {
-      for (let i = this.#suffixStart(term), n = 0; i < reversedIds.length && n < MAX_SCAN; i++, n++) {
-        const id = reversedIds[i] as number;
-        const t = sorted[id] as string;
-        if (!t.endsWith(term)) break;
-        if (!t.startsWith(term)) consider(t, sortedFreq[id] ?? 0);
+      const [backStart, backEnd] = this.#suffixRange(term);
+      for (let j = backStart; j < backEnd && j < backStart + MAX_SCAN; j++) {
+        const id = reversedIds[j] as number;
+        if (id < start || id >= end) consider(id);
       }
     }
-    const exact = this.id(term) >= 0 ? [term] : [];
-    return [...exact, ...top.slice(0, MAX_EXPANSIONS - exact.length).map((e) => e.term)];
+    const own = exact >= 0 ? [term] : [];
+    return [...own, ...ids.slice(0, MAX_EXPANSIONS - own.length).map((id) => sorted[id] as string)];
   }
 }

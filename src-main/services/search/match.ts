@@ -15,6 +15,7 @@ import {
   type Token,
   type WordForms,
 } from './analyzer';
+import { MIN_SUFFIX_LENGTH } from './dictionary';
 import { MarkedTokens, TOO_FEW_TOKENS, TokenArray, type TokenList } from './match-tokens';
 import type { ParsedQuery, QueryTerm } from './query';
 
@@ -42,7 +43,7 @@ export function termQuality(term: QueryTerm, forms: WordForms, lower?: string): 
     else if (term.alternates?.includes(e)) quality = ALTERNATE;
     else if (term.whole) quality = term.nearMisses.includes(e) ? 1 : 0;
     else if (e.startsWith(q)) quality = 2 + (s.startsWith(qs) ? 0.5 : 0);
-    else if (e.endsWith(q)) quality = 2 + (s.endsWith(qs) ? 0.5 : 0);
+    else if (q.length >= MIN_SUFFIX_LENGTH && e.endsWith(q)) quality = 2 + (s.endsWith(qs) ? 0.5 : 0);
     else if (term.prefix !== undefined && e.startsWith(term.prefix)) quality = 2;
     else if (term.nearMisses.includes(e)) quality = 1;
     if (quality > best) best = quality;

@@ -172,3 +172,38 @@ describe("a strong verb's past that is also a word of its own", () => {
     expect(ids('slunkit').sort()).toEqual(['present', 'supine']);
   });
 });
+
+describe('a query word of one or two letters', () => {
+  // Compound tails need three letters (docs/search.md): "år" folds to "ar", which ends svar,
+  // ansvar and klar, and "i" ends demokrati; a reader sees those marked as matches.
+  const text = 'Ansvaret för svaret är klart: demokrati i budgetåret och året inom forskningsbidrag.';
+  const marked = (q: string) => matchText(text, parseQuery(q)).ranges.map((r) => text.slice(r.start, r.end));
+
+  it('matches whole words and words it begins, never a word it ends', () => {
+    expect(marked('år')).toEqual(['året']);
+    expect(marked('i')).toEqual(['i', 'inom']);
+  });
+
+  it('is not found through a word it ends, in the term filter either', () => {
+    const engine = new SearchEngine();
+    const records = [
+      'Ansvaret för svaret är klart.',
+      'Svaret kom ett tag senare.',
+      'Demokrati är styrelseskicket.',
+      'Vi ses om ett år.',
+      'Det gäller i år.',
+      'Ett år till, år efter år.',
+      'År 2020 och år 2021.',
+    ].map((t, i) => ({ documentId: `d${i}`, title: `D${i}`, paragraph: 1, heading: null, text: t }));
+    engine.add(records);
+    const texts = (q: string) => engine.search(q, { verbatim: true }).hits.map((h) => h.text);
+    expect(texts('år')).toHaveLength(4);
+    // "ett" is the rarer word: its entries are the candidates, and svaret must not pass as "år".
+    expect(texts('ett år').sort()).toEqual(['Ett år till, år efter år.', 'Vi ses om ett år.']);
+    expect(texts('i')).toEqual(['Det gäller i år.']);
+  });
+
+  it('still matches a compound tail of three letters or more', () => {
+    expect(marked('bidrag')).toEqual(['forskningsbidrag']);
+  });
+});
