@@ -48,20 +48,39 @@ export class StoredAnalyses {
     return i + 1 < this.#starts.length ? (this.#starts[i + 1] as number) - 1 : this.#line.length;
   }
 
-  /** The stems stored for `word`, or undefined when the index's text does not hold it. */
+  /**
+   * The stems stored for `word`, or undefined when the index's text does not hold it. The
+   * keys are compared in the line, character by character (UTF-16 order, as sort made them),
+   * without a string made per step.
+   */
   stems(word: string): string[] | undefined {
+    const line = this.#line;
     let lo = 0;
     let hi = this.#starts.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       const start = this.#starts[mid] as number;
       const end = this.#entryEnd(mid);
-      const space = this.#line.indexOf(' ', start);
-      const key = this.#line.slice(start, space >= 0 && space < end ? space : end);
-      if (key === word) {
-        return space >= 0 && space < end ? this.#line.slice(space + 1, end).split(' ') : [word];
+      let order: number;
+      for (let k = 0; ; k++) {
+        const at = start + k;
+        const keyEnded = at >= end || line.charCodeAt(at) === 32;
+        if (k === word.length) {
+          order = keyEnded ? 0 : 1;
+          break;
+        }
+        if (keyEnded) {
+          order = -1;
+          break;
+        }
+        order = line.charCodeAt(at) - word.charCodeAt(k);
+        if (order !== 0) break;
       }
-      if (key < word) lo = mid + 1;
+      if (order === 0) {
+        const after = start + word.length;
+        return after < end ? line.slice(after + 1, end).split(' ') : [word];
+      }
+      if (order < 0) lo = mid + 1;
       else hi = mid;
     }
     return undefined;

@@ -414,6 +414,11 @@ export class SearchEngine {
     candidates.sort((a, b) => b.bm25 - a.bm25 || a.order - b.order);
     const hits: ScoredHit[] = [];
     for (const candidate of candidates) {
+      // The filter is exact: a candidate past a full window is a hit too (no ranges needed).
+      if (filter && hits.length === window) {
+        more = true;
+        break;
+      }
       const record = this.#records[candidate.id] as ParagraphRecord;
       const hit = this.#hits.hitFor(candidate.id, record, query, candidate.order, candidate.bm25, filter);
       if (!hit) continue;

@@ -1,7 +1,7 @@
 // Owns a text's tokens as the match code reads them: as tokenize made them, or (MarkedTokens)
 // scanned from the text only as far as a marked word needs, each word lowercased and folded
 // only when a mark says it may match. One query reads some 25 texts; this is its inner loop.
-import { foldLower, foldedWord, lowerOf, nextTokenStart, tokenEnd, type Token } from './analyzer';
+import { foldLower, foldedWord, lowerOf, scanToken, type Token } from './analyzer';
 
 /** A text's tokens as matchEach reads them: offsets, and each word's lowercase form on demand. */
 export interface TokenList {
@@ -104,21 +104,18 @@ export class MarkedTokens implements TokenList {
 
   /** Scans one more token; false at the end of the text. */
   #next(): boolean {
-    const start = this.#at < 0 ? -1 : nextTokenStart(this.#text, this.#at);
-    if (start < 0) {
-      this.#at = -1;
-      return false;
-    }
-    const end = tokenEnd(this.#text, start);
+    if (this.#at < 0) return false;
     if (bounds.length < 2 * this.#known + 2) {
       const grown = new Int32Array(bounds.length * 2);
       grown.set(bounds);
       bounds = grown;
     }
-    bounds[2 * this.#known] = start;
-    bounds[2 * this.#known + 1] = end;
+    if (!scanToken(this.#text, this.#at, bounds, 2 * this.#known)) {
+      this.#at = -1;
+      return false;
+    }
+    this.#at = bounds[2 * this.#known + 1] as number;
     this.#known++;
-    this.#at = end;
     return true;
   }
 

@@ -267,7 +267,11 @@ function matchEach(
       if (marks && ((marks[i] as number) & firstBit) === 0) continue;
       if (needles && !tokens.holdsNeedle(i, needles, lowerAt(i))) continue;
       if (n === 1) {
-        const q = termQuality(unit.terms[0] as QueryTerm, formsAt(i), lowerAt(i));
+        const term = unit.terms[0] as QueryTerm;
+        const lower = lowerAt(i);
+        // The form typed is its own exact match (termQuality's 5) without looking it up: the
+        // common case for the short words people search for.
+        const q = lower === term.lower ? 5 : termQuality(term, formsAt(i), lower);
         if (q > 0) out.addWord(u, q, tokens.start(i), tokens.end(i));
         continue;
       }
