@@ -94,8 +94,9 @@ export class TermFilter {
   #words = 0;
   readonly #averageLength: number;
   readonly #phrases: Phrase[] = [];
-  /** Shift-and state per phrase while reading one text. */
+  /** Shift-and state per phrase while reading one text, and over its words' own lemmas. */
   readonly #states: Int32Array;
+  readonly #ownStates: Int32Array;
   readonly #all: number;
   readonly #index: TermIndexView;
   readonly #sequences: TermSequences;
@@ -212,6 +213,7 @@ export class TermFilter {
     });
     this.#singles = Int32Array.from(singles);
     this.#states = new Int32Array(this.#phrases.length);
+    this.#ownStates = new Int32Array(this.#phrases.length);
     this.#all = (1 << query.units.length) - 1;
     if (!everything)
       this.#pairs = this.#phrases.map((p) =>
@@ -245,6 +247,7 @@ export class TermFilter {
     const marks = this.#marks;
     const phrases = this.#phrases;
     const states = this.#states;
+    const ownStates = this.#ownStates;
     const tf = this.#tf;
     const ownMarks = this.#ownMarks;
     const counting = this.#counting;
@@ -252,6 +255,7 @@ export class TermFilter {
     // array destructured in a for-of allocated an iterator per word before it was optimised.
     const singles = this.#singles;
     states.fill(0);
+    ownStates.fill(0);
     // Whether some phrase has a word matched at the previous token (else a token that no
     // query word matches, most of them, costs only its decoding).
     let open = false;
@@ -271,6 +275,7 @@ export class TermFilter {
       if (mark === 0) {
         if (open) {
           states.fill(0);
+          ownStates.fill(0);
           open = false;
         }
         continue;
@@ -283,16 +288,28 @@ export class TermFilter {
           if (mark & bit) tf[u] = (tf[u] as number) + ((ownMarks[code] as number) & bit ? 1 : PART_WEIGHT);
         }
       open = false;
+      const own = ownMarks[code] as number;
       for (let p = 0; p < phrases.length; p++) {
         const { bits, unit, index } = phrases[p] as Phrase;
         let hits = 0;
-        for (let k = 0; k < bits.length; k++) if (mark & (bits[k] as number)) hits |= 1 << k;
+        let ownHits = 0;
+        for (let k = 0; k < bits.length; k++) {
+          const bit = bits[k] as number;
+          if (mark & bit) hits |= 1 << k;
+          if (own & bit) ownHits |= 1 << k;
+        }
         const state = (((states[p] as number) << 1) | 1) & hits;
         states[p] = state;
+        // The same run over the words' own lemmas only: a phrase whose words all are forms
+        // of the words typed counts 1, one with a part of a word or a near-miss PART_WEIGHT,
+        // as a single word does ("det gick" typed: "det går" before "det gäller").
+        const ownState = (((ownStates[p] as number) << 1) | 1) & ownHits;
+        ownStates[p] = ownState;
         if (state !== 0) open = true;
-        if (state & (1 << (bits.length - 1))) {
+        const last = 1 << (bits.length - 1);
+        if (state & last) {
           found |= unit;
-          if (counting) tf[index] = (tf[index] as number) + 1;
+          if (counting) tf[index] = (tf[index] as number) + (ownState & last ? 1 : PART_WEIGHT);
         }
       }
     }

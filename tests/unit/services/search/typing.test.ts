@@ -50,6 +50,19 @@ describe('a quote still being typed', () => {
     expect(engine.search('"det gick').hits.length).toBeGreaterThan(0);
   });
 
+  it('ranks the forms of the word typed before words it only begins ("det går" before "det gäller")', () => {
+    // The collection writes "det går" and never "det gick": the closed quote finds those.
+    const closed = engine.search('"det gick"').hits.map((h) => `${h.documentId}#${h.paragraph}`);
+    expect(closed.length).toBeGreaterThan(0);
+    const open = engine.search('"det gick').hits;
+    expect(open.slice(0, closed.length).map((h) => `${h.documentId}#${h.paragraph}`)).toEqual(closed);
+    expect(
+      marked(open[0] as (typeof open)[number])
+        .join(' ')
+        .toLowerCase(),
+    ).toBe('det går');
+  });
+
   it('leaves a typed word alone when its lemma key begins it', () => {
     const last = parseQuery('"uppdraget ska redovis').terms.at(-1);
     expect(last?.prefix).toBeUndefined();
