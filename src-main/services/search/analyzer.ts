@@ -44,12 +44,20 @@ export const lowerOf = (raw: string): string => {
   const lower = raw.toLowerCase();
   return lower.includes('\u00ad') ? lower.replace(SOFT_HYPHEN, '') : lower;
 };
-const JOINERS = new Set(['-', '‐', '‑', '–', '—', ':', '/']);
+/** Hyphen-minus, hyphen, non-breaking hyphen, en and em dash, colon, slash (as char codes: tokenEnd runs per word). */
+const isJoiner = (code: number): boolean =>
+  code === 45 ||
+  code === 58 ||
+  code === 47 ||
+  code === 0x2010 ||
+  code === 0x2011 ||
+  code === 0x2013 ||
+  code === 0x2014;
 
 /** An inner hyphen, dash, colon or slash that joins two runs of letters/digits into one word. */
 export function isJoinerAt(text: string, i: number): boolean {
   return (
-    JOINERS.has(text[i] as string) &&
+    isJoiner(text.charCodeAt(i)) &&
     i > 0 &&
     isWordChar(text.charCodeAt(i - 1)) &&
     isWordChar(text.charCodeAt(i + 1))
@@ -123,7 +131,7 @@ export function tokenEnd(text: string, start: number): number {
   for (;;) {
     while (i < n && isWordChar(text.charCodeAt(i))) i++;
     // An inner hyphen, dash, colon or slash joins two runs of letters/digits.
-    if (i + 1 < n && JOINERS.has(text[i] as string) && isWordChar(text.charCodeAt(i + 1))) {
+    if (i + 1 < n && isJoiner(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i + 1))) {
       i++;
       continue;
     }

@@ -362,6 +362,12 @@ export class TermFilter {
     return ((text | own) & this.#all) === this.#all;
   }
 
+  /** Whether some query word may match in the heading the entry stands under (it has one). */
+  headingMayMatch(entry: number): boolean {
+    const heading = this.#headings.of[entry] ?? -1;
+    return heading >= 0 && this.#headingMask(heading) !== 0;
+  }
+
   /** Which units can match in a heading (looked at once per query). */
   #headingMask(heading: number): number {
     let own = this.#headingMasks.get(heading);

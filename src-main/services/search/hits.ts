@@ -64,7 +64,8 @@ export class HitMaker {
   ): { text: TextMatch; heading: TextMatch | null } | null {
     const text = matchMarked(body, query, filter.tokenMarks(id, false));
     if (!text) return null;
-    if (!record.heading) return { text, heading: null };
+    // A heading none of whose words the query's may match has no ranges (most hits' heading).
+    if (!record.heading || !filter.headingMayMatch(id)) return { text, heading: null };
     const heading = matchMarked(record.heading, query, filter.tokenMarks(id, true));
     return heading ? { text, heading } : null;
   }

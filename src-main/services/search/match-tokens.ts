@@ -89,9 +89,7 @@ export class MarkedTokens implements TokenList {
   /** `count`: how many tokens the text has, when known (else it is scanned to the end now). */
   constructor(text: string, count: number | null) {
     this.#text = text;
-    // foldedText's test without lowercasing the whole text: U+0130 (İ) is the one character
-    // whose lowercase is longer (SpecialCasing.txt).
-    this.#folds = !text.includes('\u00ad') && !text.includes('\u0130');
+    this.#folds = textFolds(text);
     if (count === null) {
       while (this.#next());
       this.#length = this.#known;
@@ -146,18 +144,39 @@ export class MarkedTokens implements TokenList {
   }
 
   holdsNeedle(i: number, needles: readonly string[], lower: string): boolean {
-    if (!this.#folds) return true;
-    for (let k = 0; k < needles.length; k++) {
-      const needle = needles[k] as string;
-      if (needle === '') continue;
-      if (isWordNeedle(needle)) {
-        if (foldedWord(lower).includes(needle)) return true;
-        continue;
-      }
-      // Other needles may run past the word's end.
-      const around = this.#text.slice(this.start(i), this.end(i) + needle.length - 1).toLowerCase();
-      if (foldLower(around).includes(needle)) return true;
-    }
-    return false;
+    return !this.#folds || holdsNeedleAt(this.#text, this.start(i), this.end(i), lower, needles);
   }
+}
+
+/** Whether foldedText folds `text` (else matchText takes the token path, without needles). */
+export function textFolds(text: string): boolean {
+  // foldedText's test without lowercasing the whole text: U+0130 (İ) is the one character
+  // whose lowercase is longer (SpecialCasing.txt).
+  return !text.includes('\u00ad') && !text.includes('\u0130');
+}
+
+/**
+ * Whether one of the needles starts inside the word text[start, end) (lowercase `lower`) in
+ * the folded text. Folding as foldedText does (per character), so a needle found in the
+ * folded word is one matchFolded finds in the folded text.
+ */
+export function holdsNeedleAt(
+  text: string,
+  start: number,
+  end: number,
+  lower: string,
+  needles: readonly string[],
+): boolean {
+  for (let k = 0; k < needles.length; k++) {
+    const needle = needles[k] as string;
+    if (needle === '') continue;
+    if (isWordNeedle(needle)) {
+      if (foldedWord(lower).includes(needle)) return true;
+      continue;
+    }
+    // Other needles may run past the word's end.
+    const around = text.slice(start, end + needle.length - 1).toLowerCase();
+    if (foldLower(around).includes(needle)) return true;
+  }
+  return false;
 }

@@ -9,6 +9,8 @@ import {
   analyzeWord,
   foldedText,
   nextToken,
+  lowerOf,
+  scanToken,
   sharedTailTokens,
   tokenAt,
   tokenize,
@@ -16,7 +18,14 @@ import {
   type WordForms,
 } from './analyzer';
 import { MIN_SUFFIX_LENGTH } from './dictionary';
-import { MarkedTokens, TOO_FEW_TOKENS, TokenArray, type TokenList } from './match-tokens';
+import {
+  MarkedTokens,
+  TOO_FEW_TOKENS,
+  TokenArray,
+  holdsNeedleAt,
+  textFolds,
+  type TokenList,
+} from './match-tokens';
 import type { ParsedQuery, QueryTerm } from './query';
 
 /**
@@ -81,7 +90,14 @@ export function betterKind(a: MatchKind | undefined, b: MatchKind | undefined): 
 }
 
 function mergeRanges(ranges: MatchRange[]): MatchRange[] {
-  ranges.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Most often already in order (single words are found token by token).
+  let sorted = true;
+  for (let i = 1; i < ranges.length && sorted; i++) {
+    const a = ranges[i - 1] as MatchRange;
+    const b = ranges[i] as MatchRange;
+    sorted = a.start < b.start || (a.start === b.start && a.end >= b.end);
+  }
+  if (!sorted) ranges.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: MatchRange[] = [];
   for (const r of ranges) {
     const last = out[out.length - 1];
@@ -238,6 +254,7 @@ export function matchMarked(text: string, query: ParsedQuery, marks: ArrayLike<n
   // Without compounds written with a shared tail, the codes are the tokens' (indexTokens):
   // the text is then scanned only as far as its last marked word.
   const tails = mayShareTails(text);
+  if (!tails && query.units.every((unit) => unit.terms.length === 1)) return matchWords(text, query, marks);
   const tokens = new MarkedTokens(text, tails ? null : marks.length);
   if (marks.length < tokens.length) return null;
   try {
@@ -246,6 +263,45 @@ export function matchMarked(text: string, query: ParsedQuery, marks: ArrayLike<n
     if (error === TOO_FEW_TOKENS) return null;
     throw error;
   }
+}
+
+/** scanToken's output: one token's start and end. */
+const bounds = new Int32Array(2);
+
+/**
+ * matchMarked for a query of single words (no phrase) in a text without shared-tail
+ * compounds: one pass over the tokens, as far as the last marked one, each marked word
+ * lowercased once for every query word it may match. Same result as matchEach.
+ */
+function matchWords(text: string, query: ParsedQuery, marks: ArrayLike<number>): TextMatch | null {
+  const units = query.units;
+  const out = new Collector(units.length);
+  let last = marks.length - 1;
+  while (last >= 0 && marks[last] === 0) last--;
+  if (last < 0) return out.result();
+  const folds = textFolds(text);
+  const needles = folds ? units.map((unit) => needlesOf(unit.terms[0] as QueryTerm)) : null;
+  let at = 0;
+  for (let i = 0; i <= last; i++) {
+    // The codes name a token the text does not have: the caller reads the text instead.
+    if (!scanToken(text, at, bounds, 0)) return null;
+    const start = bounds[0] as number;
+    const end = bounds[1] as number;
+    at = end;
+    const mark = marks[i] as number;
+    if (mark === 0) continue;
+    const lower = lowerOf(text.slice(start, end));
+    for (let u = 0; u < units.length; u++) {
+      // A unit of one word has the word's bit: 1 << u.
+      if ((mark & (1 << u)) === 0) continue;
+      if (needles && !holdsNeedleAt(text, start, end, lower, needles[u] as readonly string[])) continue;
+      const term = (units[u] as QueryUnitView).terms[0] as QueryTerm;
+      // The form typed is its own exact match (termQuality's 5) without looking it up.
+      const q = lower === term.lower ? 5 : termQuality(term, analyzeWord(lower), lower);
+      if (q > 0) out.addWord(u, q, start, end);
+    }
+  }
+  return out.result();
 }
 
 function matchEach(
