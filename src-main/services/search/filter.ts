@@ -254,8 +254,12 @@ export class TermFilter {
     // Plain index loops over typed arrays: this runs for every word of every candidate, and an
     // array destructured in a for-of allocated an iterator per word before it was optimised.
     const singles = this.#singles;
-    states.fill(0);
-    ownStates.fill(0);
+    // No builtin call per text when the query has no phrase (most queries; this runs for
+    // every candidate and every heading).
+    if (phrases.length > 0) {
+      states.fill(0);
+      ownStates.fill(0);
+    }
     // Whether some phrase has a word matched at the previous token (else a token that no
     // query word matches, most of them, costs only its decoding).
     let open = false;
@@ -350,7 +354,8 @@ export class TermFilter {
         )
           return false;
     }
-    this.#tf.fill(0);
+    const tf = this.#tf;
+    for (let u = 0; u < tf.length; u++) tf[u] = 0;
     this.#counting = true;
     const text = this.#matched(codes, starts[entry] as number, starts[entry + 1] as number);
     this.#counting = false;
