@@ -123,18 +123,17 @@ export class TermFilter {
     this.#scratch = scratch;
     this.#headingMasks = scratch.cleared('headings', headings.count);
     const { ranks } = sequences;
-    const marks = (this.#marks = scratch.zeroed('marks', sequences.codeCount));
-    marks[sequences.any] = 255;
-    const byId = scratch.zeroed('byId', ranks.length);
+    const marked = scratch.marked('marks', sequences.codeCount);
+    const marks = (this.#marks = marked.bytes);
+    marked.or(sequences.any, 255);
     // BM25 over the entries still indexed: removed ones keep their codes but count for nothing.
     const entries = sequences.starts.length - 1 - removed.entries;
     this.#averageLength = entries > 0 ? (sequences.words - removed.words) / entries || 1 : 1;
     this.#idf = new Float64Array(query.units.length);
     this.#tf = new Float64Array(query.units.length);
-    const ownMarks = (this.#ownMarks = scratch.zeroed('own', sequences.codeCount));
+    const ownMarked = scratch.marked('own', sequences.codeCount);
+    this.#ownMarks = ownMarked.bytes;
     let bit = 1;
-    // A word that matches every term (an empty key) makes the pair test useless.
-    let everything = false;
     const phraseCodes = new Map<number, number[]>();
     const singles: number[] = [];
     query.units.forEach((unit, u) => {
@@ -143,11 +142,6 @@ export class TermFilter {
         const word = term.encoded[0] ?? '';
         const own = bit;
         bit <<= 1;
-        if (word === '') {
-          marks.fill(255);
-          everything = true;
-          return own;
-        }
         const exact = index.termId(word);
         let postings = 0;
         // The term ids the word matches, as lists (the dictionary's cached one, and near-misses):
@@ -157,24 +151,20 @@ export class TermFilter {
         const codes: number[] | null =
           unit.terms.length > 1 && (term === unit.terms[0] || term === unit.terms[1]) ? [] : null;
         if (codes) phraseCodes.set(own, codes);
+        // A term's code is its own (ranks is one to one), so its mark says whether this word
+        // marked the term already.
+        const markedFor = (id: number) => ((marks[ranks[id] as number] as number) & own) !== 0;
         const mark = (id: number) => {
-          byId[id] = (byId[id] as number) | own;
           const code = ranks[id] as number;
-          marks[code] = (marks[code] as number) | own;
+          marked.or(code, own);
           codes?.push(code);
         };
         if (!term.whole) {
           const matching = index.matching(word);
           const ids = matching.ids;
+          // A short word ("i", "för") matches thousands of terms.
           if (codes) for (let i = 0; i < ids.length; i++) mark(ids[i] as number);
-          else
-            for (let i = 0; i < ids.length; i++) {
-              // mark, inlined: a short word ("i", "för") matches thousands of terms.
-              const id = ids[i] as number;
-              byId[id] = (byId[id] as number) | own;
-              const code = ranks[id] as number;
-              marks[code] = (marks[code] as number) | own;
-            }
+          else for (let i = 0; i < ids.length; i++) marked.or(ranks[ids[i] as number] as number, own);
           lists.push(matching.ids);
           postings = matching.postings;
         } else if (exact >= 0) {
@@ -187,16 +177,16 @@ export class TermFilter {
         if (term.prefix !== undefined) {
           const prefixed = index.prefixed(term.prefix);
           for (let i = 0; i < prefixed.ids.length; i++)
-            if (((byId[prefixed.ids[i] as number] as number) & own) === 0) mark(prefixed.ids[i] as number);
+            if (!markedFor(prefixed.ids[i] as number)) mark(prefixed.ids[i] as number);
           lists.push(prefixed.ids);
           postings += prefixed.postings;
         }
-        if (exact >= 0) ownMarks[ranks[exact] as number] = (ownMarks[ranks[exact] as number] ?? 0) | own;
+        if (exact >= 0) ownMarked.or(ranks[exact] as number, own);
         // Misspellings of the word in the text match it too (only those exact terms).
         const near: number[] = [];
         for (const miss of term.nearMisses) {
           const id = index.termId(miss);
-          if (id < 0 || (byId[id] ?? 0) & own) continue;
+          if (id < 0 || markedFor(id)) continue;
           mark(id);
           near.push(id);
           postings += index.frequencyOf(miss);
@@ -215,18 +205,20 @@ export class TermFilter {
     this.#states = new Int32Array(this.#phrases.length);
     this.#ownStates = new Int32Array(this.#phrases.length);
     this.#all = (1 << query.units.length) - 1;
-    if (!everything)
-      this.#pairs = this.#phrases.map((p) =>
-        pairTest(
-          p.unit,
-          phraseCodes.get(p.bits[0] ?? 0) ?? [],
-          phraseCodes.get(p.bits[1] ?? 0) ?? [],
-          sequences.any,
-        ),
-      );
+    this.#pairs = this.#phrases.map((p) =>
+      pairTest(
+        p.unit,
+        phraseCodes.get(p.bits[0] ?? 0) ?? [],
+        phraseCodes.get(p.bits[1] ?? 0) ?? [],
+        sequences.any,
+      ),
+    );
   }
 
-  /** The filter for a query, or null when it has too many words to test this way. */
+  /**
+   * The filter for a query, or null when it has too many words to test this way, or a word
+   * whose key is empty (it would match every term: the match code reads the texts instead).
+   */
   static for(
     query: ParsedQuery,
     index: TermIndexView,
@@ -236,6 +228,7 @@ export class TermFilter {
     removed: Removed = NONE_REMOVED,
   ): TermFilter | null {
     if (query.terms.length > MAX_TERMS || query.units.length === 0 || query.units.length > 15) return null;
+    if (query.terms.some((term) => (term.encoded[0] ?? '') === '')) return null;
     return new TermFilter(query, index, sequences, headings, scratch, removed);
   }
 
@@ -254,11 +247,11 @@ export class TermFilter {
     // Plain index loops over typed arrays: this runs for every word of every candidate, and an
     // array destructured in a for-of allocated an iterator per word before it was optimised.
     const singles = this.#singles;
-    // No builtin call per text when the query has no phrase (most queries; this runs for
-    // every candidate and every heading).
-    if (phrases.length > 0) {
-      states.fill(0);
-      ownStates.fill(0);
+    // Plain loops, not fill: a builtin call per text (and per word after a phrase's word)
+    // showed in every query's time.
+    for (let p = 0; p < phrases.length; p++) {
+      states[p] = 0;
+      ownStates[p] = 0;
     }
     // Whether some phrase has a word matched at the previous token (else a token that no
     // query word matches, most of them, costs only its decoding).
@@ -278,8 +271,10 @@ export class TermFilter {
       const mark = marks[code] as number;
       if (mark === 0) {
         if (open) {
-          states.fill(0);
-          ownStates.fill(0);
+          for (let p = 0; p < phrases.length; p++) {
+            states[p] = 0;
+            ownStates[p] = 0;
+          }
           open = false;
         }
         continue;

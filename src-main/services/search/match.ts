@@ -151,7 +151,8 @@ class Collector {
   count = 0;
 
   constructor(units: number) {
-    this.unitQuality = new Array<number>(units).fill(0);
+    this.unitQuality = [];
+    for (let u = 0; u < units; u++) this.unitQuality.push(0);
   }
 
   add(unit: number, qualities: readonly number[], phrase: boolean, start: number, end: number): void {

@@ -10,12 +10,24 @@ export class Scratch {
   readonly #arrays = new Map<string, Uint8Array>();
   readonly #tables = new Map<string, StampedTable>();
 
-  zeroed(name: 'entries' | 'marks' | 'byId' | 'own', size: number): Uint8Array {
+  readonly #marked = new Map<string, MarkedBytes>();
+
+  zeroed(name: 'entries', size: number): Uint8Array {
     let array = this.#arrays.get(name);
     if (array?.length !== size) {
       array = new Uint8Array(size);
       this.#arrays.set(name, array);
     } else array.fill(0);
+    return array;
+  }
+
+  /** A byte array of `size`, all zero (the last query's writes undone). */
+  marked(name: 'marks' | 'own', size: number): MarkedBytes {
+    let array = this.#marked.get(name);
+    if (array?.bytes.length !== size) {
+      array = new MarkedBytes(size);
+      this.#marked.set(name, array);
+    } else array.clear();
     return array;
   }
 
@@ -65,5 +77,34 @@ export class StampedTable {
   set(i: number, value: number): void {
     this.#stamps[i] = this.#generation;
     this.#values[i] = value;
+  }
+}
+
+/**
+ * A byte array of which a query sets a few (the codes its words may match, a handful to some
+ * thousands of the index's terms), zeroed by undoing those writes: zeroing all of it (a byte
+ * per term, some 100 KB) on every keystroke cost more than the marking itself.
+ */
+export class MarkedBytes {
+  readonly bytes: Uint8Array;
+  /** Where a byte went from zero since the last clear. */
+  readonly #set: number[] = [];
+
+  constructor(size: number) {
+    this.bytes = new Uint8Array(size);
+  }
+
+  /** bytes[i] |= bits. */
+  or(i: number, bits: number): void {
+    const before = this.bytes[i] as number;
+    if (before === 0) this.#set.push(i);
+    this.bytes[i] = before | bits;
+  }
+
+  clear(): void {
+    const { bytes } = this;
+    const set = this.#set;
+    for (let k = 0; k < set.length; k++) bytes[set[k] as number] = 0;
+    set.length = 0;
   }
 }
