@@ -319,32 +319,87 @@ function isIrregularForm(word: string): boolean {
 const CONNECTORS = new Set(['och', 'eller', 'samt', 'respektive', 'resp', 'som', 'liksom']);
 
 /**
+ * compoundTail of a shared-tail expression's last word, memoised: the match code reads such
+ * an expression for every hit it stands in ("Klimat- och näringslivsdepartementet" in a
+ * ministry's every title), and splitting the word costs a lexicon lookup per split point.
+ */
+const lastPartTails = new Map<string, string | null>();
+function lastPartTail(word: string): string | null {
+  let tail = lastPartTails.get(word);
+  if (tail === undefined) {
+    tail = compoundTail(word);
+    if (lastPartTails.size >= 10_000) lastPartTails.clear();
+    lastPartTails.set(word, tail);
+  }
+  return tail;
+}
+
+/** A text's tokens read by position (a Token array, or the match code's scanned offsets). */
+export interface TokenView {
+  readonly length: number;
+  start(i: number): number;
+  end(i: number): number;
+  lower(i: number): string;
+}
+
+/** A Token array as a TokenView. */
+function viewOf(tokens: readonly Token[]): TokenView {
+  return {
+    length: tokens.length,
+    start: (i) => (tokens[i] as Token).start,
+    end: (i) => (tokens[i] as Token).end,
+    lower: (i) => (tokens[i] as Token).lower,
+  };
+}
+
+/** Whether text[from…] starts with a dash, maybe a comma, then white space. */
+function startsHeadGap(text: string, from: number): boolean {
+  let i = from;
+  if (text.charCodeAt(i++) !== 45 /* - */) return false;
+  if (text.charCodeAt(i) === 44 /* , */) i++;
+  return i < text.length && WHITE.test(text[i] as string);
+}
+
+/** Whether text[from, to) is a dash, maybe a comma, then only white space (at least one). */
+function isHeadGap(text: string, from: number, to: number): boolean {
+  let i = from;
+  if (text.charCodeAt(i++) !== 45 /* - */) return false;
+  if (text.charCodeAt(i) === 44 /* , */) i++;
+  if (i >= to) return false;
+  for (; i < to; i++) if (!WHITE.test(text[i] as string)) return false;
+  return true;
+}
+const WHITE = /\s/;
+
+/**
  * The compounds a text writes with a shared tail, as tokens spanning the whole expression:
  * "kunskaps- och erfarenhetsutbyte" gives kunskapsutbyte (offsets of "kunskaps- och
- * erfarenhetsutbyte"); "bygg-, anläggnings- och fastighetsbranschen" gives two.
+ * erfarenhetsutbyte"); "bygg-, anläggnings- och fastighetsbranschen" gives two. Only the
+ * tokens around a dash are lowercased (the match code passes its scanned offsets).
  */
-export function sharedTailTokens(text: string, tokens: readonly Token[] = tokenize(text)): Token[] {
+export function sharedTailTokens(
+  text: string,
+  tokens: readonly Token[] | TokenView = tokenize(text),
+): Token[] {
   if (!text.includes('- ') && !text.includes('-,')) return [];
+  const view = Array.isArray(tokens) ? viewOf(tokens) : (tokens as TokenView);
   const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const first = tokens[i] as Token;
-    if (text[first.end] !== '-' || !HAS_LETTER.test(first.lower)) continue;
+  const n = view.length;
+  for (let i = 0; i < n; i++) {
+    if (text.charCodeAt(view.end(i)) !== 45 /* - */ || !HAS_LETTER.test(view.lower(i))) continue;
     // Heads: this token and any more "xxx-" before the connector; then the full compound.
-    const heads = [first];
+    const heads = [i];
     let j = i + 1;
-    while (
-      j < tokens.length &&
-      text[(tokens[j] as Token).end] === '-' &&
-      /^-,?\s/.test(text.slice((tokens[j - 1] as Token).end))
-    )
-      heads.push(tokens[j++] as Token);
-    const connector = tokens[j];
-    const last = tokens[j + 1];
-    if (!connector || !last || !CONNECTORS.has(connector.lower)) continue;
-    if (!/^-,?\s+$/.test(text.slice((heads[heads.length - 1] as Token).end, connector.start))) continue;
-    const tail = compoundTail(last.lower);
+    // The next head follows "- " or "-, " (a dash, maybe a comma, then white space).
+    while (j < n && text.charCodeAt(view.end(j)) === 45 && startsHeadGap(text, view.end(j - 1)))
+      heads.push(j++);
+    if (j + 1 >= n || !CONNECTORS.has(view.lower(j))) continue;
+    if (!isHeadGap(text, view.end(heads[heads.length - 1] as number), view.start(j))) continue;
+    const last = j + 1;
+    const tail = lastPartTail(view.lower(last));
     if (!tail) continue;
-    for (const head of heads) out.push({ start: head.start, end: last.end, lower: head.lower + tail });
+    for (const head of heads)
+      out.push({ start: view.start(head), end: view.end(last), lower: view.lower(head) + tail });
     i = j;
   }
   return out;
@@ -373,6 +428,7 @@ export function foldedWord(lower: string): string {
 export function clearAnalysisCache(): void {
   cache.clear();
   foldedWords.clear();
+  lastPartTails.clear();
 }
 
 /** A loaded index's stored analyses (analyses.ts), asked before a word is analysed. */

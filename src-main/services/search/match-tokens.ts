@@ -1,14 +1,10 @@
 // Owns a text's tokens as the match code reads them: as tokenize made them, or (MarkedTokens)
 // scanned from the text only as far as a marked word needs, each word lowercased and folded
 // only when a mark says it may match. One query reads some 25 texts; this is its inner loop.
-import { foldLower, foldedWord, lowerOf, scanToken, type Token } from './analyzer';
+import { foldLower, foldedWord, lowerOf, scanToken, type Token, type TokenView } from './analyzer';
 
 /** A text's tokens as matchEach reads them: offsets, and each word's lowercase form on demand. */
-export interface TokenList {
-  readonly length: number;
-  start(i: number): number;
-  end(i: number): number;
-  lower(i: number): string;
+export interface TokenList extends TokenView {
   /**
    * Whether one of the needles starts inside token i (lowercase `lower`) in the folded text;
    * true when the text does not fold.

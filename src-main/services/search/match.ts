@@ -15,6 +15,7 @@ import {
   tokenAt,
   tokenize,
   type Token,
+  type TokenView,
   type WordForms,
 } from './analyzer';
 import { MIN_SUFFIX_LENGTH } from './dictionary';
@@ -198,7 +199,12 @@ function unitAt(
 type QueryUnitView = ParsedQuery['units'][number];
 
 /** Single-word units against the compounds the text writes with a shared tail. */
-function matchSharedTails(text: string, query: ParsedQuery, out: Collector, tokens?: Token[]): void {
+function matchSharedTails(
+  text: string,
+  query: ParsedQuery,
+  out: Collector,
+  tokens?: readonly Token[] | TokenView,
+): void {
   if (!mayShareTails(text)) return;
   const virtual = sharedTailTokens(text, tokens);
   if (virtual.length === 0) return;
@@ -350,7 +356,7 @@ function matchEach(
     let tails = marks === null;
     for (let i = tokens.length; !tails && i < (marks as readonly number[]).length; i++)
       tails = marks?.[i] !== 0;
-    if (tails) matchSharedTails(text, query, out, tokens instanceof TokenArray ? tokens.tokens : undefined);
+    if (tails) matchSharedTails(text, query, out, tokens instanceof TokenArray ? tokens.tokens : tokens);
   }
   return out.result();
 }
