@@ -54,6 +54,20 @@ test('typing shows ranked hits grouped by document, with the matches marked', as
   await expect(page.getByRole('listbox').locator('mark')).toContainText(['socialfonden+']);
 });
 
+test("a hit on a document's title shows the words it matched, not the title its group already names", async ({
+  app,
+}) => {
+  const { page } = app;
+  await page.goto(app.url('#/'));
+  await typeSearch(page, 'kontaktpunkter');
+  const group = page.getByRole('group', { name: 'Nationella kontaktpunkter för integration' });
+  const title = group.getByRole('option').filter({ hasText: 'Titel' });
+  await expect(title).toHaveCount(1);
+  await expect(title).toContainText('Träff på');
+  await expect(title.locator('mark')).toHaveText(['kontaktpunkter']);
+  await expect(title).not.toContainText('Nationella');
+});
+
 test('Enter opens a hit at its paragraph with matches highlighted; F3 and the buttons step through them', async ({
   app,
 }) => {

@@ -249,6 +249,7 @@ export const en: Catalog = {
   'search.showingFor': 'Showing hits for {query}',
   'search.searchInstead': 'Search instead for',
   'search.titleHit': 'Title',
+  'search.titleMatch': 'Match on',
   'search.nearMiss': 'similar spelling',
   'search.nearMissHint': 'The text spells the word differently from the search',
   'search.error': 'The search failed: {message}',

@@ -225,6 +225,7 @@ export const sv = {
   'search.showingFor': 'Visar träffar för {query}',
   'search.searchInstead': 'Sök i stället efter',
   'search.titleHit': 'Titel',
+  'search.titleMatch': 'Träff på',
   'search.nearMiss': 'liknande stavning',
   'search.nearMissHint': 'Texten stavar ordet annorlunda än sökningen',
   'search.error': 'Sökningen misslyckades: {message}',
