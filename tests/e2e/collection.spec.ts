@@ -214,6 +214,22 @@ test('a table is a real table with header cells, and its cells carry the documen
   await expectNoAxeViolations(page, 'reader with a table');
 });
 
+test('a word the text misspells is found, underlined and explained in the hit', async ({ app }) => {
+  test.skip(app.kind !== 'browser', 'Collections are served by the browser host.');
+  const { page } = app;
+  await page.goto(app.url('#/'));
+  await expect(status(page)).toHaveText('400 dokument');
+  await page.keyboard.press('Control+k');
+  // The collection writes "förorodningen" once; the query is spelt right.
+  await page.keyboard.type('förordningen rörledningar', { delay: 10 });
+  const hit = page.getByRole('listbox').getByRole('option').filter({ hasText: 'förorodningen' });
+  await expect(hit).toHaveCount(1);
+  await expect(hit).toContainText('liknande stavning');
+  await expect(hit.locator('mark.near')).toHaveText(['förorodningen']);
+  await expect(hit.locator('mark:not(.near)').first()).toHaveText('rörledningar');
+  expect(app.requests.filter(leavesApp)).toEqual([]);
+});
+
 test('related documents and in-text links open in the reader, not the browser', async ({ app }) => {
   test.skip(app.kind !== 'browser', 'Collections are served by the browser host.');
   const { page } = app;
