@@ -26,6 +26,7 @@ import {
 import { HitMaker, type ScoredHit } from './hits';
 import { parseQuery, type ParsedQuery } from './query';
 import { suggestCorrections } from './suggest';
+import { WARM_UP_SEARCHES, warmUpQuery } from './warm-up';
 import { CollectionWords, FEW_HITS, type StoredVocabulary } from './words';
 
 export interface ParagraphRecord {
@@ -227,16 +228,32 @@ export class SearchEngine {
   /**
    * Makes now what the first search would otherwise make on the user's first keystroke (the
    * near-miss table, the lexicon, the term dictionary): some 100-200 ms at regeringen.se scale.
-   * A few searches of each kind (a word, two, a prefix, a phrase) also get the code that runs
-   * for every search compiled before the user's first ones need it.
+   * Then some hundred searches of each kind (a word, two, a prefix, a phrase; warm-up.ts) get
+   * the code that runs for every search compiled before the user's first ones need it.
    */
   prepare(): void {
     for (const step of this.preparation()) step();
   }
 
-  /** prepare in steps of some milliseconds to some tens each, for a caller that must not block. */
+  /**
+   * prepare in steps of some milliseconds to some tens each, for a caller that must not block:
+   * the queries above, then the warm-up's (warm-up.ts), one search per step.
+   */
   preparation(): Array<() => void> {
-    return PREPARE_QUERIES.map((query) => () => void this.rank(this.parse(query), DEFAULT_LIMIT));
+    const search = (query: string | null) => {
+      if (query !== null) void this.rank(this.parse(query), DEFAULT_LIMIT);
+    };
+    const textOf = (entry: number) => {
+      const record = this.#records[entry];
+      return !record || record.kind === 'document' || this.#removed.has(entry) ? null : record.text;
+    };
+    return [
+      ...PREPARE_QUERIES.map((query) => () => search(query)),
+      ...Array.from(
+        { length: WARM_UP_SEARCHES },
+        (_, k) => () => search(warmUpQuery(k, this.#records.length, textOf)),
+      ),
+    ];
   }
 
   /** A query as typed, each word with the misspellings of it the text holds. */
