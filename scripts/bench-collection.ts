@@ -89,9 +89,11 @@ async function variant(kind: string, dir: string, cache: string): Promise<Figure
     const opened = biggest ? await c.get(biggest.id) : null;
     const openMs = performance.now() - t;
     const hits = (await search.search('integration')).hits.length;
-    // What searching holds once in use: the lexicon, the near-miss table (the service prepares
-    // both right after ready), and the block texts read into memory in the background.
+    // What searching holds once in use: the lexicon, the near-miss table and what the warm-up
+    // searches leave (the service prepares all right after ready), and the block texts read
+    // into memory in the background.
     await c.textsLoaded();
+    await search.prepared;
     const memSearching = memory() - base;
     const errors = c.problems.filter((p) => p.severity === 'error').length;
     return {

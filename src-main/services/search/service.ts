@@ -22,6 +22,11 @@ const CHECK_AFTER_READY_MS = 1_000;
 export interface SearchService {
   /** Resolves when the index is loaded or built; how it got there, for the log. */
   readonly ready: Promise<string>;
+  /**
+   * Resolves when the engine has prepared after ready (its tables made, its code warmed up by
+   * some hundred searches, one per turn of the event loop); for benchmarks and tests.
+   */
+  readonly prepared: Promise<void>;
   search(query: string, options?: { limit?: number; verbatim?: boolean }): Promise<SearchResponse>;
   findInDocument(documentId: string, query: string): Promise<Result<DocumentMatchesResponse>>;
   /** Where the notes and tags that search finds are (the annotation store's terms). */
@@ -143,17 +148,27 @@ export function createSearchService(library: Library, options: SearchServiceOpti
     // Right away rather than on the first keystroke, a step per turn of the event loop.
     const steps = loaded.preparation();
     const next = () => {
-      steps.shift()?.();
+      try {
+        steps.shift()?.();
+      } catch (e) {
+        // Preparing only saves time later: a failure is logged, never the app's end.
+        options.log?.(`Sökmotorn kunde inte förberedas: ${(e as Error).message}`);
+        steps.length = 0;
+      }
       if (steps.length > 0) setImmediate(next);
+      else preparedNow();
     };
     setImmediate(next);
     return how;
   });
+  let preparedNow!: () => void;
+  const prepared = new Promise<void>((done) => (preparedNow = done));
   // A failed load surfaces on the first search; never as an unhandled rejection.
   ready.catch((e: unknown) => options.log?.(`Sökindexet kunde inte läsas in: ${(e as Error).message}`));
 
   return {
     ready,
+    prepared,
     async search(query, { limit = DEFAULT_LIMIT, verbatim = false } = {}) {
       await ready;
       const current = engine as SearchEngine | null;
