@@ -301,10 +301,14 @@ function matchWords(text: string, query: ParsedQuery, marks: ArrayLike<number>):
     for (let u = 0; u < units.length; u++) {
       // A unit of one word has the word's bit: 1 << u.
       if ((mark & (1 << u)) === 0) continue;
-      if (needles && !holdsNeedleAt(text, start, end, lower, needles[u] as readonly string[])) continue;
       const term = (units[u] as QueryUnitView).terms[0] as QueryTerm;
-      // The form typed is its own exact match (termQuality's 5) without looking it up.
-      const q = lower === term.lower ? 5 : termQuality(term, analyzeWord(lower), lower);
+      // The form typed is its own exact match (termQuality's 5), and holds a needle of its own.
+      if (lower === term.lower) {
+        out.addWord(u, 5, start, end);
+        continue;
+      }
+      if (needles && !holdsNeedleAt(text, start, end, lower, needles[u] as readonly string[])) continue;
+      const q = termQuality(term, analyzeWord(lower), lower);
       if (q > 0) out.addWord(u, q, start, end);
     }
   }

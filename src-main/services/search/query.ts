@@ -54,7 +54,18 @@ export interface ParsedQuery {
 
 function needlesOf(key: string): string[] {
   const bare = key.replace(/\++$/, '');
-  return [bare, ...(lexicon()?.needles(bare) ?? [])];
+  const lex = lexicon();
+  const own = lex?.needles(bare) ?? [];
+  if (own.length > 0 || !lex) return [bare, ...own];
+  // A compound the lexicon lacks is keyed by its head and its last part's key (analyzer.ts),
+  // so its forms start with the head and one of the part's needles: handlingsregel gives
+  // handlingsreg (handlingsreglerna), nobelmuseum nobelmuse (Nobelmuseet). The longest part
+  // the lexicon has needles for wins.
+  for (let i = 1; i < bare.length - 1; i++) {
+    const part = lex.needles(bare.slice(i));
+    if (part.length > 0) return [bare, ...part.map((needle) => bare.slice(0, i) + needle)];
+  }
+  return [bare];
 }
 
 /*

@@ -207,3 +207,30 @@ describe('a query word of one or two letters', () => {
     expect(marked('bidrag')).toEqual(['forskningsbidrag']);
   });
 });
+
+describe('a compound the lexicon lacks, whose last part changes its stem (regel: regler)', () => {
+  // Keyed by its head and its last part's key (handlingsregel), while its forms do not hold
+  // that key (handlingsreglerna): the needles come from the last part's (reg).
+  const records = [
+    'Handlingsreglerna gäller alla myndigheter.',
+    'Nya tullregler träder i kraft.',
+    'Nobelmuseet har öppet i dag.',
+    'Reglerna ändras inte.',
+  ].map((t, i) => ({ documentId: `d${i}`, title: `D${i}`, paragraph: 1, heading: null, text: t }));
+  const engine = new SearchEngine();
+  engine.add(records);
+  const found = (q: string) =>
+    engine.search(q, { verbatim: true }).hits.map((h) => h.matches.map((m) => h.text.slice(m.start, m.end)));
+
+  it('finds the form typed', () => {
+    expect(found('handlingsreglerna')).toEqual([['Handlingsreglerna']]);
+    expect(found('tullregler')).toEqual([['tullregler']]);
+    expect(found('nobelmuseet')).toEqual([['Nobelmuseet']]);
+  });
+
+  it('finds the other forms', () => {
+    expect(found('handlingsregel')).toEqual([['Handlingsreglerna']]);
+    expect(found('tullregeln')).toEqual([['tullregler']]);
+    expect(found('nobelmuseum')).toEqual([['Nobelmuseet']]);
+  });
+});
