@@ -405,13 +405,14 @@ export class SearchEngine {
     const seen = this.#scratch.cleared('seen', this.#records.length);
     const candidates: Array<{ id: number; bm25: number; order: number }> = [];
     let more = false;
+    const records = this.#records;
     const visit = (id: number): boolean => {
       if (seen.has(id)) return false;
       seen.set(id, 1);
+      // Cheapest first; the record itself is read only to keep one document's entries.
+      if (id >= records.length || (documentId && records[id]?.documentId !== documentId)) return false;
       if (this.#removed.size > 0 && this.#removed.has(id)) return false;
       if (filter && !filter.passes(id)) return false;
-      const record = this.#records[id];
-      if (!record || (documentId && record.documentId !== documentId)) return false;
       if (candidates.length === pool) return (more = true);
       candidates.push({ id, bm25: filter?.bm25(id) ?? 0, order: candidates.length });
       return false;

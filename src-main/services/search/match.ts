@@ -272,6 +272,26 @@ export function matchMarked(text: string, query: ParsedQuery, marks: ArrayLike<n
   }
 }
 
+/**
+ * Whether lowerOf(text.slice(start, end)) is `lower`, without making either: letter by letter,
+ * ASCII by its code, others by their own lowercase (a soft hyphen or a letter whose lowercase
+ * is longer makes the lengths differ, so the answer is no and the caller lowercases).
+ */
+function isLowerOf(text: string, start: number, end: number, lower: string): boolean {
+  if (end - start !== lower.length) return false;
+  for (let k = 0; k < lower.length; k++) {
+    const c = text.charCodeAt(start + k);
+    const l = lower.charCodeAt(k);
+    if (c === l) continue;
+    if (c < 128) {
+      if (c >= 65 && c <= 90 && c + 32 === l) continue;
+      return false;
+    }
+    if (String.fromCharCode(c).toLowerCase() !== lower[k]) return false;
+  }
+  return true;
+}
+
 /** scanToken's output: one token's start and end. */
 const bounds = new Int32Array(2);
 
@@ -297,16 +317,18 @@ function matchWords(text: string, query: ParsedQuery, marks: ArrayLike<number>):
     at = end;
     const mark = marks[i] as number;
     if (mark === 0) continue;
-    const lower = lowerOf(text.slice(start, end));
+    let lower: string | null = null;
     for (let u = 0; u < units.length; u++) {
       // A unit of one word has the word's bit: 1 << u.
       if ((mark & (1 << u)) === 0) continue;
       const term = (units[u] as QueryUnitView).terms[0] as QueryTerm;
-      // The form typed is its own exact match (termQuality's 5), and holds a needle of its own.
-      if (lower === term.lower) {
+      // The form typed is its own exact match (termQuality's 5), and holds a needle of its own;
+      // told without lowercasing a copy (the short words people search for are most tokens).
+      if (lower === null ? isLowerOf(text, start, end, term.lower) : lower === term.lower) {
         out.addWord(u, 5, start, end);
         continue;
       }
+      lower ??= lowerOf(text.slice(start, end));
       if (needles && !holdsNeedleAt(text, start, end, lower, needles[u] as readonly string[])) continue;
       const q = termQuality(term, analyzeWord(lower), lower);
       if (q > 0) out.addWord(u, q, start, end);
