@@ -71,6 +71,22 @@ function mayHold(pair: PairTest, codes: Uint8Array, from: number, to: number): b
   return false;
 }
 
+/**
+ * The varint at codes[i] (sequences.ts: 7 bits a byte, low first, the high bit set when more
+ * follow) as its value times 8 plus its length in bytes: one number, no allocation, for the
+ * loops that read every word of every candidate. Codes stay far below 2^28.
+ */
+function varintAt(codes: Uint8Array, i: number): number {
+  let byte = codes[i] as number;
+  let code = byte & 127;
+  let length = 1;
+  for (let shift = 7; byte & 128; shift += 7) {
+    byte = codes[i + length++] as number;
+    code |= (byte & 127) << shift;
+  }
+  return code * 8 + length;
+}
+
 /** A parsed query compiled to a bit per query word over term codes. */
 export class TermFilter {
   /** Code → bits of the query words it matches. */
@@ -261,12 +277,9 @@ export class TermFilter {
     let words = 0;
     let i = from;
     while (i < to) {
-      let byte = codes[i++] as number;
-      let code = byte & 127;
-      for (let shift = 7; byte & 128; shift += 7) {
-        byte = codes[i++] as number;
-        code |= (byte & 127) << shift;
-      }
+      const read = varintAt(codes, i);
+      i += read & 7;
+      const code = read >> 3;
       words++;
       const mark = marks[code] as number;
       if (mark === 0) {
@@ -331,12 +344,9 @@ export class TermFilter {
     let seen = false;
     let i = from;
     while (i < to) {
-      let byte = codes[i++] as number;
-      let code = byte & 127;
-      for (let shift = 7; byte & 128; shift += 7) {
-        byte = codes[i++] as number;
-        code |= (byte & 127) << shift;
-      }
+      const read = varintAt(codes, i);
+      i += read & 7;
+      const code = read >> 3;
       words++;
       if ((marks[code] as number) & bit) {
         seen = true;
@@ -448,12 +458,9 @@ export class TermFilter {
     let n = 0;
     let i = from;
     while (i < to) {
-      let byte = codes[i++] as number;
-      let code = byte & 127;
-      for (let shift = 7; byte & 128; shift += 7) {
-        byte = codes[i++] as number;
-        code |= (byte & 127) << shift;
-      }
+      const read = varintAt(codes, i);
+      i += read & 7;
+      const code = read >> 3;
       out[n++] = marks[code] as number;
     }
     return out.subarray(0, n);
