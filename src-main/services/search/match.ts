@@ -110,11 +110,21 @@ function mergeRanges(ranges: MatchRange[]): MatchRange[] {
   return out;
 }
 
-/** The distinct kinds of a set of ranges, best first. */
+/** The kinds best first, each with its bit for kindsOf. */
+const KINDS_BEST_FIRST: readonly MatchKind[] = ['exact', 'inflection', 'compound', 'near-miss'];
+
+/** The distinct kinds of a set of ranges, best first (a bit per kind: this runs for every hit). */
 export function kindsOf(...rangeLists: ReadonlyArray<readonly MatchRange[]>): MatchKind[] {
-  const kinds = new Set<MatchKind>();
-  for (const list of rangeLists) for (const r of list) if (r.kind) kinds.add(r.kind);
-  return [...kinds].sort((a, b) => KIND_RANK[b] - KIND_RANK[a]);
+  let seen = 0;
+  for (const list of rangeLists)
+    for (let i = 0; i < list.length; i++) {
+      const kind = (list[i] as MatchRange).kind;
+      if (kind) seen |= 1 << (3 - KIND_RANK[kind]);
+    }
+  const kinds: MatchKind[] = [];
+  for (let k = 0; k < KINDS_BEST_FIRST.length; k++)
+    if (seen & (1 << k)) kinds.push(KINDS_BEST_FIRST[k] as MatchKind);
+  return kinds;
 }
 
 /** Where (and how well) each unit of the query matches in `text` (`folded`: its foldedText, if known). */

@@ -75,7 +75,10 @@ function needlesOf(key: string): string[] {
  */
 const GLUED_SERIES = /\b(sou|ds|dir|prop|skr|rskr|bet)\.?(?=\d{4})/gi;
 const SPACED_FPM = /\b(fpm)[\s.]+(?=\d)/gi;
+const DIGIT = /\d/;
 export function normalizeDesignations(raw: string): string {
+  // Both need a digit; most queries have none (this runs on every keystroke).
+  if (!DIGIT.test(raw)) return raw;
   return raw.replace(GLUED_SERIES, '$1 ').replace(SPACED_FPM, '$1');
 }
 
