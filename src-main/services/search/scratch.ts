@@ -87,8 +87,9 @@ export class StampedTable {
  */
 export class MarkedBytes {
   readonly bytes: Uint8Array;
-  /** Where a byte went from zero since the last clear. */
-  readonly #set: number[] = [];
+  /** Where a byte went from zero since the last clear (kept between queries: no allocation). */
+  #set = new Int32Array(1024);
+  #count = 0;
 
   constructor(size: number) {
     this.bytes = new Uint8Array(size);
@@ -97,14 +98,21 @@ export class MarkedBytes {
   /** bytes[i] |= bits. */
   or(i: number, bits: number): void {
     const before = this.bytes[i] as number;
-    if (before === 0) this.#set.push(i);
+    if (before === 0) {
+      if (this.#count === this.#set.length) {
+        const grown = new Int32Array(this.#set.length * 2);
+        grown.set(this.#set);
+        this.#set = grown;
+      }
+      this.#set[this.#count++] = i;
+    }
     this.bytes[i] = before | bits;
   }
 
   clear(): void {
     const { bytes } = this;
     const set = this.#set;
-    for (let k = 0; k < set.length; k++) bytes[set[k] as number] = 0;
-    set.length = 0;
+    for (let k = 0; k < this.#count; k++) bytes[set[k] as number] = 0;
+    this.#count = 0;
   }
 }
