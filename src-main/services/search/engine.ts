@@ -228,8 +228,8 @@ export class SearchEngine {
   /**
    * Makes now what the first search would otherwise make on the user's first keystroke (the
    * near-miss table, the lexicon, the term dictionary): some 100-200 ms at regeringen.se scale.
-   * Then some hundred searches of each kind (a word, two, a prefix, a phrase; warm-up.ts) get
-   * the code that runs for every search compiled before the user's first ones need it.
+   * Then a hundred searches of each kind (a word, two, a prefix, a phrase; warm-up.ts) get the
+   * code that runs for every search compiled before the user's first ones need it.
    */
   prepare(): void {
     for (const step of this.preparation()) step();
