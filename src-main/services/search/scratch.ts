@@ -1,5 +1,6 @@
-// Owns the per-query working arrays of one engine: byte arrays zeroed instead of reallocated,
-// and tables as large as the index cleared in constant time by a generation stamp. Queries run
+// Owns the per-query working arrays of one engine: byte arrays zeroed instead of reallocated
+// (or, when a query sets few of their bytes, cleared by undoing its writes), and tables as
+// large as the index cleared in constant time by a generation stamp. Queries run
 // synchronously, one at a time, so one set per engine is enough.
 
 /**
