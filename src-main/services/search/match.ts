@@ -332,8 +332,9 @@ function matchWords(text: string, query: ParsedQuery, marks: ArrayLike<number>):
       // A unit of one word has the word's bit: 1 << u.
       if ((mark & (1 << u)) === 0) continue;
       const term = (units[u] as QueryUnitView).terms[0] as QueryTerm;
-      // The form typed is its own exact match (termQuality's 5), and holds a needle of its own;
-      // told without lowercasing a copy (the short words people search for are most tokens).
+      // The form typed is its own exact match (termQuality's 5) and holds one of its needles
+      // (query.ts), so no needle test; told without lowercasing a copy (the short words people
+      // search for are most tokens).
       if (lower === null ? isLowerOf(text, start, end, term.lower) : lower === term.lower) {
         out.addWord(u, 5, start, end);
         continue;

@@ -100,10 +100,14 @@ function termsOf(text: string): QueryTerm[] {
     const key = forms.encoded[0] ?? '';
     const other = text[end] === '(' || text[end + 1] === '(' ? COMMISSION.get(lower) : undefined;
     const alternates = alternatesOf(lower, key);
+    const folded = fold(lower);
     const needles = [...needlesOf(key), ...alternates.flatMap(needlesOf)];
+    // The form typed always matches itself (exactly): when no needle of its key is in it (a
+    // token the analyser keys oddly, maj:t as maj:d), it is a needle of its own.
+    if (!needles.some((needle) => folded.includes(needle))) needles.push(folded);
     return {
       lower,
-      folded: fold(lower),
+      folded,
       ...forms,
       needles: other ? [...needles, other] : needles,
       // Matched like a near-miss (the other spelling's key; kom is keyed with komma, but the
