@@ -101,8 +101,8 @@ function byLength(words: readonly string[], folded: readonly string[], counts: r
   // First the number of words of each length, one place up; then summed, starts[n] is the
   // number of words shorter than n: where the first word of n letters or more goes.
   const starts = new Int32Array(longest + 2);
-  for (const f of folded) starts[f.length + 1]++;
-  for (let n = 1; n < starts.length; n++) starts[n] += starts[n - 1] as number;
+  for (const f of folded) starts[f.length + 1] = (starts[f.length + 1] as number) + 1;
+  for (let n = 1; n < starts.length; n++) starts[n] = (starts[n] as number) + (starts[n - 1] as number);
   const next = starts.slice();
   const bucket: Bucket = {
     words: new Array<string>(words.length),
