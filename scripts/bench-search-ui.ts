@@ -4,8 +4,8 @@
 // sequences drawn from the collection (search-ui-queries.ts) letter by letter into the search
 // field (focused with Ctrl+K) and prints, per keystroke, keystroke → the frame after the result
 // panel shows that query's hits (and → the frame with every hit drawn): p50/p95/max, per kind
-// of query, and where the time goes — before the call, the search in main (the host's
-// Server-Timing), JSON in main, the transfer, parsing in the page, the app's update of the
+// of query, and where the time goes — before the call, the search in main (timed by the host,
+// in the answer), JSON in main, the transfer, parsing in the page, the app's update of the
 // DOM, and layout + paint to the next frame; then whether an answer's size costs transfer
 // time. In the same run and browser it types the same keystrokes into the plain page of
 // search-ui-plain.ts (same calls, every answer drawn whole); last, both pages typed fast
@@ -21,6 +21,8 @@ import { loadLine, machineLine, openBenchBrowser, percentile, startBenchHost, st
 import { typedSequences, type TypedSequence } from './search-ui-queries';
 import { plainSearchPage } from './search-ui-plain';
 import { typeFast, type FastTyping } from './search-ui-fast-typing';
+import { RECORD_IPC_CALLS } from './ipc-calls';
+import { BRIDGE_PATH } from '../src-main/host/bridge';
 
 const { values } = parseArgs({
   options: {
@@ -39,57 +41,11 @@ function printFast(label: string, fast: FastTyping): void {
   console.log(`| ${label} | ${stats(fast.lastKey)} | ${fast.painted} av ${fast.keys} | ${fast.stale} |`);
 }
 
-/** One search call as the page saw it (performance.now() times) and as the host timed it. */
-interface CallRecord {
-  query: string;
-  called: number;
-  headers?: number;
-  body?: number;
-  parsed?: number;
-  bytes?: number;
-  hits?: number;
-  handler?: number;
-  json?: number;
-}
-
 declare global {
   interface Window {
-    __calls?: CallRecord[];
     __key?: { t0: number; dom: number; painted: number; all: number };
   }
 }
-
-/**
- * Wraps fetch in the page (before the bridge script runs; it looks fetch up at each call) to
- * time every search call: called, headers in (with the host's Server-Timing), body read, parsed.
- */
-const INSTRUMENT = () => {
-  const calls: CallRecord[] = [];
-  window.__calls = calls;
-  const original = window.fetch.bind(window);
-  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    if (typeof init?.body !== 'string' || !String(input).includes('/__lasaren/ipc'))
-      return original(input, init);
-    const message = JSON.parse(init.body) as { channel: string; payload: { query?: string } };
-    if (message.channel !== 'search:query') return original(input, init);
-    const rec: CallRecord = { query: message.payload.query ?? '', called: performance.now() };
-    calls.push(rec);
-    const response = await original(input, init);
-    rec.headers = performance.now();
-    for (const part of (response.headers.get('server-timing') ?? '').split(',')) {
-      const m = /(\w+);dur=([\d.]+)/.exec(part);
-      if (m?.[1] === 'handler') rec.handler = Number(m[2]);
-      if (m?.[1] === 'json') rec.json = Number(m[2]);
-    }
-    const text = await response.text();
-    rec.body = performance.now();
-    rec.bytes = new TextEncoder().encode(text).length;
-    const value = JSON.parse(text) as { ok: boolean; value?: { hits: unknown[] } };
-    rec.parsed = performance.now();
-    rec.hits = value.value?.hits.length ?? 0;
-    return new Response(text, { status: response.status, headers: response.headers });
-  };
-};
 
 /** Arms one keystroke: keydown → the frame after the panel shows `query`'s answer. */
 async function arm(page: Page, query: string): Promise<void> {
@@ -175,7 +131,9 @@ async function typeSequence(page: Page, seq: TypedSequence, out: Sample[], app: 
     await page.waitForFunction(() => window.__key !== undefined, null, { timeout: 60_000 });
     const { key, call } = await page.evaluate((query) => {
       const key = window.__key!;
-      const call = window.__calls!.filter((c) => c.query === query && c.called >= key.t0).at(-1);
+      const call = window
+        .__ipc!.filter((c) => c.channel === 'search:query' && c.query === query && c.sent >= key.t0)
+        .at(-1);
       return { key, call };
     }, query);
     if (!call?.parsed) throw new Error(`Inget sökanrop syntes för "${query}".`);
@@ -185,11 +143,11 @@ async function typeSequence(page: Page, seq: TypedSequence, out: Sample[], app: 
       kind: seq.kind,
       query,
       total: key.painted - key.t0,
-      beforeCall: call.called - key.t0,
+      beforeCall: call.sent - key.t0,
       handler,
       json,
-      transfer: call.body! - call.called - handler - json,
-      parse: call.parsed - call.body!,
+      transfer: call.arrived! - call.sent - handler - json,
+      parse: call.parsed - call.arrived!,
       render: key.dom - call.parsed,
       paint: key.painted - key.dom,
       all: key.all - key.t0,
@@ -211,9 +169,9 @@ async function panelState(page: Page): Promise<string> {
 
 const PARTS: ReadonlyArray<[keyof Sample, string]> = [
   ['beforeCall', 'tangent → anropet skickat (input, appens kö)'],
-  ['handler', 'sökningen i main (värdens handler, Server-Timing)'],
+  ['handler', 'sökningen i main (värdens handler)'],
   ['json', 'svaret till JSON i main'],
-  ['transfer', 'överföring (HTTP på loopback, köer)'],
+  ['transfer', 'överföring (värdens IPC-uttag på loopback, köer)'],
   ['parse', 'JSON.parse i sidan'],
   ['render', 'svaret framme → DOM uppdaterad (Svelte)'],
   ['paint', 'DOM uppdaterad → nästa målade bild (stil, layout, målning)'],
@@ -280,21 +238,13 @@ async function typeAll(
  */
 async function warmEngine(context: BrowserContext, url: string, sequences: readonly TypedSequence[]) {
   const page = await context.newPage();
+  await page.addInitScript(RECORD_IPC_CALLS);
   await page.goto(`${url}__lasaren/uppvarmning`); // a 404 of the host: its origin, no app
+  await page.addScriptTag({ url: BRIDGE_PATH });
   const prefixes = sequences.flatMap((seq) => [...seq.text].map((_, n) => seq.text.slice(0, n + 1)));
   const handled = await page.evaluate(async (queries) => {
-    const out: Array<[string, number]> = [];
-    for (const query of queries) {
-      const response = await fetch('/__lasaren/ipc', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ channel: 'search:query', payload: { query, limit: 50 } }),
-      });
-      await response.text();
-      const timing = response.headers.get('server-timing') ?? '';
-      out.push([query, Number(/handler;dur=([\d.]+)/.exec(timing)?.[1] ?? 0)]);
-    }
-    return out;
+    for (const query of queries) await window.lasaren.search({ query, limit: 50 });
+    return window.__ipc!.map((c): [string, number] => [c.query ?? '', c.handler ?? 0]);
   }, prefixes);
   await page.close();
   return handled;
@@ -303,7 +253,7 @@ async function warmEngine(context: BrowserContext, url: string, sequences: reado
 /** The app: the renderer as built, in the host's page. */
 async function measureApp(context: BrowserContext, url: string, sequences: readonly TypedSequence[]) {
   const page = await context.newPage();
-  await page.addInitScript(INSTRUMENT);
+  await page.addInitScript(RECORD_IPC_CALLS);
   await page.goto(`${url}#/`);
   const samples = await typeAll(page, sequences, true, values.screenshots);
   const transfer = await measureTransfer(page);
@@ -319,28 +269,21 @@ async function measureApp(context: BrowserContext, url: string, sequences: reado
  */
 async function measureTransfer(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
-    const calls: Array<[string, string, unknown]> = [
-      ['search "integration", 50 träffar', 'search:query', { query: 'integration', limit: 50 }],
-      ['search "integration", 5 träffar', 'search:query', { query: 'integration', limit: 5 }],
-      ['getSettings', 'settings:get', undefined],
+    const calls: Array<[string, () => Promise<unknown>]> = [
+      ['search "integration", 50 träffar', () => window.lasaren.search({ query: 'integration', limit: 50 })],
+      ['search "integration", 5 träffar', () => window.lasaren.search({ query: 'integration', limit: 5 })],
+      ['getSettings', () => window.lasaren.getSettings()],
     ];
     const lines: string[] = [];
-    for (const [label, channel, payload] of calls) {
+    for (const [label, call] of calls) {
       const times: number[] = [];
       let bytes = 0;
       for (let i = 0; i < 30; i++) {
         const t0 = performance.now();
-        const response = await fetch('/__lasaren/ipc', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ channel, payload }),
-        });
-        const text = await response.text();
-        const handler = Number(
-          /handler;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? 0,
-        );
-        times.push(performance.now() - t0 - handler);
-        bytes = new TextEncoder().encode(text).length;
+        await call();
+        const timed = window.__ipc!.at(-1)!;
+        times.push(performance.now() - t0 - (timed.handler ?? 0));
+        bytes = timed.bytes ?? 0;
       }
       times.sort((a, b) => a - b);
       const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
@@ -361,7 +304,8 @@ async function measurePlain(browser: Browser, url: string, sequences: readonly T
   const page = await context.newPage();
   await page.goto(`${url}__lasaren/enkel-sokning`); // a 404 of the host: its origin, no app
   await page.setContent(plainSearchPage());
-  await page.evaluate(INSTRUMENT);
+  // Before the page's first call: the bridge opens its socket then.
+  await page.evaluate(RECORD_IPC_CALLS);
   const samples = await typeAll(page, sequences, false);
   const fast = await typeFast(page, sequences, FAST_DELAY_MS);
   await context.close();

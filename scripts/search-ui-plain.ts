@@ -1,8 +1,9 @@
 // The comparison page for `npm run bench:search-ui`: the header search built the plain way, as
-// a first version would — every input event sends its query to the same host (same IPC call,
-// same limit), and every answer that arrives is painted by rebuilding the whole list, each hit
+// a first version would — every input event sends its query to the same host (same IPC call
+// through the host's bridge script, same limit), and every answer that arrives is painted by rebuilding the whole list, each hit
 // with its whole paragraph and its matches marked (text nodes, no snippet, no keyed update).
 // Loaded with page.setContent into a page of the host's own origin; never part of the app.
+import { BRIDGE_PATH } from '../src-main/host/bridge';
 
 const SCRIPT = `
 const input = document.getElementById('sokfalt');
@@ -53,12 +54,7 @@ input.addEventListener('input', async () => {
     delete summary.dataset.query;
     return list.replaceChildren();
   }
-  const response = await fetch('/__lasaren/ipc', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ channel: 'search:query', payload: { query, limit: 50 } }),
-  });
-  const answer = await response.json();
+  const answer = await window.lasaren.search({ query, limit: 50 });
   if (answer.ok) render(query, answer.value);
 });
 `;
@@ -66,6 +62,7 @@ input.addEventListener('input', async () => {
 /** The whole page, with the same panel width and type sizes as the app's result panel. */
 export function plainSearchPage(): string {
   return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Enkel sökning</title>
+<script src="${BRIDGE_PATH}"></script>
 <style>
 body { font-family: system-ui, sans-serif; margin: 0; }
 .search { width: 42rem; margin: 1rem; }

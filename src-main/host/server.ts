@@ -1,19 +1,19 @@
-// Owns the browser host: serves the built renderer and the very same handler table over
-// loopback HTTP, for tests and demos where no Electron binary can run. Refuses any
-// non-loopback address, any Host header but its own (DNS rebinding) and any IPC call whose
-// Origin is not its own page (the equivalent of main's sender check).
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+// Owns the browser host: serves the built renderer over loopback HTTP and the very same
+// handler table over a WebSocket (socket.ts), for tests and demos where no Electron binary
+// can run. Refuses any non-loopback address, any Host header but its own (DNS rebinding) and
+// any IPC socket whose Origin is not its own page (the equivalent of main's sender check).
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Dispatcher } from '../ipc/dispatch';
 import { MAX_IMPORT_FILE_BYTES } from '../shared/documents/imports';
-import { fail } from '../shared/result';
 import { contentTypeFor, resolveInside, securityHeaders } from '../windows/policy';
 import { BRIDGE_PATH, IPC_PATH, bridgeScript } from './bridge';
+import { attachIpcSocket } from './socket';
 
-// Room for a 100 MB document (MAX_IMPORT_FILE_BYTES) sent as base64 (4/3 larger) inside the
-// request, and for a 20 MB notes file (MAX_IMPORT_BYTES) once JSON-escaped.
-const MAX_BODY_BYTES = Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 1024 * 1024;
+// Room for a 100 MB document (MAX_IMPORT_FILE_BYTES) sent as base64 (4/3 larger) inside a
+// call, and for a 20 MB notes file (MAX_IMPORT_BYTES) once JSON-escaped.
+const MAX_CALL_BYTES = Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 1024 * 1024;
 
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
@@ -40,74 +40,6 @@ function send(
 ): void {
   res.writeHead(status, headers);
   res.end(body);
-}
-
-/**
- * `handledMs`: the handler's time, sent with the time spent turning the answer into JSON as
- * a Server-Timing header, so the page (and `npm run bench:search-ui`) can tell main's part of
- * a call from the transfer. Loopback and same-origin only: nothing leaves the machine.
- */
-function sendJson(res: ServerResponse, value: unknown, handledMs?: number): void {
-  const started = performance.now();
-  const body = JSON.stringify(value);
-  const headers = securityHeaders('application/json; charset=utf-8');
-  if (handledMs !== undefined)
-    headers['Server-Timing'] =
-      `handler;dur=${handledMs.toFixed(2)}, json;dur=${(performance.now() - started).toFixed(2)}`;
-  send(res, 200, body, headers);
-}
-
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-async function handleIpc(
-  req: IncomingMessage,
-  res: ServerResponse,
-  origin: string,
-  dispatch: Dispatcher,
-): Promise<void> {
-  if (req.headers.origin !== origin) {
-    sendJson(
-      res,
-      fail(
-        'forbidden',
-        'Anropet kom inte från Läsarens egen sida och avvisades.',
-        'The call did not come from Läsaren’s own page and was refused.',
-      ),
-    );
-    return;
-  }
-  const body = await readBody(req);
-  if (body === null) {
-    sendJson(
-      res,
-      fail(
-        'invalid-request',
-        'Begäran är för stor (högst 32 MB).',
-        'The request is too large (at most 32 MB).',
-      ),
-    );
-    return;
-  }
-  let message: unknown;
-  try {
-    message = JSON.parse(body);
-  } catch {
-    sendJson(res, fail('invalid-request', 'Begäran är inte giltig JSON.', 'The request is not valid JSON.'));
-    return;
-  }
-  const { channel, payload } = (message ?? {}) as { channel?: unknown; payload?: unknown };
-  const started = performance.now();
-  const answer = await dispatch(channel, payload);
-  sendJson(res, answer, performance.now() - started);
 }
 
 async function handleStatic(res: ServerResponse, rendererDir: string, pathname: string): Promise<void> {
@@ -148,17 +80,20 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     const route =
-      req.method === 'POST' && url.pathname === IPC_PATH
-        ? handleIpc(req, res, origin, options.dispatch)
-        : req.method === 'GET' || req.method === 'HEAD'
-          ? handleStatic(res, options.rendererDir, url.pathname)
-          : Promise.resolve(
-              send(res, 405, 'Method not allowed', securityHeaders('text/plain; charset=utf-8')),
-            );
+      req.method === 'GET' || req.method === 'HEAD'
+        ? handleStatic(res, options.rendererDir, url.pathname)
+        : Promise.resolve(send(res, 405, 'Method not allowed', securityHeaders('text/plain; charset=utf-8')));
     route.catch((e: unknown) => {
       if (!res.headersSent) send(res, 500, 'Internal error', securityHeaders('text/plain; charset=utf-8'));
       console.error(e);
     });
+  });
+  const sockets = attachIpcSocket(server, {
+    path: IPC_PATH,
+    origin: () => origin,
+    hostAllowed: (host) => hostHeaders.has(host),
+    dispatch: options.dispatch,
+    maxBytes: MAX_CALL_BYTES,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -173,6 +108,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     server,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const socket of sockets.clients) socket.terminate();
+        sockets.close();
         server.close(() => resolve());
         // Keep-alive connections would otherwise hold the port open for seconds.
         server.closeAllConnections();

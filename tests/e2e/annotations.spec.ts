@@ -439,7 +439,7 @@ test('a document with 1,000 annotations opens and paints quickly (prints the fig
   const figures = await openAndMeasure(page, 1000);
   console.log(
     `1,000 annotations: anchoring + painting ${figures.paint.toFixed(1)} ms; ` +
-      `click to the first painted frame (document fetched over loopback HTTP, rendered, anchored, painted) ${figures.open.toFixed(1)} ms, ` +
+      `click to the first painted frame (document fetched from the host on loopback, rendered, anchored, painted) ${figures.open.toFixed(1)} ms, ` +
       `${baseline.open.toFixed(1)} ms for the same document without annotations`,
   );
   expect((await painted(page, 'lasaren-yellow')).length).toBeGreaterThan(100);

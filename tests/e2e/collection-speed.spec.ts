@@ -16,6 +16,7 @@ import type { Block, DocumentSummary, ReaderDocument } from '../../src-main/shar
 import { compareFilters } from '../../scripts/library-filter-compare';
 import { firstScreen } from '../../src-main/services/library/first-screen';
 import { expect, sharedCollection, test } from './fixtures';
+import { routeIpc } from './ipc-route';
 
 const SCALE_DIR = join(tmpdir(), 'lasaren-scale-manifest');
 
@@ -62,13 +63,9 @@ const stats = (samples: number[]) => {
   return `p50 ${at(50).toFixed(1)} ms, p95 ${at(95).toFixed(1)} ms, max ${at(100).toFixed(1)} ms`;
 };
 
-async function serve(page: Page, channel: string, value: unknown): Promise<void> {
-  const body = JSON.stringify({ ok: true, value });
-  await page.route('**/__lasaren/ipc', async (route) => {
-    const request = route.request().postDataJSON() as { channel: string } | null;
-    if (request?.channel === channel) await route.fulfill({ contentType: 'application/json', body });
-    else await route.fallback();
-  });
+/** Answers the calls on these channels with these values; every other call goes to the host. */
+async function serve(page: Page, answers: Record<string, unknown>): Promise<void> {
+  await routeIpc(page, async (channel) => (channel in answers ? { value: answers[channel] } : undefined));
 }
 
 declare global {
@@ -86,9 +83,8 @@ test('library with 35,942 documents: first paint and filter keystrokes (prints f
   test.skip(!manifest, 'regeringen-se.tar.xz is not beside the repository (../shared/collections).');
   const docs = summaries(manifest!);
   const { page } = app;
-  await serve(page, 'library:list', docs);
-  // Main's first answer for the same documents, as the host would compute it.
-  await serve(page, 'library:first-screen', firstScreen(docs, 40));
+  // The list, and main's first answer for the same documents, as the host would compute it.
+  await serve(page, { 'library:list': docs, 'library:first-screen': firstScreen(docs, 40) });
   await page.goto(app.url('#/'));
   await page.reload();
   await expect(
@@ -225,7 +221,7 @@ test('a 2,400-block document: first screen, all blocks, scrolling, deep link and
   test.setTimeout(300_000);
   const { page } = app;
   const doc = longDocument('langt-betankande', 2400);
-  await serve(page, 'library:get', doc);
+  await serve(page, { 'library:get': doc });
   const firsts: number[] = [];
   const alls: number[] = [];
   for (let run = 0; run < 3; run++) {

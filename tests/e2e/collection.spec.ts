@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect, leavesApp, removeDataDir, sharedCollection, test } from './fixtures';
+import { routeIpc } from './ipc-route';
 import { expectNoAxeViolations } from './a11y';
 import { painted } from './painted';
 import { displayTitle } from '../../src-renderer/features/library/display-title';
@@ -111,10 +112,9 @@ test('the first screen shows before the whole list; what is typed meanwhile is a
   // Hold the whole list back until the test lets it through.
   let release!: () => void;
   const held = new Promise<void>((done) => (release = done));
-  await page.route('**/__lasaren/ipc', async (route) => {
-    const request = route.request().postDataJSON() as { channel: string } | null;
-    if (request?.channel === 'library:list') await held;
-    await route.fallback();
+  await routeIpc(page, async (channel) => {
+    if (channel === 'library:list') await held;
+    return undefined;
   });
   await page.goto(app.url('#/'));
   await page.reload(); // a fresh start, with the route in place

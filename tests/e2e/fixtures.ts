@@ -210,6 +210,8 @@ export const test = base.extend<{ app: App } & TestOptions, WorkerFixtures>({
       const openContext = async () => {
         const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'sv-SE' });
         context.on('request', (r) => void requests.push(r.url()));
+        // The IPC socket too (ws://, loopback): a socket anywhere else would leave the app.
+        context.on('page', (p) => p.on('websocket', (socket) => void requests.push(socket.url())));
         return context;
       };
       let context = await openContext();

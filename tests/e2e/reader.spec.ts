@@ -127,6 +127,11 @@ test('a whole session stays on loopback, and the reader is captured as a screens
   await page.screenshot({ path: shot });
   await testInfo.attach('reader', { path: shot, contentType: 'image/png' });
   expect(app.requests.length).toBeGreaterThan(3);
+  // The browser host's IPC socket is among what is checked, on loopback like the rest.
+  if (app.kind === 'browser')
+    expect(app.requests.filter((url) => /^ws:\/\/127\.0\.0\.1:\d+\/__lasaren\/ipc$/.test(url))).toHaveLength(
+      1,
+    );
   expect(app.requests.filter(leavesApp)).toEqual([]);
 });
 

@@ -1,0 +1,93 @@
+// Owns the browser host's IPC channel: one WebSocket per page, as Electron gives each window
+// one IPC channel. A call is a JSON message {id, channel, payload}; its answer is
+// {id, handler, json, answer}, sent when the handler is done, so calls run side by side and
+// may be answered out of order, as ipcMain.handle's are. The page's origin is checked when
+// the socket opens (main's sender check); nothing but loopback ever reaches it.
+//
+// Why not a POST per call: in Debian's Chromium here a loopback fetch costs 5 ms at p50 and
+// 8–12 ms at p95 whatever the answer's size, a message on an open socket 0.7–1.4 ms and 2–3 ms
+// (npm run bench:transport, 2026-12-02). Electron's IPC has neither cost; the socket is the
+// nearer stand-in.
+import type { Server } from 'node:http';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Dispatcher } from '../ipc/dispatch';
+
+export interface IpcSocketOptions {
+  /** The path the page opens the socket on. */
+  readonly path: string;
+  /** The page's own origin, known once the server listens: a socket from any other is refused. */
+  readonly origin: () => string;
+  /** Whether a Host header names this server (DNS rebinding). */
+  readonly hostAllowed: (host: string) => boolean;
+  readonly dispatch: Dispatcher;
+  /** The largest call, in bytes (an imported document travels inside one). */
+  readonly maxBytes: number;
+}
+
+/**
+ * Close codes the bridge tells the user about (RFC 6455 §7.4.1): a message too large, and
+ * one that is not a call (not JSON, or binary) — which only a page other than the app's sends.
+ */
+export const CLOSE_TOO_LARGE = 1009;
+export const CLOSE_NOT_A_CALL = 1007;
+
+/** Serves IPC calls over WebSockets on `server`'s upgrade requests to `options.path`. */
+export function attachIpcSocket(server: Server, options: IpcSocketOptions): WebSocketServer {
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxBytes,
+    perMessageDeflate: false,
+  });
+  server.on('upgrade', (req, socket, head) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://placeholder');
+    if (
+      pathname !== options.path ||
+      !options.hostAllowed(req.headers.host ?? '') ||
+      req.headers.origin !== options.origin()
+    ) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('message', (data, isBinary) => {
+        void answer(ws, options.dispatch, isBinary ? null : String(data));
+      });
+    });
+  });
+  return sockets;
+}
+
+/** A call's id, channel and payload; null when the message is not a call. */
+function parseCall(text: string | null): { id: number; channel: unknown; payload: unknown } | null {
+  if (text === null) return null;
+  let message: unknown;
+  try {
+    message = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof message !== 'object' || message === null) return null;
+  const { id, channel, payload } = message as { id?: unknown; channel?: unknown; payload?: unknown };
+  return typeof id === 'number' && Number.isSafeInteger(id) ? { id, channel, payload } : null;
+}
+
+/**
+ * Runs one call and sends its answer, with the handler's time and the time spent turning the
+ * answer into JSON (as the envelope's first fields, so `npm run bench:search-ui` can tell
+ * main's part of a call from the transfer without parsing the answer twice).
+ */
+async function answer(ws: WebSocket, dispatch: Dispatcher, text: string | null): Promise<void> {
+  const call = parseCall(text);
+  if (!call) {
+    // No id to answer to: the page that sent it is not the app's bridge.
+    ws.close(CLOSE_NOT_A_CALL, 'not a call');
+    return;
+  }
+  const started = performance.now();
+  const result = await dispatch(call.channel, call.payload);
+  const handled = performance.now() - started;
+  const body = JSON.stringify(result);
+  const json = performance.now() - started - handled;
+  if (ws.readyState !== ws.OPEN) return;
+  ws.send(`{"id":${call.id},"handler":${handled.toFixed(2)},"json":${json.toFixed(2)},"answer":${body}}`);
+}
