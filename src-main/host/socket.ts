@@ -4,9 +4,9 @@
 // may be answered out of order, as ipcMain.handle's are. The page's origin is checked when
 // the socket opens (main's sender check); nothing but loopback ever reaches it.
 //
-// Why not a POST per call: in Debian's Chromium here a loopback fetch costs 5 ms at p50 and
-// 8–12 ms at p95 whatever the answer's size, a message on an open socket 0.7–1.4 ms and 2–3 ms
-// (npm run bench:transport, 2026-12-02). Electron's IPC has neither cost; the socket is the
+// Why not a POST per call: in Debian's Chromium here a loopback fetch costs 5–7 ms at p50 and
+// 8–13 ms at p95 whatever the answer's size, a message on an open socket 0.7–1.6 ms and 2–5 ms
+// (npm run bench:transport, two runs on 2026-12-02). Electron's IPC has neither cost; the socket is the
 // nearer stand-in.
 import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
