@@ -11,6 +11,7 @@
 import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatcher } from '../ipc/dispatch';
+import { fail } from '../shared/result';
 
 export interface IpcSocketOptions {
   /** The path the page opens the socket on. */
@@ -52,6 +53,9 @@ export function attachIpcSocket(server: Server, options: IpcSocketOptions): WebS
       ws.on('message', (data, isBinary) => {
         void answer(ws, options.dispatch, isBinary ? null : String(data));
       });
+      // A frame over the limit or against the protocol: ws closes the socket (1009, 1002) and
+      // reports it here; unheard, the error would end the host.
+      ws.on('error', () => {});
     });
   });
   return sockets;
@@ -84,9 +88,23 @@ async function answer(ws: WebSocket, dispatch: Dispatcher, text: string | null):
     return;
   }
   const started = performance.now();
-  const result = await dispatch(call.channel, call.payload);
-  const handled = performance.now() - started;
-  const body = JSON.stringify(result);
+  let handled = 0;
+  let body: string;
+  try {
+    const result = await dispatch(call.channel, call.payload);
+    handled = performance.now() - started;
+    body = JSON.stringify(result);
+  } catch (e) {
+    // The dispatcher turns a handler's failure into a Result; this is a fault in the host.
+    console.error(e);
+    body = JSON.stringify(
+      fail(
+        'internal',
+        'Ett internt fel uppstod i Läsarens värd.',
+        'An internal error occurred in Läsaren’s host.',
+      ),
+    );
+  }
   const json = performance.now() - started - handled;
   if (ws.readyState !== ws.OPEN) return;
   ws.send(`{"id":${call.id},"handler":${handled.toFixed(2)},"json":${json.toFixed(2)},"answer":${body}}`);

@@ -1,14 +1,16 @@
 // The browser host's IPC socket, over real loopback sockets: it opens only for the host's own
 // page (Origin, Host, path: main's sender check and DNS rebinding), answers each call by its
 // id even out of order, and closes on what is not a call or is too large, answering nothing.
+import { createServer, type Server } from 'node:http';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { IPC_PATH } from '../../../src-main/host/bridge';
 import { startHost, type RunningHost } from '../../../src-main/host/server';
-import { CLOSE_NOT_A_CALL } from '../../../src-main/host/socket';
+import { CLOSE_NOT_A_CALL, CLOSE_TOO_LARGE, attachIpcSocket } from '../../../src-main/host/socket';
 import { fail, ok } from '../../../src-main/shared/result';
 
 let dir: string;
@@ -100,5 +102,67 @@ describe('the IPC socket', () => {
       body: JSON.stringify({ channel: 'fast' }),
     });
     expect(response.status).toBe(405);
+  });
+});
+
+describe('a socket that goes wrong', () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = createServer((_req, res) => res.end());
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    attachIpcSocket(server, {
+      path: IPC_PATH,
+      origin: () => base,
+      hostAllowed: () => true,
+      maxBytes: 1024,
+      dispatch: async (channel) => {
+        if (channel === 'boom') throw new Error('a fault in the host');
+        return ok(channel);
+      },
+    });
+  });
+  afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+  const open = () =>
+    new Promise<WebSocket>((resolve, reject) => {
+      const ws = new WebSocket(`${base.replace(/^http/, 'ws')}${IPC_PATH}`, { headers: { Origin: base } });
+      ws.once('open', () => resolve(ws));
+      ws.once('error', reject);
+    });
+  const next = (ws: WebSocket) =>
+    new Promise<{ id: number; answer: unknown }>((resolve) =>
+      ws.once('message', (data) => resolve(JSON.parse(String(data)) as { id: number; answer: unknown })),
+    );
+
+  it('closes on a call over the size limit, and the host goes on serving', async () => {
+    const ws = await open();
+    const code = closed(ws);
+    ws.send(JSON.stringify({ id: 1, channel: 'fast', payload: 'x'.repeat(2000) }));
+    expect(await code).toBe(CLOSE_TOO_LARGE);
+    const again = await open();
+    const answer = next(again);
+    again.send(JSON.stringify({ id: 2, channel: 'fast' }));
+    expect(await answer).toMatchObject({ id: 2, answer: { ok: true, value: 'fast' } });
+    again.close();
+  });
+
+  it('answers a fault in the host as an internal error, in both languages', async () => {
+    const ws = await open();
+    const answer = next(ws);
+    ws.send(JSON.stringify({ id: 3, channel: 'boom' }));
+    expect(await answer).toMatchObject({
+      id: 3,
+      answer: {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: expect.stringContaining('värd'),
+          messageEn: expect.stringContaining('host'),
+        },
+      },
+    });
+    ws.close();
   });
 });
