@@ -141,7 +141,13 @@ async function measureApp(page: Page, url: string): Promise<Figures> {
       list:
         window
           .__ipc!.filter((c) => c.channel === 'library:list' && c.arrived !== undefined)
-          .map((c) => c.arrived! - c.sent)
+          .map((c) => {
+            // Sent → the answer in: the fetch of its address when it came as one.
+            const fetched = c.at
+              ? performance.getEntriesByType('resource').find((r) => r.name.endsWith(c.at!))
+              : undefined;
+            return ((fetched as PerformanceResourceTiming | undefined)?.responseEnd ?? c.arrived!) - c.sent;
+          })
           .sort((a, b) => b - a)[0] ?? -1,
     }));
     f.firstPaint.push(m.painted);
@@ -254,10 +260,10 @@ async function main(): Promise<void> {
     const lines = [
       `| första målning: navigering → rader målade | ${stats(app.firstPaint)} | |`,
       `| … varav navigering → första skärmen från main framme (getLibraryFirstScreen) | ${stats(app.firstAnswer)} | |`,
-      `| … varav anropet getLibraryFirstScreen (HTTP, 40 rader + facetter) | ${stats(app.firstCall)} | |`,
+      `| … varav anropet getLibraryFirstScreen (värdens IPC-uttag, 40 rader + facetter) | ${stats(app.firstCall)} | |`,
       `| … varav appen: första skärmen kom → rader målade | ${stats(app.appPaint)} | ≤ 100 ms |`,
       `| navigering → hela listan framme i bakgrunden | ${stats(app.wholeList)} | |`,
-      `| … varav anropet listDocuments (värdens IPC-uttag, JSON) | ${stats(app.listCall)} | |`,
+      `| … varav anropet listDocuments (värdens IPC-uttag, svaret hämtat med HTTP: över 1 MB) | ${stats(app.listCall)} | |`,
       `| tangent i filtret → målad lista (${TYPED.map((q) => `"${q}"`).join(', ')}) | ${stats(app.keys)} | ≤ 50 ms |`,
       `| val i menyerna Typ, År, Utgivare → målad lista | ${stats(app.facets)} | ≤ 50 ms |`,
       `| ändrad sortering → målad lista | ${stats(app.sorts)} | |`,

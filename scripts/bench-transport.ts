@@ -1,15 +1,18 @@
 // `npm run bench:transport`: what one call from a page to a loopback server costs in Debian's
 // Chromium, as a POST per call (fetch, how the browser host called main until 2026-12-02)
 // against a message on an open WebSocket (how it calls now, src-main/host/socket.ts), with
-// the same answers from the same Node process: a few bytes, and 27 kB (a search answer of 50
-// hits). Both transports take turns in the same page, 200 calls per turn, three turns each.
-// Prints p50/p95 per transport and size; never a test.
+// the same answers from the same Node process: a few bytes, 27 kB (a search answer of 50 hits)
+// and 19 MB (the library's whole list, which the host sends by HTTP instead: socket.ts's
+// LARGE_ANSWER). Both transports take turns in the same page, 200 calls per turn (8 of the
+// largest), three turns each. Prints p50/p95 per transport and size; never a test.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { loadLine, machineLine, openBenchBrowser, percentile } from './bench-ui-host';
 
-const SIZES = { small: 100, search: 27_000 } as const;
+const SIZES = { small: 100, search: 27_000, list: 19_000_000 } as const;
+/** Calls per turn: fewer of the 19 MB answer (the library's whole list). */
+const CALLS: Record<Size, number> = { small: 200, search: 200, list: 8 };
 type Size = keyof typeof SIZES;
 const answerOf = (size: Size) => JSON.stringify({ ok: true, value: 'x'.repeat(SIZES[size]) });
 
@@ -64,12 +67,12 @@ try {
     for (const transport of ['POST', 'WebSocket'] as const)
       for (const size of Object.keys(SIZES) as Size[]) {
         const samples = await page.evaluate(
-          async ({ transport, size }) => {
+          async ({ transport, size, calls }) => {
             const call = (window as unknown as Record<string, (size: string) => Promise<void>>)[
               'socketCall'
             ]!;
             const out: number[] = [];
-            for (let i = 0; i < 200; i++) {
+            for (let i = 0; i < calls; i++) {
               const t0 = performance.now();
               if (transport === 'POST') {
                 const response = await fetch(`/?size=${size}`, { method: 'POST', body: '{"channel":"x"}' });
@@ -79,16 +82,16 @@ try {
             }
             return out;
           },
-          { transport, size },
+          { transport, size, calls: CALLS[size] },
         );
         (times[`${transport} ${size}`] ??= []).push(...samples);
       }
   console.log(`Chromium ${browser.version()}, belastning ${loadLine()}`);
   console.log('\n| anrop (tur och retur, samma Node-process svarar) | p50 | p95 |\n| --- | ---: | ---: |');
   for (const [label, samples] of Object.entries(times)) {
-    const kb = label.endsWith('small') ? '0.1 kB' : '27 kB';
+    const kb = label.endsWith('small') ? '0.1 kB' : label.endsWith('list') ? '19 MB' : '27 kB';
     console.log(
-      `| ${label.replace(/ (small|search)$/, '')}, svar ${kb} | ${percentile(samples, 50).toFixed(2)} ms | ${percentile(samples, 95).toFixed(2)} ms |`,
+      `| ${label.replace(/ (small|search|list)$/, '')}, svar ${kb} | ${percentile(samples, 50).toFixed(2)} ms | ${percentile(samples, 95).toFixed(2)} ms |`,
     );
   }
 } finally {

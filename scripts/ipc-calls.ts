@@ -2,7 +2,8 @@
 // WebSocket, installed before the bridge script opens its socket (addInitScript, or evaluate
 // before the first call), records each call's channel and search query when sent, and when
 // its answer arrives, with main's handler and JSON times from the answer's first fields
-// (src-main/host/socket.ts) and the time a parse of the answer takes in the page.
+// (src-main/host/socket.ts); for a search, also the time a parse of the answer takes in the
+// page, its size and its number of hits.
 
 /** One IPC call as the page saw it (performance.now() times) and as main timed it. */
 export interface IpcCall {
@@ -16,6 +17,8 @@ export interface IpcCall {
   parsed?: number;
   handler?: number;
   json?: number;
+  /** Where a large answer was fetched from (then `arrived` is when that address came). */
+  at?: string;
   bytes?: number;
   hits?: number;
 }
@@ -44,6 +47,12 @@ export const RECORD_IPC_CALLS = (): void => {
         call.arrived = arrived;
         call.handler = Number(head[2]);
         call.json = Number(head[3]);
+        // A large answer comes as an address; the page's fetch of it is in resource timing.
+        const at = /^,"at":"([^"]+)"/.exec(event.data.slice(head[0].length, head[0].length + 100))?.[1];
+        if (at) call.at = at;
+        // Only a search's answer is parsed and measured again here: doing so for the library's
+        // 19 MB list would hold up the page it times by a quarter of a second.
+        if (call.channel !== 'search:query') return;
         const answer = JSON.parse(event.data) as { answer?: { value?: { hits?: unknown[] } } };
         call.parsed = performance.now();
         call.bytes = new TextEncoder().encode(event.data).length;

@@ -1,7 +1,8 @@
 // Owns the browser host's bridge script: it defines the same `window.lasaren` capabilities
 // the Electron preload exposes, each one a message on the host's IPC socket (socket.ts),
-// answered by id. The socket opens at the first call and again at the next call after it
-// closed; calls waiting when it closes resolve as failures a person can act on.
+// answered by id (a large answer fetched from the address the host sends instead). The socket
+// opens at the first call and again at the next call after it closed; calls waiting when it
+// closes resolve as failures a person can act on.
 import { API_GLOBAL, CHANNELS } from '../shared/channels';
 import { CLOSE_TOO_LARGE } from './socket';
 
@@ -47,7 +48,12 @@ export function bridgeScript(): string {
       const done = waiting.get(message.id);
       if (!done) return;
       waiting.delete(message.id);
-      done(message.answer);
+      if (message.at === undefined) return done(message.answer);
+      // A large answer: fetched once from the address the host gave.
+      fetch(message.at)
+        .then((response) => (response.ok ? response.json() : lost()))
+        .catch(lost)
+        .then(done);
     };
     return opened;
   };

@@ -9,7 +9,7 @@ import type { Dispatcher } from '../ipc/dispatch';
 import { MAX_IMPORT_FILE_BYTES } from '../shared/documents/imports';
 import { contentTypeFor, resolveInside, securityHeaders } from '../windows/policy';
 import { BRIDGE_PATH, IPC_PATH, bridgeScript } from './bridge';
-import { attachIpcSocket } from './socket';
+import { ANSWER_PATH, attachIpcSocket, type IpcSocket } from './socket';
 
 // Room for a 100 MB document (MAX_IMPORT_FILE_BYTES) sent as base64 (4/3 larger) inside a
 // call, and for a 20 MB notes file (MAX_IMPORT_BYTES) once JSON-escaped.
@@ -79,6 +79,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       send(res, 421, 'Misdirected request', securityHeaders('text/plain; charset=utf-8'));
       return;
     }
+    if (req.method === 'GET' && url.pathname.startsWith(ANSWER_PATH)) {
+      const body = ipc.takeAnswer(url.pathname.slice(ANSWER_PATH.length));
+      if (body === undefined) send(res, 404, 'Not found', securityHeaders('text/plain; charset=utf-8'));
+      else send(res, 200, body, securityHeaders('application/json; charset=utf-8'));
+      return;
+    }
     const route =
       req.method === 'GET' || req.method === 'HEAD'
         ? handleStatic(res, options.rendererDir, url.pathname)
@@ -88,7 +94,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       console.error(e);
     });
   });
-  const sockets = attachIpcSocket(server, {
+  const ipc: IpcSocket = attachIpcSocket(server, {
     path: IPC_PATH,
     origin: () => origin,
     hostAllowed: (host) => hostHeaders.has(host),
@@ -108,8 +114,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     server,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const socket of sockets.clients) socket.terminate();
-        sockets.close();
+        ipc.close();
         server.close(() => resolve());
         // Keep-alive connections would otherwise hold the port open for seconds.
         server.closeAllConnections();

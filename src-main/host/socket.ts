@@ -1,13 +1,15 @@
 // Owns the browser host's IPC channel: one WebSocket per page, as Electron gives each window
 // one IPC channel. A call is a JSON message {id, channel, payload}; its answer is
 // {id, handler, json, answer}, sent when the handler is done, so calls run side by side and
-// may be answered out of order, as ipcMain.handle's are. The page's origin is checked when
-// the socket opens (main's sender check); nothing but loopback ever reaches it.
+// may be answered out of order, as ipcMain.handle's are. An answer over a megabyte comes as
+// {id, handler, json, at}: the page fetches it once from that address. The page's origin is
+// checked when the socket opens (main's sender check); nothing but loopback reaches it.
 //
 // Why not a POST per call: in Debian's Chromium here a loopback fetch costs 5–7 ms at p50 and
-// 8–13 ms at p95 whatever the answer's size, a message on an open socket 0.7–1.6 ms and 2–5 ms
-// (npm run bench:transport, two runs on 2026-12-02). Electron's IPC has neither cost; the socket is the
-// nearer stand-in.
+// 8–13 ms at p95 for a few bytes as for a search's 27 kB, a message on an open socket
+// 0.7–1.6 ms and 2–5 ms (npm run bench:transport, three runs on 2026-12-02). Electron's IPC
+// has neither cost; the socket is the nearer stand-in.
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatcher } from '../ipc/dispatch';
@@ -32,13 +34,37 @@ export interface IpcSocketOptions {
 export const CLOSE_TOO_LARGE = 1009;
 export const CLOSE_NOT_A_CALL = 1007;
 
+/**
+ * An answer larger than this (in UTF-16 units) is fetched over HTTP instead: Chromium takes a
+ * large WebSocket message in slowly (the library's 19 MB list: 430–790 ms at p50 against
+ * 305–390 ms for the same answer to a fetch, npm run bench:transport, three runs).
+ */
+export const LARGE_ANSWER = 1 << 20;
+/** Where the page fetches a large answer, by a one-time token. */
+export const ANSWER_PATH = '/__lasaren/answer/';
+/** A large answer not fetched within this time is dropped (the page went away). */
+const ANSWER_KEPT_MS = 60_000;
+
+export interface IpcSocket {
+  /** A large answer's JSON for its token, once; undefined for an unknown or used token. */
+  takeAnswer(token: string): string | undefined;
+  close(): void;
+}
+
 /** Serves IPC calls over WebSockets on `server`'s upgrade requests to `options.path`. */
-export function attachIpcSocket(server: Server, options: IpcSocketOptions): WebSocketServer {
+export function attachIpcSocket(server: Server, options: IpcSocketOptions): IpcSocket {
   const sockets = new WebSocketServer({
     noServer: true,
     maxPayload: options.maxBytes,
     perMessageDeflate: false,
   });
+  const large = new Map<string, string>();
+  const keep = (body: string): string => {
+    const token = randomUUID();
+    large.set(token, body);
+    setTimeout(() => large.delete(token), ANSWER_KEPT_MS).unref();
+    return token;
+  };
   server.on('upgrade', (req, socket, head) => {
     const { pathname } = new URL(req.url ?? '/', 'http://placeholder');
     if (
@@ -51,14 +77,25 @@ export function attachIpcSocket(server: Server, options: IpcSocketOptions): WebS
     }
     sockets.handleUpgrade(req, socket, head, (ws) => {
       ws.on('message', (data, isBinary) => {
-        void answer(ws, options.dispatch, isBinary ? null : String(data));
+        void answer(ws, options.dispatch, isBinary ? null : String(data), keep);
       });
       // A frame over the limit or against the protocol: ws closes the socket (1009, 1002) and
       // reports it here; unheard, the error would end the host.
       ws.on('error', () => {});
     });
   });
-  return sockets;
+  return {
+    takeAnswer(token) {
+      const body = large.get(token);
+      large.delete(token);
+      return body;
+    },
+    close() {
+      for (const socket of sockets.clients) socket.terminate();
+      sockets.close();
+      large.clear();
+    },
+  };
 }
 
 /** A call's id, channel and payload; null when the message is not a call. */
@@ -78,9 +115,15 @@ function parseCall(text: string | null): { id: number; channel: unknown; payload
 /**
  * Runs one call and sends its answer, with the handler's time and the time spent turning the
  * answer into JSON (as the envelope's first fields, so `npm run bench:search-ui` can tell
- * main's part of a call from the transfer without parsing the answer twice).
+ * main's part of a call from the transfer without parsing the answer twice); a large answer
+ * as the address to fetch it from, once (`keep` gives its token).
  */
-async function answer(ws: WebSocket, dispatch: Dispatcher, text: string | null): Promise<void> {
+async function answer(
+  ws: WebSocket,
+  dispatch: Dispatcher,
+  text: string | null,
+  keep: (body: string) => string,
+): Promise<void> {
   const call = parseCall(text);
   if (!call) {
     // No id to answer to: the page that sent it is not the app's bridge.
@@ -107,5 +150,10 @@ async function answer(ws: WebSocket, dispatch: Dispatcher, text: string | null):
   }
   const json = performance.now() - started - handled;
   if (ws.readyState !== ws.OPEN) return;
-  ws.send(`{"id":${call.id},"handler":${handled.toFixed(2)},"json":${json.toFixed(2)},"answer":${body}}`);
+  const head = `{"id":${call.id},"handler":${handled.toFixed(2)},"json":${json.toFixed(2)}`;
+  ws.send(
+    body.length > LARGE_ANSWER
+      ? `${head},"at":${JSON.stringify(ANSWER_PATH + keep(body))}}`
+      : `${head},"answer":${body}}`,
+  );
 }

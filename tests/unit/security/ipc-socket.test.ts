@@ -10,7 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { IPC_PATH } from '../../../src-main/host/bridge';
 import { startHost, type RunningHost } from '../../../src-main/host/server';
-import { CLOSE_NOT_A_CALL, CLOSE_TOO_LARGE, attachIpcSocket } from '../../../src-main/host/socket';
+import {
+  ANSWER_PATH,
+  CLOSE_NOT_A_CALL,
+  CLOSE_TOO_LARGE,
+  LARGE_ANSWER,
+  attachIpcSocket,
+} from '../../../src-main/host/socket';
 import { fail, ok } from '../../../src-main/shared/result';
 
 let dir: string;
@@ -28,6 +34,7 @@ beforeAll(async () => {
     dispatch: async (channel, payload) => {
       if (channel === 'slow') await new Promise((r) => setTimeout(r, 80));
       if (channel === 'slow' || channel === 'fast') return ok({ channel, payload });
+      if (channel === 'big') return ok('x'.repeat(LARGE_ANSWER));
       return fail('unknown-channel', 'Okänd kanal.', 'Unknown channel.');
     },
   });
@@ -93,6 +100,24 @@ describe('the IPC socket', () => {
     ws.send(message, { binary });
     expect(await code).toBe(CLOSE_NOT_A_CALL);
     expect(answered).toBe(false);
+  });
+
+  it('sends a large answer as an address to fetch it from, once', async () => {
+    const ws = (await connect({ Origin: origin() })) as WebSocket;
+    const message = new Promise<{ id: number; at?: string; answer?: unknown }>((resolve) =>
+      ws.once('message', (data) => resolve(JSON.parse(String(data)) as { id: number; at?: string })),
+    );
+    ws.send(JSON.stringify({ id: 11, channel: 'big' }));
+    const { id, at, answer } = await message;
+    expect(id).toBe(11);
+    expect(answer).toBeUndefined();
+    expect(at).toMatch(new RegExp(`^${ANSWER_PATH}[0-9a-f-]{36}$`));
+    const fetched = await fetch(`${origin()}${at}`);
+    expect(fetched.status).toBe(200);
+    expect(((await fetched.json()) as { value: string }).value).toHaveLength(LARGE_ANSWER);
+    expect((await fetch(`${origin()}${at}`)).status).toBe(404);
+    expect((await fetch(`${origin()}${ANSWER_PATH}00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    ws.close();
   });
 
   it('is the only way in: a POST to its path is refused', async () => {
