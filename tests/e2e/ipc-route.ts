@@ -1,7 +1,11 @@
 // Intercepts the browser host's IPC socket (src-main/host/socket.ts) in a page: a spec may
-// answer a call itself or hold it back, and every other call goes through to the real host.
+// answer a call itself (a large answer by an address fetched once, as the host sends it) or
+// hold it back, and every other call goes through to the real host.
 import type { Page } from '@playwright/test';
 import { IPC_PATH } from '../../src-main/host/bridge';
+import { ANSWER_PATH, LARGE_ANSWER } from '../../src-main/host/socket';
+
+let large = 0;
 
 /** What to do with one call: answer it with a value, or let it through (after an optional wait). */
 export type IpcIntercept = (channel: string) => Promise<{ value: unknown } | undefined>;
@@ -15,9 +19,17 @@ export async function routeIpc(page: Page, intercept: IpcIntercept): Promise<voi
       socket.onMessage((message) => {
         const call = JSON.parse(String(message)) as { id: number; channel: string };
         // Each call on its own: one held back must not hold back the others.
-        void intercept(call.channel).then((answer) => {
-          if (answer === undefined) host.send(message);
-          else socket.send(JSON.stringify({ id: call.id, answer: { ok: true, value: answer.value } }));
+        void intercept(call.channel).then(async (answer) => {
+          if (answer === undefined) return host.send(message);
+          const body = JSON.stringify({ ok: true, value: answer.value });
+          if (body.length <= LARGE_ANSWER)
+            return socket.send(`{"id":${call.id},"handler":0,"json":0,"answer":${body}}`);
+          // As the host sends a large answer: an address the bridge fetches once.
+          const at = `${ANSWER_PATH}intercepted-${++large}`;
+          await page.route(`**${at}`, (route) => route.fulfill({ contentType: 'application/json', body }), {
+            times: 1,
+          });
+          socket.send(`{"id":${call.id},"handler":0,"json":0,"at":${JSON.stringify(at)}}`);
         });
       });
       host.onMessage((message) => socket.send(message));
