@@ -430,12 +430,15 @@ test('a document with 1,000 annotations opens and paints quickly (prints the fig
   await app.page.goto('about:blank');
   await app.page.goto(app.url('#/'));
   await expect(app.page.getByRole('heading', { name: 'Bibliotek' })).toBeVisible();
+  // The heading comes before the list's rows: wait for the link the measurement clicks.
+  await expect(app.page.getByRole('link', { name: /Nationella kontaktpunkter/ }).first()).toBeVisible();
   const baseline = await openAndMeasure(app.page, 0);
   await writeStore(app.dataDir, many);
   const page = await app.restart();
   await page.goto('about:blank');
   await page.goto(app.url('#/'));
   await expect(page.getByRole('heading', { name: 'Bibliotek' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Nationella kontaktpunkter/ }).first()).toBeVisible();
   const figures = await openAndMeasure(page, 1000);
   console.log(
     `1,000 annotations: anchoring + painting ${figures.paint.toFixed(1)} ms; ` +
