@@ -150,10 +150,24 @@ async function answer(
   }
   const json = performance.now() - started - handled;
   if (ws.readyState !== ws.OPEN) return;
-  const head = `{"id":${call.id},"handler":${handled.toFixed(2)},"json":${json.toFixed(2)}`;
   ws.send(
-    body.length > LARGE_ANSWER
-      ? `${head},"at":${JSON.stringify(ANSWER_PATH + keep(body))}}`
-      : `${head},"answer":${body}}`,
+    answerMessage(
+      call.id,
+      { handler: handled, json },
+      body.length > LARGE_ANSWER ? { at: ANSWER_PATH + keep(body) } : { answer: body },
+    ),
   );
+}
+
+/**
+ * The message answering call `id`: main's times (ms) first, so benchmarks read them without
+ * parsing the rest (scripts/ipc-calls.ts), then the answer's JSON or where to fetch it.
+ */
+export function answerMessage(
+  id: number,
+  times: { readonly handler: number; readonly json: number },
+  reply: { readonly answer: string } | { readonly at: string },
+): string {
+  const head = `{"id":${id},"handler":${times.handler.toFixed(2)},"json":${times.json.toFixed(2)}`;
+  return 'at' in reply ? `${head},"at":${JSON.stringify(reply.at)}}` : `${head},"answer":${reply.answer}}`;
 }

@@ -3,8 +3,10 @@
 // hold it back, and every other call goes through to the real host.
 import type { Page } from '@playwright/test';
 import { IPC_PATH } from '../../src-main/host/bridge';
-import { ANSWER_PATH, LARGE_ANSWER } from '../../src-main/host/socket';
+import { ANSWER_PATH, LARGE_ANSWER, answerMessage } from '../../src-main/host/socket';
 
+/** An answer the spec gives took no time in main. */
+const NOT_TIMED = { handler: 0, json: 0 };
 let large = 0;
 
 /** What to do with one call: answer it with a value, or let it through (after an optional wait). */
@@ -23,13 +25,13 @@ export async function routeIpc(page: Page, intercept: IpcIntercept): Promise<voi
           if (answer === undefined) return host.send(message);
           const body = JSON.stringify({ ok: true, value: answer.value });
           if (body.length <= LARGE_ANSWER)
-            return socket.send(`{"id":${call.id},"handler":0,"json":0,"answer":${body}}`);
+            return socket.send(answerMessage(call.id, NOT_TIMED, { answer: body }));
           // As the host sends a large answer: an address the bridge fetches once.
           const at = `${ANSWER_PATH}intercepted-${++large}`;
           await page.route(`**${at}`, (route) => route.fulfill({ contentType: 'application/json', body }), {
             times: 1,
           });
-          socket.send(`{"id":${call.id},"handler":0,"json":0,"at":${JSON.stringify(at)}}`);
+          socket.send(answerMessage(call.id, NOT_TIMED, { at }));
         });
       });
       host.onMessage((message) => socket.send(message));
