@@ -10,6 +10,7 @@ import { analyzeWord, useStoredAnalyses } from './analyzer';
 import { splitWordQueries, widenToNearSpellings } from './correction';
 import { TermIndex } from './flex';
 import { HeadingTerms } from './headings';
+import { PairBuilder, type AdjacentPairs } from './pairs';
 import { TermFilter } from './filter';
 import { Scratch } from './scratch';
 import {
@@ -126,6 +127,10 @@ export class SearchEngine {
   /** Every paragraph's text as term codes; made at export or on the first search when not imported. */
   #sequencesMade: TermSequences | null = null;
   #headings: HeadingTerms | null = null;
+  /** The adjacent-pair lists of common terms (pairs.ts): made by preparation, null until then. */
+  #pairs: AdjacentPairs | null = null;
+  /** Counts forgetMade calls: term codes made again are not those the pair lists were made from. */
+  #generation = 0;
   readonly #scratch = new Scratch();
   /** Entries of removed documents (remove): out of flexsearch, skipped if met anyway. */
   readonly #removed = new Set<number>();
@@ -138,6 +143,11 @@ export class SearchEngine {
 
   get records(): readonly ParagraphRecord[] {
     return this.#records;
+  }
+
+  /** The pair lists' size in bytes once preparation made them (for the benchmark), else 0. */
+  get pairListBytes(): number {
+    return this.#pairs?.byteSize ?? 0;
   }
 
   /**
@@ -167,6 +177,7 @@ export class SearchEngine {
         (term) => this.#index.termId(term),
       );
     this.#headings?.extend(added.map((r) => r.heading));
+    if (this.#sequencesMade) this.#pairs?.extend(this.#sequencesMade, this.#headingCodes());
     this.#words.add(added.map((r) => r.text));
   }
 
@@ -178,6 +189,8 @@ export class SearchEngine {
     this.#index.forgetDictionary();
     this.#sequencesMade = null;
     this.#headings = null;
+    this.#pairs = null;
+    this.#generation++;
     this.#words.forgetMade();
     this.#removedSize = null;
   }
@@ -237,7 +250,8 @@ export class SearchEngine {
 
   /**
    * prepare in steps of some milliseconds to some tens each, for a caller that must not block:
-   * the queries above, then the warm-up's (warm-up.ts), one search per step.
+   * the queries above, the adjacent-pair lists (pairs.ts) a part of the entries per step, then
+   * the warm-up's searches (warm-up.ts), one per step.
    */
   preparation(): Array<() => void> {
     const search = (query: string | null) => {
@@ -249,11 +263,42 @@ export class SearchEngine {
     };
     return [
       ...PREPARE_QUERIES.map((query) => () => search(query)),
+      ...this.#pairSteps(),
       ...Array.from(
         { length: WARM_UP_SEARCHES },
         (_, k) => () => search(warmUpQuery(k, this.#records.length, textOf)),
       ),
     ];
+  }
+
+  /**
+   * The steps that make the pair lists from the term codes (made first if need be). Entries
+   * added meanwhile join the lists when they are done; lists made from codes that were made
+   * again since (forgetMade) are dropped.
+   */
+  #pairSteps(): Array<() => void> {
+    if (this.#pairs) return [];
+    const count = PairBuilder.stepsFor(this.#records.length);
+    const generation = this.#generation;
+    let builder: PairBuilder | null = null;
+    return Array.from({ length: count }, (_, k) => () => {
+      if (generation !== this.#generation) return;
+      builder ??= new PairBuilder(this.#sequences(), this.#headingCodes());
+      // The last step finishes whatever entries added in between left.
+      const made = k === count - 1 ? builder.build() : builder.step();
+      if (!made || made === this.#pairs || !this.#sequencesMade) return;
+      made.extend(this.#sequencesMade, this.#headingCodes());
+      this.#pairs = made;
+    });
+  }
+
+  /** Each entry's heading's term codes, for the pair lists. */
+  #headingCodes(): (entry: number) => Uint8Array | null {
+    const headings = this.#headingTerms();
+    return (entry) => {
+      const heading = headings.of[entry] ?? -1;
+      return heading < 0 ? null : headings.codes(heading, this.#index, this.#sequences());
+    };
   }
 
   /** A query as typed, each word with the misspellings of it the text holds. */
@@ -400,15 +445,15 @@ export class SearchEngine {
       this.#headingTerms(),
       this.#scratch,
       this.#removedCounts(),
+      this.#pairs,
     );
     filter?.markEntries(this.#records.length);
-    const seen = this.#scratch.cleared('seen', this.#records.length);
+    const seen = this.#scratch.bits('seen', this.#records.length);
     const candidates: Array<{ id: number; bm25: number; order: number }> = [];
     let more = false;
     const records = this.#records;
     const visit = (id: number): boolean => {
-      if (seen.has(id)) return false;
-      seen.set(id, 1);
+      if (!seen.add(id)) return false;
       // Cheapest first; the record itself is read only to keep one document's entries.
       if (id >= records.length || (documentId && records[id]?.documentId !== documentId)) return false;
       if (this.#removed.size > 0 && this.#removed.has(id)) return false;
@@ -428,7 +473,8 @@ export class SearchEngine {
       if (term.prefix !== undefined) return [...new Set([...terms, ...this.#index.expand(term.prefix)])];
       return term.whole ? terms.filter((t) => t === term.encoded[0] || term.nearMisses.includes(t)) : terms;
     });
-    for (const field of FIELDS) if (this.#index.visitExpanded(field, expanded, pool + 1, visit)) break;
+    const gate = filter?.gate() ?? null;
+    for (const field of FIELDS) if (this.#index.visitExpanded(field, expanded, pool + 1, visit, gate)) break;
     candidates.sort((a, b) => b.bm25 - a.bm25 || a.order - b.order);
     const hits: ScoredHit[] = [];
     for (const candidate of candidates) {

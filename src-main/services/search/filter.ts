@@ -5,6 +5,8 @@
 // common pair of words or a phrase whose words are everywhere but rarely side by side no
 // longer costs a text scan per candidate.
 import type { HeadingTerms } from './headings';
+import type { AdjacentPairs } from './pairs';
+import type { Gate } from './postings';
 import type { ParsedQuery } from './query';
 import type { Scratch, StampedTable } from './scratch';
 import type { Removed, TermIndexView, TermSequences } from './sequences';
@@ -14,6 +16,15 @@ const MAX_TERMS = 8;
 
 /** A query word whose terms have at most this many postings marks its entries up front. */
 const ENTRY_MARK_LIMIT = 60_000;
+
+/**
+ * A phrase's entries come from the pair lists (pairs.ts) when (rows listed)² < this × (entries
+ * holding its rarer word): marking a list costs some nanoseconds a row, while scanning costs
+ * some hundred an entry, over about as many entries as hold the rarer word per entry that
+ * holds the pair, until the pool is full. "för att" (listed everywhere) keeps the scan, which
+ * finds its pool in the first entries; "gäller på" takes the list.
+ */
+const PAIR_LIST_WORTH = 5_000;
 
 const NONE_REMOVED: Removed = { entries: 0, words: 0 };
 
@@ -38,18 +49,40 @@ const PART_WEIGHT = 0.3;
 
 /**
  * A necessary test for a phrase in a text's codes: its first two words side by side put the
- * last byte of the first word's varint right before the first byte of the second's.
+ * last byte of the first word's varint right before the first byte of the second's; or, when
+ * the pair lists were marked for it, the entry's bit in them.
  */
 interface PairTest {
   readonly unit: number;
+  /** The unit's position in the query. */
+  readonly index: number;
   /** Byte → 1 when it may end a code the phrase's first word matches. */
   readonly ends: Uint8Array;
   /** Byte → 1 when it may start a code its second word matches. */
   readonly starts: Uint8Array;
+  /**
+   * Its first and second word's term ids (its own, then misspellings of it in the text) and
+   * how many entries hold each, when both match whole words only: what the pair lists need.
+   */
+  readonly words: readonly [WholeWord, WholeWord] | null;
+  /** Whether markEntries marked its entries from the pair lists (in the filter's entry marks). */
+  listed: boolean;
+}
+
+/** A phrase word that matches whole words only: its terms' ids and postings. */
+interface WholeWord {
+  readonly ids: number[];
+  readonly postings: number[];
 }
 
 /** The pair test of a phrase whose first word matches the codes `first`, its second `second`. */
-function pairTest(unit: number, first: readonly number[], second: readonly number[], any: number): PairTest {
+function pairTest(
+  { unit, index }: Phrase,
+  first: readonly number[],
+  second: readonly number[],
+  any: number,
+  words: readonly [WholeWord, WholeWord] | null,
+): PairTest {
   const ends = new Uint8Array(256);
   const starts = new Uint8Array(256);
   // `any` may match every query word. A code's first byte holds its low 7 bits (the high bit
@@ -60,7 +93,7 @@ function pairTest(unit: number, first: readonly number[], second: readonly numbe
     while (last >= 128) last >>>= 7;
     ends[last] = 1;
   }
-  return { unit, ends, starts };
+  return { unit, index, ends, starts, words, listed: false };
 }
 
 /** Whether codes[from, to) has a byte `ends` allows right before one `starts` allows. */
@@ -132,8 +165,10 @@ export class TermFilter {
     headings: HeadingTerms,
     scratch: Scratch,
     removed: Removed,
+    pairs: AdjacentPairs | null,
   ) {
     this.#index = index;
+    this.#pairLists = pairs;
     this.#sequences = sequences;
     this.#headings = headings;
     this.#scratch = scratch;
@@ -146,11 +181,13 @@ export class TermFilter {
     const entries = sequences.starts.length - 1 - removed.entries;
     this.#averageLength = entries > 0 ? (sequences.words - removed.words) / entries || 1 : 1;
     this.#idf = new Float64Array(query.units.length);
+    this.#df = new Float64Array(query.units.length);
     this.#tf = new Float64Array(query.units.length);
     const ownMarked = scratch.marked('own', sequences.codeCount);
     this.#ownMarks = ownMarked.bytes;
     let bit = 1;
     const phraseCodes = new Map<number, number[]>();
+    const wholeWords = new Map<number, WholeWord>();
     const singles: number[] = [];
     query.units.forEach((unit, u) => {
       let unitPostings = Infinity;
@@ -167,6 +204,8 @@ export class TermFilter {
         const codes: number[] | null =
           unit.terms.length > 1 && (term === unit.terms[0] || term === unit.terms[1]) ? [] : null;
         if (codes) phraseCodes.set(own, codes);
+        const whole: WholeWord | null = codes && term.whole ? { ids: [], postings: [] } : null;
+        if (whole) wholeWords.set(own, whole);
         // A term's code is its own (ranks is one to one), so its mark says whether this word
         // marked the term already.
         const markedFor = (id: number) => ((marks[ranks[id] as number] as number) & own) !== 0;
@@ -188,6 +227,8 @@ export class TermFilter {
           mark(exact);
           lists.push([exact]);
           postings = index.frequencyOf(word);
+          whole?.ids.push(exact);
+          whole?.postings.push(postings);
         }
         // An unfinished word also matches the terms that start with it as typed.
         if (term.prefix !== undefined) {
@@ -205,7 +246,10 @@ export class TermFilter {
           if (id < 0 || markedFor(id)) continue;
           mark(id);
           near.push(id);
-          postings += index.frequencyOf(miss);
+          const count = index.frequencyOf(miss);
+          postings += count;
+          whole?.ids.push(id);
+          whole?.postings.push(count);
         }
         if (near.length > 0) lists.push(near);
         if (query.terms.length > 1 && postings <= ENTRY_MARK_LIMIT) this.#entryTerms.push([own, lists]);
@@ -213,6 +257,7 @@ export class TermFilter {
         return own;
       });
       const df = Math.min(unitPostings, entries);
+      this.#df[u] = df;
       this.#idf[u] = Math.log(1 + (entries - df + 0.5) / (df + 0.5));
       if (bits.length === 1) singles.push(bits[0] as number, 1 << u, u);
       else this.#phrases.push({ unit: 1 << u, index: u, bits });
@@ -221,14 +266,17 @@ export class TermFilter {
     this.#states = new Int32Array(this.#phrases.length);
     this.#ownStates = new Int32Array(this.#phrases.length);
     this.#all = (1 << query.units.length) - 1;
-    this.#pairs = this.#phrases.map((p) =>
-      pairTest(
-        p.unit,
+    this.#pairTests = this.#phrases.map((p) => {
+      const first = wholeWords.get(p.bits[0] ?? 0);
+      const second = wholeWords.get(p.bits[1] ?? 0);
+      return pairTest(
+        p,
         phraseCodes.get(p.bits[0] ?? 0) ?? [],
         phraseCodes.get(p.bits[1] ?? 0) ?? [],
         sequences.any,
-      ),
-    );
+        first && second ? [first, second] : null,
+      );
+    });
   }
 
   /**
@@ -242,10 +290,11 @@ export class TermFilter {
     headings: HeadingTerms,
     scratch: Scratch,
     removed: Removed = NONE_REMOVED,
+    pairs: AdjacentPairs | null = null,
   ): TermFilter | null {
     if (query.terms.length > MAX_TERMS || query.units.length === 0 || query.units.length > 15) return null;
     if (query.terms.some((term) => (term.encoded[0] ?? '') === '')) return null;
-    return new TermFilter(query, index, sequences, headings, scratch, removed);
+    return new TermFilter(query, index, sequences, headings, scratch, removed, pairs);
   }
 
   /**
@@ -360,16 +409,79 @@ export class TermFilter {
 
   /**
    * Marks, per entry, which of the rarer query words it holds (text or heading), by walking
-   * their posting lists once: a candidate lacking one is dropped with one array read. Worth
-   * it only with several words (entries: how many entries the index has).
+   * their posting lists once, and which phrases it may hold from the pair lists
+   * (#listedPhrases): a candidate lacking one is dropped with one array read (gate). Worth it
+   * only with several words (entries: how many entries the index has).
    */
   markEntries(entries: number): void {
-    if (this.#entryTerms.length === 0) return;
-    this.#entries = this.#scratch.zeroed('entries', entries);
+    const phrases = this.#listedPhrases();
+    if (this.#entryTerms.length === 0 && phrases.length === 0) return;
+    const marks = (this.#entries = this.#scratch.zeroed('entries', entries));
     for (const [bit, lists] of this.#entryTerms) {
-      for (const termIds of lists) this.#index.markEntries(termIds, this.#entries, bit);
+      for (const termIds of lists) this.#index.markEntries(termIds, marks, bit);
       this.#entryBits |= bit;
     }
+    // A phrase takes a bit no word took: one of a word that marks no entries (a common one),
+    // or one after the query's words.
+    const pairs = this.#pairLists as AdjacentPairs;
+    for (const { test, first, second, rest } of phrases) {
+      const free = ~this.#entryBits & 0xff;
+      if (free === 0) break;
+      const bit = free & -free;
+      for (const x of first) for (const y of second) pairs.mark(x, y, marks, bit);
+      if (rest.length > 0) this.#index.markEntries(rest, marks, bit);
+      this.#entryBits |= bit;
+      test.listed = true;
+    }
+  }
+
+  /**
+   * The entries a candidate must be marked in (markEntries), for the caller's walk over
+   * postings to skip the others without visiting them; null when there are none.
+   */
+  gate(): Gate | null {
+    return this.#entries ? { bytes: this.#entries, bits: this.#entryBits } : null;
+  }
+
+  /**
+   * The phrases of whole words whose entries come from the pair lists (pairs.ts): those whose
+   * pairs are few beside the entries holding their rarer word (PAIR_LIST_WORTH). With the
+   * codes of their first and second word that have lists (and `any`), and the term ids of the
+   * others: a misspelling of a word has none (it is a rare term), so every entry holding it is
+   * marked, and the codes decide.
+   */
+  #listedPhrases(): Array<{ test: PairTest; first: number[]; second: number[]; rest: number[] }> {
+    const lists = this.#pairLists;
+    if (!lists || lists.entries !== this.#sequences.starts.length - 1) return [];
+    const { ranks, any } = this.#sequences;
+    const split = (word: WholeWord) => {
+      const codes = [any];
+      const rest: number[] = [];
+      let restPostings = 0;
+      word.ids.forEach((id, k) => {
+        const code = ranks[id] as number;
+        if (lists.covers(code)) codes.push(code);
+        else {
+          rest.push(id);
+          restPostings += word.postings[k] as number;
+        }
+      });
+      return { codes, rest, restPostings };
+    };
+    const out: Array<{ test: PairTest; first: number[]; second: number[]; rest: number[] }> = [];
+    // A word's own term (its first id) must have lists: else all its entries would be marked.
+    const listed = (word: WholeWord) =>
+      word.ids.length > 0 && lists.covers(ranks[word.ids[0] as number] as number);
+    for (const test of this.#pairTests) {
+      if (!test.words || !listed(test.words[0]) || !listed(test.words[1])) continue;
+      const first = split(test.words[0]);
+      const second = split(test.words[1]);
+      let rows = first.restPostings + second.restPostings;
+      for (const x of first.codes) for (const y of second.codes) rows += lists.count(x, y);
+      if (rows * rows >= PAIR_LIST_WORTH * (this.#df[test.index] as number)) continue;
+      out.push({ test, first: first.codes, second: second.codes, rest: [...first.rest, ...second.rest] });
+    }
+    return out;
   }
 
   /** False when some unit can match neither in the entry's text nor in its heading. */
@@ -377,18 +489,26 @@ export class TermFilter {
     if (this.#entries && ((this.#entries[entry] as number) & this.#entryBits) !== this.#entryBits)
       return false;
     const { starts, codes } = this.#sequences;
-    const heading = this.#headings.of[entry] ?? -1;
-    // A phrase the heading does not hold must stand in the text: most texts that hold both
-    // of its words but never side by side are ruled out by their bytes, without decoding.
-    if (this.#pairs.length > 0) {
-      const inHeading = heading < 0 ? 0 : this.#headingMask(heading);
-      for (const pair of this.#pairs)
-        if (
-          (inHeading & pair.unit) === 0 &&
-          !mayHold(pair, codes, starts[entry] as number, starts[entry + 1] as number)
-        )
-          return false;
+    // A phrase the heading does not hold must stand in the text: most texts that hold both of
+    // its words but never side by side are ruled out by the pair lists' bit (above; it counts
+    // the heading's pairs too, so no heading is looked up), or by their bytes, without decoding.
+    const tests = this.#pairTests;
+    let inHeading = -1;
+    for (let k = 0; k < tests.length; k++) {
+      const pair = tests[k] as PairTest;
+      // Its entries' bit was tested above.
+      if (pair.listed) continue;
+      if (inHeading < 0) {
+        const h = this.#headings.of[entry] ?? -1;
+        inHeading = h < 0 ? 0 : this.#headingMask(h);
+      }
+      if (
+        (inHeading & pair.unit) === 0 &&
+        !mayHold(pair, codes, starts[entry] as number, starts[entry + 1] as number)
+      )
+        return false;
     }
+    const heading = this.#headings.of[entry] ?? -1;
     const tf = this.#tf;
     for (let u = 0; u < tf.length; u++) tf[u] = 0;
     let text: number;
@@ -427,7 +547,10 @@ export class TermFilter {
   #lastEntry = -1;
   #lastHeading = 0;
   /** Per phrase, the bytes that may end its first word's code and start its second's. */
-  #pairs: PairTest[] = [];
+  #pairTests: PairTest[] = [];
+  readonly #pairLists: AdjacentPairs | null;
+  /** Per unit: how many entries hold its rarer word (BM25's document frequency). */
+  readonly #df: Float64Array;
 
   /**
    * Per token of the entry's text (`heading`: of the heading it stands under), in order, the

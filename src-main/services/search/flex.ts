@@ -8,7 +8,7 @@
 import { Document, Encoder } from 'flexsearch';
 import { encoderOptions } from './analyzer';
 import { TermDictionary, type Matching } from './dictionary';
-import { lowerBound, PostingTable, type FlexSlots } from './postings';
+import { lowerBound, PostingTable, type FlexSlots, type Gate } from './postings';
 import { decodeIds, encodeIds } from './sequences';
 
 /** One field's flexsearch index: term → postings in relevance slots (best first). */
@@ -225,15 +225,22 @@ export class TermIndex {
    * Calls `visit` with up to `max` entry ids holding `term` in `field`, in flexsearch's order
    * (best slot first), until it returns true; true when it did.
    */
-  #postings(field: string, term: string, max: number, visit: (id: number) => boolean): boolean {
+  #postings(
+    field: string,
+    term: string,
+    max: number,
+    visit: (id: number) => boolean,
+    gate: Gate | null = null,
+  ): boolean {
     const slots = this.#doc.index.get(field)?.map.get(term);
     const table = this.#tables.get(field);
-    if (table) return table.visit(term, slots, max, visit);
+    if (table) return table.visit(term, slots, max, visit, gate);
     if (!slots) return false;
     let n = 0;
     for (const slot of slots) {
       if (!slot) continue;
       for (const id of slot) {
+        if (gate && ((gate.bytes[id] as number) & gate.bits) !== gate.bits) continue;
         if (n++ === max) return false;
         if (visit(id)) return true;
       }
@@ -278,12 +285,16 @@ export class TermIndex {
     );
   }
 
-  /** visitCandidates with the words already expanded (expandWords). */
+  /**
+   * visitCandidates with the words already expanded (expandWords). Several words' walk skips
+   * the entries `gate` rules out (the filter's marks) without visiting them.
+   */
   visitExpanded(
     field: string,
     expansions: readonly string[][],
     limit: number,
     visit: (id: number) => boolean,
+    gate: Gate | null = null,
   ): boolean {
     if (expansions.length === 0 || expansions.some((e) => e.length === 0)) return false;
     if (expansions.length === 1) {
@@ -304,7 +315,7 @@ export class TermIndex {
     }
     const estimates = expansions.map((e) => e.reduce((n, t) => n + this.#frequencyOf(t), 0));
     const rarest = expansions[estimates.indexOf(Math.min(...estimates))] as string[];
-    for (const term of rarest) if (this.#postings(field, term, Infinity, visit)) return true;
+    for (const term of rarest) if (this.#postings(field, term, Infinity, visit, gate)) return true;
     return false;
   }
 

@@ -91,13 +91,17 @@ export function betterKind(a: MatchKind | undefined, b: MatchKind | undefined): 
 }
 
 function mergeRanges(ranges: MatchRange[]): MatchRange[] {
-  // Most often already in order (single words are found token by token).
+  // Most often already in order and apart (single words are found token by token): then
+  // they are the answer as they are.
   let sorted = true;
+  let apart = true;
   for (let i = 1; i < ranges.length && sorted; i++) {
     const a = ranges[i - 1] as MatchRange;
     const b = ranges[i] as MatchRange;
     sorted = a.start < b.start || (a.start === b.start && a.end >= b.end);
+    if (b.start < a.end) apart = false;
   }
+  if (sorted && apart) return ranges;
   if (!sorted) ranges.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: MatchRange[] = [];
   for (const r of ranges) {

@@ -9,6 +9,15 @@ import { decodeBytes, decodeIds, encodeIds } from './sequences';
 /** flexsearch's slots of one term: index = relevance slot, best first; holes allowed. */
 export type FlexSlots = ReadonlyArray<readonly number[] | undefined>;
 
+/**
+ * Entries a walk over postings skips without visiting them: those whose byte in `bytes`
+ * lacks one of `bits` (the filter's marks: filter.ts), which the visit would rule out anyway.
+ */
+export interface Gate {
+  readonly bytes: Uint8Array;
+  readonly bits: number;
+}
+
 /** Where each removed posting was: skipped when visited (the arrays cannot shrink in place). */
 const REMOVED = -1;
 
@@ -140,10 +149,16 @@ export class PostingTable {
   }
 
   /**
-   * Calls `visit` with up to `max` ids holding `term`, slot by slot (the table's ids of a slot,
+   * Calls `visit` with up to `max` ids holding `term` (past `gate`), slot by slot (the table's ids of a slot,
    * then `extra`'s: flexsearch's entries added since), until it returns true; true when it did.
    */
-  visit(term: string, extra: FlexSlots | undefined, max: number, visit: (id: number) => boolean): boolean {
+  visit(
+    term: string,
+    extra: FlexSlots | undefined,
+    max: number,
+    visit: (id: number) => boolean,
+    gate: Gate | null = null,
+  ): boolean {
     const [from, to] = this.#range(term);
     const slotCount = Math.max(to > from ? (this.slotNumbers[to - 1] as number) + 1 : 0, extra?.length ?? 0);
     let n = 0;
@@ -151,7 +166,7 @@ export class PostingTable {
       if (k < to && this.slotNumbers[k] === s) {
         for (let i = this.#slotStart(k), end = this.slotEnds[k] as number; i < end; i++) {
           const id = this.ids[i] as number;
-          if (id === REMOVED) continue;
+          if (id === REMOVED || (gate && ((gate.bytes[id] as number) & gate.bits) !== gate.bits)) continue;
           if (n++ === max) return false;
           if (visit(id)) return true;
         }
@@ -160,6 +175,7 @@ export class PostingTable {
       const slot = extra?.[s];
       if (!slot) continue;
       for (const id of slot) {
+        if (gate && ((gate.bytes[id] as number) & gate.bits) !== gate.bits) continue;
         if (n++ === max) return false;
         if (visit(id)) return true;
       }

@@ -12,6 +12,21 @@ export class Scratch {
   readonly #tables = new Map<string, StampedTable>();
 
   readonly #marked = new Map<string, MarkedBytes>();
+  readonly #bits = new Map<string, BitSet>();
+
+  /**
+   * A set of `size` positions, all absent: a bit each, zeroed per query. At regeringen.se
+   * scale that is 24 KB, which stays in the CPU's cache, where a stamp per entry (768 KB)
+   * cost a cache miss for nearly every candidate a query visits.
+   */
+  bits(name: 'seen', size: number): BitSet {
+    let set = this.#bits.get(name);
+    if (set?.size !== size) {
+      set = new BitSet(size);
+      this.#bits.set(name, set);
+    } else set.clear();
+    return set;
+  }
 
   zeroed(name: 'entries', size: number): Uint8Array {
     let array = this.#arrays.get(name);
@@ -33,13 +48,36 @@ export class Scratch {
   }
 
   /** A table of `size` small numbers, all unset (a new generation: nothing is cleared). */
-  cleared(name: 'seen' | 'headings', size: number): StampedTable {
+  cleared(name: 'headings', size: number): StampedTable {
     let table = this.#tables.get(name);
     if (table?.size !== size) {
       table = new StampedTable(size);
       this.#tables.set(name, table);
     } else table.clear();
     return table;
+  }
+}
+
+/** Positions in [0, size), a bit each. */
+export class BitSet {
+  readonly #words: Uint32Array;
+
+  constructor(readonly size: number) {
+    this.#words = new Uint32Array((size + 31) >>> 5);
+  }
+
+  clear(): void {
+    this.#words.fill(0);
+  }
+
+  /** Adds i; false when it was there already (one read for the test and the set). */
+  add(i: number): boolean {
+    const word = i >>> 5;
+    const bit = 1 << (i & 31);
+    const before = this.#words[word] as number;
+    if (before & bit) return false;
+    this.#words[word] = before | bit;
+    return true;
   }
 }
 

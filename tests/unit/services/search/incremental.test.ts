@@ -9,6 +9,7 @@ import { parseFile } from '../../../../src-main/services/documents/import-parse'
 import { importedDocument } from '../../../../src-main/services/imports/service';
 import { SearchEngine, type ParagraphRecord } from '../../../../src-main/services/search/engine';
 import { NearMisses } from '../../../../src-main/services/search/near-misses';
+import { AdjacentPairs } from '../../../../src-main/services/search/pairs';
 import { paragraphRecords } from '../../../../src-main/services/search/service';
 import type { ReaderDocument } from '../../../../src-main/shared/documents/model';
 import { sharedDir } from '../documents/shared-path';
@@ -43,6 +44,16 @@ const QUERIES = [
   'xqzvwk',
   'förordning',
   'nationella kompletterande bestämmelser',
+  // Phrases of common words, which the pair lists (pairs.ts) answer once made, and others.
+  '"för att"',
+  '"i den"',
+  '"som regeringen"',
+  '"eller andra"',
+  '"det är viktigt att"',
+  '"av de"',
+  '"den den"',
+  'integration "ska vara"',
+  '"svenska för',
 ];
 
 const SHARED = sharedDir();
@@ -99,7 +110,9 @@ describe('adding documents to a live index', () => {
     full.add(all());
     const incremental = new SearchEngine();
     incremental.add(a);
-    warm(incremental);
+    // Prepared: its phrases are answered from pair lists made over `a`, then extended; the
+    // engine built at once has none and scans the term codes.
+    incremental.prepare();
     for (const part of b) {
       incremental.add(part);
       warm(incremental);
@@ -122,13 +135,40 @@ describe('adding documents to a live index', () => {
     const stored = built.export();
     const loaded = new SearchEngine();
     await loaded.import(a, stored);
-    warm(loaded);
+    loaded.prepare();
     for (const part of b) loaded.add(part);
     const full = new SearchEngine();
     full.add(all());
     expect(answers(loaded)).toEqual(answers(full));
     // The word counts too (a correction before the import made its targets from the stored words).
     expect(loaded.export()).toEqual(full.export());
+  }, 120_000);
+
+  it('answers phrases of common words from the pair lists once prepared, as without them', () => {
+    const plain = new SearchEngine();
+    plain.add(all());
+    const prepared = new SearchEngine();
+    prepared.add(all());
+    prepared.prepare();
+    const mark = vi.spyOn(AdjacentPairs.prototype, 'mark');
+    const phrases = QUERIES.filter((q) => q.includes('"'));
+    const listed = phrases.filter((q) => {
+      mark.mockClear();
+      prepared.search(q, { limit: 30 });
+      return mark.mock.calls.length > 0;
+    });
+    mark.mockClear();
+    for (const q of phrases) plain.search(q, { limit: 30 });
+    expect(mark).not.toHaveBeenCalled();
+    mark.mockRestore();
+    // Phrases of whole words take the lists (in a collection this small, even "för att"); the
+    // one still being typed ("svenska för) does not.
+    expect(listed).toEqual(expect.arrayContaining(['"som regeringen"', '"den den"', '"eller andra"']));
+    expect(listed.length).toBeGreaterThan(5);
+    expect(listed).not.toContain('"svenska för');
+    const strip = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+    for (const q of phrases)
+      expect(strip(prepared.search(q, { limit: 30 })), q).toEqual(strip(plain.search(q, { limit: 30 })));
   }, 120_000);
 
   it('reads no text already indexed and makes no table again from all words', () => {
@@ -157,7 +197,7 @@ describe('adding documents to a live index', () => {
   it('after removing the added documents, answers as an index that never had them', () => {
     const engine = new SearchEngine();
     engine.add(a);
-    warm(engine);
+    engine.prepare();
     for (const part of b) engine.add(part);
     warm(engine);
     const added = new Set(b[2]?.map((r) => r.documentId));
