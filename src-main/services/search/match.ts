@@ -212,19 +212,31 @@ function unitAt(
 
 type QueryUnitView = ParsedQuery['units'][number];
 
-/** Single-word units against the compounds the text writes with a shared tail. */
+/**
+ * Single-word units against the compounds the text writes with a shared tail. With the
+ * entry's marks (matchEach), whose codes after the tokens' are these compounds' in order,
+ * only the compounds a unit's word may match are analysed (most are not).
+ */
 function matchSharedTails(
   text: string,
   query: ParsedQuery,
   out: Collector,
   tokens?: readonly Token[] | TokenView,
+  marks: ArrayLike<number> | null = null,
 ): void {
   if (!mayShareTails(text)) return;
   const virtual = sharedTailTokens(text, tokens);
   if (virtual.length === 0) return;
+  const first = marks ? marks.length - virtual.length : 0;
+  const useMarks = marks !== null && tokens !== undefined && first === tokens.length;
+  let bit = 1;
   query.units.forEach((unit, u) => {
+    const unitBit = bit;
+    bit <<= unit.terms.length;
     if (unit.terms.length !== 1) return;
-    for (const token of virtual) {
+    for (let k = 0; k < virtual.length; k++) {
+      if (useMarks && (((marks as ArrayLike<number>)[first + k] as number) & unitBit) === 0) continue;
+      const token = virtual[k] as Token;
       const q = termQuality(unit.terms[0] as QueryTerm, analyzeWord(token.lower), token.lower);
       // Never better than a compound part: the reader sees two words, not the one typed.
       if (q > 0) out.add(u, [Math.min(q, 2.5)], false, token.start, token.end);
@@ -397,7 +409,8 @@ function matchEach(
     let tails = marks === null;
     for (let i = tokens.length; !tails && i < (marks as readonly number[]).length; i++)
       tails = marks?.[i] !== 0;
-    if (tails) matchSharedTails(text, query, out, tokens instanceof TokenArray ? tokens.tokens : tokens);
+    if (tails)
+      matchSharedTails(text, query, out, tokens instanceof TokenArray ? tokens.tokens : tokens, marks);
   }
   return out.result();
 }
