@@ -116,10 +116,7 @@ function latencies(
  * long minutes later).
  */
 function machineReference(): { p50: number; best: number } {
-  const table = (machineReference.table ??= Int32Array.from(
-    { length: 1 << 22 },
-    (_, i) => (i * 2654435761) >>> 10,
-  ));
+  const table = Int32Array.from({ length: 1 << 22 }, (_, i) => (i * 2654435761) >>> 10);
   const times: number[] = [];
   let sink = 0;
   for (let rep = 0; rep < 60; rep++) {
@@ -136,7 +133,6 @@ function machineReference(): { p50: number; best: number } {
   const sorted = times.sort((a, b) => a - b);
   return { p50: sorted[30] ?? 0, best: sorted[0] ?? 0 };
 }
-machineReference.table = null as Int32Array | null;
 let _referenceSink = 0;
 
 export async function runReal(folder: string, options: Options): Promise<void> {

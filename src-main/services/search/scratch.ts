@@ -8,11 +8,20 @@
  * made V8 collect garbage more often.
  */
 export class Scratch {
-  readonly #arrays = new Map<string, Uint8Array>();
-  readonly #tables = new Map<string, StampedTable>();
+  /** By name (each name is one kind): kept while a query asks for the same size. */
+  readonly #kept = new Map<string, Clearable>();
 
-  readonly #marked = new Map<string, MarkedBytes>();
-  readonly #bits = new Map<string, BitSet>();
+  /** The object kept under `name`, cleared, when it has `size`; else a new one, kept. */
+  #reuse<T extends Clearable>(name: string, size: number, make: (size: number) => T): T {
+    const known = this.#kept.get(name) as T | undefined;
+    if (known?.size === size) {
+      known.clear();
+      return known;
+    }
+    const made = make(size);
+    this.#kept.set(name, made);
+    return made;
+  }
 
   /**
    * A set of `size` positions, all absent: a bit each, zeroed per query. At regeringen.se
@@ -20,41 +29,40 @@ export class Scratch {
    * cost a cache miss for nearly every candidate a query visits.
    */
   bits(name: 'seen', size: number): BitSet {
-    let set = this.#bits.get(name);
-    if (set?.size !== size) {
-      set = new BitSet(size);
-      this.#bits.set(name, set);
-    } else set.clear();
-    return set;
+    return this.#reuse(name, size, (n) => new BitSet(n));
   }
 
   zeroed(name: 'entries', size: number): Uint8Array {
-    let array = this.#arrays.get(name);
-    if (array?.length !== size) {
-      array = new Uint8Array(size);
-      this.#arrays.set(name, array);
-    } else array.fill(0);
-    return array;
+    return this.#reuse(name, size, (n) => new ZeroedBytes(n)).bytes;
   }
 
   /** A byte array of `size`, all zero (the last query's writes undone). */
   marked(name: 'marks' | 'own', size: number): MarkedBytes {
-    let array = this.#marked.get(name);
-    if (array?.bytes.length !== size) {
-      array = new MarkedBytes(size);
-      this.#marked.set(name, array);
-    } else array.clear();
-    return array;
+    return this.#reuse(name, size, (n) => new MarkedBytes(n));
   }
 
   /** A table of `size` small numbers, all unset (a new generation: nothing is cleared). */
   cleared(name: 'headings', size: number): StampedTable {
-    let table = this.#tables.get(name);
-    if (table?.size !== size) {
-      table = new StampedTable(size);
-      this.#tables.set(name, table);
-    } else table.clear();
-    return table;
+    return this.#reuse(name, size, (n) => new StampedTable(n));
+  }
+}
+
+/** What Scratch keeps: made for a size, cleared for the next query. */
+interface Clearable {
+  readonly size: number;
+  clear(): void;
+}
+
+/** A byte array zeroed whole for each query. */
+class ZeroedBytes {
+  readonly bytes: Uint8Array;
+
+  constructor(readonly size: number) {
+    this.bytes = new Uint8Array(size);
+  }
+
+  clear(): void {
+    this.bytes.fill(0);
   }
 }
 
@@ -130,7 +138,7 @@ export class MarkedBytes {
   #set = new Int32Array(1024);
   #count = 0;
 
-  constructor(size: number) {
+  constructor(readonly size: number) {
     this.bytes = new Uint8Array(size);
   }
 
