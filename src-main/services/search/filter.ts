@@ -9,7 +9,7 @@ import type { AdjacentPairs } from './pairs';
 import type { Gate } from './postings';
 import type { ParsedQuery } from './query';
 import type { Scratch, StampedTable } from './scratch';
-import type { Removed, TermIndexView, TermSequences } from './sequences';
+import { varintAt, type Removed, type TermIndexView, type TermSequences } from './sequences';
 
 /** At most this many query words get a bit of their own; longer queries skip the test. */
 const MAX_TERMS = 8;
@@ -102,22 +102,6 @@ function mayHold(pair: PairTest, codes: Uint8Array, from: number, to: number): b
   for (let i = from + 1; i < to; i++)
     if (starts[codes[i] as number] === 1 && ends[codes[i - 1] as number] === 1) return true;
   return false;
-}
-
-/**
- * The varint at codes[i] (sequences.ts: 7 bits a byte, low first, the high bit set when more
- * follow) as its value times 8 plus its length in bytes: one number, no allocation, for the
- * loops that read every word of every candidate. Codes stay far below 2^28.
- */
-function varintAt(codes: Uint8Array, i: number): number {
-  let byte = codes[i] as number;
-  let code = byte & 127;
-  let length = 1;
-  for (let shift = 7; byte & 128; shift += 7) {
-    byte = codes[i + length++] as number;
-    code |= (byte & 127) << shift;
-  }
-  return code * 8 + length;
 }
 
 /** A parsed query compiled to a bit per query word over term codes. */

@@ -5,7 +5,7 @@
 // scanned for the pair (thousands of entries, milliseconds a query); with them, the filter
 // knows in one read per entry (filter.ts). Made from the term codes (sequences.ts) after the
 // index is loaded, in steps, and extended when entries are added; never stored.
-import type { TermSequences } from './sequences';
+import { varintAt, type TermSequences } from './sequences';
 
 /**
  * Terms whose codes (frequency ranks) are below this have pairs: 256 covers the words of the
@@ -20,6 +20,11 @@ const STEP_ENTRIES = 25_000;
 /** Bytes of an entry id's distance from the previous one in its list, as a varint. */
 function varintLength(value: number): number {
   return value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
+}
+
+/** A code's place among the listed ones: its own below `terms`, `terms` for `any`, else -1. */
+function slotOf(code: number, terms: number, any: number): number {
+  return code < terms ? code : code === any ? terms : -1;
 }
 
 /** An entry's heading's codes (the heading it stands under), or null. */
@@ -45,13 +50,9 @@ function scanPairs(
   const scan = (bytes: Uint8Array, entry: number, from: number, to: number) => {
     let previous = -1;
     for (let i = from; i < to;) {
-      let byte = bytes[i++] as number;
-      let code = byte & 127;
-      for (let shift = 7; byte & 128; shift += 7) {
-        byte = bytes[i++] as number;
-        code |= (byte & 127) << shift;
-      }
-      const slot = code < terms ? code : code === any ? terms : -1;
+      const read = varintAt(bytes, i);
+      i += read & 7;
+      const slot = slotOf(read >> 3, terms, any);
       if (previous >= 0 && slot >= 0) {
         const pair = previous * width + slot;
         if (last[pair] !== entry) {
@@ -201,14 +202,14 @@ export class AdjacentPairs {
 
   /** The pair's number, or -1 when a code has no pairs (a term not among the most common). */
   #pair(first: number, second: number): number {
-    const a = first < this.#terms ? first : first === this.#any ? this.#terms : -1;
-    const b = second < this.#terms ? second : second === this.#any ? this.#terms : -1;
+    const a = slotOf(first, this.#terms, this.#any);
+    const b = slotOf(second, this.#terms, this.#any);
     return a < 0 || b < 0 ? -1 : a * (this.#terms + 1) + b;
   }
 
   /** Whether a code has pairs: one of the most common terms', or the code of a token that may match any word. */
   covers(code: number): boolean {
-    return code < this.#terms || code === this.#any;
+    return slotOf(code, this.#terms, this.#any) >= 0;
   }
 
   /** How many entries have `first` right before `second` (both covered). */
@@ -225,13 +226,9 @@ export class AdjacentPairs {
     const bytes = this.#bytes;
     let entry = 0;
     for (let i = this.#offsets[pair] as number, end = this.#offsets[pair + 1] as number; i < end;) {
-      let byte = bytes[i++] as number;
-      let distance = byte & 127;
-      for (let shift = 7; byte & 128; shift += 7) {
-        byte = bytes[i++] as number;
-        distance |= (byte & 127) << shift;
-      }
-      entry += distance;
+      const read = varintAt(bytes, i);
+      i += read & 7;
+      entry += read >> 3;
       marks[entry] = (marks[entry] as number) | bit;
     }
     for (const added of this.#added.get(pair) ?? []) marks[added] = (marks[added] as number) | bit;

@@ -65,6 +65,22 @@ export interface TermSequences {
   readonly words: number;
 }
 
+/**
+ * The varint at codes[i] (7 bits a byte, low first, the high bit set when more
+ * follow) as its value times 8 plus its length in bytes: one number, no allocation, for the
+ * loops that read every word of every candidate (filter.ts) or every pair list (pairs.ts). Codes stay far below 2^28.
+ */
+export function varintAt(codes: Uint8Array, i: number): number {
+  let byte = codes[i] as number;
+  let code = byte & 127;
+  let length = 1;
+  for (let shift = 7; byte & 128; shift += 7) {
+    byte = codes[i + length++] as number;
+    code |= (byte & 127) << shift;
+  }
+  return code * 8 + length;
+}
+
 /** How many varints `codes` holds (each ends with a byte under 128). */
 function countCodes(codes: Uint8Array | readonly number[]): number {
   let n = 0;
