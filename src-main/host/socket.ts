@@ -143,8 +143,8 @@ async function answer(
     body = JSON.stringify(
       fail(
         'internal',
-        'Ett internt fel uppstod i Läsarens värd.',
-        'An internal error occurred in Läsaren’s host.',
+        'Ett internt fel uppstod i Läsarens värd. Försök igen, och starta om värden om felet kommer tillbaka.',
+        'An internal error occurred in Läsaren’s host. Try again, and restart the host if it happens again.',
       ),
     );
   }
